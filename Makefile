@@ -1,0 +1,52 @@
+# Two commands for a fresh machine: `make run` serves the app, `make test` runs every test.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
+PORT ?= 8501
+ADDRESS ?= 127.0.0.1
+
+.PHONY: run test unit e2e lint bench browser clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
+
+$(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; fi; }
+
+run: $(STAMP)
+	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT) \
+	  --server.headless true --browser.gatherUsageStats false
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -m "not e2e" -n 2
+
+e2e: $(STAMP) browser
+	$(BIN)/python -m pytest -m e2e -p no:xdist
+
+test: $(STAMP) browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -m "not e2e" -n 2
+	$(BIN)/python -m pytest -m e2e
+
+bench: $(STAMP) browser
+	$(BIN)/python benchmarks/engine.py
+	$(BIN)/python benchmarks/ui.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts
