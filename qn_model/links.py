@@ -1,0 +1,301 @@
+"""The link contract: a scenario lives entirely in a URL query string.
+
+Keys: ``base`` (year, 2015–2029), ``s0`` (share % in the base year), ``gy1``, ``gd1``,
+``gy2``, ``gd2`` (growth % per year, −20 to 250), ``t1``, ``t2`` (targets %, 0.1–100),
+``sy``, ``sd`` (Monte Carlo spreads, pp, 0–50), ``lang`` (``vi`` or ``en``), plus the
+meeting keys ``present`` (0/1) and ``dv`` (data version).
+
+Parsing follows what Streamlit's URL-bound widgets do, so the app and the engine agree:
+a value that is not a number, not finite or out of range falls back to the default; a
+repeated key falls back to the default; an integer key truncates like an integer slider.
+Unlike the widgets, the engine says what it ignored: every fallback gives a ``Notice``.
+Parsing never raises.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from qn_model.messages import DEFAULT_LANG, LANGS, Notice, shorten
+from qn_model.scenario import Scenario
+
+
+@dataclass(frozen=True)
+class NumberKey:
+    """One numeric key of the contract and the scenario field it sets."""
+
+    key: str
+    field: str
+    lo: float
+    hi: float
+    integer: bool = False
+
+
+NUMBER_KEYS: tuple[NumberKey, ...] = (
+    NumberKey("base", "base_year", 2015, 2029, integer=True),
+    NumberKey("s0", "base_share_pct", 0.1, 100.0),
+    NumberKey("gy1", "gy1", -20.0, 250.0),
+    NumberKey("gd1", "gd1", -20.0, 250.0),
+    NumberKey("gy2", "gy2", -20.0, 250.0),
+    NumberKey("gd2", "gd2", -20.0, 250.0),
+    NumberKey("t1", "t1", 0.1, 100.0),
+    NumberKey("t2", "t2", 0.1, 100.0),
+    NumberKey("sy", "sy", 0.0, 50.0),
+    NumberKey("sd", "sd", 0.0, 50.0),
+)
+KEY_BY_NAME = {k.key: k for k in NUMBER_KEYS}
+LANG_KEY = "lang"
+PRESENT_KEY = "present"
+DATA_VERSION_KEY = "dv"
+META_KEYS = (LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY)
+ALL_KEYS = tuple(k.key for k in NUMBER_KEYS) + META_KEYS
+# Streamlit's own URL parameters: not ours, not worth a notice.
+STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
+MAX_VALUE_CHARS = 64  # longer values are refused before any parsing
+MAX_NOTICES = 20  # a link with hundreds of bad keys gets a summary, not a wall of text
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    """What a link's missing keys mean: the default scenario and the observed base shares."""
+
+    defaults: Scenario
+    observed_share: Mapping[int, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ParsedLink:
+    scenario: Scenario
+    lang: str = DEFAULT_LANG
+    present: bool = False
+    data_version: str | None = None
+    notices: tuple[Notice, ...] = ()
+    explicit: frozenset[str] = frozenset()  # keys that the link set to a valid value
+
+
+def _notice(code: str, key: str, raw: str, vi: str, en: str) -> Notice:
+    shown = shorten(raw)
+    return Notice(
+        code,
+        f"Tham số '{key}' = '{shown}': {vi} Đã dùng giá trị mặc định.",
+        f"Parameter '{key}' = '{shown}': {en} The default was used.",
+    )
+
+
+def _parse_number(spec: NumberKey, raw: str) -> tuple[float | int | None, Notice | None]:
+    if raw.strip() == "":
+        return None, _notice("empty_value", spec.key, raw, "giá trị trống.", "empty value.")
+    if len(raw) > MAX_VALUE_CHARS:
+        return None, _notice("not_a_number", spec.key, raw, "giá trị quá dài.", "value too long.")
+    try:
+        value = float(raw)
+    except ValueError:
+        return None, _notice("not_a_number", spec.key, raw, "không phải là số.", "not a number.")
+    if not math.isfinite(value):
+        return None, _notice("not_finite", spec.key, raw, "không phải số hữu hạn.", "not a finite number.")
+    if not spec.lo <= value <= spec.hi:
+        lo, hi = _fmt(spec.lo), _fmt(spec.hi)
+        return None, _notice(
+            "out_of_range", spec.key, raw, f"ngoài khoảng {lo} đến {hi}.", f"outside {lo} to {hi}."
+        )
+    if spec.integer:
+        # Like Streamlit's integer slider: the URL value is truncated to an int.
+        return int(value), None
+    return value, None
+
+
+def split_query(text: str) -> list[tuple[str, str]]:
+    """Key/value pairs of a full link, a path with a query, or a bare query string."""
+    text = unicodedata.normalize("NFC", str(text)).strip()
+    if "://" in text or text.startswith("/"):
+        try:
+            text = urlsplit(text).query
+        except ValueError:
+            text = text.split("?", 1)[1] if "?" in text else ""
+    elif "?" in text:
+        text = text.split("?", 1)[1]
+    text = text.split("#", 1)[0]
+    return parse_qsl(text, keep_blank_values=True)
+
+
+def parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> ParsedLink:
+    """Parse a link (or a mapping of query parameters) into a scenario. Never raises.
+
+    Missing keys take the default scenario; ``s0`` defaults to the observed share in the
+    base year, or to the default base share (with a notice) when that year has none.
+    """
+    try:
+        return _parse(text, ctx)
+    except Exception:  # the contract: a link can never break the engine
+        return ParsedLink(
+            scenario=ctx.defaults,
+            notices=(Notice("unreadable_link", "Không đọc được đường dẫn.", "The link could not be read."),),
+        )
+
+
+def _grouped(text: str | Mapping[str, str | list[str]]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    if isinstance(text, Mapping):
+        for key, value in text.items():
+            values = value if isinstance(value, list) else [value]
+            grouped.setdefault(unicodedata.normalize("NFC", str(key)), []).extend(
+                unicodedata.normalize("NFC", str(v)) for v in values
+            )
+    else:
+        for key, value in split_query(text):
+            grouped.setdefault(key, []).append(value)
+    return grouped
+
+
+def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> ParsedLink:
+    grouped = _grouped(text)
+    notices: list[Notice] = []
+    values: dict[str, float | int] = {}
+    explicit: set[str] = set()
+    lang, present, data_version = DEFAULT_LANG, False, None
+    unknown = 0
+    for key, raws in grouped.items():
+        if len(raws) > 1 and key in ALL_KEYS:
+            notices.append(
+                _notice("repeated_key", key, ", ".join(raws), "tham số lặp lại.", "the key is repeated.")
+            )
+            continue
+        raw = raws[-1]
+        if key in KEY_BY_NAME:
+            value, notice = _parse_number(KEY_BY_NAME[key], raw)
+            if notice is not None:
+                notices.append(notice)
+            else:
+                assert value is not None
+                values[KEY_BY_NAME[key].field] = value
+                explicit.add(key)
+        elif key == LANG_KEY:
+            if raw in LANGS:
+                lang = raw
+                explicit.add(key)
+            else:
+                notices.append(
+                    _notice(
+                        "unknown_language",
+                        key,
+                        raw,
+                        "ngôn ngữ phải là vi hoặc en.",
+                        "language must be vi or en.",
+                    )
+                )
+        elif key == PRESENT_KEY:
+            if raw in ("0", "1"):
+                present = raw == "1"
+                explicit.add(key)
+            else:
+                notices.append(_notice("not_a_flag", key, raw, "phải là 0 hoặc 1.", "must be 0 or 1."))
+        elif key == DATA_VERSION_KEY:
+            if 1 <= len(raw) <= 16 and all(c in "0123456789abcdef" for c in raw):
+                data_version = raw
+                explicit.add(key)
+            else:
+                notices.append(
+                    _notice(
+                        "bad_data_version",
+                        key,
+                        raw,
+                        "mã phiên bản dữ liệu không hợp lệ.",
+                        "invalid data version.",
+                    )
+                )
+        elif key not in STREAMLIT_KEYS:
+            unknown += 1
+            if unknown <= 3:
+                notices.append(
+                    _notice("unknown_key", key, raw, "tham số không được hỗ trợ.", "unknown parameter.")
+                )
+    scenario = ctx.defaults.with_(**values)
+    if "base_share_pct" not in values:
+        observed = ctx.observed_share.get(scenario.base_year)
+        if observed is not None:
+            scenario = scenario.with_(base_share_pct=float(observed))
+        elif scenario.base_year != ctx.defaults.base_year:
+            notices.append(
+                Notice(
+                    "base_share_assumed",
+                    f"Không có số liệu tỷ trọng cho năm gốc {scenario.base_year}; "
+                    f"tạm dùng {_fmt(scenario.base_share_pct)}%. Hãy nhập tỷ trọng năm gốc (s0).",
+                    f"No observed share for base year {scenario.base_year}; "
+                    f"{_fmt(scenario.base_share_pct)}% is assumed. Set the base-year share (s0).",
+                )
+            )
+    if len(notices) > MAX_NOTICES:
+        extra = len(notices) - MAX_NOTICES
+        notices = [
+            *notices[:MAX_NOTICES],
+            Notice("more_notices", f"… và {extra} vấn đề khác.", f"… and {extra} more problems."),
+        ]
+    return ParsedLink(scenario, lang, present, data_version, tuple(notices), frozenset(explicit))
+
+
+def _fmt(value: float) -> str:
+    """Shortest text that reads back as the same float (``12.0`` → ``12``)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return repr(float(value))
+
+
+def query_items(
+    scenario: Scenario,
+    defaults: Scenario | None = None,
+    lang: str = DEFAULT_LANG,
+    present: bool = False,
+    data_version: str | None = None,
+    observed_share: Mapping[int, float] | None = None,
+) -> list[tuple[str, str]]:
+    """Ordered (key, value) pairs. With ``defaults``, values equal to the default are left
+    out, as Streamlit leaves them out of the URL."""
+    items: list[tuple[str, str]] = []
+    default_s0 = None
+    if defaults is not None:
+        default_s0 = (observed_share or {}).get(scenario.base_year, defaults.base_share_pct)
+    for spec in NUMBER_KEYS:
+        value = getattr(scenario, spec.field)
+        if defaults is not None:
+            default = default_s0 if spec.field == "base_share_pct" else getattr(defaults, spec.field)
+            if value == default:
+                continue
+        items.append((spec.key, _fmt(value)))
+    if lang != DEFAULT_LANG or defaults is None:
+        items.append((LANG_KEY, lang))
+    if present:
+        items.append((PRESENT_KEY, "1"))
+    if data_version:
+        items.append((DATA_VERSION_KEY, data_version))
+    return items
+
+
+def serialize(
+    scenario: Scenario,
+    defaults: Scenario | None = None,
+    lang: str = DEFAULT_LANG,
+    present: bool = False,
+    data_version: str | None = None,
+    observed_share: Mapping[int, float] | None = None,
+) -> str:
+    """The query string (without ``?``) that reopens ``scenario`` exactly."""
+    return urlencode(query_items(scenario, defaults, lang, present, data_version, observed_share))
+
+
+def serialize_parsed(parsed: ParsedLink, ctx: LinkContext | None = None) -> str:
+    """``serialize`` for a parsed link, keeping its language and meeting keys."""
+    return serialize(
+        parsed.scenario,
+        None if ctx is None else ctx.defaults,
+        parsed.lang,
+        parsed.present,
+        parsed.data_version,
+        None if ctx is None else ctx.observed_share,
+    )
+
+
+SCENARIO_FIELDS = tuple(f.name for f in fields(Scenario))

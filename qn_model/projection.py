@@ -1,0 +1,95 @@
+"""Deterministic projection of the digital-economy share, year by year.
+
+The share moves with the ratio of the two growth rates:
+``share[t] = share[t-1] * (1 + gd/100) / (1 + gy/100)``, where ``gd`` is the growth of
+digital-economy value added and ``gy`` the growth of GRDP (same price basis).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from qn_model.scenario import HORIZON_END, Scenario
+
+
+@dataclass(frozen=True)
+class Projection:
+    """A scenario's path from its base year to 2030, indexed by year.
+
+    ``grdp_vnd_trn`` and ``de_vnd_trn`` are NaN when no GRDP level is known for the base
+    year; the levels are at base-year prices (grown by the scenario's GRDP growth).
+    """
+
+    years: tuple[int, ...]
+    share_pct: tuple[float, ...]
+    grdp_vnd_trn: tuple[float, ...]
+    de_vnd_trn: tuple[float, ...]
+
+    def share_in(self, year: int) -> float | None:
+        """Share in ``year`` (% of GRDP), or None when the year is outside the path."""
+        if year not in self.years:
+            return None
+        return self.share_pct[self.years.index(year)]
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "share_pct": self.share_pct,
+                "grdp_vnd_trn": self.grdp_vnd_trn,
+                "de_vnd_trn": self.de_vnd_trn,
+            },
+            index=pd.Index(self.years, name="year"),
+        )
+
+    def records(self) -> list[dict[str, float | int | None]]:
+        """Rows for JSON output (NaN becomes None)."""
+        return [
+            {
+                "year": y,
+                "share_pct": s,
+                "grdp_vnd_trn": None if math.isnan(g) else g,
+                "de_vnd_trn": None if math.isnan(d) else d,
+            }
+            for y, s, g, d in zip(self.years, self.share_pct, self.grdp_vnd_trn, self.de_vnd_trn, strict=True)
+        ]
+
+
+def growth_factors(scn: Scenario) -> tuple[np.ndarray, np.ndarray]:
+    """(1 + gy/100, 1 + gd/100) for each projected year after the base year."""
+    years = range(scn.base_year + 1, HORIZON_END + 1)
+    rates = np.array([scn.rates_for_year(y) for y in years], dtype=float).reshape(-1, 2)
+    return 1.0 + rates[:, 0] / 100.0, 1.0 + rates[:, 1] / 100.0
+
+
+def project(scn: Scenario, base_grdp_vnd_trn: float | None = None) -> Projection:
+    """Project the share (and levels, if the base-year GRDP is known) to 2030.
+
+    Parameters
+    ----------
+    scn : Scenario
+    base_grdp_vnd_trn : float, optional
+        GRDP of the base year, VND trillion. Without it the levels are NaN.
+
+    Returns
+    -------
+    Projection
+        Path from ``scn.base_year`` (the base value itself) to 2030.
+    """
+    fy, fd = growth_factors(scn)
+    share = scn.base_share_pct * np.concatenate(([1.0], np.cumprod(fd / fy)))
+    if base_grdp_vnd_trn is None or not math.isfinite(base_grdp_vnd_trn):
+        grdp = np.full(share.shape, np.nan)
+    else:
+        grdp = base_grdp_vnd_trn * np.concatenate(([1.0], np.cumprod(fy)))
+    de = share * grdp / 100.0
+    years = tuple(range(scn.base_year, HORIZON_END + 1))
+    return Projection(
+        years=years,
+        share_pct=tuple(float(v) for v in share),
+        grdp_vnd_trn=tuple(float(v) for v in grdp),
+        de_vnd_trn=tuple(float(v) for v in de),
+    )

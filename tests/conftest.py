@@ -1,0 +1,30 @@
+"""Shared fixtures. Browser fixtures live in tests/e2e/conftest.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from qn_model.links import LinkContext
+from qn_model.scenario import Scenario
+
+
+@pytest.fixture(scope="session")
+def scn() -> Scenario:
+    """A fixed scenario, independent of the shipped data (immutable, so shared)."""
+    return Scenario(
+        base_year=2024,
+        base_share_pct=7.1,
+        gy1=11.9,
+        gd1=13.5,
+        gy2=10.0,
+        gd2=12.0,
+        t1=20.0,
+        t2=35.0,
+        sy=1.1,
+        sd=3.0,
+    )
+
+
+@pytest.fixture(scope="session")
+def ctx(scn: Scenario) -> LinkContext:
+    return LinkContext(defaults=scn, observed_share={2024: 7.1})
