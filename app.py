@@ -1,0 +1,30 @@
+"""Router: page config, the shared controls (language, scenario) and the page list."""
+
+import streamlit as st
+
+from qn_model.i18n import t
+from qn_ui.controls import language_switch, scenario_controls, share_link
+from qn_ui.pages_registry import PAGES
+from qn_ui.state import PRESENT, build_state, context, early_lang, sync_from_url
+
+lang = early_lang()
+present = bool(st.session_state.get(PRESENT)) or st.query_params.get("present") == "1"
+st.set_page_config(
+    page_title=t("app_title", lang),
+    page_icon=":material/insights:",
+    layout="wide",
+    initial_sidebar_state="collapsed" if present else "expanded",
+)
+pages = [st.Page(p.file, title=t(p.title_key, lang), icon=p.icon, default=p.default) for p in PAGES]
+page = st.navigation(pages, position="sidebar")
+
+ds, ctx = context()
+sync_from_url(ctx, page.url_path)
+with st.sidebar:
+    language_switch()
+    scenario_controls(st.session_state.get("w_lang", lang))
+state = build_state(ds, ctx)
+with st.sidebar:
+    share_link(state.query, state.lang)
+
+page.run()

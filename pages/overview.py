@@ -1,0 +1,19 @@
+"""Overview: the verdict first, then the headline chart, then what the data stands on."""
+
+import streamlit as st
+
+from qn_model.figures import headline_figure
+from qn_model.i18n import t
+from qn_ui.guard import route_through_app
+from qn_ui.state import get_state
+from qn_ui.views import chart, data_basis, history_warnings, link_notices, verdict_cards
+
+route_through_app()
+state = get_state()
+lang = state.lang
+st.title(t("app_title", lang))
+link_notices(state)
+verdict_cards(state)
+chart(headline_figure(state.evaluation, state.ds, lang), key="overview_chart")
+history_warnings(state)
+data_basis(state)

@@ -1,0 +1,38 @@
+"""Scenario: verdict metrics, the path against the targets with its fan, sensitivity, the table."""
+
+import streamlit as st
+
+from qn_model.figures import headline_figure, sensitivity_for
+from qn_model.i18n import t
+from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
+from qn_model.tables import path_table, verdict_table
+from qn_ui.guard import route_through_app
+from qn_ui.state import get_state
+from qn_ui.views import chart, history_warnings, link_notices, verdict_metric
+
+route_through_app()
+state = get_state()
+lang, ev = state.lang, state.evaluation
+st.title(t("scenario_title", lang))
+link_notices(state)
+for col, verdict in zip(st.columns(len(ev.verdicts)), ev.verdicts, strict=True):
+    with col:
+        verdict_metric(verdict, lang)
+history_warnings(state)
+chart(headline_figure(ev, state.ds, lang, with_required=True), key="scenario_chart")
+st.caption(t("scenario_chart_note", lang))
+st.subheader(t("verdicts_header", lang))
+st.dataframe(verdict_table(ev, lang), hide_index=True, width="stretch")
+st.subheader(t("sensitivity_header", lang))
+st.caption(t("sensitivity_note", lang))
+for tab, year in zip(
+    st.tabs([str(TARGET_YEAR_2), str(TARGET_YEAR_1)]), (TARGET_YEAR_2, TARGET_YEAR_1), strict=True
+):
+    with tab:
+        fig = sensitivity_for(ev, year, lang)
+        if fig is None:
+            st.info(t("sensitivity_past", lang, year=year))
+        else:
+            chart(fig, key=f"sensitivity_{year}")
+st.subheader(t("path_header", lang))
+st.dataframe(path_table(ev, lang), hide_index=True, width="stretch")

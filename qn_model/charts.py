@@ -1,0 +1,251 @@
+"""Plotly figures for the app, the brief and the exports (no Streamlit here).
+
+Every figure: projector-sized type, Okabe–Ito colours, numbers in the language's format
+(plotly's ``separators``), target lines labelled in place rather than in a far legend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from qn_model import palette as pal
+from qn_model.i18n import fmt_pct, t
+from qn_model.sensitivity import SensitivityGrid
+from qn_model.uncertainty import FanChart
+
+SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal mark then thousands separator
+HEIGHT = 560
+
+
+def base_layout(fig: go.Figure, lang: str, title: str, y_title: str, height: int = HEIGHT) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "font": {"size": pal.TITLE_SIZE}, "x": 0.0, "xanchor": "left"},
+        font={"size": pal.FONT_SIZE, "family": pal.FONT_FAMILY},
+        separators=SEPARATORS.get(lang, ",."),
+        height=height,
+        margin={"l": 70, "r": 30, "t": 70, "b": 60},
+        legend={"orientation": "h", "y": -0.15, "x": 0.0, "font": {"size": pal.FONT_SIZE - 2}},
+        plot_bgcolor="white",
+        hovermode="x unified",
+    )
+    fig.update_xaxes(title=t("year", lang), dtick=1, showgrid=False, linecolor=pal.GREY, tickformat="d")
+    fig.update_yaxes(title=y_title, gridcolor="#E5E5E5", zeroline=False, linecolor=pal.GREY)
+    return fig
+
+
+def _pct_text(values: Sequence[float | None], lang: str, digits: int = 1) -> list[str]:
+    return [fmt_pct(v, lang, digits) for v in values]
+
+
+def add_fan(fig: go.Figure, fan: FanChart, lang: str) -> None:
+    """80 % and 95 % bands of the Monte Carlo, drawn under the projection."""
+    years = list(fan.years)
+    for lo, hi, alpha, key in ((0.025, 0.975, 0.15, "band_95"), (0.1, 0.9, 0.3, "band_80")):
+        fig.add_trace(
+            go.Scatter(
+                x=years + years[::-1],
+                y=list(fan.quantiles[hi]) + list(fan.quantiles[lo])[::-1],
+                fill="toself",
+                fillcolor=pal.rgba(pal.PROJECTED, alpha),
+                line={"width": 0},
+                name=t(key, lang),
+                hoverinfo="skip",
+            )
+        )
+
+
+def add_series(
+    fig: go.Figure,
+    years: Sequence[int],
+    values: Sequence[float],
+    name: str,
+    lang: str,
+    colour: str,
+    *,
+    dash: str = "solid",
+    marker_size: int = 10,
+    mode: str = "lines+markers",
+    symbol: str = "circle",
+) -> None:
+    fig.add_trace(
+        go.Scatter(
+            x=list(years),
+            y=list(values),
+            mode=mode,
+            name=name,
+            line={"color": colour, "width": 3, "dash": dash},
+            marker={"size": marker_size, "color": colour, "symbol": symbol},
+            customdata=_pct_text(values, lang, 2),
+            hovertemplate="%{customdata}",
+        )
+    )
+
+
+def add_target(
+    fig: go.Figure, year: int, value: float, label: str, colour: str, *, hollow: bool = False
+) -> None:
+    """A target as a labelled diamond: read from across the room, no legend hunting."""
+    fig.add_trace(
+        go.Scatter(
+            x=[year],
+            y=[value],
+            mode="markers+text",
+            marker={
+                "size": 20,
+                "symbol": "diamond-open" if hollow else "diamond",
+                "color": colour,
+                "line": {"width": 3, "color": colour},
+            },
+            text=[label],
+            textposition="middle left",
+            textfont={"size": pal.FONT_SIZE, "color": colour},
+            name=label,
+            hovertemplate=label + "<extra></extra>",
+            showlegend=False,
+        )
+    )
+
+
+def share_figure(
+    lang: str,
+    title: str,
+    *,
+    national: Mapping[int, float],
+    observed: Mapping[int, float],
+    user_years: Sequence[int] = (),
+    projection: tuple[Sequence[int], Sequence[float]] | None = None,
+    fan: FanChart | None = None,
+    required: tuple[Sequence[int], Sequence[float]] | None = None,
+    targets: Sequence[tuple[int, float, str, bool]] = (),
+) -> go.Figure:
+    """The headline chart: observed shares, national context, projection, fan, targets.
+
+    ``targets`` items are (year, value %, label, is_selected); unselected ones are hollow.
+    """
+    fig = go.Figure()
+    if fan is not None:
+        add_fan(fig, fan, lang)
+    if national:
+        add_series(
+            fig,
+            list(national),
+            list(national.values()),
+            t("series_national", lang),
+            lang,
+            pal.NATIONAL,
+            dash="dot",
+            marker_size=8,
+        )
+    if projection is not None:
+        add_series(
+            fig, projection[0], projection[1], t("series_projection", lang), lang, pal.PROJECTED, dash="dash"
+        )
+    if required is not None:
+        add_series(
+            fig,
+            required[0],
+            required[1],
+            t("series_required", lang),
+            lang,
+            pal.GREEN,
+            dash="dot",
+            marker_size=6,
+        )
+    official = {y: v for y, v in observed.items() if y not in set(user_years)}
+    if official:
+        add_series(
+            fig,
+            list(official),
+            list(official.values()),
+            t("series_observed", lang),
+            lang,
+            pal.OBSERVED,
+            mode="markers",
+            marker_size=16,
+        )
+    user = {y: v for y, v in observed.items() if y in set(user_years)}
+    if user:
+        add_series(
+            fig,
+            list(user),
+            list(user.values()),
+            t("series_user", lang),
+            lang,
+            pal.USER,
+            mode="markers",
+            marker_size=16,
+            symbol="square",
+        )
+    for year, value, label, selected in targets:
+        add_target(fig, year, value, label, pal.TARGET if selected else pal.TARGET_ALT, hollow=not selected)
+    base_layout(fig, lang, title, t("axis_share", lang))
+    fig.update_yaxes(ticksuffix="%", rangemode="tozero")
+    fig.update_xaxes(range=[2019.5, 2030.8])
+    return fig
+
+
+def sensitivity_figure(grid: SensitivityGrid, lang: str, current: tuple[float, float]) -> go.Figure:
+    """Heatmap of the target year's share over (DE growth, GRDP growth), with the target contour
+    and the scenario's own point."""
+    z = np.asarray(grid.share_pct)
+    zmax = float(min(max(np.nanmax(z), grid.target_pct * 1.5), 100.0))
+    hover = [[fmt_pct(v, lang) for v in row] for row in z]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Heatmap(
+            x=list(grid.gd_pct),
+            y=list(grid.gy_pct),
+            z=z,
+            zmin=0,
+            zmax=zmax,
+            colorscale="Cividis",  # perceptually uniform and colour-blind safe
+            colorbar={"title": {"text": t("share_in_year", lang, year=grid.year)}, "ticksuffix": "%"},
+            customdata=hover,
+            hovertemplate=(
+                f"{t('de_growth', lang)}: %{{x:.1f}}%<br>{t('grdp_growth', lang)}: %{{y:.1f}}%<br>"
+                + "%{customdata}<extra></extra>"
+            ),
+        )
+    )
+    fig.add_trace(
+        go.Contour(
+            x=list(grid.gd_pct),
+            y=list(grid.gy_pct),
+            z=z,
+            contours={
+                "start": grid.target_pct,
+                "end": grid.target_pct,
+                "size": 1,
+                "coloring": "none",
+                "showlabels": False,
+            },
+            line={"color": pal.TARGET, "width": 4},
+            showscale=False,
+            name=t("target_in_year", lang, year=grid.year, target=fmt_pct(grid.target_pct, lang)),
+            hoverinfo="skip",
+            showlegend=True,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[current[1]],
+            y=[current[0]],
+            mode="markers",
+            marker={"size": 18, "color": "white", "line": {"width": 3, "color": pal.BLACK}, "symbol": "x"},
+            name=t("series_this_scenario", lang),
+            hoverinfo="skip",
+        )
+    )
+    base_layout(
+        fig,
+        lang,
+        t("sensitivity_title", lang, year=grid.year, target=fmt_pct(grid.target_pct, lang)),
+        t("grdp_growth_axis", lang),
+    )
+    fig.update_xaxes(title=t("de_growth_axis", lang), dtick=None, tickformat=None, ticksuffix="%")
+    fig.update_yaxes(ticksuffix="%")
+    fig.update_layout(hovermode="closest")
+    return fig

@@ -1,0 +1,60 @@
+"""One call from a link to everything a page or the command line shows."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from qn_model.data import Dataset
+from qn_model.links import ParsedLink, parse
+from qn_model.messages import Notice
+from qn_model.presets import LEVEL_ID, link_context, observed_share
+from qn_model.projection import Projection, project
+from qn_model.scenario import Scenario
+from qn_model.targets import TargetVerdict, judge
+from qn_model.uncertainty import FanChart, simulate
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A scenario with its path, uncertainty fan and target verdicts."""
+
+    scenario: Scenario
+    projection: Projection
+    fan: FanChart
+    verdicts: tuple[TargetVerdict, ...]
+    lang: str
+    notices: tuple[Notice, ...]
+
+    def to_json(self) -> dict[str, object]:
+        """The command line's ``--json`` document."""
+        return {
+            "scenario": self.scenario.to_dict(),
+            "path": self.projection.records(),
+            "targets": [v.to_dict() for v in self.verdicts],
+            "warnings": [n.to_dict(self.lang) for n in self.notices],
+        }
+
+
+def base_grdp(ds: Dataset, base_year: int) -> float | None:
+    value = ds.value(LEVEL_ID, "QN", base_year)
+    return None if value is None or not math.isfinite(value) else float(value)
+
+
+def evaluate_scenario(
+    scn: Scenario, ds: Dataset, lang: str = "vi", notices: tuple[Notice, ...] = ()
+) -> Evaluation:
+    projection = project(scn, base_grdp(ds, scn.base_year))
+    fan = simulate(scn)
+    verdicts = judge(scn, projection, observed_share(ds), fan.probabilities)
+    return Evaluation(scn, projection, fan, verdicts, lang, notices)
+
+
+def parse_link(text: str, ds: Dataset) -> ParsedLink:
+    return parse(text, link_context(ds))
+
+
+def evaluate_link(text: str, ds: Dataset) -> Evaluation:
+    """Parse a link (never raises) and evaluate the scenario it holds."""
+    parsed = parse_link(text, ds)
+    return evaluate_scenario(parsed.scenario, ds, parsed.lang, parsed.notices)

@@ -1,0 +1,82 @@
+"""The product's figures, assembled from an evaluation and the data (shared by the app, the
+brief and the exports)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from qn_model.charts import sensitivity_figure, share_figure
+from qn_model.data import Dataset
+from qn_model.engine import Evaluation
+from qn_model.i18n import fmt_pct, t
+from qn_model.presets import SHARE_ID, observed_share, target_sets
+from qn_model.projection import project
+from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
+from qn_model.sensitivity import sensitivity
+from qn_model.targets import meeting_both
+
+
+def user_years(ds: Dataset, indicator_id: str = SHARE_ID, geo: str = "QN") -> list[int]:
+    """Years whose value the planner supplied (drawn differently everywhere)."""
+    rows = ds.indicators
+    mask = (rows["indicator_id"] == indicator_id) & (rows["geo"] == geo) & (rows["kind"] == "user")
+    return sorted(int(y) for y in rows.loc[mask, "year"])
+
+
+def target_markers(ev: Evaluation, ds: Dataset, lang: str) -> list[tuple[int, float, str, bool]]:
+    """The selected targets plus every other target set's differing 2030 value (35 % vs 30 %),
+    each labelled with its source."""
+    scn = ev.scenario
+    sets = {k: v for k, v in target_sets(ds).items() if k != "national"}
+    chosen = next((k for k, v in sets.items() if (v.t1, v.t2) == (scn.t1, scn.t2)), "custom")
+    markers = []
+    for year, value in ((TARGET_YEAR_1, scn.t1), (TARGET_YEAR_2, scn.t2)):
+        label = t(
+            "target_label",
+            lang,
+            year=year,
+            value=fmt_pct(value, lang, 0 if value.is_integer() else 1),
+            source=t(f"source_{chosen}", lang),
+        )
+        markers.append((year, value, label, True))
+    for set_id, ts in sets.items():
+        if set_id != chosen and ts.t2 != scn.t2:
+            label = t(
+                "target_label",
+                lang,
+                year=TARGET_YEAR_2,
+                value=fmt_pct(ts.t2, lang, 0),
+                source=t(f"source_{set_id}", lang),
+            )
+            markers.append((TARGET_YEAR_2, ts.t2, label, False))
+    return markers
+
+
+def headline_figure(
+    ev: Evaluation, ds: Dataset, lang: str, *, with_fan: bool = True, with_required: bool = False
+) -> go.Figure:
+    """Observed share, national context, the scenario with its fan, and the targets."""
+    required = None
+    if with_required:
+        plan = project(meeting_both(ev.scenario))
+        required = (plan.years, plan.share_pct)
+    national = {int(y): float(v) for y, v in ds.series(SHARE_ID, "VN").items()}
+    return share_figure(
+        lang,
+        t("headline_chart_title", lang),
+        national=national,
+        observed=observed_share(ds),
+        user_years=user_years(ds),
+        projection=(ev.projection.years, ev.projection.share_pct),
+        fan=ev.fan if with_fan else None,
+        required=required,
+        targets=target_markers(ev, ds, lang),
+    )
+
+
+def sensitivity_for(ev: Evaluation, year: int, lang: str) -> go.Figure | None:
+    """The heatmap for a target year, or None when that year is not projected."""
+    if year <= ev.scenario.base_year:
+        return None
+    grid = sensitivity(ev.scenario, year)
+    return sensitivity_figure(grid, lang, ev.scenario.rates_for_year(year))

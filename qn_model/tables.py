@@ -1,0 +1,48 @@
+"""Tables as a reader sees them: localised headers and numbers formatted for the language.
+
+Numbers are formatted here (not by the table widget) so a Vietnamese reader gets ``14,3``.
+Exports use the raw numbers (``Evaluation``), not these strings.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from qn_model.engine import Evaluation
+from qn_model.i18n import fmt_num, fmt_pct, fmt_prob, fmt_year, t
+from qn_model.narrative import verdict_word
+
+
+def path_table(ev: Evaluation, lang: str) -> pd.DataFrame:
+    """Year-by-year path with the 80 % band of the Monte Carlo."""
+    lo, hi = ev.fan.quantiles[0.1], ev.fan.quantiles[0.9]
+    rows = []
+    for i, rec in enumerate(ev.projection.records()):
+        rows.append(
+            {
+                t("year", lang): fmt_year(rec["year"]),
+                t("de_share_short", lang) + " (%)": fmt_pct(rec["share_pct"], lang, 2),
+                t("band_80", lang): f"{fmt_pct(lo[i], lang)} – {fmt_pct(hi[i], lang)}",
+                t("grdp_level", lang): fmt_num(rec["grdp_vnd_trn"], lang),
+                t("de_level", lang): fmt_num(rec["de_vnd_trn"], lang),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def verdict_table(ev: Evaluation, lang: str) -> pd.DataFrame:
+    rows = []
+    for v in ev.verdicts:
+        rows.append(
+            {
+                t("year", lang): fmt_year(v.year),
+                t("target", lang): fmt_pct(v.target_pct, lang),
+                t("col_value", lang): fmt_pct(v.value_pct, lang),
+                t("col_verdict", lang): verdict_word(v, lang),
+                t("col_margin", lang): fmt_num(v.margin_pp, lang, signed=True),
+                t("col_basis", lang): t(f"basis_{v.basis}", lang),
+                t("required_growth", lang): fmt_pct(v.required_de_growth_pct, lang),
+                t("probability", lang): fmt_prob(v.probability, lang),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,132 @@
+"""The planner's controls, created once per run in the sidebar (every page shares them)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from qn_model.i18n import fmt_pct, t
+from qn_model.links import KEY_BY_NAME
+from qn_model.presets import PRESETS, preset, target_sets
+from qn_ui.state import W_LANG, context, scenario_from_widgets, widget_key
+
+# Slider ranges: the usual range for a precise hand, widened to the link contract's limits
+# when a value needs it (a link may carry up to 250 %/year).
+SOFT_MAX = {"gy": 30.0, "gd": 100.0}
+STEP = 0.1
+CUSTOM = "custom"
+
+
+def _range(link_key: str) -> tuple[float, float]:
+    spec = KEY_BY_NAME[link_key]
+    value = float(st.session_state.get(widget_key(link_key), 0.0))
+    soft = SOFT_MAX.get(link_key[:2])
+    hi = spec.hi if soft is None or value > soft else soft
+    return float(spec.lo), float(hi)
+
+
+def _slider(link_key: str, label: str, help_text: str, fmt: str = "%.1f%%") -> None:
+    lo, hi = _range(link_key)
+    st.slider(
+        label, min_value=lo, max_value=hi, step=STEP, key=widget_key(link_key), help=help_text, format=fmt
+    )
+
+
+def _apply_preset(name: str) -> None:
+    ds, ctx = context()
+    scn = preset(name, ds, scenario_from_widgets(ctx))
+    for link_key in ("gy1", "gd1", "gy2", "gd2"):
+        st.session_state[widget_key(link_key)] = getattr(scn, link_key)
+
+
+def _apply_target_set() -> None:
+    ds, _ = context()
+    chosen = st.session_state.get("w_tset")
+    sets = target_sets(ds)
+    if chosen in sets:
+        st.session_state[widget_key("t1")] = sets[chosen].t1
+        st.session_state[widget_key("t2")] = sets[chosen].t2
+
+
+def _on_base_change() -> None:
+    # A new base year takes that year's observed share when there is one.
+    _, ctx = context()
+    base = int(st.session_state[widget_key("base")])
+    observed = ctx.observed_share.get(base)
+    if observed is not None:
+        st.session_state[widget_key("s0")] = observed
+
+
+def language_switch() -> None:
+    st.radio(
+        "Ngôn ngữ / Language",
+        options=["vi", "en"],
+        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+        key=W_LANG,
+        horizontal=True,
+    )
+
+
+def current_target_set(t1: float, t2: float, sets: dict) -> str:
+    for set_id, ts in sets.items():
+        if (ts.t1, ts.t2) == (t1, t2):
+            return set_id
+    return CUSTOM
+
+
+def scenario_controls(lang: str) -> None:
+    """Presets, target set and growth sliders (the decisive controls), then the rest."""
+    ds, _ = context()
+    st.subheader(t("controls_title", lang))
+    cols = st.columns(2)
+    for i, name in enumerate(PRESETS):
+        cols[i % 2].button(
+            t(f"preset_{name}", lang),
+            key=f"preset_{name}",
+            on_click=_apply_preset,
+            args=(name,),
+            help=t(f"preset_{name}_help", lang),
+            width="stretch",
+        )
+    sets = target_sets(ds)
+    st.session_state["w_tset"] = current_target_set(
+        st.session_state.get(widget_key("t1")), st.session_state.get(widget_key("t2")), sets
+    )
+    options = [*sets, CUSTOM]
+    st.selectbox(
+        t("target_set", lang),
+        options=options,
+        key="w_tset",
+        format_func=lambda s: t(f"target_set_{s}", lang),
+        on_change=_apply_target_set,
+        help=t("target_set_help", lang),
+    )
+    st.markdown(f"**{t('period_1_title', lang)}**")
+    _slider("gy1", t("grdp_growth_pct", lang), t("help_gy", lang))
+    _slider("gd1", t("de_growth_pct", lang), t("help_gd", lang))
+    st.markdown(f"**{t('period_2_title', lang)}**")
+    _slider("gy2", t("grdp_growth_pct", lang), t("help_gy", lang))
+    _slider("gd2", t("de_growth_pct", lang), t("help_gd", lang))
+    with st.expander(t("more_assumptions", lang)):
+        st.number_input(
+            t("base_year", lang),
+            min_value=2015,
+            max_value=2029,
+            step=1,
+            key=widget_key("base"),
+            on_change=_on_base_change,
+            help=t("help_base", lang),
+        )
+        _slider("s0", t("base_share", lang), t("help_s0", lang))
+        _slider("t1", t("target_2025", lang), t("help_target", lang))
+        _slider("t2", t("target_2030", lang), t("help_target", lang))
+        _slider("sy", t("spread_gy", lang), t("help_spread", lang), fmt="%.1f")
+        _slider("sd", t("spread_gd", lang), t("help_spread", lang), fmt="%.1f")
+
+
+def share_link(query: str, lang: str) -> None:
+    st.caption(t("link_caption", lang))
+    st.code("?" + query if query else "?", language=None, wrap_lines=True)
+
+
+def fmt_rate(value: float, lang: str) -> str:
+    return f"{fmt_pct(value, lang)[:-1]} {t('unit_pct_per_year', lang)}"

@@ -1,0 +1,27 @@
+"""The pages, declared once: file, URL path (the file name), title key and icon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    file: str
+    title_key: str
+    icon: str
+    default: bool = False
+
+    @property
+    def url_path(self) -> str:
+        return self.file.removeprefix("pages/").removesuffix(".py")
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/overview.py", "page_overview", ":material/dashboard:", default=True),
+    PageSpec("pages/scenario.py", "page_scenario", ":material/tune:"),
+    PageSpec("pages/history.py", "page_history", ":material/history:"),
+    PageSpec("pages/trends.py", "page_trends", ":material/trending_up:"),
+    PageSpec("pages/compare.py", "page_compare", ":material/compare_arrows:"),
+    PageSpec("pages/method.py", "page_method", ":material/menu_book:"),
+)

@@ -1,0 +1,141 @@
+"""The scenario's state lives in the URL. This module keeps the URL, the widgets and the
+engine in step.
+
+Why not Streamlit's ``bind="query-params"``: one parser (the engine's ``links.parse``)
+then serves the app, the command line and the tests, so a link means the same everywhere;
+the app can say what it ignored in a tampered link; and AppTest sees the URL we write.
+
+On each run:
+1. if the URL changed from outside (first load, back/forward, a pasted link), parse it with
+   the engine and put the values into the widgets' session state;
+2. the widgets render from session state (``controls.py``);
+3. the scenario is read back from the widgets and the URL is rewritten from it, leaving out
+   defaults as the link contract says.
+Nothing is kept on the server beyond the live session: any replica can serve any link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from qn_model.data import Dataset, load_dataset
+from qn_model.engine import Evaluation, evaluate_scenario
+from qn_model.links import LANG_KEY, NUMBER_KEYS, LinkContext, ParsedLink, parse, query_items
+from qn_model.messages import DEFAULT_LANG, LANGS, Notice
+from qn_model.presets import link_context
+from qn_model.scenario import Scenario
+
+W_LANG = "w_lang"
+LAST_QUERY = "_last_query"
+NOTICES = "_link_notices"
+PRESENT = "_present"
+DATA_VERSION = "_data_version"
+LAST_PAGE = "_last_page"
+USER_DATASET = "_user_dataset"
+
+
+def widget_key(link_key: str) -> str:
+    return f"w_{link_key}"
+
+
+@dataclass(frozen=True)
+class AppState:
+    """Everything a page needs for this run."""
+
+    ds: Dataset
+    ctx: LinkContext
+    scenario: Scenario
+    lang: str
+    present: bool
+    notices: tuple[Notice, ...]
+    query: str
+    evaluation: Evaluation
+
+
+def current_dataset() -> Dataset:
+    """The planner's own data when they loaded some in this session, else the shipped data."""
+    user = st.session_state.get(USER_DATASET)
+    return user if user is not None else load_dataset()
+
+
+def _query_items() -> list[tuple[str, str]]:
+    qp = st.query_params
+    return [(k, v) for k in qp for v in qp.get_all(k)]
+
+
+def early_lang() -> str:
+    """The language before the widgets exist (page titles are built first)."""
+    lang = st.session_state.get(W_LANG)
+    if lang in LANGS:
+        return lang
+    raw = st.query_params.get_all(LANG_KEY)
+    return raw[-1] if len(raw) == 1 and raw[-1] in LANGS else DEFAULT_LANG
+
+
+def apply_parsed(parsed: ParsedLink) -> None:
+    """Put a parsed link's values into the widgets (before they render)."""
+    for spec in NUMBER_KEYS:
+        st.session_state[widget_key(spec.key)] = getattr(parsed.scenario, spec.field)
+    st.session_state[W_LANG] = parsed.lang
+    st.session_state[PRESENT] = parsed.present
+    st.session_state[DATA_VERSION] = parsed.data_version
+
+
+def sync_from_url(ctx: LinkContext, page: str) -> None:
+    """Parse the URL into the widgets when it changed from outside the app."""
+    items = _query_items()
+    last = st.session_state.get(LAST_QUERY)
+    page_changed = st.session_state.get(LAST_PAGE) not in (None, page)
+    st.session_state[LAST_PAGE] = page
+    if last is not None and (items == last or (not items and page_changed)):
+        return
+    grouped: dict[str, list[str]] = {}
+    for k, v in items:
+        grouped.setdefault(k, []).append(v)
+    parsed = parse(grouped, ctx)
+    apply_parsed(parsed)
+    st.session_state[NOTICES] = parsed.notices
+
+
+def scenario_from_widgets(ctx: LinkContext) -> Scenario:
+    values = {}
+    for spec in NUMBER_KEYS:
+        raw = st.session_state.get(widget_key(spec.key), getattr(ctx.defaults, spec.field))
+        values[spec.field] = int(raw) if spec.integer else float(raw)
+    return ctx.defaults.with_(**values)
+
+
+def write_url(scn: Scenario, ctx: LinkContext, lang: str, present: bool, data_version: str | None) -> str:
+    """Rewrite the URL from the scenario (defaults left out); returns the query string."""
+    items = query_items(scn, ctx.defaults, lang, present, data_version, ctx.observed_share)
+    if items != _query_items():
+        st.query_params.from_dict(dict(items))
+    st.session_state[LAST_QUERY] = _query_items()
+    return urlencode(items)
+
+
+def context() -> tuple[Dataset, LinkContext]:
+    ds = current_dataset()
+    return ds, link_context(ds)
+
+
+def build_state(ds: Dataset, ctx: LinkContext) -> AppState:
+    """Read the widgets, write the URL, evaluate: once per run, shared by every page."""
+    scn = scenario_from_widgets(ctx)
+    lang = st.session_state.get(W_LANG, DEFAULT_LANG)
+    lang = lang if lang in LANGS else DEFAULT_LANG
+    present = bool(st.session_state.get(PRESENT, False))
+    dv = st.session_state.get(DATA_VERSION)
+    query = write_url(scn, ctx, lang, present, dv)
+    evaluation = evaluate_scenario(scn, ds, lang, st.session_state.get(NOTICES, ()))
+    state = AppState(ds, ctx, scn, lang, present, tuple(st.session_state.get(NOTICES, ())), query, evaluation)
+    st.session_state["_state"] = state
+    return state
+
+
+def get_state() -> AppState:
+    """The state ``app.py`` built for this run (pages call this)."""
+    return st.session_state["_state"]

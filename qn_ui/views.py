@@ -1,0 +1,86 @@
+"""Small rendering helpers shared by pages: notices, verdict cards, the headline, charts."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, t
+from qn_model.messages import Notice
+from qn_model.narrative import headline, verdict_word
+from qn_model.plausibility import beyond_history
+from qn_model.targets import TargetVerdict
+from qn_ui.safe import md_escape
+from qn_ui.state import AppState
+
+CHART_CONFIG = {
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1},
+}
+
+
+def notices(items: tuple[Notice, ...], lang: str, icon: str = ":material/info:") -> None:
+    """Show notices as plain text (their content may come from a tampered link)."""
+    if items:
+        st.warning("\n\n".join(md_escape(n.message(lang)) for n in items), icon=icon)
+
+
+def link_notices(state: AppState) -> None:
+    notices(state.notices, state.lang)
+
+
+def history_warnings(state: AppState) -> None:
+    notices(beyond_history(state.scenario, state.ds), state.lang, icon=":material/warning:")
+
+
+def verdict_metric(v: TargetVerdict, lang: str) -> None:
+    st.metric(
+        label=t("share_in_year", lang, year=v.year),
+        value=fmt_pct(v.value_pct, lang),
+        delta=None if v.margin_pp is None else fmt_pp(v.margin_pp, lang),
+        delta_color="normal",
+        help=t("target_in_year", lang, year=v.year, target=fmt_pct(v.target_pct, lang)),
+        border=True,
+    )
+
+
+def verdict_cards(state: AppState) -> None:
+    """One card per target: verdict word, the metric, what it would take."""
+    lang = state.lang
+    cols = st.columns(len(state.evaluation.verdicts))
+    for col, v in zip(cols, state.evaluation.verdicts, strict=True):
+        with col:
+            word = verdict_word(v, lang)
+            colour = "green" if v.met else ("red" if v.met is False else "gray")
+            st.markdown(
+                f"### :{colour}-badge[{word}] {t('target_in_year', lang, year=v.year, target=fmt_pct(v.target_pct, lang))}"
+            )
+            verdict_metric(v, lang)
+            h = headline(v, state.scenario, lang)
+            st.markdown(md_escape(h.verdict))
+            if h.detail:
+                st.markdown(md_escape(h.detail))
+            if h.caveat:
+                st.caption(md_escape(h.caveat))
+
+
+def probability_line(state: AppState) -> str:
+    lang = state.lang
+    parts = [
+        f"{v.year}: {fmt_prob(v.probability, lang)}"
+        for v in state.evaluation.verdicts
+        if v.probability is not None
+    ]
+    return f"{t('probability', lang)} – " + "; ".join(parts) if parts else ""
+
+
+def chart(fig: go.Figure, key: str) -> None:
+    st.plotly_chart(fig, key=key, config=CHART_CONFIG, width="stretch")
+
+
+def data_basis(state: AppState) -> None:
+    from qn_model.narrative import data_basis as basis_lines
+
+    with st.expander(t("data_basis_title", state.lang), icon=":material/dataset:"):
+        for line in basis_lines(state.ds, state.lang):
+            st.markdown("- " + md_escape(line))
