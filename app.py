@@ -1,12 +1,16 @@
 """Router: page config, the shared controls (language, scenario) and the page list."""
 
+import logging
+
 import streamlit as st
 
 from qn_model.i18n import t
 from qn_ui.controls import language_switch, scenario_controls, share_link
 from qn_ui.pages_registry import PAGES
+from qn_ui.present import present_view
 from qn_ui.state import PRESENT, build_state, context, early_lang, sync_from_url
 
+LOG = logging.getLogger("qn_app")
 lang = early_lang()
 present = bool(st.session_state.get(PRESENT)) or st.query_params.get("present") == "1"
 st.set_page_config(
@@ -27,4 +31,11 @@ state = build_state(ds, ctx)
 with st.sidebar:
     share_link(state.query, state.lang)
 
-page.run()
+try:
+    if state.present:
+        present_view(state)  # present=1 in any link: the meeting view, whatever the page
+    else:
+        page.run()
+except Exception:  # the last line of defence: a planner never sees a traceback
+    LOG.exception("page %s failed", page.url_path)
+    st.error(t("unexpected_error", state.lang), icon=":material/error:")

@@ -8,16 +8,14 @@ from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.tables import path_table, verdict_table
 from qn_ui.guard import route_through_app
 from qn_ui.state import get_state
-from qn_ui.views import chart, history_warnings, link_notices, verdict_metric
+from qn_ui.views import chart, history_warnings, link_notices, verdict_row
 
 route_through_app()
 state = get_state()
 lang, ev = state.lang, state.evaluation
 st.title(t("scenario_title", lang))
 link_notices(state)
-for col, verdict in zip(st.columns(len(ev.verdicts)), ev.verdicts, strict=True):
-    with col:
-        verdict_metric(verdict, lang)
+verdict_row(state)
 history_warnings(state)
 chart(headline_figure(ev, state.ds, lang, with_required=True), key="scenario_chart")
 st.caption(t("scenario_chart_note", lang))

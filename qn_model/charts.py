@@ -17,7 +17,7 @@ from qn_model.sensitivity import SensitivityGrid
 from qn_model.uncertainty import FanChart
 
 SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal mark then thousands separator
-HEIGHT = 560
+HEIGHT = 500
 
 
 def base_layout(fig: go.Figure, lang: str, title: str, y_title: str, height: int = HEIGHT) -> go.Figure:
@@ -49,6 +49,7 @@ def add_fan(fig: go.Figure, fan: FanChart, lang: str) -> None:
                 x=years + years[::-1],
                 y=list(fan.quantiles[hi]) + list(fan.quantiles[lo])[::-1],
                 fill="toself",
+                mode="lines",
                 fillcolor=pal.rgba(pal.PROJECTED, alpha),
                 line={"width": 0},
                 name=t(key, lang),

@@ -123,9 +123,15 @@ def scenario_controls(lang: str) -> None:
         _slider("sd", t("spread_gd", lang), t("help_spread", lang), fmt="%.1f")
 
 
+def full_link(query: str) -> str:
+    """The page's address with the scenario's query (what a colleague should receive)."""
+    base = st.context.url or ""
+    return f"{base}?{query}" if query else base
+
+
 def share_link(query: str, lang: str) -> None:
     st.caption(t("link_caption", lang))
-    st.code("?" + query if query else "?", language=None, wrap_lines=True)
+    st.code(full_link(query) or "?" + query, language=None, wrap_lines=True)
 
 
 def fmt_rate(value: float, lang: str) -> str:

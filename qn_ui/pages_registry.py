@@ -23,5 +23,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/history.py", "page_history", ":material/history:"),
     PageSpec("pages/trends.py", "page_trends", ":material/trending_up:"),
     PageSpec("pages/compare.py", "page_compare", ":material/compare_arrows:"),
+    PageSpec("pages/mydata.py", "page_mydata", ":material/upload_file:"),
     PageSpec("pages/method.py", "page_method", ":material/menu_book:"),
 )

@@ -128,12 +128,31 @@ def build_state(ds: Dataset, ctx: LinkContext) -> AppState:
     lang = st.session_state.get(W_LANG, DEFAULT_LANG)
     lang = lang if lang in LANGS else DEFAULT_LANG
     present = bool(st.session_state.get(PRESENT, False))
-    dv = st.session_state.get(DATA_VERSION)
+    notices = tuple(st.session_state.get(NOTICES, ()))
+    link_dv = st.session_state.get(DATA_VERSION)
+    if link_dv is not None and link_dv != ds.version:
+        # A link made on someone's own data, opened where that data is absent: say so, and
+        # show the data we have rather than silently different numbers.
+        notices += (foreign_data_notice(link_dv),)
+        st.session_state[DATA_VERSION] = None
+        st.session_state[NOTICES] = notices
+    # Only a link made on the planner's own data carries a data version.
+    dv = ds.version if st.session_state.get(USER_DATASET) is not None else None
     query = write_url(scn, ctx, lang, present, dv)
-    evaluation = evaluate_scenario(scn, ds, lang, st.session_state.get(NOTICES, ()))
-    state = AppState(ds, ctx, scn, lang, present, tuple(st.session_state.get(NOTICES, ())), query, evaluation)
+    evaluation = evaluate_scenario(scn, ds, lang, notices)
+    state = AppState(ds, ctx, scn, lang, present, notices, query, evaluation)
     st.session_state["_state"] = state
     return state
+
+
+def foreign_data_notice(link_dv: str) -> Notice:
+    return Notice(
+        "foreign_data_version",
+        f"Đường dẫn này được tạo trên bộ số liệu riêng (phiên bản {link_dv}) không có ở đây. "
+        "Các con số dưới đây dùng số liệu chính thức của ứng dụng; hãy tải lên số liệu đó để xem đúng như người gửi.",
+        f"This link was made on a planner's own data (version {link_dv}), which is not here. "
+        "The figures below use the app's shipped data; upload that data to see exactly what the sender saw.",
+    )
 
 
 def get_state() -> AppState:

@@ -44,18 +44,22 @@ def verdict_metric(v: TargetVerdict, lang: str) -> None:
     )
 
 
-def verdict_cards(state: AppState) -> None:
-    """One card per target: verdict word, the metric, what it would take."""
+def verdict_row(state: AppState) -> None:
+    """The verdicts at a glance: a coloured word and the metric for each target."""
     lang = state.lang
-    cols = st.columns(len(state.evaluation.verdicts))
-    for col, v in zip(cols, state.evaluation.verdicts, strict=True):
+    for col, v in zip(st.columns(len(state.evaluation.verdicts)), state.evaluation.verdicts, strict=True):
         with col:
-            word = verdict_word(v, lang)
             colour = "green" if v.met else ("red" if v.met is False else "gray")
-            st.markdown(
-                f"### :{colour}-badge[{word}] {t('target_in_year', lang, year=v.year, target=fmt_pct(v.target_pct, lang))}"
-            )
+            target = t("target_in_year", lang, year=v.year, target=fmt_pct(v.target_pct, lang))
+            st.markdown(f"#### :{colour}-badge[{md_escape(verdict_word(v, lang))}] {md_escape(target)}")
             verdict_metric(v, lang)
+
+
+def verdict_details(state: AppState) -> None:
+    """The sentences behind each verdict: value and basis, what it would take, caveats."""
+    lang = state.lang
+    for col, v in zip(st.columns(len(state.evaluation.verdicts)), state.evaluation.verdicts, strict=True):
+        with col:
             h = headline(v, state.scenario, lang)
             st.markdown(md_escape(h.verdict))
             if h.detail:
@@ -75,7 +79,8 @@ def probability_line(state: AppState) -> str:
 
 
 def chart(fig: go.Figure, key: str) -> None:
-    st.plotly_chart(fig, key=key, config=CHART_CONFIG, width="stretch")
+    # theme=None keeps our projector-sized fonts; Streamlit's theme would shrink them.
+    st.plotly_chart(fig, key=key, config=CHART_CONFIG, width="stretch", theme=None)
 
 
 def data_basis(state: AppState) -> None:

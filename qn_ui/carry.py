@@ -1,0 +1,52 @@
+"""Carry values where a page needs them: a fit's rates into the scenario's sliders, and a page's
+own choices across page switches (Streamlit drops a widget's state when its page is not shown)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import streamlit as st
+
+from qn_model.trend_view import carried_rates
+from qn_ui.state import context, scenario_from_widgets, widget_key
+
+CARRIED = "_trend_carried"  # the values just carried, for the page's confirmation
+_KEEP = "_keep_"
+
+
+def apply_carried_rates(series_id: str, kinds: tuple[str, ...]) -> None:
+    """on_click: put the fit's period rates into the scenario's widgets (callbacks run before the
+    widgets render, so writing their keys is allowed); the URL follows on this run."""
+    ds, ctx = context()
+    rates = carried_rates(ds, series_id, kinds, scenario_from_widgets(ctx))
+    if rates is None:
+        return
+    for link_key, value in rates.values.items():
+        st.session_state[widget_key(link_key)] = value
+    st.session_state[CARRIED] = dict(rates.values)
+
+
+def pop_carried() -> dict[str, float] | None:
+    """The values carried by the last click, once."""
+    return st.session_state.pop(CARRIED, None)
+
+
+def remember(key: str, default: Any, valid: Iterable[Any] | None = None) -> None:
+    """Restore a page widget's last value (or ``default``) before the widget is created."""
+    if key in st.session_state:
+        return
+    value = st.session_state.get(_KEEP + key, default)
+    if valid is not None:
+        allowed = list(valid)
+        if isinstance(value, list):
+            value = [v for v in value if v in allowed]
+        elif value not in allowed:
+            value = default
+    st.session_state[key] = value
+
+
+def keep(key: str) -> None:
+    """Save a page widget's value so :func:`remember` finds it after a page switch."""
+    if key in st.session_state:
+        st.session_state[_KEEP + key] = st.session_state[key]
