@@ -1,0 +1,112 @@
+import json
+import math
+
+import pytest
+from numpy.testing import assert_allclose
+
+from qn_model.data import load_dataset
+from qn_model.engine import evaluate_link, evaluate_scenario, parse_link
+from qn_model.figures import headline_figure, sensitivity_for, target_markers
+from qn_model.narrative import data_basis, headline
+from qn_model.plausibility import beyond_history
+from qn_model.presets import default_scenario
+from qn_model.tables import path_table, verdict_table
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+def test_brief_facts_hold_on_the_shipped_data(ds):
+    """The statements the product must make plainly, computed, not hard-coded."""
+    ev = evaluate_link("", ds)
+    v25, v30 = ev.verdicts
+    # 20 % in 2025 was out of reach from 7.1 % in 2024
+    assert v25.met is False and v25.basis == "projected"
+    assert v25.required_de_growth_pct > 150
+    # 35 % in 2030 takes roughly 45 % digital growth a year (more, since 2025 stays on trend)
+    assert 40 < v30.required_de_growth_pct < 60
+    assert v30.met is False
+
+
+def test_json_document_shape(ds):
+    doc = evaluate_link("gd2=40&t2=30&lang=en&gy1=abc", ds).to_json()
+    assert set(doc) == {"scenario", "path", "targets", "warnings"}
+    assert set(doc["path"][0]) == {"year", "share_pct", "grdp_vnd_trn", "de_vnd_trn"}
+    assert set(doc["targets"][0]) == {
+        "year",
+        "target_pct",
+        "value_pct",
+        "met",
+        "margin_pp",
+        "basis",
+        "required_de_growth_pct",
+        "probability",
+    }
+    assert doc["warnings"] == [{"code": "not_a_number", "message": doc["warnings"][0]["message"]}]
+    assert "not a number" in doc["warnings"][0]["message"]
+    json.dumps(doc, allow_nan=False)  # strict JSON: no NaN
+    assert doc["scenario"]["gd2"] == 40.0 and doc["scenario"]["t2"] == 30.0
+
+
+def test_observed_2025_is_judged_on_the_data(ds):
+    import pandas as pd
+
+    mine = ds.with_rows(pd.DataFrame({"indicator_id": ["de_share"], "geo": ["QN"], "year": [2025], "value": [21.0]}))
+    ev = evaluate_scenario(default_scenario(ds), mine)
+    v25 = ev.verdicts[0]
+    assert (v25.basis, v25.value_pct, v25.met, v25.required_de_growth_pct) == ("observed", 21.0, True, None)
+
+
+def test_levels_where_grdp_is_known(ds):
+    ev = evaluate_link("", ds)
+    first = ev.projection.records()[0]
+    assert first["grdp_vnd_trn"] == ds.value("grdp_vnd_trn", "QN", 2024)
+    assert_allclose(first["de_vnd_trn"], first["grdp_vnd_trn"] * 7.1 / 100)
+
+
+def test_headline_sentences_in_both_languages(ds):
+    ev = evaluate_link("", ds)
+    vi = headline(ev.verdicts[1], ev.scenario, "vi")
+    en = headline(ev.verdicts[1], ev.scenario, "en")
+    assert "KHÔNG ĐẠT" in vi.verdict and "NOT MET" in en.verdict
+    assert "35%" in vi.verdict or "35,0%" in vi.verdict
+    assert vi.detail and "%/năm" in vi.detail
+    assert headline(ev.verdicts[0], ev.scenario, "en").caveat  # 2025 is past without data
+
+
+def test_data_basis_states_gaps_and_freshness(ds):
+    lines = data_basis(ds, "en")
+    assert any("2016–2017, 2019–2025" in line for line in lines)  # 2018 stays a gap
+    assert any("1 observed value" in line for line in lines)
+    assert lines[-1].endswith(ds.version + ".")
+
+
+def test_plausibility_warns_beyond_history(ds):
+    scn = default_scenario(ds)
+    assert beyond_history(scn, ds) == ()
+    codes = {n.code for n in beyond_history(scn.with_(gd2=45.0, gy1=25.0), ds)}
+    assert codes == {"gd2_beyond_history", "gy1_beyond_history"}
+
+
+def test_figures_and_tables(ds):
+    ev = evaluate_link("t2=30", ds)
+    fig = headline_figure(ev, ds, "vi", with_required=True)
+    names = [tr.name for tr in fig.data]
+    assert "Cả nước (TCTK)" in names and "Kịch bản" in names
+    markers = target_markers(ev, ds, "vi")
+    # the selected 30 % (Resolution 09) and the article's 35 % are both drawn with sources
+    assert {(m[1], m[3]) for m in markers if m[0] == 2030} == {(30.0, True), (35.0, False)}
+    assert fig.layout.separators == ",."
+    assert sensitivity_for(ev, 2030, "en") is not None
+    assert sensitivity_for(evaluate_link("base=2026&s0=9", ds), 2025, "en") is None
+    table = path_table(ev, "vi")
+    assert table.iloc[0, 1] == "7,10%"
+    assert len(verdict_table(ev, "en")) == 2
+
+
+def test_parse_link_uses_shipped_defaults(ds):
+    parsed = parse_link("base=2024", ds)
+    assert parsed.scenario == default_scenario(ds)
+    assert math.isclose(parsed.scenario.base_share_pct, 7.1)

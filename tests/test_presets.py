@@ -1,0 +1,116 @@
+import math
+
+import pytest
+from numpy.testing import assert_allclose
+
+from qn_model.data import load_dataset
+from qn_model.presets import (
+    PRESETS,
+    base_year_of,
+    default_scenario,
+    historical_spreads,
+    link_context,
+    national_required_relative_growth,
+    observed_share,
+    preset,
+    target_sets,
+    trend_rates,
+)
+from qn_model.projection import project
+from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+def test_default_is_the_trend_preset_on_the_latest_observed_share(ds):
+    scn = default_scenario(ds)
+    assert scn.base_year == 2024 == base_year_of(ds)
+    assert scn.base_share_pct == 7.1
+    assert (scn.t1, scn.t2) == (20.0, 35.0)  # the article's targets by default
+    assert preset("trend", ds) == scn
+
+
+def test_trend_uses_observed_2025_growth_and_rounds_to_the_slider_step(ds):
+    rates = trend_rates(ds)
+    assert rates.gy1_observed
+    assert rates.gy1 == round(ds.value("grdp_growth", "QN", 2025), 1)
+    for v in (rates.gy1, rates.gy2):
+        assert v == round(v, 1)
+    assert rates.gy_model is not None and rates.share_model is not None
+
+
+def test_trend_relative_growth_is_the_national_share_trend(ds):
+    rates = trend_rates(ds)
+    # the national share rose from 12.66 (2020) to 14.02 (2025): a modest positive trend
+    assert 0.0 < rates.relative_growth_pct < 5.0
+    scn = default_scenario(ds)
+    implied = ((1 + scn.gd2 / 100) / (1 + scn.gy2 / 100) - 1) * 100
+    assert abs(implied - rates.relative_growth_pct) < 0.1
+
+
+def test_target_sets_carry_both_2030_values(ds):
+    sets = target_sets(ds)
+    assert (sets["article"].t1, sets["article"].t2) == (20.0, 35.0)
+    assert (sets["resolution09"].t1, sets["resolution09"].t2) == (20.0, 30.0)
+    assert (sets["national"].t1, sets["national"].t2) == (20.0, 30.0)
+    assert all(s.source_ids for s in sets.values())
+
+
+def test_plan_meets_both_targets_exactly(ds):
+    for t2 in (35.0, 30.0):
+        scn = preset("plan", ds, default_scenario(ds).with_(t2=t2))
+        path = project(scn)
+        assert_allclose(path.share_in(TARGET_YEAR_1), scn.t1, rtol=1e-12)
+        assert_allclose(path.share_in(TARGET_YEAR_2), t2, rtol=1e-12)
+
+
+def test_cautious_below_trend_below_ambitious(ds):
+    ends = {name: project(preset(name, ds)).share_in(TARGET_YEAR_2) for name in PRESETS}
+    assert ends["cautious"] < ends["trend"] < ends["ambitious"]
+
+
+def test_ambitious_matches_what_the_national_strategy_asks(ds):
+    rel = national_required_relative_growth(ds)
+    latest = ds.series("de_share", "VN")
+    assert_allclose(rel, ((30.0 / latest.iloc[-1]) ** (1 / (2030 - latest.index[-1])) - 1) * 100)
+    scn = preset("ambitious", ds)
+    assert abs(((1 + scn.gd2 / 100) / (1 + scn.gy2 / 100) - 1) * 100 - rel) < 0.1
+
+
+def test_presets_keep_base_and_targets(ds):
+    current = default_scenario(ds).with_(t2=30.0, base_share_pct=8.0)
+    for name in PRESETS:
+        scn = preset(name, ds, current)
+        assert (scn.base_year, scn.base_share_pct, scn.t1, scn.t2) == (2024, 8.0, 20.0, 30.0)
+
+
+def test_unknown_preset(ds):
+    with pytest.raises(ValueError, match="unknown preset 'x'"):
+        preset("x", ds)
+
+
+def test_spreads_from_history(ds):
+    sy, sd = historical_spreads(ds)
+    growth = ds.series("grdp_growth", "QN")
+    assert_allclose(sy, round(float(growth.std(ddof=1)), 1))
+    assert sd >= sy > 0
+    assert math.isfinite(sd)
+
+
+def test_link_context(ds):
+    ctx = link_context(ds)
+    assert ctx.defaults == default_scenario(ds)
+    assert ctx.observed_share == observed_share(ds) == {2024: 7.1}
+
+
+def test_defaults_follow_user_data(ds):
+    import pandas as pd
+
+    mine = ds.with_rows(pd.DataFrame({"indicator_id": ["de_share"], "geo": ["QN"], "year": [2025], "value": [9.0]}))
+    scn = default_scenario(mine)
+    assert scn.base_year == 2025
+    assert scn.base_share_pct == 9.0
+    assert default_scenario(ds).base_year == 2024  # the shipped defaults are untouched
