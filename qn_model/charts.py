@@ -193,7 +193,6 @@ def sensitivity_figure(grid: SensitivityGrid, lang: str, current: tuple[float, f
     and the scenario's own point."""
     z = np.asarray(grid.share_pct)
     zmax = float(min(max(np.nanmax(z), grid.target_pct * 1.5), 100.0))
-    hover = [[fmt_pct(v, lang) for v in row] for row in z]
     fig = go.Figure()
     fig.add_trace(
         go.Heatmap(
@@ -204,10 +203,11 @@ def sensitivity_figure(grid: SensitivityGrid, lang: str, current: tuple[float, f
             zmax=zmax,
             colorscale="Cividis",  # perceptually uniform and colour-blind safe
             colorbar={"title": {"text": t("share_in_year", lang, year=grid.year)}, "ticksuffix": "%"},
-            customdata=hover,
+            # d3 formats with the layout's separators: decimal commas in Vietnamese, no
+            # per-cell Python formatting (2,500 cells per map would cost a visible delay).
             hovertemplate=(
                 f"{t('de_growth', lang)}: %{{x:.1f}}%<br>{t('grdp_growth', lang)}: %{{y:.1f}}%<br>"
-                + "%{customdata}<extra></extra>"
+                + f"{t('de_share_short', lang)}: %{{z:.1f}}%<extra></extra>"
             ),
         )
     )

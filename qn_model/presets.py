@@ -64,9 +64,17 @@ def _clip_growth(value: float) -> float:
     return float(min(max(value, GROWTH_BOUNDS[0]), GROWTH_BOUNDS[1]))
 
 
+_OBSERVED: dict[str, dict[int, float]] = {}
+
+
 def observed_share(ds: Dataset) -> dict[int, float]:
-    """Observed provincial digital-economy shares, year -> % of GRDP."""
-    return {int(y): float(v) for y, v in ds.series(SHARE_ID, "QN").items()}
+    """Observed provincial digital-economy shares, year -> % of GRDP (cached per data version:
+    it is read on every rerun)."""
+    cached = _OBSERVED.get(ds.version)
+    if cached is None:
+        cached = {int(y): float(v) for y, v in ds.series(SHARE_ID, "QN").items()}
+        _OBSERVED[ds.version] = cached
+    return dict(cached)
 
 
 def base_year_of(ds: Dataset) -> int:
@@ -157,7 +165,7 @@ def trend_rates(ds: Dataset, base_year: int | None = None) -> TrendRates:
     )
 
 
-def _de_growth(gy: float, relative_pct: float) -> float:
+def de_growth_for(gy: float, relative_pct: float) -> float:
     return _clip_growth(_round1(((1.0 + gy / 100.0) * (1.0 + relative_pct / 100.0) - 1.0) * 100.0))
 
 
@@ -188,9 +196,9 @@ def default_scenario(ds: Dataset) -> Scenario:
         base_year=base,
         base_share_pct=observed_share(ds)[base],
         gy1=rates.gy1,
-        gd1=_de_growth(rates.gy1, rates.relative_growth_pct),
+        gd1=de_growth_for(rates.gy1, rates.relative_growth_pct),
         gy2=rates.gy2,
-        gd2=_de_growth(rates.gy2, rates.relative_growth_pct),
+        gd2=de_growth_for(rates.gy2, rates.relative_growth_pct),
         t1=targets.t1,
         t2=targets.t2,
         sy=sy,
@@ -217,7 +225,7 @@ def preset(name: str, ds: Dataset, current: Scenario | None = None) -> Scenario:
     elif name == "ambitious":
         gy1, gy2, rel = gy1 + 1.0, gy2 + 1.0, national_required_relative_growth(ds)
     scn = current.with_(
-        gy1=_round1(gy1), gy2=_round1(gy2), gd1=_de_growth(gy1, rel), gd2=_de_growth(gy2, rel)
+        gy1=_round1(gy1), gy2=_round1(gy2), gd1=de_growth_for(gy1, rel), gd2=de_growth_for(gy2, rel)
     )
     if name == "plan":
         # Required growth is exact (not rounded): the plan meets its targets to the decimal.

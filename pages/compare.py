@@ -1,0 +1,86 @@
+"""Compare: two to four scenarios side by side – paths, assumptions, outcomes."""
+
+import streamlit as st
+
+from qn_model.compare import (
+    MAX_LINK_CHARS,
+    assumptions_table,
+    build_comparison,
+    compare_figure,
+    outcomes_table,
+    style_outcomes,
+)
+from qn_model.i18n import t
+from qn_model.presets import PRESETS
+from qn_ui.carry import keep, remember
+from qn_ui.guard import route_through_app
+from qn_ui.safe import md_escape
+from qn_ui.state import get_state
+from qn_ui.views import chart, notices
+
+route_through_app()
+state = get_state()
+lang = state.lang
+st.title(t("compare_title", lang))
+st.caption(t("compare_intro", lang))
+
+remember("cmp_current", True)
+remember("cmp_presets", ["plan", "cautious", "ambitious"], valid=PRESETS)
+remember("cmp_links", "")
+with st.container(border=True):
+    st.markdown(f"**{t('cmp_sources_header', lang)}**")
+    left, right = st.columns([2, 3])
+    with left:
+        include_current = st.checkbox(
+            t("cmp_include_current", lang), key="cmp_current", on_change=keep, args=("cmp_current",)
+        )
+        chosen = st.multiselect(
+            t("cmp_pick_presets", lang),
+            PRESETS,
+            format_func=lambda name: t(f"preset_{name}", lang),
+            key="cmp_presets",
+            on_change=keep,
+            args=("cmp_presets",),
+            help=t("cmp_pick_presets_help", lang),
+        )
+    with right:
+        links_text = st.text_area(
+            t("cmp_links", lang),
+            key="cmp_links",
+            on_change=keep,
+            args=("cmp_links",),
+            max_chars=MAX_LINK_CHARS,
+            placeholder=t("cmp_links_placeholder", lang),
+            help=t("cmp_links_help", lang),
+            height=130,
+        )
+
+cmp = build_comparison(
+    state.ds,
+    state.scenario,
+    lang,
+    include_current=include_current,
+    current_evaluation=state.evaluation,
+    presets=chosen,
+    links_text=links_text,
+)
+notices(cmp.notices, lang)
+for item in cmp.items:
+    if item.notices:
+        st.warning(
+            "\n\n".join(
+                md_escape(t("cmp_link_notice", lang, label=item.label, message=n.message(lang)))
+                for n in item.notices
+            ),
+            icon=":material/link_off:",
+        )
+
+if cmp.items:
+    chart(compare_figure(cmp, state.ds, lang), key="compare_chart")
+    st.subheader(t("cmp_outcomes_header", lang))
+    st.dataframe(
+        style_outcomes(outcomes_table(cmp, lang), lang), hide_index=True, width="stretch", height="content"
+    )
+    st.caption(t("cmp_outcomes_note", lang))
+    st.subheader(t("cmp_assumptions_header", lang))
+    st.dataframe(assumptions_table(cmp, lang), hide_index=True, width="stretch", height="content")

@@ -1,0 +1,70 @@
+"""Trends: fit the annual series, backtest the models, explain the choice, carry rates over."""
+
+import streamlit as st
+
+from qn_model.i18n import t
+from qn_model.trend_view import carried_message, default_kinds, series_options, trend_view
+from qn_model.trends import MODEL_KINDS
+from qn_ui.carry import apply_carried_rates, keep, pop_carried, remember
+from qn_ui.guard import route_through_app
+from qn_ui.safe import md_escape
+from qn_ui.state import get_state
+from qn_ui.views import chart
+
+route_through_app()
+state = get_state()
+lang = state.lang
+st.title(t("trends_title", lang))
+st.caption(t("trends_intro", lang))
+
+options = [s.series_id for s in series_options(state.ds)]
+remember("trend_series", options[0], valid=options)
+left, right = st.columns([2, 3])
+series_id = left.selectbox(
+    t("trends_pick_series", lang),
+    options,
+    format_func=lambda s: t(f"trend_series_{s}", lang),
+    key="trend_series",
+    on_change=keep,
+    args=("trend_series",),
+)
+models_key = f"trend_models_{series_id}"
+remember(models_key, default_kinds(state.ds, series_id), valid=MODEL_KINDS)
+kinds = right.multiselect(
+    t("trends_pick_models", lang),
+    MODEL_KINDS,
+    format_func=lambda k: t(f"trend_model_{k}", lang),
+    key=models_key,
+    on_change=keep,
+    args=(models_key,),
+    help=t("trends_models_help", lang),
+)
+
+view = trend_view(state.ds, series_id, kinds, lang, state.scenario)
+st.markdown(f"#### {md_escape(view.sentence)}")
+chart(view.figure, key="trend_chart")
+
+carried = pop_carried()
+if carried:
+    st.success(carried_message(carried, lang), icon=":material/check_circle:")
+if view.carry is not None:
+    with st.container(border=True):
+        st.markdown(f"**{md_escape(view.carry_intro)}**")
+        st.markdown("\n".join(f"- {md_escape(line)}" for line in view.carry_lines))
+        st.button(
+            view.carry_button,
+            key="trend_carry",
+            type="primary",
+            icon=":material/input:",
+            on_click=apply_carried_rates,
+            args=(series_id, tuple(kinds)),
+            disabled=view.carry_same,
+        )
+        if view.carry_same:
+            st.caption(t("trend_carry_same", lang))
+elif view.spec.carry is None:
+    st.caption(t("trends_no_carry", lang))
+
+st.subheader(t("trends_backtest_header", lang))
+st.dataframe(view.table, hide_index=True, width="stretch", height="content")
+st.caption(t("trends_backtest_note", lang))
