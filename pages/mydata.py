@@ -1,0 +1,70 @@
+"""Your data: the province's own figures for years the public record lacks, uploaded or typed in,
+checked by the engine's validator, marked as the planner's own everywhere, and reset in one click."""
+
+import streamlit as st
+
+from qn_model import user_data as model
+from qn_model.i18n import t
+from qn_model.validate import template_bytes
+from qn_ui import user_data as ud
+from qn_ui.guard import route_through_app
+from qn_ui.state import get_state
+from qn_ui.views import link_notices
+
+route_through_app()
+state = get_state()
+lang, ds = state.lang, state.ds
+
+st.title(t("mydata_title", lang))
+st.caption(t("mydata_intro", lang))
+link_notices(state)
+
+st.header(t("mydata_upload_header", lang))
+st.markdown(t("mydata_template_help", lang))
+st.download_button(
+    t("mydata_template_button", lang),
+    data=template_bytes(),
+    file_name=model.template_filename(lang),
+    mime="text/csv",
+    icon=":material/download:",
+    key="mydata_template",
+)
+with st.expander(t("mydata_codebook", lang), icon=":material/list:"):
+    st.dataframe(model.codebook_table(ds, lang), hide_index=True, width="stretch", key="mydata_codebook")
+uploaded = st.file_uploader(t("mydata_uploader", lang), type=["csv", "xlsx"], key=ud.widget_key(ud.UPLOAD))
+if uploaded is not None:
+    ud.upload(uploaded.getvalue(), uploaded.name)
+ud.show_outcome(lang, ud.UPLOAD)
+
+st.header(t("mydata_editor_header", lang))
+st.caption(t("mydata_editor_help", lang))
+edited = ud.editor(ds, lang)
+apply_col, reset_col = st.columns(2)
+apply_col.button(
+    t("mydata_apply", lang),
+    type="primary",
+    key="mydata_apply",
+    icon=":material/check:",
+    on_click=ud.request,
+    args=(ud.APPLY,),
+)
+reset_col.button(
+    t("mydata_reset", lang),
+    key="mydata_reset",
+    icon=":material/restart_alt:",
+    disabled=not ud.has_user_data(),
+    on_click=ud.request,
+    args=(ud.RESET,),
+)
+ud.handle_request(edited)
+ud.show_outcome(lang, ud.TABLE)
+
+st.header(t("mydata_changes_header", lang))
+if ud.has_user_data():
+    st.dataframe(
+        model.changes_table(ud.shipped(), ds, lang), hide_index=True, width="stretch", key="mydata_changes"
+    )
+    st.caption(t("mydata_version_user", lang, version=ds.version))
+else:
+    st.info(t("mydata_no_changes", lang), icon=":material/info:")
+    st.caption(t("mydata_version_shipped", lang, version=ds.version))

@@ -1,0 +1,229 @@
+"""The planner's own data in the session: upload, edit, reset, and what the page shows of them.
+
+The user dataset lives in ``st.session_state[USER_DATASET]`` (read by ``state.current_dataset``).
+An action builds a complete new dataset first and only then stores it, so a failed upload or
+apply leaves the previous data in place. After a change the scenario's widgets are re-read
+from the URL against the new defaults (``refresh_scenario``): what the planner set by hand is
+kept, everything else follows the new data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from qn_model import user_data as model
+from qn_model.data import Dataset, load_dataset
+from qn_model.i18n import t
+from qn_model.links import DATA_VERSION_KEY
+from qn_model.validate import VALID_GEOS, Problem, validate_bytes
+from qn_ui.safe import md_escape
+from qn_ui.state import LAST_QUERY, USER_DATASET
+
+OUTCOME = "_mydata_outcome"
+GENERATION = "_mydata_gen"  # bumped after each change: the uploader and the editor start afresh
+REQUEST = "_mydata_request"  # set by a button's callback, handled once the edited table is known
+UPLOAD = "upload"
+TABLE = "table"
+APPLY = "apply"
+RESET = "reset"
+
+
+def _session(session: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+    return st.session_state if session is None else session
+
+
+def shipped() -> Dataset:
+    return load_dataset()
+
+
+def has_user_data(session: MutableMapping[str, Any] | None = None) -> bool:
+    return _session(session).get(USER_DATASET) is not None
+
+
+def current(session: MutableMapping[str, Any] | None = None) -> Dataset:
+    user = _session(session).get(USER_DATASET)
+    return user if user is not None else shipped()
+
+
+def widget_key(name: str, session: MutableMapping[str, Any] | None = None) -> str:
+    return f"mydata_{name}_{_session(session).get(GENERATION, 0)}"
+
+
+def _known(ds: Dataset) -> list[str]:
+    return ds.codebook["indicator_id"].tolist()
+
+
+def _store(
+    rows: pd.DataFrame, base: Dataset, file: str, session: MutableMapping[str, Any]
+) -> tuple[Problem, ...]:
+    """Build the dataset for ``rows``, check it, and store it only when usable."""
+    try:
+        new = model.build_dataset(base, rows)
+        problems = model.dataset_problems(new, file)
+    except Exception as exc:  # defensive: whatever happens, the previous data stays
+        detail = type(exc).__name__
+        vi, en = t("mydata_unusable", "vi", detail=detail), t("mydata_unusable", "en", detail=detail)
+        return (Problem("unusable_data", file, None, None, vi, en),)
+    if problems:
+        return problems
+    if new is base:
+        session.pop(USER_DATASET, None)
+    else:
+        session[USER_DATASET] = new
+    return ()
+
+
+def process_upload(
+    data: bytes, filename: str, session: MutableMapping[str, Any] | None = None
+) -> model.Outcome:
+    """Validate an uploaded file and, when it is clean, merge its rows with the user rows
+    already loaded. The returned outcome is also kept for the page to show."""
+    ses = _session(session)
+    base = shipped()
+    report = validate_bytes(data, filename, known_indicators=_known(base))
+    name = report.file
+    if report.ok and report.frame is not None:
+        merged = model.merge_rows(model.user_rows(current(ses)), report.frame)
+        problems = _store(merged, base, name, ses)
+        if not problems:
+            outcome = model.Outcome(
+                UPLOAD,
+                True,
+                name,
+                len(report.frame),
+                model.count_changes(base, report.frame),
+                model.count_changes(base, merged),
+            )
+            ses[OUTCOME] = outcome
+            return outcome
+    else:
+        problems = report.problems
+    outcome = model.Outcome(UPLOAD, False, name, problems=problems)
+    ses[OUTCOME] = outcome
+    return outcome
+
+
+def process_table(frame: pd.DataFrame, session: MutableMapping[str, Any] | None = None) -> model.Outcome:
+    """Validate the edited table and, when clean, make it the complete set of user rows
+    (an empty table means: back to the shipped data)."""
+    ses = _session(session)
+    base = shipped()
+    if model.is_blank_table(frame):
+        rows = model.empty_rows()
+    else:
+        report = model.validate_table(frame, _known(base))
+        if not report.ok or report.frame is None:
+            outcome = model.Outcome(APPLY, False, problems=report.problems, labels=model.row_labels(frame))
+            ses[OUTCOME] = outcome
+            return outcome
+        rows = report.frame
+    problems = _store(rows, base, "", ses)
+    if problems:
+        outcome = model.Outcome(APPLY, False, problems=problems)
+    else:
+        summary = model.count_changes(base, rows)
+        outcome = model.Outcome(APPLY, True, "", len(rows), summary, summary)
+    ses[OUTCOME] = outcome
+    return outcome
+
+
+def process_reset(session: MutableMapping[str, Any] | None = None) -> model.Outcome:
+    ses = _session(session)
+    ses.pop(USER_DATASET, None)
+    outcome = model.Outcome(RESET, True)
+    ses[OUTCOME] = outcome
+    return outcome
+
+
+def refresh_scenario() -> None:
+    """Make the next run re-read the URL against the new data's defaults: values the planner
+    set stay, the rest follow the new data. The old data version leaves the URL (it would
+    otherwise be reported as a foreign link); the app writes the new one."""
+    st.session_state[LAST_QUERY] = None
+    if DATA_VERSION_KEY in st.query_params:
+        del st.query_params[DATA_VERSION_KEY]
+
+
+def _bump() -> None:
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
+
+
+def _finish(outcome: model.Outcome) -> None:
+    """After a change: fresh widgets, and a rerun so every control sees the new data."""
+    if outcome.ok:
+        _bump()
+        refresh_scenario()
+        st.rerun()
+
+
+def upload(data: bytes, filename: str) -> None:
+    """Handle a file from the uploader: it is read once, then the uploader starts afresh
+    (a failed file's messages stay shown)."""
+    outcome = process_upload(data, filename)
+    _bump()
+    if outcome.ok:
+        refresh_scenario()
+    st.rerun()
+
+
+def request(action: str) -> None:
+    """on_click of Apply / Reset: remember the request (it survives the router's first-run rerun,
+    which a button's own click value would not)."""
+    st.session_state[REQUEST] = action
+
+
+def handle_request(edited: pd.DataFrame) -> None:
+    """Carry out a pending Apply (with the table as edited) or Reset."""
+    action = st.session_state.pop(REQUEST, None)
+    if action == APPLY:
+        _finish(process_table(edited))  # a failed table keeps its edits, to be fixed
+    elif action == RESET:
+        _finish(process_reset())
+
+
+def show_outcome(lang: str, where: str) -> None:
+    """The last action's result, if it belongs here; messages shown as plain text."""
+    outcome: model.Outcome | None = st.session_state.get(OUTCOME)
+    if outcome is None or (outcome.action == UPLOAD) != (where == UPLOAD):
+        return
+    head, lines = model.outcome_lines(outcome, lang)
+    if outcome.ok:
+        st.success(md_escape(head), icon=":material/check_circle:")
+    else:
+        body = "\n".join(f"- {md_escape(line)}" for line in lines)
+        st.error(f"{md_escape(head)}\n\n{body}", icon=":material/error:")
+
+
+def editor(ds: Dataset, lang: str) -> pd.DataFrame:
+    """The user rows in an editable table; returns the table as edited (not yet applied)."""
+    ids = _known(ds)
+    config = {
+        "indicator_id": st.column_config.SelectboxColumn(
+            t("mydata_col_code", lang),
+            options=ids,
+            required=True,
+            format_func=lambda i: f"{i} – {ds.name(i, lang)}",
+            width="large",
+        ),
+        "geo": st.column_config.SelectboxColumn(
+            t("mydata_col_geo", lang), options=list(VALID_GEOS), required=True, default="QN"
+        ),
+        "year": st.column_config.NumberColumn(
+            t("mydata_col_year", lang), min_value=1990, max_value=2100, step=1, format="%d", required=True
+        ),
+        "value": st.column_config.NumberColumn(t("mydata_col_value", lang), required=True),
+        "note": st.column_config.TextColumn(t("mydata_col_note", lang), max_chars=500),
+    }
+    return st.data_editor(
+        model.user_rows(ds),
+        column_config=config,
+        column_order=list(model.EDIT_COLUMNS),
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        key=widget_key(TABLE),
+    )
