@@ -1,9 +1,405 @@
-"""Presentation mode (present=1): being written; falls back to the overview until then."""
+"""Presentation mode (``present=1`` in any link): the meeting-room view.
+
+Large type, the verdicts first and big, one chart, only the decisive controls, a deck of
+scenarios stepped through with buttons or the keyboard (a presenter's clicker sends
+PageDown/PageUp), and a QR code of the scenario so the room can open it on their phones.
+
+The sidebar's widgets (``w_gd1``…) stay the single source of the scenario: every button
+here writes them in an ``on_click`` callback (before they render), so the URL written by
+``qn_ui/state.py`` always reopens what is on the screen. The deck's inputs (the opening
+scenario, pasted links, a chosen target set, the slide shown) live in the session only.
+"""
+
+from __future__ import annotations
 
 import streamlit as st
 
-from qn_ui.state import AppState
+from qn_model import palette as pal
+from qn_model.data import Dataset
+from qn_model.i18n import fmt_pct, fmt_pp, t
+from qn_model.links import KEY_BY_NAME, NUMBER_KEYS
+from qn_model.messages import DEFAULT_LANG
+from qn_model.narrative import Headline, headline, verdict_word
+from qn_model.plausibility import beyond_history
+from qn_model.presets import target_sets
+from qn_model.qr import qr_png
+from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario
+from qn_model.slides import (
+    KIND_LINK,
+    MAX_LINKS,
+    Slide,
+    build_deck,
+    find_slide,
+    slide_figure,
+    split_links,
+    step,
+    without_present,
+)
+from qn_model.targets import TargetVerdict
+from qn_ui.controls import CUSTOM, current_target_set, full_link
+from qn_ui.safe import md_escape
+from qn_ui.state import PRESENT, W_LANG, AppState, context, scenario_from_widgets, widget_key
+from qn_ui.views import chart, link_notices, notices
+
+OPENED = "_deck_opened"  # the scenario the presentation was opened on
+LINKS = "_deck_links"  # pasted links in use (tuple of str)
+DROPPED = "_deck_links_dropped"  # how many pasted lines were over the limit
+TARGETS = "_deck_targets"  # (t1, t2) chosen here for every slide, or absent
+INDEX = "_deck_index"
+LINKS_TEXT = "present_links_text"
+TSET = "present_tset"
+NUDGES = (-5.0, -1.0, 1.0, 5.0)  # percentage points per click on a DE growth
+QR_WIDTH = 280  # px: scannable from a few rows back on a projector
+
+# Scoped to this view: the style element goes when the view does. Constants only, no user text.
+_CSS = f"""
+<style>
+.stMainBlockContainer {{ padding-top: 3.6rem; padding-bottom: 1rem; }}
+.stMain [data-testid="stMarkdownContainer"] p, .stMain [data-testid="stMarkdownContainer"] li {{
+  font-size: 1.3rem; line-height: 1.4; }}
+.stMain [data-testid="stMetricValue"], .stMain [data-testid="stMetricValue"] p {{
+  font-size: 4.4rem; line-height: 1.05; font-weight: 700; }}
+.stMain [data-testid="stMetricDelta"], .stMain [data-testid="stMetricDelta"] p {{ font-size: 1.5rem; }}
+.stMain [data-testid="stMetricLabel"] p {{ font-size: 1.15rem; }}
+.stMain button p {{ font-size: 1.25rem; }}
+.stMain .st-key-present_title p {{ font-size: 2.5rem; font-weight: 700; line-height: 1.15; margin: 0; }}
+.stMain .st-key-present_rates p {{ font-size: 1.3rem; color: {pal.GREY}; }}
+.stMain [class*="st-key-pvword_"] p {{ font-size: 3.3rem; font-weight: 800; line-height: 1.05; margin: 0; }}
+.stMain [class*="st-key-pvword_met"] p {{ color: {pal.MET}; }}
+.stMain [class*="st-key-pvword_notmet"] p {{ color: {pal.NOT_MET}; }}
+.stMain [class*="st-key-pvword_unknown"] p {{ color: {pal.GREY}; }}
+.stMain [class*="st-key-pvtarget_"] p {{ font-size: 1.6rem; font-weight: 600; margin: 0; }}
+.stMain [class*="st-key-pvrate_"] p {{ font-size: 2.4rem; font-weight: 700; margin: 0; }}
+.st-key-present_next_pagedown, .st-key-present_prev_pageup {{ display: none; }}
+</style>
+"""
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _cached_deck(
+    _ds: Dataset,
+    data_version: str,
+    opened: Scenario,
+    links: tuple[str, ...],
+    targets: tuple[float, float] | None,
+    lang: str,
+) -> tuple[Slide, ...]:
+    # data_version keys the cache for the unhashed dataset (a planner's own data has its own).
+    return build_deck(_ds, opened, lang, links, targets)
+
+
+def _deck(ds: Dataset, lang: str) -> tuple[Slide, ...]:
+    if OPENED not in st.session_state:
+        st.session_state[OPENED] = _widgets_scenario()
+    return _cached_deck(
+        ds,
+        ds.version,
+        st.session_state[OPENED],
+        tuple(st.session_state.get(LINKS, ())),
+        st.session_state.get(TARGETS),
+        lang,
+    )
+
+
+def _lang() -> str:
+    return st.session_state.get(W_LANG, DEFAULT_LANG)
+
+
+# --- callbacks: they run before the sidebar's widgets render, so writing their keys is allowed ---
+
+
+def _apply(scn: Scenario) -> None:
+    for spec in NUMBER_KEYS:
+        st.session_state[widget_key(spec.key)] = getattr(scn, spec.field)
+
+
+def _go(index: int) -> None:
+    ds, _ = context()
+    deck = _deck(ds, _lang())
+    index = step(index, 0, len(deck))
+    st.session_state[INDEX] = index
+    _apply(deck[index].scenario)
+
+
+def _nudge(link_key: str, delta: float) -> None:
+    spec = KEY_BY_NAME[link_key]
+    value = float(st.session_state.get(widget_key(link_key), 0.0)) + delta
+    st.session_state[widget_key(link_key)] = round(min(max(value, spec.lo), spec.hi), 1)
+
+
+def _pick_targets() -> None:
+    ds, _ = context()
+    sets = target_sets(ds)
+    chosen = sets.get(st.session_state.get(TSET))
+    if chosen is None:
+        return
+    # Every slide is judged against the chosen set; the slide on screen is redrawn from the
+    # rebuilt deck (the "meet targets" slide recomputes the growth it needs).
+    old = _deck(ds, _lang())
+    index = st.session_state.get(INDEX, 0)
+    on_slide = 0 <= index < len(old) and old[index].scenario == _widgets_scenario()
+    st.session_state[TARGETS] = (chosen.t1, chosen.t2)
+    st.session_state[widget_key("t1")] = chosen.t1
+    st.session_state[widget_key("t2")] = chosen.t2
+    if on_slide:
+        _go(index)
+
+
+def _widgets_scenario() -> Scenario:
+    _, ctx = context()
+    return scenario_from_widgets(ctx)
+
+
+def _use_links() -> None:
+    links, dropped = split_links(st.session_state.get(LINKS_TEXT, ""))
+    st.session_state[LINKS] = links
+    st.session_state[DROPPED] = dropped
+    ds, _ = context()
+    deck = _deck(ds, _lang())
+    first = next((i for i, s in enumerate(deck) if s.spec.kind == KIND_LINK), 0)
+    _go(first)
+
+
+def _use_presets() -> None:
+    st.session_state.pop(LINKS, None)
+    st.session_state.pop(DROPPED, None)
+    _go(0)
+
+
+def _switch_lang() -> None:
+    st.session_state[W_LANG] = "en" if _lang() == "vi" else "vi"
+
+
+def _leave() -> None:
+    st.session_state[PRESENT] = False
+    for key in (OPENED, LINKS, DROPPED, TARGETS, INDEX):
+        st.session_state.pop(key, None)
+
+
+# --- the view -------------------------------------------------------------------------------------
 
 
 def present_view(state: AppState) -> None:
-    st.switch_page("pages/overview.py")
+    """The whole screen in presentation mode (called by ``app.py`` instead of the page)."""
+    lang = state.lang
+    st.markdown(_CSS, unsafe_allow_html=True)
+    if OPENED not in st.session_state:
+        st.session_state[OPENED] = state.scenario
+    deck = _deck(state.ds, lang)
+    index = step(st.session_state.get(INDEX, 0), 0, len(deck))
+    if deck[index].scenario != state.scenario:
+        # The URL changed under us (back button, a pasted address): follow it when it is a slide.
+        found = find_slide(deck, state.scenario)
+        index = index if found is None else found
+    st.session_state[INDEX] = index
+    slide = deck[index]
+    adjusted = slide.scenario != state.scenario
+
+    _header(state, deck, index, adjusted)
+    link_notices(state)
+    verdicts, figure, side = st.columns([4.6, 6, 2.2], gap="medium")
+    with verdicts:
+        for v in state.evaluation.verdicts:
+            _verdict(v, headline(v, state.scenario, lang), lang)
+    with figure:
+        chart(slide_figure(state.evaluation, state.ds, lang), key="present_chart")
+        for notice in beyond_history(state.scenario, state.ds):
+            st.caption("⚠ " + md_escape(notice.message(lang)))
+    with side:
+        _qr(state)
+        _decisive_controls(state)
+    _deck_panel(state, deck, index)
+
+
+def _header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool) -> None:
+    lang, n = state.lang, len(deck)
+    title_col, prev_col, next_col, lang_col, exit_col = st.columns([6, 1.4, 1.4, 1.1, 1.6])
+    with title_col:
+        counter = t("present_counter", lang, i=index + 1, n=n)
+        suffix = f" · {t('present_adjusted', lang)}" if adjusted else ""
+        with st.container(key="present_title"):
+            st.markdown(md_escape(f"{counter} · {deck[index].title}{suffix}"))
+        with st.container(key="present_rates"):
+            st.markdown(md_escape(_rates_line(state.scenario, lang)))
+    prev_i, next_i = step(index, -1, n), step(index, 1, n)
+    with prev_col:
+        st.button(
+            t("present_prev", lang),
+            key="present_prev",
+            on_click=_go,
+            args=(prev_i,),
+            disabled=index == 0,
+            shortcut="Left",
+            help=t("present_keys_help", lang),
+            width="stretch",
+            type="secondary",
+        )
+        # A clicker sends PageUp/PageDown: a second, hidden button per direction takes it.
+        st.button(
+            "PageUp",
+            key="present_prev_pageup",
+            on_click=_go,
+            args=(prev_i,),
+            disabled=index == 0,
+            shortcut="PageUp",
+        )
+    with next_col:
+        st.button(
+            t("present_next", lang),
+            key="present_next",
+            on_click=_go,
+            args=(next_i,),
+            disabled=index == n - 1,
+            shortcut="Right",
+            help=t("present_keys_help", lang),
+            width="stretch",
+            type="primary",
+        )
+        st.button(
+            "PageDown",
+            key="present_next_pagedown",
+            on_click=_go,
+            args=(next_i,),
+            disabled=index == n - 1,
+            shortcut="PageDown",
+        )
+    with lang_col:
+        st.button(t("present_other_lang", lang), key="present_lang", on_click=_switch_lang, width="stretch")
+    with exit_col:
+        st.button(
+            t("present_exit", lang),
+            key="present_exit",
+            on_click=_leave,
+            icon=":material/close_fullscreen:",
+            width="stretch",
+        )
+    if adjusted:
+        st.button(
+            t("present_back_to_slide", lang),
+            key="present_reset",
+            on_click=_go,
+            args=(index,),
+            icon=":material/undo:",
+        )
+
+
+def _rates_line(scn: Scenario, lang: str) -> str:
+    return t(
+        "present_rates",
+        lang,
+        gy1=fmt_pct(scn.gy1, lang),
+        gd1=fmt_pct(scn.gd1, lang),
+        gy2=fmt_pct(scn.gy2, lang),
+        gd2=fmt_pct(scn.gd2, lang),
+    )
+
+
+def _verdict(v: TargetVerdict, h: Headline, lang: str) -> None:
+    """One target: what it is, the coloured word, the value and margin, what it would take."""
+    status = "unknown" if v.met is None else ("met" if v.met else "notmet")
+    mark = {"met": "✔", "notmet": "✘", "unknown": "?"}[status]
+    with st.container(border=True, key=f"pvbox_{v.year}"):
+        with st.container(key=f"pvtarget_{v.year}"):
+            st.markdown(md_escape(t("target_in_year", lang, year=v.year, target=fmt_pct(v.target_pct, lang))))
+        word_col, value_col = st.columns([1, 1], vertical_alignment="center")
+        with word_col, st.container(key=f"pvword_{status}_{v.year}"):
+            st.markdown(md_escape(f"{mark} {verdict_word(v, lang).upper()}"))
+        with value_col:
+            st.metric(
+                label=t("share_in_year", lang, year=v.year),
+                value=fmt_pct(v.value_pct, lang),
+                delta=None if v.margin_pp is None else fmt_pp(v.margin_pp, lang),
+                delta_color="normal",
+            )
+        st.markdown(md_escape(h.detail or h.verdict))
+        if h.caveat:
+            st.caption(md_escape(h.caveat))
+
+
+def _qr(state: AppState) -> None:
+    link = full_link(without_present(state.query))
+    if not link:
+        return  # no address known (a test run on the default scenario): nothing to scan
+    try:
+        png = qr_png(link, scale=10)
+    except ValueError:  # segno's DataOverflowError: a link too long for any QR code
+        return
+    st.image(png, width=QR_WIDTH, output_format="PNG")  # lossless: JPEG blurs the modules
+    st.markdown(md_escape(t("present_qr_caption", state.lang)))
+
+
+def _decisive_controls(state: AppState) -> None:
+    lang, scn = state.lang, state.scenario
+    for link_key, year in (("gd2", TARGET_YEAR_2), ("gd1", TARGET_YEAR_1)):
+        st.markdown(f"**{md_escape(t(f'present_{link_key}', lang))}**")
+        with st.container(key=f"pvrate_{link_key}"):
+            st.markdown(
+                md_escape(f"{fmt_pct(getattr(scn, link_key), lang)[:-1]} {t('unit_pct_per_year', lang)}")
+            )
+        cols = st.columns(len(NUDGES), gap="small")
+        for col, delta in zip(cols, NUDGES, strict=True):
+            col.button(
+                f"{delta:+.0f}".replace("-", "−"),
+                key=f"present_nudge_{link_key}_{delta:+.0f}",
+                on_click=_nudge,
+                args=(link_key, delta),
+                help=t("present_nudge_help", lang, delta=fmt_pp(delta, lang, 0), year=year),
+                width="stretch",
+            )
+    sets = target_sets(state.ds)
+    current = st.session_state.get(TSET)
+    if current not in sets or (sets[current].t1, sets[current].t2) != (scn.t1, scn.t2):
+        # Two sets can share their numbers (20% / 30%): keep the one the presenter picked.
+        current = current_target_set(scn.t1, scn.t2, sets)
+    options = list(sets) + ([CUSTOM] if current == CUSTOM else [])
+    st.session_state[TSET] = current
+    st.radio(
+        t("target_set", lang),
+        options=options,
+        key=TSET,
+        format_func=lambda s: _target_set_label(s, sets, lang),
+        on_change=_pick_targets,
+    )
+
+
+def _target_set_label(set_id: str, sets: dict, lang: str) -> str:
+    """``NQ 09 – 20% / 30%``: short enough for the narrow column, the numbers in view."""
+    if set_id not in sets:
+        return t(f"target_set_{set_id}", lang)
+    source = t(f"source_{set_id}", lang)
+    ts = sets[set_id]
+    return f"{source[:1].upper()}{source[1:]} – {fmt_pct(ts.t1, lang, 0)} / {fmt_pct(ts.t2, lang, 0)}"
+
+
+def _deck_panel(state: AppState, deck: tuple[Slide, ...], index: int) -> None:
+    """The deck at a glance (a button per slide) and the links to present instead of presets."""
+    lang = state.lang
+    with st.expander(t("present_deck_title", lang, n=len(deck)), icon=":material/view_carousel:"):
+        for i, slide in enumerate(deck):
+            words = " · ".join(
+                f"{v.year}: {verdict_word(v, lang)} ({fmt_pct(v.value_pct, lang)})"
+                for v in slide.evaluation.verdicts
+            )
+            marker = "▶ " if i == index else ""
+            st.button(
+                md_escape(f"{marker}{i + 1}. {slide.title} — {words}"),
+                key=f"present_goto_{i}",
+                on_click=_go,
+                args=(i,),
+                type="tertiary",
+            )
+            if slide.spec.notices:
+                notices(slide.spec.notices, lang)
+        dropped = st.session_state.get(DROPPED, 0)
+        if dropped:
+            st.warning(md_escape(t("present_links_dropped", lang, max=MAX_LINKS, n=dropped)))
+        st.text_area(
+            t("present_links_label", lang, max=MAX_LINKS),
+            key=LINKS_TEXT,
+            height=160,
+            placeholder="https://…/?gd2=20&t2=30\nhttps://…/?gy2=8&gd2=15",
+        )
+        c1, c2 = st.columns(2)
+        c1.button(t("present_links_apply", lang), key="present_links_apply", on_click=_use_links)
+        if st.session_state.get(LINKS):
+            c2.button(t("present_links_reset", lang), key="present_links_reset", on_click=_use_presets)

@@ -1,0 +1,162 @@
+"""Presentation mode's deck: the scenarios a presenter steps through, one slide each.
+
+A deck opens with the scenario the presentation was opened on, then either the presets
+(``trend``, ``plan``, ``cautious``, ``ambitious``, each applied to the opening scenario, so
+they keep its base year, base share and targets) or up to :data:`MAX_LINKS` pasted links,
+parsed with the link contract (:func:`qn_model.links.parse`). A scenario already in the deck
+is not shown twice: opening on the default scenario gives the ``trend`` slide first.
+
+Nothing here imports Streamlit: the app keeps the deck's inputs in its session and calls
+:func:`build_deck` and :func:`step`; the tests call them directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
+
+import plotly.graph_objects as go
+
+from qn_model.data import Dataset
+from qn_model.engine import Evaluation, evaluate_scenario
+from qn_model.figures import headline_figure
+from qn_model.i18n import t
+from qn_model.links import PRESENT_KEY, parse
+from qn_model.messages import Notice
+from qn_model.narrative import Headline, headline
+from qn_model.presets import PRESETS, link_context, preset
+from qn_model.scenario import Scenario
+
+MAX_LINKS = 8  # a meeting compares a handful of scenarios, not a spreadsheet of them
+SLIDE_HEIGHT = 620  # px: one chart fills a 1080-pixel screen under the verdicts
+
+KIND_OPENED = "opened"  # the scenario the presentation was opened on
+KIND_PRESET = "preset"
+KIND_LINK = "link"
+
+
+@dataclass(frozen=True)
+class SlideSpec:
+    """What a slide shows, before it is evaluated.
+
+    ``kind`` is one of ``opened``, ``preset``, ``link``; ``name`` is the preset's name, the
+    link's number (1-based, as text) or, for the opened scenario, the preset it equals ("" if
+    none). ``notices`` are what a pasted link's parser ignored.
+    """
+
+    kind: str
+    name: str
+    scenario: Scenario
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One step of the presentation: its title, the evaluation and the headline sentences."""
+
+    spec: SlideSpec
+    title: str
+    evaluation: Evaluation
+    headlines: tuple[Headline, ...]
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.spec.scenario
+
+
+def split_links(text: str, limit: int = MAX_LINKS) -> tuple[tuple[str, ...], int]:
+    """The non-empty lines of a pasted text, at most ``limit``; returns (links, lines dropped)."""
+    lines = [line.strip() for line in str(text).splitlines()]
+    links = tuple(line for line in lines if line)
+    return links[:limit], max(0, len(links) - limit)
+
+
+def with_targets(scn: Scenario, targets: tuple[float, float] | None) -> Scenario:
+    """The scenario judged against ``targets`` (2025 %, 2030 %), or unchanged when None."""
+    return scn if targets is None else scn.with_(t1=float(targets[0]), t2=float(targets[1]))
+
+
+def deck_specs(
+    ds: Dataset,
+    opened: Scenario,
+    links: Sequence[str] = (),
+    targets: tuple[float, float] | None = None,
+) -> tuple[SlideSpec, ...]:
+    """The deck's slides, unevaluated: the opened scenario, then the pasted links (if any)
+    or the presets. ``targets`` overrides every slide's targets (the presenter picked a
+    target set); the ``plan`` preset is then recomputed to meet those targets."""
+    if len(links) > MAX_LINKS:
+        raise ValueError(f"a deck holds at most {MAX_LINKS} links, got {len(links)}")
+    opened = with_targets(opened, targets)
+    specs: list[SlideSpec] = []
+    if links:
+        ctx = link_context(ds)
+        for i, link in enumerate(links, start=1):
+            parsed = parse(link, ctx)
+            specs.append(SlideSpec(KIND_LINK, str(i), with_targets(parsed.scenario, targets), parsed.notices))
+    else:
+        specs.extend(SlideSpec(KIND_PRESET, name, preset(name, ds, opened)) for name in PRESETS)
+    same_preset = next((s.name for s in specs if s.kind == KIND_PRESET and s.scenario == opened), "")
+    deck = [SlideSpec(KIND_OPENED, same_preset, opened)]
+    for spec in specs:
+        # A link that equals an earlier slide stays: its number is how the presenter refers to it.
+        if spec.kind == KIND_LINK or all(spec.scenario != d.scenario for d in deck):
+            deck.append(spec)
+    return tuple(deck)
+
+
+def slide_title(spec: SlideSpec, lang: str) -> str:
+    """``Xu hướng`` / ``Link 2`` / ``The scenario as opened``."""
+    if spec.kind == KIND_PRESET or (spec.kind == KIND_OPENED and spec.name):
+        return t(f"preset_{spec.name}", lang)
+    if spec.kind == KIND_LINK:
+        return t("present_slide_link", lang, n=spec.name)
+    return t("present_slide_opened", lang)
+
+
+def evaluate_slide(spec: SlideSpec, ds: Dataset, lang: str) -> Slide:
+    ev = evaluate_scenario(spec.scenario, ds, lang, spec.notices)
+    lines = tuple(headline(v, spec.scenario, lang) for v in ev.verdicts)
+    return Slide(spec, slide_title(spec, lang), ev, lines)
+
+
+def build_deck(
+    ds: Dataset,
+    opened: Scenario,
+    lang: str,
+    links: Sequence[str] = (),
+    targets: tuple[float, float] | None = None,
+) -> tuple[Slide, ...]:
+    """Every slide of the deck, evaluated (see :func:`deck_specs`)."""
+    return tuple(evaluate_slide(spec, ds, lang) for spec in deck_specs(ds, opened, links, targets))
+
+
+def step(index: int, delta: int, n: int, *, wrap: bool = False) -> int:
+    """The slide ``delta`` steps from ``index`` in a deck of ``n``: clamped to the first and
+    last slide, or going round when ``wrap``. An index outside the deck is brought back in."""
+    if n <= 0:
+        raise ValueError(f"a deck has at least one slide, got n={n}")
+    if wrap:
+        return (index + delta) % n
+    return min(max(index + delta, 0), n - 1)
+
+
+def find_slide(deck: Sequence[Slide], scn: Scenario) -> int | None:
+    """The first slide showing ``scn`` exactly, or None (the presenter changed something)."""
+    return next((i for i, s in enumerate(deck) if s.scenario == scn), None)
+
+
+def slide_figure(ev: Evaluation, ds: Dataset, lang: str, height: int = SLIDE_HEIGHT) -> go.Figure:
+    """The slide's one chart: the headline chart, sized for a screen of its own."""
+    fig = headline_figure(ev, ds, lang)
+    # The two-row legend sits below the year axis, clear of its title.
+    fig.update_layout(height=height, margin={"t": 60, "b": 110}, legend={"y": -0.2})
+    return fig
+
+
+def without_present(query: str) -> str:
+    """The query string without ``present=1``: what a phone in the room should open (the
+    interactive app on the same scenario, not the projector's view)."""
+    items = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != PRESENT_KEY]
+    return urlencode(items)

@@ -1,0 +1,173 @@
+"""AppTest: presentation mode (present=1) — big verdicts, stepping through the deck, the controls
+that remain, pasted links, the QR code and leaving the mode.
+
+Expected numbers come from the engine (``qn_model``), never from the UI.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from qn_model.data import load_dataset
+from qn_model.engine import evaluate_scenario
+from qn_model.i18n import fmt_pct, t
+from qn_model.presets import default_scenario, preset, target_sets
+from qn_model.slides import build_deck
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+@pytest.fixture(scope="module")
+def ds():
+    ds = load_dataset()
+    default_scenario(ds)  # fit the trends once, outside AppTest's per-run timeout
+    return ds
+
+
+def present_app(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["present"] = "1"
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metric_values(at: AppTest) -> list[str]:
+    return [m.value for m in at.metric]
+
+
+def expected_values(scn, ds, lang="vi") -> list[str]:
+    return [fmt_pct(v.value_pct, lang) for v in evaluate_scenario(scn, ds, lang).verdicts]
+
+
+def query(at: AppTest, key: str) -> str | None:
+    """A URL parameter as the app wrote it (AppTest keeps a str or a list)."""
+    value = at.query_params.get(key)
+    return value[-1] if isinstance(value, list) else value
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def title(at: AppTest) -> str:
+    """The slide's title line: ``1/4 · Xu hướng`` (escaped Markdown, read as text here)."""
+    return next(m.value for m in at.markdown if re.match(r"^\d+/\d+ · ", m.value.replace("\\", "")))
+
+
+def test_opens_with_big_verdicts_and_the_engines_numbers(ds):
+    at = present_app()
+    opened = default_scenario(ds)
+    assert metric_values(at) == expected_values(opened, ds)
+    text = markdown_text(at)
+    for v in evaluate_scenario(opened, ds).verdicts:
+        word = t("verdict_met" if v.met else "verdict_not_met", "vi").upper()
+        assert word in text
+    assert "1/4" in title(at) and t("preset_trend", "vi") in title(at)
+    assert len(at.get("plotly_chart")) == 1  # one chart per screen
+    assert at.button(key="present_prev").disabled
+    assert at.session_state["_present"] is True
+
+
+def test_next_steps_to_the_next_scenario_and_the_url_follows(ds):
+    at = present_app()
+    at.button(key="present_next").click().run()
+    assert not at.exception
+    plan = preset("plan", ds, default_scenario(ds))
+    assert metric_values(at) == expected_values(plan, ds)
+    assert at.session_state["w_gd2"] == plan.gd2 and at.session_state["w_gd1"] == plan.gd1
+    assert "2/4" in title(at) and t("preset_plan", "vi") in title(at)
+    assert t("verdict_met", "vi").upper() in markdown_text(at)
+    assert query(at, "present") == "1"  # the URL reopens what is on screen
+    assert float(query(at, "gd2")) == plan.gd2
+    # The keyboard's hidden twin (PageDown, what a clicker sends) steps on.
+    at.button(key="present_next_pagedown").click().run()
+    cautious = preset("cautious", ds, default_scenario(ds))
+    assert metric_values(at) == expected_values(cautious, ds)
+    at.button(key="present_prev").click().run()
+    assert metric_values(at) == expected_values(plan, ds)
+
+
+def test_next_stops_at_the_last_slide(ds):
+    at = present_app(lang="en")
+    for _ in range(3):
+        at.button(key="present_next").click().run()
+    assert "4/4" in title(at) and "Ambitious" in title(at)
+    assert at.button(key="present_next").disabled
+    ambitious = preset("ambitious", ds, default_scenario(ds))
+    assert metric_values(at) == expected_values(ambitious, ds, "en")
+
+
+def test_the_qr_code_of_the_scenario_is_shown(ds):
+    at = present_app(gd2="20")
+    images = at.image
+    assert len(images) == 1
+    assert images[0].value[0].endswith(".png")  # lossless: a JPEG would blur the modules
+    assert t("present_qr_caption", "vi") in markdown_text(at)
+
+
+def test_decisive_controls_nudge_the_scenario_and_can_be_undone(ds):
+    at = present_app()
+    opened = default_scenario(ds)
+    at.button(key="present_nudge_gd2_+5").click().run()
+    assert at.session_state["w_gd2"] == pytest.approx(opened.gd2 + 5)
+    assert metric_values(at) == expected_values(opened.with_(gd2=round(opened.gd2 + 5, 1)), ds)
+    assert t("present_adjusted", "vi") in title(at)
+    at.button(key="present_reset").click().run()
+    assert at.session_state["w_gd2"] == opened.gd2
+    assert t("present_adjusted", "vi") not in title(at)
+
+
+def test_a_target_set_judges_the_whole_deck(ds):
+    at = present_app()
+    res = target_sets(ds)["resolution09"]
+    at.radio(key="present_tset").set_value("resolution09").run()
+    assert (at.session_state["w_t1"], at.session_state["w_t2"]) == (res.t1, res.t2)
+    at.button(key="present_next").click().run()
+    plan = preset("plan", ds, default_scenario(ds).with_(t1=res.t1, t2=res.t2))
+    assert metric_values(at) == expected_values(plan, ds)
+    # "national" has the same numbers as "resolution09": the presenter's pick stays picked.
+    at.radio(key="present_tset").set_value("national").run()
+    assert at.radio(key="present_tset").value == "national"
+
+
+def test_pasted_links_become_the_deck_and_bad_ones_are_explained(ds):
+    at = present_app()
+    hostile = "?gd2=**bold**&x=<script>"
+    at.text_area(key="present_links_text").input(f"?gd2=25&t2=30\n\n{hostile}").run()
+    at.button(key="present_links_apply").click().run()
+    assert not at.exception
+    opened = default_scenario(ds)
+    first = opened.with_(gd2=25.0, t2=30.0)
+    assert "2/3" in title(at)
+    assert metric_values(at) == expected_values(first, ds)
+    warnings = "\n".join(w.value for w in at.warning)
+    assert "\\*\\*bold\\*\\*" in warnings  # shown as typed, never as markup
+    deck = build_deck(ds, opened, "vi", ["?gd2=25&t2=30", hostile])
+    assert len(deck) == 3
+    at.button(key="present_links_reset").click().run()
+    assert "1/4" in title(at)
+
+
+def test_leaving_presentation_mode_shows_the_page(ds):
+    at = present_app()
+    at.button(key="present_exit").click().run()
+    assert not at.exception
+    assert at.session_state["_present"] is False
+    assert query(at, "present") is None
+    assert not [b for b in at.button if b.key == "present_next"]
+    assert any(h.value == t("app_title", "vi") for h in at.header)  # the overview page
+
+
+def test_language_switch(ds):
+    at = present_app()
+    at.button(key="present_lang").click().run()
+    assert at.session_state["w_lang"] == "en"
+    assert t("verdict_not_met", "en").upper() in markdown_text(at)
+    assert query(at, "lang") == "en"
