@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 PORT ?= 8501
+# Tiny matrices: one BLAS thread is faster (see qn_model/__init__.py).
+export OPENBLAS_NUM_THREADS ?= 1
 ADDRESS ?= 127.0.0.1
 
 .PHONY: run test unit e2e lint bench browser clean
