@@ -11,7 +11,7 @@ from numpy.testing import assert_allclose
 
 from qn_model.data import load_dataset
 from qn_model.i18n import fmt_num
-from qn_model.presets import _de_growth, default_scenario, trend_rates
+from qn_model.presets import de_growth_for, default_scenario, trend_rates
 from qn_model.trend_view import (
     backtest_table,
     carried_message,
@@ -87,7 +87,7 @@ def test_carried_gd_uses_relative_growth_of_the_share_fit(ds, current):
     assert_allclose(rates.relative_growth_pct, preset.relative_growth_pct)
     for p in (1, 2):
         gy = getattr(current, f"gy{p}")
-        assert rates.values[f"gd{p}"] == _de_growth(gy, preset.relative_growth_pct)
+        assert rates.values[f"gd{p}"] == de_growth_for(gy, preset.relative_growth_pct)
     # With the default GRDP growth this is exactly the default scenario's DE growth.
     assert (rates.values["gd1"], rates.values["gd2"]) == (current.gd1, current.gd2)
 
