@@ -6,6 +6,7 @@ from qn_model.figures import headline_figure, sensitivity_for
 from qn_model.i18n import t
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.tables import path_table, verdict_table
+from qn_ui import downloads
 from qn_ui.guard import route_through_app
 from qn_ui.state import get_state
 from qn_ui.views import chart, history_warnings, link_notices, verdict_row
@@ -34,3 +35,4 @@ for tab, year in zip(
             chart(fig, key=f"sensitivity_{year}")
 st.subheader(t("path_header", lang))
 st.dataframe(path_table(ev, lang), hide_index=True, width="stretch")
+downloads.render(state)

@@ -2,6 +2,7 @@
 
 python -m qn_model evaluate "<link or query string>" [--json]
 python -m qn_model validate FILE [--lang vi|en]
+python -m qn_model brief "<link>" --out brief.html [--lang vi|en] [--base-url URL]
 """
 
 from __future__ import annotations
@@ -101,6 +102,47 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_INVALID
 
 
+DEFAULT_BASE_URL = "http://127.0.0.1:8501/scenario"
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from qn_model.brief import build_brief
+    from qn_model.data import load_dataset
+    from qn_model.engine import evaluate_scenario, parse_link
+    from qn_model.links import serialize
+    from qn_model.messages import Notice
+    from qn_model.presets import link_context
+
+    out = Path(args.out)
+    if not out.parent.is_dir():  # say so before a minute of work, not after
+        print(f"error: the folder {out.parent} does not exist", file=sys.stderr)
+        return EXIT_ERROR
+    ds = load_dataset()
+    parsed = parse_link(args.link, ds)
+    lang = norm_lang(args.lang or parsed.lang)  # --lang wins over the link's own language
+    notices = parsed.notices
+    if parsed.data_version is not None and parsed.data_version != ds.version:
+        notices += (
+            Notice(
+                "foreign_data_version",
+                t("brief_foreign_data", "vi", version=parsed.data_version),
+                t("brief_foreign_data", "en", version=parsed.data_version),
+            ),
+        )
+    ev = evaluate_scenario(parsed.scenario, ds, lang, notices)
+    ctx = link_context(ds)
+    query = serialize(
+        parsed.scenario, ctx.defaults, lang, parsed.present, parsed.data_version, ctx.observed_share
+    )
+    base = args.base_url.split("?", 1)[0].split("#", 1)[0]
+    link = f"{base}?{query}" if query else base
+    out.write_text(build_brief(ev, ds, lang, link), encoding="utf-8")
+    print(t("cli_brief_written", lang, path=str(out)))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m qn_model", description="Quảng Ninh digital-economy planner"
@@ -114,6 +156,18 @@ def build_parser() -> argparse.ArgumentParser:
     va.add_argument("file")
     va.add_argument("--lang", default="vi", choices=["vi", "en"])
     va.set_defaults(func=_cmd_validate)
+    br = sub.add_parser("brief", help="write the scenario's brief: one self-contained HTML file")
+    br.add_argument("link", help="a link, a path with a query, or a query string")
+    br.add_argument("--out", default="brief.html", help="the HTML file to write (default: brief.html)")
+    br.add_argument(
+        "--lang", default=None, choices=["vi", "en"], help="language of the brief (default: the link's)"
+    )
+    br.add_argument(
+        "--base-url",
+        default=DEFAULT_BASE_URL,
+        help=f"the app's scenario page, for the link and QR code (default: {DEFAULT_BASE_URL})",
+    )
+    br.set_defaults(func=_cmd_brief)
     return parser
 
 

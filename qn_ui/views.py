@@ -78,9 +78,12 @@ def probability_line(state: AppState) -> str:
     return f"{t('probability', lang)} – " + "; ".join(parts) if parts else ""
 
 
-def chart(fig: go.Figure, key: str) -> None:
+def chart(fig: go.Figure, key: str, filename: str | None = None) -> None:
+    # The toolbar's PNG gets a localised name (``filename``, else one from the chart's title).
+    from qn_ui.downloads import chart_config_for
+
     # theme=None keeps our projector-sized fonts; Streamlit's theme would shrink them.
-    st.plotly_chart(fig, key=key, config=CHART_CONFIG, width="stretch", theme=None)
+    st.plotly_chart(fig, key=key, config=chart_config_for(fig, key, filename), width="stretch", theme=None)
 
 
 def data_basis(state: AppState) -> None:

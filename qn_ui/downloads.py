@@ -1,0 +1,93 @@
+"""Downloads of the current view: CSV, XLSX and the HTML brief, and the charts' PNG settings."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+import streamlit as st
+
+from qn_model.brief import build_brief
+from qn_model.exports import CSV_MIME, XLSX_MIME, file_stem, slug, to_csv, to_xlsx
+from qn_model.i18n import t
+from qn_ui.controls import full_link
+from qn_ui.state import W_LANG, AppState
+
+LOG = logging.getLogger("qn_app")
+HTML_MIME = "text/html"
+PNG_SIZE = (1920, 1080)  # projector resolution
+
+
+def file_name(lang: str, ext: str) -> str:
+    """``kich-ban-kinh-te-so-QN-2030.csv`` (vi) / ``qn-digital-economy-scenario.csv`` (en)."""
+    return f"{file_stem(lang)}.{ext}"
+
+
+def chart_filename(title: str | None, key: str, lang: str) -> str:
+    """A PNG name from the chart's own (localised) title, else from the app's stem and the key."""
+    return slug(title or "") or f"{file_stem(lang)}-{slug(key)}"
+
+
+def chart_config(filename: str) -> dict:
+    """``st.plotly_chart`` config: the toolbar's camera saves a 1920×1080 PNG named ``filename``."""
+    width, height = PNG_SIZE
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": "png",
+            "width": width,
+            "height": height,
+            "scale": 1,
+            "filename": filename,
+        },
+    }
+
+
+def chart_config_for(fig, key: str, filename: str | None = None) -> dict:  # fig: plotly Figure
+    """The config for one chart: ``filename`` when given, else one from the figure's title in the
+    current language."""
+    if filename is None:
+        lang = st.session_state.get(W_LANG, "vi")
+        filename = chart_filename(fig.layout.title.text, key, lang)
+    return chart_config(filename)
+
+
+def _deferred(make: Callable[[], bytes], what: str) -> Callable[[], bytes]:
+    # Runs on click, in another thread: everything it needs is bound now, nothing from the session.
+    def run() -> bytes:
+        try:
+            return make()
+        except Exception:
+            LOG.exception("building the %s download failed", what)
+            raise
+
+    return run
+
+
+def render(state: AppState) -> None:
+    """The downloads section: data as CSV and XLSX, and the printable HTML brief."""
+    lang, ev, ds = state.lang, state.evaluation, state.ds
+    link = full_link(state.query) or "?" + state.query
+    st.subheader(t("downloads_header", lang))
+    st.caption(t("dl_note", lang))
+    cols = st.columns(3)
+    buttons = (
+        # datetime.now() inside: the files carry the time of the click, not of the page's run.
+        ("csv", CSV_MIME, lambda: to_csv(ev, ds, lang, link, datetime.now()), ":material/table:"),
+        ("xlsx", XLSX_MIME, lambda: to_xlsx(ev, ds, lang, link, datetime.now()), ":material/grid_on:"),
+        ("html", HTML_MIME, lambda: build_brief(ev, ds, lang, link).encode("utf-8"), None),
+    )
+    for col, (ext, mime, make, icon) in zip(cols, buttons, strict=True):
+        with col:
+            st.download_button(
+                t(f"dl_{ext}", lang),
+                data=_deferred(make, ext),
+                file_name=file_name(lang, ext),
+                mime=mime,
+                key=f"download_{ext}",
+                help=t(f"dl_{ext}_help", lang),
+                on_click="ignore",
+                icon=icon or ":material/description:",
+                width="stretch",
+            )

@@ -1,0 +1,171 @@
+"""The command line, run as a user runs it (``python -m qn_model …`` in a subprocess): the same
+numbers as the engine, readable summaries in both languages, exit codes, and the brief."""
+
+from __future__ import annotations
+
+import html
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from qn_model.brief import PLOTLY_MARKER
+from qn_model.data import load_dataset
+from qn_model.engine import evaluate_link
+from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, t
+from qn_model.qr import qr_svg
+
+ROOT = Path(__file__).resolve().parents[1]
+UPLOADS = ROOT / "tests" / "fixtures" / "uploads"
+LINK = "http://example.org/scenario?gd2=40&t2=30&lang=vi"
+BASE_URL = "https://planner.example.vn/scenario"
+TIMEOUT = 900  # each run fits the trend models (seconds of CPU; minutes on a loaded machine)
+pytestmark = pytest.mark.timeout(TIMEOUT + 60)  # the module's runs all start in the first test
+
+
+@dataclass(frozen=True)
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "qn_model", *args]
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory) -> dict[str, Run]:
+    """Every command once, started together (each one fits the trend models on start-up)."""
+    out = tmp_path_factory.mktemp("cli")
+    commands = {
+        "json": _cmd("evaluate", LINK, "--json"),
+        "summary_vi": _cmd("evaluate", "gd2=40&t2=30&gy1=abc"),
+        "summary_en": _cmd("evaluate", "gd2=40&t2=30&lang=en"),
+        "brief_vi": _cmd("brief", LINK, "--out", str(out / "brief_vi.html"), "--base-url", BASE_URL),
+        "brief_en": _cmd("brief", LINK, "--out", str(out / "brief_en.html"), "--lang", "en"),
+        "brief_bad_folder": _cmd("brief", LINK, "--out", str(out / "missing" / "brief.html")),
+        "brief_bad_lang": _cmd("brief", LINK, "--lang", "fr"),
+        "validate_good": _cmd("validate", str(UPLOADS / "good_basic.csv")),
+        "validate_bad": _cmd("validate", str(UPLOADS / "not_numeric.csv"), "--lang", "en"),
+        "validate_missing": _cmd("validate", str(out / "nothing.csv")),
+    }
+    procs: dict[str, subprocess.Popen] = {}
+    results = {}
+    try:
+        for name, cmd in commands.items():
+            procs[name] = subprocess.Popen(
+                cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8"
+            )
+        for name, proc in procs.items():
+            stdout, stderr = proc.communicate(timeout=TIMEOUT)
+            results[name] = Run(proc.returncode, stdout, stderr)
+    finally:  # a timeout or an interrupt must not leave orphaned runs behind
+        for proc in procs.values():
+            if proc.poll() is None:
+                proc.kill()
+            proc.communicate()
+    results["_dir"] = Run(0, str(out), "")
+    return results
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+def no_traceback(run: Run) -> None:
+    assert "Traceback" not in run.stderr and "Traceback" not in run.stdout
+
+
+def test_evaluate_json_equals_the_engine(runs, ds):
+    run = runs["json"]
+    assert run.returncode == 0, run.stderr
+    doc = json.loads(run.stdout)
+    assert set(doc) == {"scenario", "path", "targets", "warnings"}
+    assert set(doc["path"][0]) == {"year", "share_pct", "grdp_vnd_trn", "de_vnd_trn"}
+    assert doc == json.loads(json.dumps(evaluate_link(LINK, ds).to_json()))
+    assert doc["scenario"]["gd2"] == 40.0 and doc["scenario"]["t2"] == 30.0
+    assert [p["year"] for p in doc["path"]] == list(range(doc["scenario"]["base_year"], 2031))
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "query"),
+    [("summary_vi", "vi", "gd2=40&t2=30&gy1=abc"), ("summary_en", "en", "gd2=40&t2=30&lang=en")],
+)
+def test_evaluate_summary_in_the_language(runs, ds, name, lang, query):
+    run = runs[name]
+    assert run.returncode == 0, run.stderr
+    no_traceback(run)
+    ev = evaluate_link(query, ds)
+    out = run.stdout
+    assert t("app_title", lang) in out and t("cli_path", lang) in out
+    for v in ev.verdicts:
+        assert fmt_pct(v.value_pct, lang) in out
+        assert fmt_pp(v.margin_pp, lang) in out
+        assert fmt_pct(v.required_de_growth_pct, lang) in out
+        assert fmt_prob(v.probability, lang) in out
+        assert t("verdict_met" if v.met else "verdict_not_met", lang) in out
+    other = "en" if lang == "vi" else "vi"
+    assert t("cli_path", other) not in out
+    if name == "summary_vi":
+        assert t("cli_warnings", "vi") in out and "'gy1'" in out  # the ignored value is reported
+
+
+def test_validate_exit_codes(runs):
+    good, bad, missing = runs["validate_good"], runs["validate_bad"], runs["validate_missing"]
+    assert good.returncode == 0 and "Hợp lệ" in good.stdout
+    assert bad.returncode == 1 and bad.stdout.strip()
+    assert missing.returncode in (1, 2)
+    for run in (good, bad, missing):
+        no_traceback(run)
+
+
+def _brief(runs, name: str) -> str:
+    run = runs[name]
+    assert run.returncode == 0, run.stderr
+    no_traceback(run)
+    path = Path(runs["_dir"].stdout) / f"{name}.html"
+    assert path.is_file() and str(path) in run.stdout
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_brief_writes_a_self_contained_file(runs, ds, lang):
+    doc = _brief(runs, f"brief_{lang}")
+    assert doc.count(PLOTLY_MARKER) == 1
+    for bad in ('src="http', "src='http", 'rel="stylesheet"', "<link"):
+        assert bad not in doc.split("<script", 1)[0] + doc.rsplit("</script>", 1)[-1]
+    # outside plotly's own bundle, no tag loads anything: only <a href> point at the web
+    body = doc.split("</head>", 1)[1]
+    assert 'src="http' not in body and "<img" not in body
+    assert body.count('href="http') == body.count('<a href="http') + body.count('<a class="link" href="http')
+    text = html.unescape(doc)
+    assert f'<html lang="{lang}">' in doc
+    ev = evaluate_link(LINK, ds)
+    for v in ev.verdicts:
+        assert fmt_pct(v.value_pct, lang) in text
+        assert fmt_pct(v.required_de_growth_pct, lang) in text
+    assert '<svg width="' in doc and 'class="segno"' in doc
+
+
+def test_brief_link_base_url_and_lang_override(runs):
+    vi = _brief(runs, "brief_vi")
+    link_vi = f"{BASE_URL}?gd2=40&t2=30"  # defaults and the default language are left out
+    assert qr_svg(link_vi, scale=3, title=t("brief_qr_title", "vi")) in vi
+    assert f'href="{html.escape(link_vi)}"' in vi
+    en = _brief(runs, "brief_en")
+    link_en = "http://127.0.0.1:8501/scenario?gd2=40&t2=30&lang=en"  # --lang wins over lang=vi
+    assert f'href="{html.escape(link_en)}"' in en
+    assert t("brief_title", "en") in en and t("brief_title", "vi") not in en
+
+
+def test_brief_errors_exit_cleanly(runs):
+    folder, lang = runs["brief_bad_folder"], runs["brief_bad_lang"]
+    assert folder.returncode == 2 and "does not exist" in folder.stderr
+    assert lang.returncode == 2 and "invalid choice" in lang.stderr
+    for run in (folder, lang):
+        no_traceback(run)
