@@ -9,6 +9,7 @@ from qn_ui.controls import language_switch, scenario_controls, share_link
 from qn_ui.pages_registry import PAGES
 from qn_ui.present import present_view
 from qn_ui.state import PRESENT, build_state, context, early_lang, sync_from_url
+from qn_ui.views import link_notices
 
 LOG = logging.getLogger("qn_app")
 lang = early_lang()
@@ -22,20 +23,20 @@ st.set_page_config(
 pages = [st.Page(p.file, title=t(p.title_key, lang), icon=p.icon, default=p.default) for p in PAGES]
 page = st.navigation(pages, position="sidebar")
 
-ds, ctx = context()
-sync_from_url(ctx, page.url_path)
-with st.sidebar:
-    language_switch()
-    scenario_controls(st.session_state.get("w_lang", lang))
-state = build_state(ds, ctx)
-with st.sidebar:
-    share_link(state.query, state.lang)
-
 try:
+    ds, ctx = context()
+    sync_from_url(ctx, page.url_path)
+    with st.sidebar:
+        language_switch()
+        scenario_controls(st.session_state.get("w_lang", lang))
+    state = build_state(ds, ctx)
+    with st.sidebar:
+        share_link(state.query, state.lang)
     if state.present:
         present_view(state)  # present=1 in any link: the meeting view, whatever the page
     else:
+        link_notices(state)  # what a tampered or stale link lost, on whichever page it opened
         page.run()
 except Exception:  # the last line of defence: a planner never sees a traceback
     LOG.exception("page %s failed", page.url_path)
-    st.error(t("unexpected_error", state.lang), icon=":material/error:")
+    st.error(t("unexpected_error", st.session_state.get("w_lang", lang)), icon=":material/error:")

@@ -7,7 +7,7 @@ from qn_model.i18n import t
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape
 from qn_ui.state import get_state
-from qn_ui.views import chart, link_notices
+from qn_ui.views import chart
 
 route_through_app()
 state = get_state()
@@ -21,7 +21,6 @@ def table(frame, key: str) -> None:
 
 st.title(t("hist_title", lang))
 st.caption(t("hist_intro", lang))
-link_notices(state)
 
 chart(hist.share_history_figure(ds, lang), key="history_share")
 st.info(md_escape(hist.share_note(ds, lang)), icon=":material/info:")

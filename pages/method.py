@@ -7,14 +7,12 @@ from qn_model.method import LINK_DISPLAY_REGEX, sections
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape
 from qn_ui.state import get_state
-from qn_ui.views import link_notices
 
 route_through_app()
 state = get_state()
 lang = state.lang
 st.title(t("meth_title", lang))
 st.caption(t("meth_intro", lang))
-link_notices(state)
 
 for i, section in enumerate(sections(state.ds, lang)):
     st.header(section.title)

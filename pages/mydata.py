@@ -9,7 +9,6 @@ from qn_model.validate import template_bytes
 from qn_ui import user_data as ud
 from qn_ui.guard import route_through_app
 from qn_ui.state import get_state
-from qn_ui.views import link_notices
 
 route_through_app()
 state = get_state()
@@ -17,7 +16,6 @@ lang, ds = state.lang, state.ds
 
 st.title(t("mydata_title", lang))
 st.caption(t("mydata_intro", lang))
-link_notices(state)
 
 st.header(t("mydata_upload_header", lang))
 st.markdown(t("mydata_template_help", lang))

@@ -6,13 +6,12 @@ from qn_model.figures import headline_figure
 from qn_model.i18n import t
 from qn_ui.guard import route_through_app
 from qn_ui.state import get_state
-from qn_ui.views import chart, data_basis, history_warnings, link_notices, verdict_details, verdict_row
+from qn_ui.views import chart, data_basis, history_warnings, verdict_details, verdict_row
 
 route_through_app()
 state = get_state()
 lang = state.lang
 st.header(t("app_title", lang))
-link_notices(state)
 verdict_row(state)
 chart(headline_figure(state.evaluation, state.ds, lang), key="overview_chart")
 verdict_details(state)

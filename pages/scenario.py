@@ -9,13 +9,12 @@ from qn_model.tables import path_table, verdict_table
 from qn_ui import downloads
 from qn_ui.guard import route_through_app
 from qn_ui.state import get_state
-from qn_ui.views import chart, history_warnings, link_notices, verdict_row
+from qn_ui.views import chart, history_warnings, verdict_row
 
 route_through_app()
 state = get_state()
 lang, ev = state.lang, state.evaluation
 st.title(t("scenario_title", lang))
-link_notices(state)
 verdict_row(state)
 history_warnings(state)
 chart(headline_figure(ev, state.ds, lang, with_required=True), key="scenario_chart")

@@ -26,8 +26,16 @@ def base_layout(fig: go.Figure, lang: str, title: str, y_title: str, height: int
         font={"size": pal.FONT_SIZE, "family": pal.FONT_FAMILY},
         separators=SEPARATORS.get(lang, ",."),
         height=height,
-        margin={"l": 70, "r": 30, "t": 70, "b": 60},
-        legend={"orientation": "h", "y": -0.15, "x": 0.0, "font": {"size": pal.FONT_SIZE - 2}},
+        margin={"l": 70, "r": 30, "t": 70, "b": 110},
+        # Below the x-axis title, not on it.
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 0.0,
+            "yanchor": "bottom",
+            "x": 0.0,
+            "font": {"size": pal.FONT_SIZE - 2},
+        },
         plot_bgcolor="white",
         hovermode="x unified",
     )

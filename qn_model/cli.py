@@ -89,9 +89,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from qn_model.data import load_dataset
     from qn_model.validate import validate_path
 
-    report = validate_path(args.file)
+    report = validate_path(args.file, known_indicators=set(load_dataset().codebook["indicator_id"]))
     lang = norm_lang(args.lang)
     if report.ok:
         n = 0 if report.frame is None else len(report.frame)

@@ -497,7 +497,10 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "Tỷ trọng kinh tế số: Quảng Ninh và cả nước (TCTK)",
         "en": "Digital-economy share: Quảng Ninh and Vietnam (GSO)",
     },
-    "hist_axis_share": {"vi": "% GRDP (tỉnh) / % GDP (cả nước)", "en": "% of GRDP (province) / % of GDP (Vietnam)"},
+    "hist_axis_share": {
+        "vi": "% GRDP (tỉnh) / % GDP (cả nước)",
+        "en": "% of GRDP (province) / % of GDP (Vietnam)",
+    },
     "hist_series_qn_share": {"vi": "Quảng Ninh (% GRDP)", "en": "Quảng Ninh (% of GRDP)"},
     "hist_series_vn_share": {"vi": "Cả nước – tổng (% GDP)", "en": "Vietnam – total (% of GDP)"},
     "hist_series_vn_core": {"vi": "Cả nước – kinh tế số lõi", "en": "Vietnam – core digital sectors"},
@@ -526,7 +529,10 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "Dữ liệu đang dùng không có số liệu tỷ trọng kinh tế số nào của Quảng Ninh.",
         "en": "The data in use has no digital-economy share for Quảng Ninh.",
     },
-    "hist_growth_header": {"vi": "Tăng trưởng và quy mô kinh tế của tỉnh", "en": "The province's growth and size"},
+    "hist_growth_header": {
+        "vi": "Tăng trưởng và quy mô kinh tế của tỉnh",
+        "en": "The province's growth and size",
+    },
     "hist_growth_title": {
         "vi": "Tăng trưởng GRDP Quảng Ninh (%/năm, giá so sánh)",
         "en": "Quảng Ninh GRDP growth (%/year, constant prices)",
@@ -582,7 +588,10 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "Ghi chú lấy nguyên văn từ tệp dữ liệu (tiếng Anh). Nguồn không có đường dẫn được ghi rõ.",
         "en": "Notes are quoted from the data file. Sources without a web address say so.",
     },
-    "hist_user_source": {"vi": "Số liệu bạn tải lên (không có nguồn công bố)", "en": "Your uploaded data (no published source)"},
+    "hist_user_source": {
+        "vi": "Số liệu bạn tải lên (không có nguồn công bố)",
+        "en": "Your uploaded data (no published source)",
+    },
     "hist_no_link": {"vi": "(không có đường dẫn)", "en": "(no web address)"},
     "hist_col_indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
     "hist_col_geo": {"vi": "Địa bàn", "en": "Area"},
@@ -597,7 +606,10 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "hist_unit_pct": {"vi": "%", "en": "%"},
     "hist_unit_pct_gdp": {"vi": "% GDP", "en": "% of GDP"},
     "hist_unit_pct_grdp": {"vi": "% GRDP", "en": "% of GRDP"},
-    "hist_unit_pct_grdp_gdp": {"vi": "% GRDP (tỉnh) / % GDP (cả nước)", "en": "% of GRDP (QN) / % of GDP (VN)"},
+    "hist_unit_pct_grdp_gdp": {
+        "vi": "% GRDP (tỉnh) / % GDP (cả nước)",
+        "en": "% of GRDP (QN) / % of GDP (VN)",
+    },
     "hist_unit_pct_markets": {"vi": "% chợ", "en": "% of markets"},
     "hist_unit_pct_shops": {"vi": "% cửa hàng", "en": "% of outlets"},
     "hist_unit_pct_firms": {"vi": "% doanh nghiệp", "en": "% of firms"},
@@ -642,7 +654,10 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "s: tỷ trọng kinh tế số (% GRDP); g_d: tăng trưởng kinh tế số (%/năm); g_y: tăng trưởng GRDP (%/năm), cùng loại giá. Tỷ trọng chỉ tăng khi g_d lớn hơn g_y. Giai đoạn 1: từ năm sau năm gốc đến 2025; giai đoạn 2: 2026–2030; mỗi giai đoạn một cặp tốc độ không đổi.",
         "en": "s: digital-economy share (% of GRDP); g_d: digital-economy growth (%/year); g_y: GRDP growth (%/year), on the same price basis. The share rises only when g_d exceeds g_y. Period 1 runs from the year after the base year to 2025, period 2 is 2026–2030; each period has one constant pair of rates.",
     },
-    "meth_required_header": {"vi": "Tăng trưởng cần thiết để đạt mục tiêu", "en": "The growth a target requires"},
+    "meth_required_header": {
+        "vi": "Tăng trưởng cần thiết để đạt mục tiêu",
+        "en": "The growth a target requires",
+    },
     "meth_required_text": {
         "vi": "Tốc độ tăng trưởng kinh tế số không đổi trong giai đoạn của mục tiêu để tỷ trọng đạt đúng mục tiêu; các giai đoạn trước giữ như kịch bản.",
         "en": "The constant digital-economy growth over the target's period that lands exactly on the target; earlier periods stay as in the scenario.",

@@ -494,7 +494,9 @@ def carried_rates(
     if not (math.isfinite(end) and end > 0 and float(series[last]) > 0):
         return None
     relative = ((end / float(series[last])) ** (1.0 / (HORIZON_END - last)) - 1.0) * 100.0
-    values = {f"gd{p}": de_growth_for(getattr(current, f"gy{p}"), relative) for p, ys in periods.items() if ys}
+    values = {
+        f"gd{p}": de_growth_for(getattr(current, f"gy{p}"), relative) for p, ys in periods.items() if ys
+    }
     return CarriedRates(values, "gd", suite.best, {}, relative)
 
 

@@ -13,11 +13,6 @@ from qn_model.targets import TargetVerdict
 from qn_ui.safe import md_escape
 from qn_ui.state import AppState
 
-CHART_CONFIG = {
-    "displaylogo": False,
-    "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1},
-}
-
 
 def notices(items: tuple[Notice, ...], lang: str, icon: str = ":material/info:") -> None:
     """Show notices as plain text (their content may come from a tampered link)."""
