@@ -1,0 +1,150 @@
+"""Engine benchmark: medians and p95 of the engine's hot paths, against targets and against a
+trivial numpy baseline measured in the same run (a ratio survives a slower or busier machine
+better than a time does).
+
+    .venv/bin/python benchmarks/engine.py                 # as the app runs by default
+    .venv/bin/python benchmarks/engine.py --blas-threads 1  # with OPENBLAS/OMP threads pinned to 1
+
+Prints figures only; nothing here fails a build.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# BLAS threads are read when numpy loads, so the option is applied by re-executing first.
+if "--blas-threads" in sys.argv:
+    _n = sys.argv[sys.argv.index("--blas-threads") + 1]
+    if os.environ.get("OPENBLAS_NUM_THREADS") != _n:
+        os.environ.update(OPENBLAS_NUM_THREADS=_n, OMP_NUM_THREADS=_n, MKL_NUM_THREADS=_n)
+        os.execv(sys.executable, [sys.executable, *sys.argv])
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from threadpoolctl import threadpool_info
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV_THREADS = os.environ.get("OPENBLAS_NUM_THREADS", "unset")  # before qn_model sets its default
+sys.path.insert(0, str(ROOT))
+
+from qn_model.data import load_dataset  # noqa: E402
+from qn_model.engine import base_grdp  # noqa: E402
+from qn_model.presets import default_scenario  # noqa: E402
+from qn_model.projection import project  # noqa: E402
+from qn_model.sensitivity import sensitivity  # noqa: E402
+from qn_model.trends import fit_trends  # noqa: E402
+from qn_model.uncertainty import N_PATHS, simulate  # noqa: E402
+
+
+def sample(fn: Callable[[], object], n: int, warmup: int = 2) -> np.ndarray:
+    """Wall-clock seconds of ``n`` calls (after ``warmup`` unrecorded calls)."""
+    for _ in range(warmup):
+        fn()
+    out = np.empty(n)
+    for i in range(n):
+        t0 = time.perf_counter()
+        fn()
+        out[i] = time.perf_counter() - t0
+    return out
+
+
+def shipped_series(ds) -> list[tuple[str, object, bool]]:
+    """Every (indicator, area) series in the shipped data; a share when its unit is a percent and
+    every value lies strictly between 0 and 100 (what ``logit`` needs)."""
+    pairs = ds.indicators[["indicator_id", "geo"]].drop_duplicates().itertuples(index=False)
+    out = []
+    for ind, geo in pairs:
+        s = ds.series(ind, geo)
+        is_share = ds.unit(ind).startswith("%") and bool(len(s)) and bool(((s > 0) & (s < 100)).all())
+        out.append((f"{ind}/{geo}", s, is_share))
+    return out
+
+
+def fmt_time(seconds: float) -> str:
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.1f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds:.2f} s"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--blas-threads", help="pin OPENBLAS/OMP/MKL threads (re-executes)")
+    ap.add_argument("--cold-repeats", type=int, default=3, help="cold runs of all fits (default 3)")
+    ap.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run)")
+    args = ap.parse_args()
+    k = 10 if args.quick else 1
+
+    ds = load_dataset()
+    t0 = time.perf_counter()
+    scn = default_scenario(ds)  # first call fits the default trends (not timed below)
+    first_default_s = time.perf_counter() - t0
+    grdp = base_grdp(ds, scn.base_year)
+    series = shipped_series(ds)
+
+    # Trivial numpy baseline: the core of one projection (cumulative product of six growth ratios).
+    fy, fd = np.full(6, 1.105), np.full(6, 1.117)
+    baseline = sample(lambda: np.cumprod(fd / fy), 20_000 // k)
+
+    def all_fits() -> None:
+        for _, s, is_share in series:
+            fit_trends(s, is_share=is_share)
+
+    per_series_cold: dict[str, float] = {}
+
+    def all_fits_cold() -> None:
+        fit_trends.cache_clear()
+        for name, s, is_share in series:
+            t = time.perf_counter()
+            fit_trends(s, is_share=is_share)
+            per_series_cold[name] = max(per_series_cold.get(name, 0.0), time.perf_counter() - t)
+
+    rows = [
+        ("one projection", sample(lambda: project(scn, grdp), 2000 // k), 1e-3),
+        (f"Monte Carlo, {N_PATHS:,} paths", sample(lambda: simulate(scn), 50 // k), 20e-3),
+        ("sensitivity grid 50×50 (2030)", sample(lambda: sensitivity(scn, 2030), 500 // k), None),
+        (
+            f"all fits, {len(series)} shipped series, cold",
+            sample(all_fits_cold, max(1, args.cold_repeats // k), warmup=0),
+            2.0,
+        ),
+        (f"all fits, {len(series)} shipped series, cached", sample(all_fits, 200 // k), None),
+    ]
+    fit_trends.cache_clear()
+
+    base_med = float(np.median(baseline))
+    threads = f"{ENV_THREADS} at start; BLAS pools now " + ", ".join(
+        sorted({f"{i['internal_api']}={i['num_threads']}" for i in threadpool_info()})
+    )
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"engine benchmark  cpus={os.cpu_count()}  load average={load}  OPENBLAS_NUM_THREADS={threads}")
+    print(f"first default_scenario() (imports done, trends fitted cold): {fmt_time(first_default_s)}")
+    print(f"baseline np.cumprod(6 ratios): median {fmt_time(base_med)}, n={len(baseline)}")
+    print()
+    header = (
+        f"{'case':<44} {'n':>5} {'median':>10} {'p95':>10} {'target':>9} {'verdict':>7} {'× baseline':>12}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, s, target in rows:
+        med, p95 = float(np.median(s)), float(np.percentile(s, 95))
+        verdict = "—" if target is None else ("PASS" if med <= target else "MISS")
+        tgt = "—" if target is None else "≤ " + fmt_time(target)
+        print(
+            f"{name:<44} {len(s):>5} {fmt_time(med):>10} {fmt_time(p95):>10} {tgt:>9} {verdict:>7} {med / base_med:>12,.0f}"
+        )
+    slow = sorted(per_series_cold.items(), key=lambda kv: -kv[1])[:3]
+    print()
+    print("slowest series cold (max over runs): " + "; ".join(f"{n} {fmt_time(v)}" for n, v in slow))
+    cmd = [os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable]
+    print("command: " + " ".join([*cmd, "benchmarks/engine.py", *sys.argv[1:]]))
+
+
+if __name__ == "__main__":
+    main()

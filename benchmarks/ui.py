@@ -1,0 +1,195 @@
+"""UI benchmark: our scenario page against the bare reference page (``benchmarks/bare_page.py``:
+one slider, one text, one plotly chart), measured in the same run, interleaved so both see the
+same machine load.
+
+(a) server: one AppTest rerun after a slider change (``set_value`` + ``run``);
+(b) browser: key press (ArrowRight / ArrowLeft on the slider) to the updated text on screen —
+    our 2030 metric value, the bare page's value text.
+
+Target: ours / bare ≤ 1.5 for both. Prints figures only; nothing here fails a build.
+
+    .venv/bin/python benchmarks/ui.py
+    .venv/bin/python benchmarks/ui.py --blas-threads 1   # OPENBLAS/OMP threads pinned to 1
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# BLAS threads are read when numpy loads (here and in the servers), so re-execute with them set.
+if "--blas-threads" in sys.argv:
+    _n = sys.argv[sys.argv.index("--blas-threads") + 1]
+    if os.environ.get("OPENBLAS_NUM_THREADS") != _n:
+        os.environ.update(OPENBLAS_NUM_THREADS=_n, OMP_NUM_THREADS=_n, MKL_NUM_THREADS=_n)
+        os.execv(sys.executable, [sys.executable, *sys.argv])
+
+import argparse
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+from threadpoolctl import threadpool_info
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV_THREADS = os.environ.get("OPENBLAS_NUM_THREADS", "unset")  # before qn_model sets its default
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Locator, Page, expect, sync_playwright  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from qn_model.i18n import t  # noqa: E402
+from tests.e2e.helpers import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    METRIC,
+    VIEWPORT,
+    settle,
+    sidebar_slider,
+    streamlit_server,
+)
+
+BARE = "benchmarks/bare_page.py"
+# gd2 = 60 %/year: there one slider step (0.1) moves the 2030 share by ~0.14 pp, so every key press
+# changes the one-decimal metric (at the default ~12 %/year a step often leaves the text unchanged).
+SCENARIO_LINK = "gd2=60&lang=en"
+TIMEOUT_MS = 180_000
+
+
+def stats(samples: list[float]) -> tuple[float, float]:
+    a = np.asarray(samples)
+    return float(np.median(a)), float(np.percentile(a, 95))
+
+
+def server_reruns(n: int, warmup: int) -> dict[str, list[float]]:
+    """(a) AppTest: seconds per set_value + run, ours (scenario page) and bare, interleaved."""
+    ours = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_MS / 1000)
+    ours.query_params.update({"gd2": "60", "lang": "en"})
+    ours.switch_page("pages/scenario.py")
+    ours.run()
+    bare = AppTest.from_file(str(ROOT / BARE), default_timeout=60).run()
+    apps = {"ours": (ours, "w_gd2", 60.0), "bare": (bare, "w_bare", 60.0)}
+    out: dict[str, list[float]] = {"ours": [], "bare": []}
+    for i in range(warmup + n):
+        value = 60.0 + (0.1 if i % 2 == 0 else 0.0)  # alternate: every run is a real change
+        for name, (at, key, _) in apps.items():
+            slider = at.slider(key=key)
+            t0 = time.perf_counter()
+            slider.set_value(value).run()
+            dt = time.perf_counter() - t0
+            if at.exception:
+                raise RuntimeError(f"{name}: {at.exception[0].value}")
+            if i >= warmup:
+                out[name].append(dt)
+    return out
+
+
+# The text is looked up afresh on every animation frame (React may replace the node on a rerun).
+_TEXT_JS = """([box, label, inner]) => {
+    const el = [...document.querySelectorAll(box)].find(e => e.innerText.includes(label));
+    const t = el && (inner ? el.querySelector(inner) : el);
+    return t ? t.innerText : null;
+}"""
+
+
+def _press_and_wait(page: Page, thumb: Locator, probe: tuple[str, str, str | None], key: str) -> float:
+    """Seconds from the key press to the text differing from what it showed before."""
+    before = page.evaluate(_TEXT_JS, list(probe))
+    assert before, f"text not found: {probe}"
+    t0 = time.perf_counter()
+    thumb.press(key)
+    page.wait_for_function(
+        f"([probe, prev]) => {{ const now = ({_TEXT_JS})(probe); return now !== null && now !== prev; }}",
+        arg=[list(probe), before],
+        polling="raf",
+    )
+    return time.perf_counter() - t0
+
+
+def browser_latency(n: int, warmup: int, home: Path) -> dict[str, list[float]]:
+    """(b) Browser: key press to updated text, ours and bare, interleaved."""
+    out: dict[str, list[float]] = {"ours": [], "bare": []}
+    logs = home / "logs"
+    with (
+        streamlit_server("app.py", home, logs / "app.log") as app_url,
+        streamlit_server(BARE, home, logs / "bare.log") as bare_url,
+        sync_playwright() as p,
+    ):
+        expect.set_options(timeout=TIMEOUT_MS)
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={**os.environ, "HOME": str(home)}
+        )
+        ours, bare = (browser.new_page(viewport=VIEWPORT) for _ in range(2))
+        for pg in (ours, bare):
+            pg.set_default_timeout(TIMEOUT_MS)
+        ours.goto(f"{app_url}/scenario?{SCENARIO_LINK}")
+        settle(ours)
+        bare.goto(bare_url)
+        settle(bare, '[data-testid="stSlider"]')
+        targets = {
+            "ours": (
+                ours,
+                sidebar_slider(ours, t("de_growth_pct", "en"), nth=1),
+                (METRIC, t("share_in_year", "en", year=2030), '[data-testid="stMetricValue"]'),
+            ),
+            "bare": (
+                bare,
+                bare.get_by_role("slider"),
+                ('[data-testid="stMarkdownContainer"]', "Value:", None),
+            ),
+        }
+        for i in range(warmup + n):
+            key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"
+            for name, (pg, thumb, text) in targets.items():
+                thumb.focus()
+                dt = _press_and_wait(pg, thumb, text, key)
+                settle(pg, None)  # let the rerun finish before the next press
+                if i >= warmup:
+                    out[name].append(dt)
+        browser.close()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--blas-threads", help="pin OPENBLAS/OMP/MKL threads (re-executes)")
+    ap.add_argument("--n-server", type=int, default=30)
+    ap.add_argument("--n-browser", type=int, default=20)
+    ap.add_argument("--warmup", type=int, default=3)
+    args = ap.parse_args()
+    warnings.filterwarnings("ignore")  # statsmodels' small-sample notes are not benchmark output
+
+    with tempfile.TemporaryDirectory(prefix="qn-bench-") as tmp:
+        home = Path(tmp)
+        os.environ["HOME"] = str(home)  # Chromium writes ~/.config and ~/.cache
+        server = server_reruns(args.n_server, args.warmup)
+        browser = browser_latency(args.n_browser, args.warmup, home)
+
+    threads = f"{ENV_THREADS} at start; BLAS pools now " + ", ".join(
+        sorted({f"{i['internal_api']}={i['num_threads']}" for i in threadpool_info()})
+    )
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"UI benchmark  cpus={os.cpu_count()}  load average={load}  OPENBLAS_NUM_THREADS={threads}")
+    header = f"{'measure':<44} {'n':>4} {'ours med':>9} {'ours p95':>9} {'bare med':>9} {'bare p95':>9} {'ratio':>6} {'≤1.5':>5}"
+    print(header)
+    print("-" * len(header))
+    for name, res in (
+        ("(a) AppTest rerun after slider change", server),
+        ("(b) browser key press → updated text", browser),
+    ):
+        om, op = stats(res["ours"])
+        bm, bp = stats(res["bare"])
+        ratio = om / bm
+        print(
+            f"{name:<44} {len(res['ours']):>4} {om * 1e3:>7.1f}ms {op * 1e3:>7.1f}ms {bm * 1e3:>7.1f}ms "
+            f"{bp * 1e3:>7.1f}ms {ratio:>6.2f} {'PASS' if ratio <= 1.5 else 'MISS':>5}"
+        )
+    print("ours = scenario page (pages/scenario.py via app.py, link ?" + SCENARIO_LINK + "); bare = " + BARE)
+    cmd = os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable
+    print("command: " + " ".join([cmd, "benchmarks/ui.py", *sys.argv[1:]]))
+
+
+if __name__ == "__main__":
+    main()

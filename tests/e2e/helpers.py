@@ -1,0 +1,169 @@
+"""Shared by the browser tests and ``benchmarks/ui.py``: a Streamlit server on loopback, Chromium's
+launch settings, and ways to wait for the app, find widgets and metrics and read the URL."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+from playwright.sync_api import Locator, Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1600, "height": 1000}
+METRIC = '[data-testid="stMetric"]'
+RUNNING = '[data-testid="stStatusWidgetRunningIcon"]'
+# Placeholders of elements not drawn yet, and elements left over from the previous run.
+PENDING = '[data-testid="stSkeleton"], [data-stale="true"]'
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+            return r.read().decode().strip() == "ok"
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def streamlit_server(script: str, home: Path, log: Path, start_timeout_s: float = 60.0) -> Iterator[str]:
+    """Serve ``script`` (relative to the repo root) on a free loopback port; yield the base URL.
+
+    The file watcher is off: a test server serves the code it started with, and watching the
+    repository (``.venv`` included) overflows inotify on a busy machine. The server runs in its own
+    process group, which is killed on exit.
+    """
+    port = free_port()
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        script,
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    env = {**os.environ, "HOME": str(home)}
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + start_timeout_s
+        while not _healthy(url):
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {proc.returncode}; see {log}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit not healthy after {start_timeout_s:.0f} s; see {log}")
+            time.sleep(0.1)
+        yield url
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+
+
+def settle(page: Page, ready: str | None = METRIC) -> None:
+    """Wait for the app to draw ``ready`` and to finish running.
+
+    "Running" is the status widget's running icon, not the widget itself: the widget also hosts
+    idle notices (connection, source changed) that would make its mere presence misleading. The icon
+    alone is not enough either: it can be gone while the page still shows skeletons for elements the
+    script has not sent yet, so those must be gone too.
+    """
+    expect(page.locator('[data-testid="stAppViewContainer"]')).to_be_visible()
+    if ready:
+        expect(page.locator(ready).first).to_be_visible()
+    expect(page.locator(RUNNING)).to_have_count(0)
+    expect(page.locator(PENDING)).to_have_count(0)
+    expect(page.locator(RUNNING)).to_have_count(0)
+
+
+def sidebar_slider(page: Page, label: str, nth: int = 0) -> Locator:
+    """The thumb (an ``input type=range``, role slider) of the sidebar slider labelled ``label``.
+
+    GRDP growth and digital-economy growth carry the same label in both periods: ``nth`` is the period
+    (0 = to 2025, 1 = 2026-2030), in the order the sidebar shows them.
+    """
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=label)
+    )
+    return box.nth(nth).get_by_role("slider")
+
+
+def metric_value(page: Page, label: str) -> Locator:
+    return page.locator(METRIC).filter(has_text=label).locator('[data-testid="stMetricValue"]')
+
+
+def url_query(page: Page) -> dict[str, str]:
+    return dict(parse_qsl(urlsplit(page.url).query, keep_blank_values=True))
+
+
+def query_re(**pairs: str) -> re.Pattern[str]:
+    """A URL pattern requiring each ``key=value`` pair, in any order."""
+    return re.compile("".join(rf"(?=.*[?&]{re.escape(k)}={re.escape(v)}(&|$))" for k, v in pairs.items()))
+
+
+def wait_until(check, timeout_s: float, interval_s: float = 0.1, what: str = "condition"):
+    """Poll ``check()`` until it returns a truthy value (returned) or ``timeout_s`` passes.
+
+    For conditions that span several elements (URL, widget and metric agreeing), where a single
+    ``expect`` cannot say "all of these, at the same moment".
+    """
+    deadline = time.monotonic() + timeout_s
+    last = None
+    while time.monotonic() < deadline:
+        last = check()
+        if last:
+            return last
+        time.sleep(interval_s)
+    raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}; last check: {last!r}")
+
+
+def charts_drawn(page: Page) -> None:
+    """Wait until every plotly chart on the page has drawn its SVG."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                 .every(c => c.querySelector('.main-svg'))"""
+    )

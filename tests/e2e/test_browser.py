@@ -1,0 +1,169 @@
+"""Where only a browser can tell: deep links on a fresh server, the URL following the widgets, the
+language switch, navigation keeping the scenario, hostile links, and how each page looks."""
+
+from __future__ import annotations
+
+import functools
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from qn_model.data import load_dataset
+from qn_model.engine import evaluate_link
+from qn_model.i18n import fmt_pct, t
+from qn_model.messages import LANGS
+from qn_ui.pages_registry import PAGES
+from tests.e2e.conftest import TIMEOUT_MS
+from tests.e2e.helpers import (
+    METRIC,
+    ROOT,
+    RUNNING,
+    charts_drawn,
+    metric_value,
+    query_re,
+    settle,
+    sidebar_slider,
+    url_query,
+    wait_until,
+)
+
+pytestmark = pytest.mark.e2e
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+SIDEBAR_SLIDER = '[data-testid="stSidebar"] [data-testid="stSlider"]'
+
+
+@functools.cache
+def expected_2030(query: str) -> str:
+    """The engine's 2030 share for a link, formatted as the metric shows it."""
+    ev = evaluate_link(query, load_dataset())
+    (v,) = [v for v in ev.verdicts if v.year == 2030]
+    return fmt_pct(v.value_pct, ev.lang)
+
+
+def label_2030(lang: str) -> str:
+    return t("share_in_year", lang, year=2030)
+
+
+def test_deep_link_first_request_of_fresh_server(fresh_server: str, page: Page) -> None:
+    link = "gd2=40&t2=30&lang=en"
+    page.goto(f"{fresh_server}/scenario?{link}")
+    settle(page)
+    expect(page.get_by_role("heading", name=t("scenario_title", "en"))).to_be_visible()
+    # The router ran: the sidebar controls are there, in English, seeded from the link.
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.get_by_role("radio", name="English")).to_be_checked()
+    expect(sidebar.get_by_role("heading", name=t("controls_title", "en"))).to_be_visible()
+    expect(sidebar_slider(page, t("de_growth_pct", "en"), nth=1)).to_have_value("40")
+    expect(metric_value(page, label_2030("en"))).to_have_text(expected_2030(link))
+    assert urlsplit(page.url).path == "/scenario"
+    q = url_query(page)
+    assert (q.get("gd2"), q.get("t2"), q.get("lang")) == ("40", "30", "en")
+
+
+def test_slider_keyboard_moves_url_and_verdict(server: str, page: Page) -> None:
+    page.goto(f"{server}/")
+    settle(page)
+    metric = metric_value(page, label_2030("vi"))
+    before = metric.inner_text()
+    thumb = sidebar_slider(page, t("de_growth_pct", "vi"), nth=1)
+    start = float(thumb.input_value())
+    assert "gd2" not in url_query(page)  # the default is left out of the link
+    thumb.focus()
+    for _ in range(10):
+        thumb.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"[?&]gd2="))
+
+    def agreed() -> tuple[float, str] | None:
+        # URL, slider and verdict describe the same scenario, and the app is idle.
+        gd2 = url_query(page).get("gd2")
+        if gd2 is None or page.locator(RUNNING).count() or thumb.input_value() != gd2:
+            return None
+        shown = metric.inner_text()
+        return (float(gd2), shown) if shown == expected_2030(urlencode(url_query(page))) else None
+
+    gd2, after = wait_until(agreed, TIMEOUT_MS / 1000, what="URL, slider and 2030 metric to agree")
+    assert gd2 > start
+    assert after != before
+
+
+def test_language_switch(server: str, page: Page) -> None:
+    page.goto(f"{server}/")
+    settle(page)
+    expect(page.locator(METRIC).filter(has_text=label_2030("vi"))).to_be_visible()
+    page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').get_by_text(
+        "English", exact=True
+    ).click()
+    expect(page.locator(METRIC).filter(has_text=label_2030("en"))).to_be_visible()
+    expect(page.get_by_role("heading", name=t("app_title", "en"))).to_be_visible()
+    expect(page.locator('[data-testid="stSidebar"]').get_by_text(t("controls_title", "en"))).to_be_visible()
+    expect(page).to_have_url(query_re(lang="en"))
+    expect(metric_value(page, label_2030("en"))).to_have_text(expected_2030("lang=en"))
+    assert "," not in metric_value(page, label_2030("en")).inner_text()
+
+
+def test_nav_link_keeps_scenario_and_language(server: str, page: Page) -> None:
+    link = "gd2=40&lang=en"
+    page.goto(f"{server}/?{link}")
+    settle(page)
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_role("link", name=t("page_scenario", "en"), exact=True).click()
+    expect(page.get_by_role("heading", name=t("scenario_title", "en"))).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/scenario\?"))
+    expect(page).to_have_url(query_re(gd2="40", lang="en"))
+    expect(metric_value(page, label_2030("en"))).to_have_text(expected_2030(link))
+    expect(sidebar_slider(page, t("de_growth_pct", "en"), nth=1)).to_have_value("40")
+
+
+def test_hostile_link_shows_notice_without_script_or_traceback(server: str, page: Page) -> None:
+    dialogs: list[str] = []
+
+    def on_dialog(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(f"{server}/?gy1=<script>alert(1)</script>&gd2=nan&zzz=1")
+    settle(page)
+    notice = page.locator('[data-testid="stAlert"]').filter(has_text="gy1")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("<script>alert(1)</script>")  # shown as text, not markup
+    expect(notice).to_contain_text("zzz")
+    expect(notice).to_contain_text("nan")
+    assert "Traceback" not in page.locator("body").inner_text()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator("script", has_text="alert(1)").count() == 0
+    expect(page).not_to_have_url(re.compile("zzz|script|nan"))  # the bad parts left the address
+    expect(metric_value(page, label_2030("vi"))).to_have_text(expected_2030(""))
+    assert dialogs == []
+
+
+def _full_height(page: Page) -> int:
+    return page.evaluate(
+        """() => Math.max(1000, ...['stMain', 'stSidebarContent']
+              .map(id => document.querySelector(`[data-testid="${id}"]`))
+              .filter(Boolean).map(e => e.scrollHeight))"""
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.url_path)
+def test_screenshot(server: str, page: Page, spec, lang: str) -> None:
+    path = "/" if spec.default else f"/{spec.url_path}"
+    page.goto(f"{server}{path}?{urlencode({'lang': lang})}")
+    settle(page, SIDEBAR_SLIDER)  # the router ran: shared controls in the sidebar
+    charts_drawn(page)
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body
+    assert t("unexpected_error", lang) not in body
+    assert page.locator('[data-testid="stException"]').count() == 0
+    # Streamlit scrolls inside its main section, not the document: grow the viewport to the content
+    # so the "full page" really is the whole page.
+    page.set_viewport_size({"width": 1600, "height": _full_height(page)})
+    charts_drawn(page)
+    settle(page, None)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / f"{spec.url_path}-{lang}.png", full_page=True)
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    assert dict(parse_qsl(urlsplit(page.url).query)).get("lang", "vi") == lang
