@@ -44,7 +44,7 @@ e2e: $(STAMP) browser
 test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -m "not e2e" -n 2
-	$(BIN)/python -m pytest -m e2e
+	$(BIN)/python -m pytest -m e2e -p no:xdist
 
 bench: $(STAMP) browser
 	$(BIN)/python benchmarks/engine.py

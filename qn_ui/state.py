@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from qn_model.data import Dataset, load_dataset
 from qn_model.engine import Evaluation, evaluate_scenario
@@ -35,6 +36,9 @@ PRESENT = "_present"
 DATA_VERSION = "_data_version"
 LAST_PAGE = "_last_page"
 USER_DATASET = "_user_dataset"
+WRITTEN = "_written_queries"  # the app's own recent rewrites: a rerun carrying one is stale
+SNAPSHOT = "_widget_snapshot"  # control values at the end of the last run
+MAX_WRITTEN = 8
 
 
 def widget_key(link_key: str) -> str:
@@ -84,14 +88,39 @@ def apply_parsed(parsed: ParsedLink) -> None:
     st.session_state[DATA_VERSION] = parsed.data_version
 
 
+def _widget_keys() -> tuple[str, ...]:
+    return (*(widget_key(spec.key) for spec in NUMBER_KEYS), W_LANG)
+
+
+def _widgets_moved() -> bool:
+    """Did the planner (or a button's callback) change a control since the last run?"""
+    snapshot = st.session_state.get(SNAPSHOT)
+    return snapshot is not None and any(st.session_state.get(k) != v for k, v in snapshot.items())
+
+
+def _is_history_navigation() -> bool:
+    # Back/forward in the browser: the URL is what the planner asked for. Streamlit marks such
+    # reruns on its run context (not a public API, hence the careful getattr).
+    run_ctx = get_script_run_ctx()
+    return bool(getattr(run_ctx, "is_history_navigation", False))
+
+
 def sync_from_url(ctx: LinkContext, page: str) -> None:
-    """Parse the URL into the widgets when it changed from outside the app."""
+    """Parse the URL into the widgets when it changed from outside the app.
+
+    A rerun can carry a query string older than the app's last rewrite: the browser sends the
+    next slider move before the previous rewrite reached its address bar. Such a URL is stale,
+    not a new link: the widgets' values win (else quick key presses would be undone).
+    """
     items = _query_items()
     last = st.session_state.get(LAST_QUERY)
     page_changed = st.session_state.get(LAST_PAGE) not in (None, page)
     st.session_state[LAST_PAGE] = page
-    if last is not None and (items == last or (not items and page_changed)):
-        return
+    if last is not None and not _is_history_navigation():
+        if items == last or (not items and page_changed):
+            return
+        if _widgets_moved() or items in st.session_state.get(WRITTEN, []):
+            return
     grouped: dict[str, list[str]] = {}
     for k, v in items:
         grouped.setdefault(k, []).append(v)
@@ -113,7 +142,11 @@ def write_url(scn: Scenario, ctx: LinkContext, lang: str, present: bool, data_ve
     items = query_items(scn, ctx.defaults, lang, present, data_version, ctx.observed_share)
     if items != _query_items():
         st.query_params.from_dict(dict(items))
-    st.session_state[LAST_QUERY] = _query_items()
+    written = _query_items()
+    st.session_state[LAST_QUERY] = written
+    recent = [q for q in st.session_state.get(WRITTEN, []) if q != written]
+    st.session_state[WRITTEN] = [*recent[-(MAX_WRITTEN - 1) :], written]
+    st.session_state[SNAPSHOT] = {k: st.session_state.get(k) for k in _widget_keys()}
     return urlencode(items)
 
 

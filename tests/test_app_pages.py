@@ -320,11 +320,6 @@ def test_language_switch() -> None:
     assert all("," in v for v in shown_metrics(at).values())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="qn_ui/state.py: a rerun whose query string predates the app's last URL rewrite is taken for "
-    "an outside URL change and resets the widgets (fast key presses on a slider are lost in the browser)",
-)
 def test_widget_change_wins_over_stale_query() -> None:
     """Two quick slider moves: the second rerun leaves the browser before the first's URL rewrite
     arrives, so it carries the old query. The user's move must still win."""
