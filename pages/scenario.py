@@ -23,15 +23,15 @@ st.subheader(t("verdicts_header", lang))
 st.dataframe(verdict_table(ev, lang), hide_index=True, width="stretch")
 st.subheader(t("sensitivity_header", lang))
 st.caption(t("sensitivity_note", lang))
-for tab, year in zip(
-    st.tabs([str(TARGET_YEAR_2), str(TARGET_YEAR_1)]), (TARGET_YEAR_2, TARGET_YEAR_1), strict=True
-):
-    with tab:
-        fig = sensitivity_for(ev, year, lang)
-        if fig is None:
-            st.info(t("sensitivity_past", lang, year=year))
-        else:
-            chart(fig, key=f"sensitivity_{year}")
+# One map at a time: tabs would build and send both on every slider move.
+year = st.segmented_control(
+    t("sensitivity_year", lang), [TARGET_YEAR_2, TARGET_YEAR_1], default=TARGET_YEAR_2, key="w_sens_year"
+)
+fig = sensitivity_for(ev, year or TARGET_YEAR_2, lang)
+if fig is None:
+    st.info(t("sensitivity_past", lang, year=year))
+else:
+    chart(fig, key="sensitivity_map")
 st.subheader(t("path_header", lang))
 st.dataframe(path_table(ev, lang), hide_index=True, width="stretch")
 downloads.render(state)

@@ -15,12 +15,18 @@ from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.sensitivity import sensitivity
 from qn_model.targets import meeting_both
 
+_USER_YEARS: dict[tuple[str, str, str], list[int]] = {}
+
 
 def user_years(ds: Dataset, indicator_id: str = SHARE_ID, geo: str = "QN") -> list[int]:
-    """Years whose value the planner supplied (drawn differently everywhere)."""
-    rows = ds.indicators
-    mask = (rows["indicator_id"] == indicator_id) & (rows["geo"] == geo) & (rows["kind"] == "user")
-    return sorted(int(y) for y in rows.loc[mask, "year"])
+    """Years whose value the planner supplied (drawn differently everywhere); cached per data
+    version, since every rerun draws the headline chart."""
+    key = (ds.version, indicator_id, geo)
+    if key not in _USER_YEARS:
+        rows = ds.indicators
+        mask = (rows["indicator_id"] == indicator_id) & (rows["geo"] == geo) & (rows["kind"] == "user")
+        _USER_YEARS[key] = sorted(int(y) for y in rows.loc[mask, "year"])
+    return list(_USER_YEARS[key])
 
 
 def target_markers(ev: Evaluation, ds: Dataset, lang: str) -> list[tuple[int, float, str, bool]]:

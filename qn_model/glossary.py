@@ -215,6 +215,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "Năm {year} không nằm sau năm gốc nên không có bản đồ độ nhạy.",
         "en": "{year} is not after the base year, so there is no sensitivity map.",
     },
+    "sensitivity_year": {"vi": "Năm mục tiêu", "en": "Target year"},
     "path_header": {"vi": "Số liệu từng năm", "en": "Year by year"},
     "verdicts_header": {"vi": "Kết luận và điều kiện cần", "en": "Verdicts and what they take"},
     "unexpected_error": {

@@ -3,9 +3,11 @@ so a Vietnamese reader sees ``14,3%`` and ``1.234,5`` and an English one ``14.3%
 
 from __future__ import annotations
 
+import functools
 import math
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 from qn_model.glossary import GLOSSARY
 from qn_model.messages import DEFAULT_LANG, LANGS
@@ -27,9 +29,17 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def _pattern(digits: int, signed: bool) -> str:
+@functools.lru_cache(maxsize=32)
+def _pattern(digits: int, signed: bool) -> NumberPattern:
+    # Parsed once: Babel's format_decimal re-parses the pattern and locale on every call,
+    # and a page formats hundreds of numbers per rerun.
     body = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return f"+{body};-{body}" if signed else body
+    return parse_pattern(f"+{body};-{body}" if signed else body)
+
+
+@functools.lru_cache(maxsize=4)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES[lang])
 
 
 def fmt_num(value: float | None, lang: str = DEFAULT_LANG, digits: int = 1, signed: bool = False) -> str:
@@ -38,7 +48,7 @@ def fmt_num(value: float | None, lang: str = DEFAULT_LANG, digits: int = 1, sign
         return DASH
     if signed and round(value, digits) == 0:
         value = 0.0  # "+0,0", never "-0,0"
-    return format_decimal(value, format=_pattern(digits, signed), locale=LOCALES[norm_lang(lang)])
+    return _pattern(digits, signed).apply(value, _locale(norm_lang(lang)))
 
 
 def fmt_pct(value: float | None, lang: str = DEFAULT_LANG, digits: int = 1, signed: bool = False) -> str:

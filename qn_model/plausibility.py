@@ -23,11 +23,20 @@ def max_relative_growth(ds: Dataset) -> float:
     return max(changes) if changes else 0.0
 
 
+_LIMITS: dict[str, tuple[float, float, float]] = {}
+
+
+def _limits(ds: Dataset) -> tuple[float, float, float]:
+    # Read on every slider move; the data only changes with its version.
+    if ds.version not in _LIMITS:
+        _LIMITS[ds.version] = (*growth_range(ds), max_relative_growth(ds))
+    return _LIMITS[ds.version]
+
+
 def beyond_history(scn: Scenario, ds: Dataset) -> tuple[Notice, ...]:
     """One notice per rate outside the record (GRDP growth outside the province's observed
     range; a share rising faster relative to GRDP than the national share ever has)."""
-    lo, hi = growth_range(ds)
-    rel_max = max_relative_growth(ds)
+    lo, hi, rel_max = _limits(ds)
     out = []
     for period, gy, gd in ((1, scn.gy1, scn.gd1), (2, scn.gy2, scn.gd2)):
         label_vi = "đến 2025" if period == 1 else "2026–2030"

@@ -85,8 +85,20 @@ def base_year_of(ds: Dataset) -> int:
     return max(years)
 
 
+_TARGET_SETS: dict[str, dict[str, TargetSet]] = {}
+
+
 def target_sets(ds: Dataset) -> dict[str, TargetSet]:
-    """Share targets per target set (article, resolution09, national)."""
+    """Share targets per target set (article, resolution09, national); cached per data version
+    (read on every rerun)."""
+    cached = _TARGET_SETS.get(ds.version)
+    if cached is None:
+        cached = _target_sets(ds)
+        _TARGET_SETS[ds.version] = cached
+    return dict(cached)
+
+
+def _target_sets(ds: Dataset) -> dict[str, TargetSet]:
     out: dict[str, TargetSet] = {}
     for set_id in ds.target_sets():
         rows = ds.targets_for(set_id)

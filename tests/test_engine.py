@@ -110,3 +110,28 @@ def test_parse_link_uses_shipped_defaults(ds):
     parsed = parse_link("base=2024", ds)
     assert parsed.scenario == default_scenario(ds)
     assert math.isclose(parsed.scenario.base_share_pct, 7.1)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_fast_built_figures_are_valid_plotly(ds, lang):
+    """Figures are built without plotly's validation (speed); plotly must accept them as is."""
+    import plotly.graph_objects as go
+
+    ev = evaluate_link("gd2=45&lang=" + lang, ds)
+    for fig in (headline_figure(ev, ds, lang, with_required=True), sensitivity_for(ev, 2030, lang)):
+        validated = go.Figure(fig.to_dict())  # raises on any invalid property
+        assert validated.layout.xaxis.title.text
+        assert validated.layout.separators == {"vi": ",.", "en": ".,"}[lang]
+
+
+def test_figure_spec_matches_the_plotly_object_api():
+    import plotly.graph_objects as go
+
+    from qn_model.charts import FigureSpec, add_series, base_layout
+
+    slow, fast = go.Figure(), FigureSpec()
+    for fig in (slow, fast):
+        add_series(fig, [2020, 2021], [1.0, 2.0], "s", "vi", "#000000", dash="dot")
+        base_layout(fig, "vi", "Tiêu đề", "Trục")
+        fig.update_xaxes(dtick=None, title="X")
+    assert go.Figure(fast.build().to_dict()).to_dict() == slow.to_dict()
