@@ -237,6 +237,8 @@ def share_figure(
         add_target(fig, year, value, label, pal.TARGET if selected else pal.TARGET_ALT, hollow=not selected)
     base_layout(fig, lang, title, t("axis_share", lang))
     fig.update_yaxes(ticksuffix="%", rangemode="tozero")
+    if projection is not None and max(projection[1]) > 100.0:
+        fig.update_yaxes(range=[0, 105])  # beyond 100 % of GRDP the scale says nothing useful
     fig.update_xaxes(range=[2019.5, 2030.8])
     return fig.build()
 

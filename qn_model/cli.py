@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, fmt_year, norm_lang, t
+from qn_model.i18n import fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, norm_lang, t
 from qn_model.targets import TargetVerdict
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
@@ -40,8 +40,8 @@ def summary(ev) -> str:  # ev: engine.Evaluation (imported lazily to keep --help
                 "cli_rates",
                 lang,
                 period=t(period, lang),
-                gy=f"{fmt_pct(gy, lang)[:-1]} {per_year}",
-                gd=f"{fmt_pct(gd, lang)[:-1]} {per_year}",
+                gy=f"{fmt_num(gy, lang)}{per_year}",
+                gd=f"{fmt_num(gd, lang)}{per_year}",
             )
         )
     lines.append("")

@@ -332,5 +332,7 @@ def compare_figure(cmp: Comparison, ds: Dataset, lang: str) -> go.Figure:
     base_layout(fig, lang, t("cmp_chart_title", lang), t("axis_share", lang), height=600)
     fig.update_yaxes(ticksuffix="%", rangemode="tozero")
     fig.update_xaxes(range=[2019.5, 2030.8])
-    fig.update_layout(legend={"y": -0.18})
+    # Many entries wrap into rows: room for them under the axis title (legend anchored at the
+    # figure's bottom by base_layout).
+    fig.update_layout(margin={"b": 170})
     return fig

@@ -28,12 +28,18 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "target": {"vi": "Mục tiêu", "en": "Target"},
     "unit_pp": {"vi": "điểm %", "en": "pp"},
     "unit_pct_per_year": {"vi": "%/năm", "en": "%/year"},
+    "unit_year": {"vi": "năm", "en": "year"},
     "unit_vnd_trn": {"vi": "nghìn tỷ đồng", "en": "VND trillion"},
     "period_1": {"vi": "đến 2025", "en": "to 2025"},
     "period_2": {"vi": "2026–2030", "en": "2026–2030"},
     # --- verdicts --------------------------------------------------------------------------
     "verdict_met": {"vi": "Đạt", "en": "Met"},
     "verdict_not_met": {"vi": "Không đạt", "en": "Not met"},
+    "verdict_impossible": {"vi": "Không thực tế", "en": "Not possible"},
+    "headline_impossible": {
+        "vi": "Năm {year}: tỷ trọng {value} vượt 100% GRDP – kịch bản này không thể xảy ra.",
+        "en": "{year}: a share of {value} exceeds 100% of GRDP – this scenario cannot happen.",
+    },
     "verdict_unknown": {"vi": "Chưa đánh giá được", "en": "Cannot be judged"},
     "basis_observed": {"vi": "theo số liệu thực tế", "en": "on observed data"},
     "basis_projected": {"vi": "theo dự báo của kịch bản", "en": "on the scenario's projection"},
@@ -44,12 +50,12 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "target_in_year": {"vi": "Mục tiêu {year}: {target}", "en": "{year} target: {target}"},
     "share_in_year": {"vi": "Tỷ trọng KTS năm {year}", "en": "DE share in {year}"},
     # --- target sets -------------------------------------------------------------------------
-    "target_set_article": {"vi": "Bài báo (20% / khoảng 35%)", "en": "Article (20% / about 35%)"},
+    "target_set_article": {"vi": "Bài báo (20% / 35%)", "en": "Article (20% / 35%)"},
     "target_set_resolution09": {
         "vi": "Nghị quyết 09-NQ/TU (20% / 30%)",
         "en": "Resolution 09-NQ/TU (20% / 30%)",
     },
-    "target_set_national": {"vi": "Chiến lược quốc gia (20% / 30%)", "en": "National strategy (20% / 30%)"},
+    "target_set_national": {"vi": "Quốc gia (20% / 30%)", "en": "National (20% / 30%)"},
     # --- presets -------------------------------------------------------------------------------
     "preset_trend": {"vi": "Xu hướng", "en": "Trend"},
     "preset_plan": {"vi": "Đạt mục tiêu", "en": "Meet targets"},
@@ -60,14 +66,14 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "band_80": {"vi": "Khoảng 80%", "en": "80% band"},
     "series_national": {"vi": "Cả nước (TCTK)", "en": "Vietnam (GSO)"},
     "series_projection": {"vi": "Kịch bản", "en": "Scenario"},
-    "series_required": {"vi": "Lộ trình đạt mục tiêu", "en": "Path that meets the targets"},
+    "series_required": {"vi": "Lộ trình đạt mục tiêu 2030", "en": "Path that meets the 2030 target"},
     "series_observed": {"vi": "Quảng Ninh – thực tế", "en": "Quảng Ninh – observed"},
     "series_user": {"vi": "Quảng Ninh – số liệu bạn nhập", "en": "Quảng Ninh – your data"},
     "series_this_scenario": {"vi": "Kịch bản hiện tại", "en": "This scenario"},
     "axis_share": {"vi": "Tỷ trọng kinh tế số (% GRDP)", "en": "Digital-economy share (% of GRDP)"},
     "sensitivity_title": {
-        "vi": "Tỷ trọng năm {year} theo tốc độ tăng trưởng (đường đỏ: mục tiêu {target})",
-        "en": "Share in {year} by growth rates (red line: the {target} target)",
+        "vi": "Tỷ trọng năm {year} theo tốc độ tăng trưởng (đường đậm: mục tiêu {target})",
+        "en": "Share in {year} by growth rates (bold line: the {target} target)",
     },
     "grdp_growth_axis": {"vi": "Tăng trưởng GRDP (%/năm)", "en": "GRDP growth (%/year)"},
     "de_growth_axis": {"vi": "Tăng trưởng kinh tế số (%/năm)", "en": "Digital-economy growth (%/year)"},
@@ -200,16 +206,16 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "en": "Scenario: the digital-economy share to 2030",
     },
     "scenario_chart_note": {
-        "vi": "Đường xanh đứt: kịch bản; dải xanh: khoảng 80% và 95% của 10.000 mô phỏng; đường chấm xanh lá: lộ trình vừa đủ đạt mục tiêu.",
-        "en": "Blue dashed: the scenario; blue bands: 80% and 95% of 10,000 simulations; green dotted: the path that just meets the targets.",
+        "vi": "Đường xanh đứt: kịch bản; dải xanh: khoảng 80% và 95% của 10.000 mô phỏng; đường chấm xanh lá: giữ kịch bản đến 2025, sau đó tăng trưởng vừa đủ đạt mục tiêu 2030. Hình thoi đặc: bộ mục tiêu đang chọn; hình thoi rỗng: mục tiêu 2030 của nguồn khác.",
+        "en": "Blue dashed: the scenario; blue bands: 80% and 95% of 10,000 simulations; green dotted: the scenario to 2025, then just enough growth to meet the 2030 target. Filled diamonds: the selected target set; hollow: another source's 2030 target.",
     },
     "sensitivity_header": {
         "vi": "Độ nhạy: cần tăng trưởng bao nhiêu?",
         "en": "Sensitivity: what growth would it take?",
     },
     "sensitivity_note": {
-        "vi": "Mỗi ô là tỷ trọng năm mục tiêu nếu giai đoạn đó có tốc độ tăng trưởng tương ứng. Vùng bên phải đường đỏ là đạt mục tiêu. Dấu X là kịch bản hiện tại.",
-        "en": "Each cell is the target year's share if that period grew at those rates. Right of the red line, the target is met. The X marks this scenario.",
+        "vi": "Mỗi ô là tỷ trọng năm mục tiêu nếu giai đoạn đó có tốc độ tăng trưởng tương ứng. Vùng bên phải đường mục tiêu (đường đậm) là đạt. Dấu X là kịch bản hiện tại.",
+        "en": "Each cell is the target year's share if that period grew at those rates. Right of the bold target line, the target is met. The X marks this scenario.",
     },
     "sensitivity_past": {
         "vi": "Năm {year} không nằm sau năm gốc nên không có bản đồ độ nhạy.",
@@ -686,8 +692,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
     },
     "meth_sensitivity_header": {"vi": "Bản đồ độ nhạy", "en": "The sensitivity map"},
     "meth_sensitivity_text": {
-        "vi": "Tỷ trọng ở năm mục tiêu được tính trên lưới {n} × {n} cặp tốc độ của giai đoạn đó: tăng trưởng GRDP trong khoảng ±8 điểm % quanh kịch bản, tăng trưởng kinh tế số từ {gd_lo} đến trên mức cần thiết; giai đoạn trước giữ như kịch bản. Đường đỏ nối các cặp tốc độ đạt đúng mục tiêu; dấu X là kịch bản đang xem.",
-        "en": "The target year's share is computed on a {n} × {n} grid of that period's rates: GRDP growth within ±8 pp of the scenario, digital growth from {gd_lo} to beyond what the target needs; earlier periods stay as in the scenario. The red line joins the rate pairs that land exactly on the target; the X marks the scenario in view.",
+        "vi": "Tỷ trọng ở năm mục tiêu được tính trên lưới {n} × {n} cặp tốc độ của giai đoạn đó: tăng trưởng GRDP trong khoảng ±8 điểm % quanh kịch bản, tăng trưởng kinh tế số từ {gd_lo} đến trên mức cần thiết; giai đoạn trước giữ như kịch bản. Đường mục tiêu (đường đậm) nối các cặp tốc độ đạt đúng mục tiêu; dấu X là kịch bản đang xem.",
+        "en": "The target year's share is computed on a {n} × {n} grid of that period's rates: GRDP growth within ±8 pp of the scenario, digital growth from {gd_lo} to beyond what the target needs; earlier periods stay as in the scenario. The bold target line joins the rate pairs that land exactly on the target; the X marks the scenario in view.",
     },
     "meth_trends_header": {"vi": "Đường xu hướng", "en": "Trend fits"},
     "meth_trends_text": {

@@ -321,7 +321,8 @@ def _finish_year_axis(fig: go.Figure, years: Sequence[int]) -> None:
     fig.update_xaxes(title=None)
     if years:
         fig.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5])
-    fig.update_layout(legend={"y": -0.1, "yanchor": "top"}, margin={"b": 40})
+    # base_layout anchors the legend to the bottom of the figure (container coordinates).
+    fig.update_layout(legend={"y": 0.0, "yanchor": "bottom"}, margin={"b": 90})
 
 
 def share_history_figure(ds: Dataset, lang: str) -> go.Figure:

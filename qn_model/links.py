@@ -211,7 +211,11 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
             unknown += 1
             if unknown <= 3:
                 notices.append(
-                    _notice("unknown_key", key, raw, "tham số không được hỗ trợ.", "unknown parameter.")
+                    Notice(
+                        "unknown_key",
+                        f"Tham số '{shorten(key)}' = '{shorten(raw)}' không được hỗ trợ và đã bị bỏ qua.",
+                        f"Parameter '{shorten(key)}' = '{shorten(raw)}' is not supported and was ignored.",
+                    )
                 )
     scenario = ctx.defaults.with_(**values)
     if "base_share_pct" not in values:

@@ -13,6 +13,11 @@ from qn_model.targets import BASIS_OBSERVED, BASIS_PROJECTED, TargetVerdict
 CURRENT_YEAR = 2026
 
 
+def margin_digits(margin_pp: float | None) -> int:
+    """Two decimals when one would print 0,0 for a real gap (19,99 % against 20 %)."""
+    return 2 if margin_pp is not None and 0 < abs(margin_pp) < 0.05 else 1
+
+
 @dataclass(frozen=True)
 class Headline:
     verdict: str  # one sentence: met / not met, value, basis, margin
@@ -20,9 +25,16 @@ class Headline:
     caveat: str | None  # e.g. a past year with no observed data
 
 
+def impossible(v: TargetVerdict) -> bool:
+    """A share above 100 % of GRDP cannot happen: such a "met" is no success."""
+    return v.value_pct is not None and v.value_pct > 100.0
+
+
 def verdict_word(v: TargetVerdict, lang: str) -> str:
     if v.met is None:
         return t("verdict_unknown", lang)
+    if impossible(v):
+        return t("verdict_impossible", lang)
     return t("verdict_met" if v.met else "verdict_not_met", lang)
 
 
@@ -31,8 +43,12 @@ def headline(v: TargetVerdict, scn: Scenario, lang: str) -> Headline:
     target = fmt_pct(v.target_pct, lang)
     if v.met is None or v.value_pct is None or v.margin_pp is None:
         return Headline(t("headline_unknown", lang, year=v.year, target=target), None, None)
+    if impossible(v):
+        return Headline(
+            t("headline_impossible", lang, year=v.year, value=fmt_pct(v.value_pct, lang)), None, None
+        )
     key = "headline_met" if v.met else "headline_not_met"
-    margin = f"{fmt_pct(abs(v.margin_pp), lang)[:-1]} {t('unit_pp', lang)}"
+    margin = f"{fmt_num(abs(v.margin_pp), lang, margin_digits(v.margin_pp))} {t('unit_pp', lang)}"
     sentence = t(
         key,
         lang,

@@ -7,6 +7,7 @@ from qn_model.data import Dataset
 from qn_model.i18n import fmt_pct
 from qn_model.messages import Notice
 from qn_model.presets import GROWTH_ID, SHARE_ID
+from qn_model.projection import project
 from qn_model.scenario import Scenario
 
 
@@ -38,6 +39,17 @@ def beyond_history(scn: Scenario, ds: Dataset) -> tuple[Notice, ...]:
     range; a share rising faster relative to GRDP than the national share ever has)."""
     lo, hi, rel_max = _limits(ds)
     out = []
+    peak = max(project(scn).share_pct)
+    if peak > 100.0:
+        out.append(
+            Notice(
+                "share_over_100",
+                f"Với các tốc độ này, tỷ trọng kinh tế số vượt 100% GRDP ({fmt_pct(peak, 'vi')}) – điều không thể xảy ra. "
+                "Hãy giảm tăng trưởng kinh tế số.",
+                f"With these rates the digital-economy share exceeds 100% of GRDP ({fmt_pct(peak, 'en')}), "
+                "which cannot happen. Lower the digital-economy growth.",
+            )
+        )
     for period, gy, gd in ((1, scn.gy1, scn.gd1), (2, scn.gy2, scn.gd2)):
         label_vi = "đến 2025" if period == 1 else "2026–2030"
         label_en = "to 2025" if period == 1 else "2026–2030"

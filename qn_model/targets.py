@@ -106,9 +106,3 @@ def judge(
         margin = None if value is None else value - target
         verdicts.append(TargetVerdict(year, target, value, met, margin, basis, required, probability))
     return tuple(verdicts)
-
-
-def meeting_both(scn: Scenario) -> Scenario:
-    """The scenario with the DE growth of each period set to what meets its target exactly
-    (2025 first, then 2030 from there): the path drawn as "what it would take"."""
-    return with_required_growth(with_required_growth(scn, TARGET_YEAR_1, scn.t1), TARGET_YEAR_2, scn.t2)

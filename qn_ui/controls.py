@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from qn_model.i18n import fmt_pct, t
+from qn_model.i18n import fmt_num, t
 from qn_model.links import KEY_BY_NAME
 from qn_model.presets import PRESETS, preset, target_sets
 from qn_ui.state import W_LANG, context, scenario_from_widgets, widget_key
@@ -135,4 +135,4 @@ def share_link(query: str, lang: str) -> None:
 
 
 def fmt_rate(value: float, lang: str) -> str:
-    return f"{fmt_pct(value, lang)[:-1]} {t('unit_pct_per_year', lang)}"
+    return f"{fmt_num(value, lang)}{t('unit_pct_per_year', lang)}"

@@ -333,9 +333,7 @@ def _decisive_controls(state: AppState) -> None:
     for link_key, year in (("gd2", TARGET_YEAR_2), ("gd1", TARGET_YEAR_1)):
         st.markdown(f"**{md_escape(t(f'present_{link_key}', lang))}**")
         with st.container(key=f"pvrate_{link_key}"):
-            st.markdown(
-                md_escape(f"{fmt_pct(getattr(scn, link_key), lang)[:-1]} {t('unit_pct_per_year', lang)}")
-            )
+            st.markdown(md_escape(f"{fmt_pct(getattr(scn, link_key), lang)}/{t('unit_year', lang)}"))
         cols = st.columns(len(NUDGES), gap="small")
         for col, delta in zip(cols, NUDGES, strict=True):
             col.button(

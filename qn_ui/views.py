@@ -7,7 +7,7 @@ import streamlit as st
 
 from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, t
 from qn_model.messages import Notice
-from qn_model.narrative import headline, verdict_word
+from qn_model.narrative import headline, impossible, margin_digits, verdict_word
 from qn_model.plausibility import beyond_history
 from qn_model.targets import TargetVerdict
 from qn_ui.safe import md_escape
@@ -32,7 +32,7 @@ def verdict_metric(v: TargetVerdict, lang: str) -> None:
     st.metric(
         label=t("share_in_year", lang, year=v.year),
         value=fmt_pct(v.value_pct, lang),
-        delta=None if v.margin_pp is None else fmt_pp(v.margin_pp, lang),
+        delta=None if v.margin_pp is None else fmt_pp(v.margin_pp, lang, margin_digits(v.margin_pp)),
         delta_color="normal",
         help=t("target_in_year", lang, year=v.year, target=fmt_pct(v.target_pct, lang)),
         border=True,
@@ -44,7 +44,7 @@ def verdict_row(state: AppState) -> None:
     lang = state.lang
     for col, v in zip(st.columns(len(state.evaluation.verdicts)), state.evaluation.verdicts, strict=True):
         with col:
-            colour = "green" if v.met else ("red" if v.met is False else "gray")
+            colour = "gray" if v.met is None or impossible(v) else ("green" if v.met else "red")
             target = t("target_in_year", lang, year=v.year, target=fmt_pct(v.target_pct, lang))
             st.markdown(f"#### :{colour}-badge[{md_escape(verdict_word(v, lang))}] {md_escape(target)}")
             verdict_metric(v, lang)

@@ -135,3 +135,35 @@ def test_figure_spec_matches_the_plotly_object_api():
         base_layout(fig, "vi", "Tiêu đề", "Trục")
         fig.update_xaxes(dtick=None, title="X")
     assert go.Figure(fast.build().to_dict()).to_dict() == slow.to_dict()
+
+
+def test_a_share_over_100_percent_is_called_impossible_not_met(ds):
+    from qn_model.narrative import impossible, verdict_word
+
+    ev = evaluate_link("gd1=215&gd2=150", ds)
+    v30 = ev.verdicts[1]
+    assert v30.value_pct > 100 and impossible(v30)
+    assert verdict_word(v30, "vi") == "Không thực tế"
+    assert "100%" in headline(v30, ev.scenario, "en").verdict
+    assert "share_over_100" in {n.code for n in beyond_history(ev.scenario, ds)}
+    assert headline_figure(ev, ds, "vi").layout.yaxis.range == (0, 105)
+
+
+def test_a_hair_short_of_the_target_shows_the_hair(ds):
+    from qn_model.narrative import margin_digits
+
+    ev = evaluate_link("gd1=215", ds)
+    v25 = ev.verdicts[0]
+    assert v25.met is False and -0.05 < v25.margin_pp < 0
+    assert margin_digits(v25.margin_pp) == 2
+    assert "0,01" in headline(v25, ev.scenario, "vi").verdict or "0,0" not in headline(v25, ev.scenario, "vi").verdict
+
+
+def test_required_path_is_the_one_the_2030_verdict_describes(ds):
+    ev = evaluate_link("", ds)
+    fig = headline_figure(ev, ds, "en", with_required=True)
+    required = next(tr for tr in fig.data if tr.name == "Path that meets the 2030 target")
+    assert required.y[1] == pytest.approx(ev.projection.share_pct[1])  # 2025 as in the scenario
+    assert required.y[-1] == pytest.approx(ev.scenario.t2)
+    growth = (required.y[-1] / required.y[-2]) * (1 + ev.scenario.gy2 / 100) - 1
+    assert growth * 100 == pytest.approx(ev.verdicts[1].required_de_growth_pct)
