@@ -20,6 +20,8 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="collapsed" if present else "expanded",
 )
+# Less empty space above the headline: the verdict and the chart should share the first screen.
+st.html('<style>[data-testid="stMainBlockContainer"]{padding-top:2.5rem}</style>')
 pages = [st.Page(p.file, title=t(p.title_key, lang), icon=p.icon, default=p.default) for p in PAGES]
 page = st.navigation(pages, position="sidebar")
 

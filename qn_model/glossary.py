@@ -7,10 +7,7 @@ from __future__ import annotations
 
 GLOSSARY: dict[str, dict[str, str]] = {
     # --- terms ---------------------------------------------------------------------------
-    "app_title": {
-        "vi": "Kinh tế số Quảng Ninh – kịch bản 2025–2030",
-        "en": "Quảng Ninh digital economy – scenarios 2025–2030",
-    },
+    "app_title": {"vi": "Kinh tế số Quảng Ninh 2025–2030", "en": "Quảng Ninh digital economy 2025–2030"},
     "de_share": {"vi": "Tỷ trọng kinh tế số trong GRDP", "en": "Digital-economy share of GRDP"},
     "de_share_short": {"vi": "Tỷ trọng KTS", "en": "DE share"},
     "de_share_vn": {
@@ -87,6 +84,11 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "source_national": {"vi": "quốc gia", "en": "national"},
     "source_custom": {"vi": "tự chọn", "en": "custom"},
     # --- headline -----------------------------------------------------------------------------------
+    "short_verdict": {
+        "vi": "{year}: {value} so với mục tiêu {target}",
+        "en": "{year}: {value} against a {target} target",
+    },
+    "short_required": {"vi": "cần kinh tế số tăng {req}/năm", "en": "needs digital growth of {req}/year"},
     "headline_met": {
         "vi": "Mục tiêu {year} ({target}): ĐẠT – {value} {basis}, vượt {margin}.",
         "en": "{year} target ({target}): MET – {value} {basis}, {margin} above.",

@@ -7,7 +7,7 @@ import streamlit as st
 
 from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, t
 from qn_model.messages import Notice
-from qn_model.narrative import headline, impossible, margin_digits, verdict_word
+from qn_model.narrative import headline, impossible, margin_digits, short_verdict, verdict_word
 from qn_model.plausibility import beyond_history
 from qn_model.targets import TargetVerdict
 from qn_ui.safe import md_escape
@@ -45,8 +45,8 @@ def verdict_row(state: AppState) -> None:
     for col, v in zip(st.columns(len(state.evaluation.verdicts)), state.evaluation.verdicts, strict=True):
         with col:
             colour = "gray" if v.met is None or impossible(v) else ("green" if v.met else "red")
-            target = t("target_in_year", lang, year=v.year, target=fmt_pct(v.target_pct, lang))
-            st.markdown(f"#### :{colour}-badge[{md_escape(verdict_word(v, lang))}] {md_escape(target)}")
+            line = short_verdict(v, state.scenario, lang)
+            st.markdown(f"#### :{colour}-badge[{md_escape(verdict_word(v, lang).upper())}] {md_escape(line)}")
             verdict_metric(v, lang)
 
 
