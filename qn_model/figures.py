@@ -3,12 +3,13 @@ brief and the exports)."""
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from qn_model.charts import sensitivity_figure, share_figure
 from qn_model.data import Dataset
 from qn_model.engine import Evaluation
-from qn_model.i18n import fmt_pct, t
+from qn_model.i18n import fmt_num, fmt_pct, t
 from qn_model.presets import SHARE_ID, observed_share, target_sets
 from qn_model.projection import project
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
@@ -88,3 +89,25 @@ def sensitivity_for(ev: Evaluation, year: int, lang: str) -> go.Figure | None:
         return None
     grid = sensitivity(ev.scenario, year)
     return sensitivity_figure(grid, lang, ev.scenario.rates_for_year(year))
+
+
+def figure_table(fig: go.Figure, lang: str) -> pd.DataFrame | None:
+    """The numbers behind a year-based chart, one row per year and one column per line or
+    marker (bands and maps left out), formatted for the language; None when there is none."""
+    columns: dict[str, dict[int, str]] = {}
+    for trace in fig.data:
+        if trace.type != "scatter" or trace.fill == "toself" or not trace.name or trace.x is None:
+            continue
+        values = {}
+        for x, y in zip(trace.x, trace.y, strict=False):
+            if x is None or y is None or not float(x).is_integer():
+                continue
+            values[int(x)] = fmt_num(float(y), lang, 2)
+        if values:
+            columns[str(trace.name)] = values
+    if not columns:
+        return None
+    years = sorted({y for col in columns.values() for y in col})
+    table = pd.DataFrame({name: [col.get(y, "") for y in years] for name, col in columns.items()})
+    table.insert(0, t("year", lang), [str(y) for y in years])
+    return table

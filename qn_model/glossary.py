@@ -83,6 +83,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "source_resolution09": {"vi": "NQ 09", "en": "Res. 09"},
     "source_national": {"vi": "quốc gia", "en": "national"},
     "source_custom": {"vi": "tự chọn", "en": "custom"},
+    "chart_data": {"vi": "Số liệu của biểu đồ", "en": "The chart's numbers"},
     # --- headline -----------------------------------------------------------------------------------
     "short_verdict": {
         "vi": "{year}: {value} so với mục tiêu {target}",

@@ -202,7 +202,7 @@ def present_view(state: AppState) -> None:
         for v in state.evaluation.verdicts:
             _verdict(v, headline(v, state.scenario, lang), lang)
     with figure:
-        chart(slide_figure(state.evaluation, state.ds, lang), key="present_chart")
+        chart(slide_figure(state.evaluation, state.ds, lang), key="present_chart", with_data=False)
         for notice in beyond_history(state.scenario, state.ds):
             st.caption("⚠ " + md_escape(notice.message(lang)))
     with side:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from qn_model.figures import figure_table
 from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, t
 from qn_model.messages import Notice
 from qn_model.narrative import headline, impossible, margin_digits, short_verdict, verdict_word
 from qn_model.plausibility import beyond_history
 from qn_model.targets import TargetVerdict
 from qn_ui.safe import md_escape
-from qn_ui.state import AppState
+from qn_ui.state import AppState, get_state
 
 
 def notices(items: tuple[Notice, ...], lang: str, icon: str = ":material/info:") -> None:
@@ -73,12 +74,18 @@ def probability_line(state: AppState) -> str:
     return f"{t('probability', lang)} – " + "; ".join(parts) if parts else ""
 
 
-def chart(fig: go.Figure, key: str, filename: str | None = None) -> None:
+def chart(fig: go.Figure, key: str, filename: str | None = None, *, with_data: bool = True) -> None:
     # The toolbar's PNG gets a localised name (``filename``, else one from the chart's title).
     from qn_ui.downloads import chart_config_for
 
     # theme=None keeps our projector-sized fonts; Streamlit's theme would shrink them.
     st.plotly_chart(fig, key=key, config=chart_config_for(fig, key, filename), width="stretch", theme=None)
+    # The numbers behind the chart, one click away (a planner must be able to defend each one).
+    lang = get_state().lang
+    table = figure_table(fig, lang) if with_data else None
+    if table is not None:
+        with st.expander(t("chart_data", lang), icon=":material/table:"):
+            st.dataframe(table, hide_index=True, width="stretch")
 
 
 def data_basis(state: AppState) -> None:

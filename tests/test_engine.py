@@ -167,3 +167,14 @@ def test_required_path_is_the_one_the_2030_verdict_describes(ds):
     assert required.y[-1] == pytest.approx(ev.scenario.t2)
     growth = (required.y[-1] / required.y[-2]) * (1 + ev.scenario.gy2 / 100) - 1
     assert growth * 100 == pytest.approx(ev.verdicts[1].required_de_growth_pct)
+
+
+def test_every_year_chart_has_its_numbers_as_a_table(ds):
+    from qn_model.figures import figure_table
+
+    ev = evaluate_link("", ds)
+    table = figure_table(headline_figure(ev, ds, "vi"), "vi")
+    assert list(table["Năm"])[:2] == ["2020", "2021"]
+    assert table.loc[table["Năm"] == "2024", "Quảng Ninh – thực tế"].item() == "7,10"
+    assert table.loc[table["Năm"] == "2025", "Cả nước (TCTK)"].item() == "14,02"
+    assert figure_table(sensitivity_for(ev, 2030, "vi"), "vi") is None  # a map, not a year chart
