@@ -163,6 +163,29 @@ def add_target(
     )
 
 
+def add_observed(
+    fig: go.Figure | FigureSpec, observed: Mapping[int, float], user_years: Sequence[int], lang: str
+) -> None:
+    """The province's observed shares as big markers; the planner's own figures in their colour."""
+    mine = set(user_years)
+    for name, colour, symbol, points in (
+        ("series_observed", pal.OBSERVED, "circle", {y: v for y, v in observed.items() if y not in mine}),
+        ("series_user", pal.USER, "square", {y: v for y, v in observed.items() if y in mine}),
+    ):
+        if points:
+            add_series(
+                fig,
+                list(points),
+                list(points.values()),
+                t(name, lang),
+                lang,
+                colour,
+                mode="markers",
+                marker_size=16,
+                symbol=symbol,
+            )
+
+
 def share_figure(
     lang: str,
     title: str,
@@ -208,31 +231,7 @@ def share_figure(
             dash="dot",
             marker_size=6,
         )
-    official = {y: v for y, v in observed.items() if y not in set(user_years)}
-    if official:
-        add_series(
-            fig,
-            list(official),
-            list(official.values()),
-            t("series_observed", lang),
-            lang,
-            pal.OBSERVED,
-            mode="markers",
-            marker_size=16,
-        )
-    user = {y: v for y, v in observed.items() if y in set(user_years)}
-    if user:
-        add_series(
-            fig,
-            list(user),
-            list(user.values()),
-            t("series_user", lang),
-            lang,
-            pal.USER,
-            mode="markers",
-            marker_size=16,
-            symbol="square",
-        )
+    add_observed(fig, observed, user_years, lang)
     for year, value, label, selected in targets:
         add_target(fig, year, value, label, pal.TARGET if selected else pal.TARGET_ALT, hollow=not selected)
     base_layout(fig, lang, title, t("axis_share", lang))

@@ -26,9 +26,10 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
 from qn_model import palette as pal
-from qn_model.charts import add_series, add_target, base_layout
+from qn_model.charts import add_observed, add_series, add_target, base_layout
 from qn_model.data import Dataset
 from qn_model.engine import Evaluation, evaluate_scenario
+from qn_model.figures import user_years
 from qn_model.i18n import fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, t
 from qn_model.links import parse
 from qn_model.messages import Notice
@@ -303,18 +304,7 @@ def compare_figure(cmp: Comparison, ds: Dataset, lang: str) -> go.Figure:
             marker_size=9,
             symbol=SYMBOLS[i % len(SYMBOLS)],
         )
-    observed = observed_share(ds)
-    if observed:
-        add_series(
-            fig,
-            list(observed),
-            list(observed.values()),
-            t("series_observed", lang),
-            lang,
-            pal.OBSERVED,
-            mode="markers",
-            marker_size=16,
-        )
+    add_observed(fig, observed_share(ds), user_years(ds), lang)
     seen: list[tuple[int, float]] = []
     for item in cmp.items:
         for v in item.evaluation.verdicts:
