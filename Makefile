@@ -49,6 +49,10 @@ test: $(STAMP) browser
 bench: $(STAMP) browser
 	$(BIN)/python benchmarks/engine.py
 	$(BIN)/python benchmarks/ui.py
+	$(BIN)/python benchmarks/profile_rerun.py
+	$(BIN)/python benchmarks/coldstart.py
+	$(BIN)/python benchmarks/memory.py
+	$(BIN)/python benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts

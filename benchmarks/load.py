@@ -1,0 +1,303 @@
+"""Load: N concurrent browser sessions (default 10) moving a slider for a fixed time (default 60 s).
+
+One server (``streamlit run app.py``, file watcher off, loopback only), one Chromium, N browser
+contexts driven concurrently with Playwright's async API. Each session opens the scenario page with
+its own link, then until the time is up: focuses the 2026–2030 digital-economy growth slider
+(``w_gd2``), presses ArrowRight / ArrowLeft in turn, and waits for the 2030 metric's text to change
+(the update time), then for the run to finish (no running icon, no placeholder or stale element)
+before the next press. In the links used, one slider step moves the 2030 share by > 0.13 pp, so
+every press changes the one-decimal metric.
+
+Errors: a wait that times out, any exception while driving the page, an ``stException`` element, the
+app's own error message (its last line of defence), "Traceback" in the page text (checked every
+10th update and at the end), and "Traceback" in the server's log. Target: 0 errors; the p95 update
+time is reported (no fixed target; compare with ``benchmarks/ui.py``'s single-session figure).
+
+Prints figures only; exits non-zero when the server never starts or a session cannot open the page.
+The load test itself stops by itself (bounded by ``--seconds`` and per-wait timeouts).
+
+    .venv/bin/python benchmarks/load.py
+    .venv/bin/python benchmarks/load.py --sessions 10 --seconds 60
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.async_api import Browser, Locator, Page, async_playwright, expect  # noqa: E402
+
+from benchmarks.memory import cpu_seconds, descendants, links, rss_mb, server_pid  # noqa: E402
+from qn_model.i18n import t  # noqa: E402
+from tests.e2e.helpers import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    METRIC,
+    PENDING,
+    RUNNING,
+    VIEWPORT,
+    streamlit_server,
+)
+
+OPEN_TIMEOUT_MS = 180_000  # opening the page while the other sessions open theirs
+UPDATE_TIMEOUT_MS = 30_000  # one key press → metric change, or → idle: longer counts as an error
+EXCEPTION = '[data-testid="stException"]'
+
+# Read the 2030 metric's value afresh (React may replace the node on a rerun).
+_METRIC_JS = """([box, label]) => {
+    const el = [...document.querySelectorAll(box)].find(e => e.innerText.includes(label));
+    const v = el && el.querySelector('[data-testid="stMetricValue"]');
+    return v ? v.innerText : null;
+}"""
+_CHANGED_JS = (
+    f"""([probe, prev]) => {{ const now = ({_METRIC_JS})(probe); return now !== null && now !== prev; }}"""
+)
+_IDLE_JS = """([running, pending]) =>
+    document.querySelector(running) === null && document.querySelector(pending) === null
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))"""
+
+
+@dataclass
+class Session:
+    n: int
+    link: str
+    lang: str
+    updates: list[float] = field(default_factory=list)  # key press → metric text changed
+    settles: list[float] = field(default_factory=list)  # key press → run finished
+    errors: list[str] = field(default_factory=list)
+
+
+async def settle(page: Page) -> None:
+    """Async twin of ``tests.e2e.helpers.settle`` (those helpers use the sync API)."""
+    await expect(page.locator('[data-testid="stAppViewContainer"]')).to_be_visible()
+    await expect(page.locator(METRIC).first).to_be_visible()
+    await page.wait_for_function(_IDLE_JS, arg=[RUNNING, PENDING], polling="raf")
+
+
+def sidebar_slider(page: Page, label: str, nth: int) -> Locator:
+    """Async twin of ``tests.e2e.helpers.sidebar_slider``."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=label)
+    )
+    return box.nth(nth).get_by_role("slider")
+
+
+async def page_errors(page: Page, lang: str, full: bool) -> list[str]:
+    out = []
+    if await page.locator(EXCEPTION).count():
+        out.append("stException on the page")
+    if await page.get_by_text(t("unexpected_error", lang)[:40]).count():
+        out.append("the app's error message on the page")
+    if full and "Traceback" in await page.locator("body").inner_text():
+        out.append("Traceback in the page text")
+    return out
+
+
+async def open_session(browser: Browser, url: str, s: Session) -> tuple[Page, Locator, list[str]]:
+    ctx = await browser.new_context(viewport=VIEWPORT, locale="vi-VN")
+    ctx.set_default_timeout(OPEN_TIMEOUT_MS)
+    page = await ctx.new_page()
+    await page.goto(f"{url}/scenario?{s.link}")
+    await settle(page)
+    thumb = sidebar_slider(page, t("de_growth_pct", s.lang), nth=1)
+    await expect(thumb).to_be_visible()
+    probe = [METRIC, t("share_in_year", s.lang, year=2030)]
+    errs = await page_errors(page, s.lang, full=True)
+    if errs:
+        raise RuntimeError(f"session {s.n}: {errs}")
+    return page, thumb, probe
+
+
+async def drive(
+    page: Page, thumb: Locator, probe: list[str], s: Session, start: float, stop: float, think_s: float
+) -> None:
+    """Press, wait for the metric to change, wait for idle; until ``stop`` (monotonic seconds)."""
+    await asyncio.sleep(max(0.0, start - time.monotonic()))
+    i = consecutive = 0
+    while time.monotonic() < stop and consecutive < 3:
+        key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"
+        i += 1
+        try:
+            before = await page.evaluate(_METRIC_JS, probe)
+            if before is None:
+                raise RuntimeError("2030 metric not found")
+            await thumb.focus()
+            t0 = time.perf_counter()
+            await thumb.press(key)
+            await page.wait_for_function(
+                _CHANGED_JS, arg=[probe, before], polling="raf", timeout=UPDATE_TIMEOUT_MS
+            )
+            t1 = time.perf_counter()
+            await page.wait_for_function(
+                _IDLE_JS, arg=[RUNNING, PENDING], polling="raf", timeout=UPDATE_TIMEOUT_MS
+            )
+            t2 = time.perf_counter()
+            s.updates.append(t1 - t0)
+            s.settles.append(t2 - t0)
+            errs = await page_errors(page, s.lang, full=i % 10 == 0)
+            s.errors += [f"update {i}: {e}" for e in errs]
+            consecutive = consecutive + 1 if errs else 0
+            if think_s:
+                await asyncio.sleep(think_s)
+        except Exception as exc:  # a timeout or anything else: counted, then carry on
+            s.errors.append(f"update {i}: {type(exc).__name__}: {str(exc).splitlines()[0][:160]}")
+            consecutive += 1
+            with contextlib.suppress(Exception):  # let the page recover; the next press will tell
+                await page.wait_for_function(
+                    _IDLE_JS, arg=[RUNNING, PENDING], polling="raf", timeout=UPDATE_TIMEOUT_MS
+                )
+    if consecutive >= 3:
+        s.errors.append("session gave up after 3 consecutive errors")
+    try:
+        s.errors += [f"at the end: {e}" for e in await page_errors(page, s.lang, full=True)]
+    except Exception as exc:
+        s.errors.append(f"at the end: {type(exc).__name__}")
+
+
+async def sample_rss(pid: int, stop: asyncio.Event, peak: list[float]) -> None:
+    while not stop.is_set():
+        peak[0] = max(peak[0], rss_mb(pid))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=0.5)
+
+
+def cpu_split(server: int) -> tuple[float, float]:
+    """CPU seconds so far of the server's process tree, and of everything else this script runs
+    (itself, Playwright's driver, Chromium)."""
+    srv = set(descendants(server))
+    client = [p for p in descendants(os.getpid()) if p not in srv]
+    return cpu_seconds(sorted(srv)), cpu_seconds(client)
+
+
+async def run(
+    url: str, pid: int, home: Path, n: int, seconds: float, think_s: float
+) -> tuple[list[Session], dict]:
+    sessions = [Session(i + 1, lk, "en" if "lang=en" in lk else "vi") for i, lk in enumerate(links(n))]
+    info: dict = {}
+    async with async_playwright() as p:
+        expect.set_options(timeout=OPEN_TIMEOUT_MS)
+        browser = await p.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={**os.environ, "HOME": str(home)}
+        )
+        # The first session opens alone (a fresh server's first request is a deep link: guard
+        # and cold imports), the rest concurrently.
+        first = await open_session(browser, url, sessions[0])
+        rest = await asyncio.gather(*(open_session(browser, url, s) for s in sessions[1:]))
+        opened = [first, *rest]
+        info["rss_open"] = rss_mb(pid)
+        peak, stop_evt = [0.0], asyncio.Event()
+        sampler = asyncio.create_task(sample_rss(pid, stop_evt, peak))
+        info["load_start"] = os.getloadavg()
+        start = time.monotonic() + 1.0
+        stop = start + seconds
+        await asyncio.sleep(max(0.0, start - time.monotonic()))
+        cpu0 = cpu_split(pid)
+        await asyncio.gather(
+            *(
+                drive(pg, th, pr, s, start, stop, think_s)
+                for (pg, th, pr), s in zip(opened, sessions, strict=True)
+            )
+        )
+        info["elapsed"] = time.monotonic() - start
+        cpu1 = cpu_split(pid)
+        info["cpu_server"], info["cpu_client"] = cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]
+        info["load_end"] = os.getloadavg()
+        info["rss_end"] = rss_mb(pid)
+        stop_evt.set()
+        await sampler
+        info["rss_peak"] = peak[0]
+        await browser.close()
+    return sessions, info
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sessions", type=int, default=10)
+    ap.add_argument("--seconds", type=float, default=60.0)
+    ap.add_argument("--think-ms", type=float, default=0.0, help="pause after each update (default 0)")
+    args = ap.parse_args()
+
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="qn-load-") as tmp:
+        home = Path(tmp)
+        os.environ["HOME"] = str(home)
+        log = home / "logs" / "server.log"
+        try:
+            with streamlit_server("app.py", home, log) as url:
+                pid = server_pid(int(url.rsplit(":", 1)[1]))
+                sessions, info = asyncio.run(
+                    run(url, pid, home, args.sessions, args.seconds, args.think_ms / 1000)
+                )
+        except Exception as exc:  # a server that never starts, a session that cannot open the page
+            print(f"load: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+            for log in sorted((home / "logs").glob("*.log")):  # the temp dir goes away: show the end
+                tail = log.read_text(errors="replace").splitlines()[-15:]
+                print(f"--- last lines of {log.name}:", *tail, sep="\n", file=sys.stderr)
+            return 1
+        server_log = log.read_text(errors="replace")
+    log_tracebacks = server_log.count("Traceback")
+
+    updates = np.array([x for s in sessions for x in s.updates])
+    settles = np.array([x for s in sessions for x in s.settles])
+    errors = [f"session {s.n}: {e}" for s in sessions for e in s.errors]
+    n_err = len(errors) + log_tracebacks
+    fmt_load = lambda la: ", ".join(f"{x:.2f}" for x in la)  # noqa: E731
+    print(
+        f"load benchmark  cpus={os.cpu_count()}  sessions={args.sessions}  think={args.think_ms:.0f} ms  "
+        f"duration={info['elapsed']:.1f} s  "
+        f"load average before={fmt_load(load_before)}  at start={fmt_load(info['load_start'])}  "
+        f"at end={fmt_load(info['load_end'])}"
+    )
+    header = f"{'measure':<40} {'count':>6} {'median':>9} {'p95':>9} {'max':>9}"
+    print(header)
+    print("-" * len(header))
+    for name, a in (
+        ("key press → 2030 metric changed", updates),
+        ("key press → run finished (idle)", settles),
+    ):
+        if len(a):
+            print(
+                f"{name:<40} {len(a):>6} {np.median(a) * 1e3:>7.0f}ms {np.percentile(a, 95) * 1e3:>7.0f}ms "
+                f"{a.max() * 1e3:>7.0f}ms"
+            )
+        else:
+            print(f"{name:<40} {0:>6}")
+    per = ", ".join(f"{len(s.updates)}" for s in sessions)
+    print(f"updates per session: {per}  ({len(updates) / info['elapsed']:.1f} updates/s in all)")
+    print(
+        f"errors: {n_err} (target 0: {'PASS' if n_err == 0 else 'MISS'}) — "
+        f"{len(errors)} in the sessions, {log_tracebacks} Traceback(s) in the server log"
+    )
+    for e in errors[:20]:
+        print("  " + e)
+    print(
+        f"server RSS: {info['rss_open']:.1f} MB with all sessions open, {info['rss_end']:.1f} MB at the end, "
+        f"peak {info['rss_peak']:.1f} MB (sampled every 0.5 s)"
+    )
+    wall = info["elapsed"]
+    print(
+        f"CPU during the run: server {info['cpu_server']:.1f} s ({info['cpu_server'] / wall:.2f} cores), "
+        f"browser side (Chromium, Playwright, this script) {info['cpu_client']:.1f} s "
+        f"({info['cpu_client'] / wall:.2f} cores) of {os.cpu_count()} cores; "
+        f"server {info['cpu_server'] / max(len(updates), 1) * 1e3:.0f} ms CPU per update"
+    )
+    print("links: " + "  ".join("?" + s.link for s in sessions))
+    cmd = os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable
+    print("command: " + " ".join([cmd, "benchmarks/load.py", *sys.argv[1:]]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
