@@ -24,7 +24,7 @@ from qn_model.data import USER_SOURCE_ID, Dataset
 from qn_model.engine import Evaluation
 from qn_model.i18n import fmt_pct, norm_lang, t
 from qn_model.narrative import verdict_word
-from qn_model.presets import GROWTH_ID, LEVEL_ID, SHARE_ID, link_context, target_sets
+from qn_model.presets import GROWTH_ID, LEVEL_ID, SHARE_ID, link_context, target_set_of
 from qn_model.targets import BASIS_ASSUMED, BASIS_OBSERVED, BASIS_PROJECTED
 
 __all__ = [
@@ -208,10 +208,7 @@ def _path(ev: Evaluation, ds: Dataset, lang: str) -> Table:
 
 
 def _target_set_label(t1: float, t2: float, ds: Dataset, lang: str) -> str:
-    for set_id, ts in target_sets(ds).items():
-        if (ts.t1, ts.t2) == (t1, t2):
-            return t(f"target_set_{set_id}", lang)
-    return t("target_set_custom", lang)
+    return t(f"target_set_{target_set_of(t1, t2, ds)}", lang)
 
 
 def _assumptions(ev: Evaluation, ds: Dataset, lang: str) -> Table:

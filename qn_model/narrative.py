@@ -100,8 +100,19 @@ def _years_text(years: list[int], lang: str) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
+_BASIS: dict[tuple[str, str], list[str]] = {}
+
+
 def data_basis(ds, lang: str) -> list[str]:  # ds: qn_model.data.Dataset
-    """What the verdicts stand on and how fresh it is, one line per series."""
+    """What the verdicts stand on and how fresh it is, one line per series; cached per data
+    version and language (the overview shows it on every rerun)."""
+    key = (ds.version, lang)
+    if key not in _BASIS:
+        _BASIS[key] = _data_basis(ds, lang)
+    return list(_BASIS[key])
+
+
+def _data_basis(ds, lang: str) -> list[str]:
     lines = []
     for indicator_id, geo, key in (
         ("de_share", "QN", "basis_line_qn_share"),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qn_model.data import Dataset
-from qn_model.links import LinkContext
+from qn_model.links import KEY_BY_NAME, LinkContext
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario, period_years
 from qn_model.targets import required_de_growth_pct
 from qn_model.trends import fit_trends
@@ -30,7 +30,9 @@ DEFAULT_TARGET_SET = "article"
 SHARE_ID = "de_share"
 GROWTH_ID = "grdp_growth"
 LEVEL_ID = "grdp_vnd_trn"
-GROWTH_BOUNDS = (-20.0, 250.0)
+# The link contract's range for growth rates: one source of truth for every clip.
+GROWTH_BOUNDS = (KEY_BY_NAME["gd1"].lo, KEY_BY_NAME["gd1"].hi)
+CUSTOM_TARGET_SET = "custom"
 
 
 @dataclass(frozen=True)
@@ -55,12 +57,12 @@ class TrendRates:
     gy1_observed: bool  # period 1 GRDP growth is observed data, not a fit
 
 
-def _round1(value: float) -> float:
+def round1(value: float) -> float:
     # Rates land on the sliders' 0.1 step so a preset equals a slider position.
     return round(float(value), 1)
 
 
-def _clip_growth(value: float) -> float:
+def clip_growth(value: float) -> float:
     return float(min(max(value, GROWTH_BOUNDS[0]), GROWTH_BOUNDS[1]))
 
 
@@ -111,6 +113,11 @@ def _target_sets(ds: Dataset) -> dict[str, TargetSet]:
     return out
 
 
+def target_set_of(t1: float, t2: float, ds: Dataset) -> str:
+    """The target set whose 2025 and 2030 targets are (t1, t2), first match, else "custom"."""
+    return next((k for k, v in target_sets(ds).items() if (v.t1, v.t2) == (t1, t2)), CUSTOM_TARGET_SET)
+
+
 def historical_spreads(ds: Dataset) -> tuple[float, float]:
     """(sy, sd): year-to-year spread of GRDP growth and of DE growth, percentage points.
 
@@ -127,7 +134,7 @@ def historical_spreads(ds: Dataset) -> tuple[float, float]:
         if y - 1 in share.index and share[y - 1] > 0
     ]
     sr = float(np.std(changes, ddof=1)) if len(changes) >= 2 else 0.0
-    return _round1(sy), _round1(math.hypot(sy, sr))
+    return round1(sy), round1(math.hypot(sy, sr))
 
 
 def trend_rates(ds: Dataset, base_year: int | None = None) -> TrendRates:
@@ -168,8 +175,8 @@ def trend_rates(ds: Dataset, base_year: int | None = None) -> TrendRates:
         if math.isfinite(end) and end > 0 and last < TARGET_YEAR_2:
             relative = ((end / float(share[last])) ** (1.0 / (TARGET_YEAR_2 - last)) - 1.0) * 100.0
     return TrendRates(
-        gy1=_round1(gy1),
-        gy2=_round1(gy2),
+        gy1=round1(gy1),
+        gy2=round1(gy2),
         relative_growth_pct=relative,
         gy_model=suite.best,
         share_model=share_suite.best,
@@ -178,7 +185,7 @@ def trend_rates(ds: Dataset, base_year: int | None = None) -> TrendRates:
 
 
 def de_growth_for(gy: float, relative_pct: float) -> float:
-    return _clip_growth(_round1(((1.0 + gy / 100.0) * (1.0 + relative_pct / 100.0) - 1.0) * 100.0))
+    return clip_growth(round1(((1.0 + gy / 100.0) * (1.0 + relative_pct / 100.0) - 1.0) * 100.0))
 
 
 def national_required_relative_growth(ds: Dataset) -> float:
@@ -237,14 +244,14 @@ def preset(name: str, ds: Dataset, current: Scenario | None = None) -> Scenario:
     elif name == "ambitious":
         gy1, gy2, rel = gy1 + 1.0, gy2 + 1.0, national_required_relative_growth(ds)
     scn = current.with_(
-        gy1=_round1(gy1), gy2=_round1(gy2), gd1=de_growth_for(gy1, rel), gd2=de_growth_for(gy2, rel)
+        gy1=round1(gy1), gy2=round1(gy2), gd1=de_growth_for(gy1, rel), gd2=de_growth_for(gy2, rel)
     )
     if name == "plan":
         # Required growth is exact (not rounded): the plan meets its targets to the decimal.
         req1 = required_de_growth_pct(scn, TARGET_YEAR_1, scn.t1)
         if req1 is not None:
-            scn = scn.with_(gd1=_clip_growth(req1))
+            scn = scn.with_(gd1=clip_growth(req1))
         req2 = required_de_growth_pct(scn, TARGET_YEAR_2, scn.t2)
         if req2 is not None:
-            scn = scn.with_(gd2=_clip_growth(req2))
+            scn = scn.with_(gd2=clip_growth(req2))
     return scn

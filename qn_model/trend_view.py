@@ -31,7 +31,7 @@ from qn_model.i18n import DASH, fmt_num, fmt_pct, t
 
 # The presets' own rounding and clipping of gd = (1 + gy)(1 + r) - 1, so a carried rate equals
 # what the trend preset would set.
-from qn_model.presets import GROWTH_BOUNDS, GROWTH_ID, SHARE_ID, de_growth_for
+from qn_model.presets import GROWTH_ID, SHARE_ID, clip_growth, de_growth_for, round1
 from qn_model.scenario import HORIZON_END, Scenario, period_years
 from qn_model.trend_models import MIN_OBS
 from qn_model.trends import MODEL_KINDS, TrendResult, TrendSuite, fit_trends
@@ -442,14 +442,6 @@ class CarriedRates:
     relative_growth_pct: float | None = None
 
 
-def _round1(value: float) -> float:
-    return round(float(value), 1)
-
-
-def _clip(value: float) -> float:
-    return float(min(max(value, GROWTH_BOUNDS[0]), GROWTH_BOUNDS[1]))
-
-
 def carried_rates(
     ds: Dataset, series_id: str, kinds: Iterable[str] | None, current: Scenario
 ) -> CarriedRates | None:
@@ -485,7 +477,7 @@ def carried_rates(
             if not all(math.isfinite(v) for v in vals):
                 return None
             n_obs = sum(y in series.index for y in ys)
-            values[f"gy{p}"] = _clip(_round1(np.mean(vals)))
+            values[f"gy{p}"] = clip_growth(round1(np.mean(vals)))
             basis[f"gy{p}"] = "observed" if n_obs == len(ys) else ("forecast" if n_obs == 0 else "mixed")
         return CarriedRates(values, "gy", suite.best, basis)
     # gd: relative growth of the share, as presets.trend_rates computes it.

@@ -6,14 +6,14 @@ import streamlit as st
 
 from qn_model.i18n import fmt_num, t
 from qn_model.links import KEY_BY_NAME
-from qn_model.presets import PRESETS, preset, target_sets
+from qn_model.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_of, target_sets
 from qn_ui.state import W_LANG, context, scenario_from_widgets, widget_key
 
 # Slider ranges: the usual range for a precise hand, widened to the link contract's limits
 # when a value needs it (a link may carry up to 250 %/year).
 SOFT_MAX = {"gy": 30.0, "gd": 100.0}
 STEP = 0.1
-CUSTOM = "custom"
+CUSTOM = CUSTOM_TARGET_SET
 
 
 def _range(link_key: str) -> tuple[float, float]:
@@ -66,13 +66,6 @@ def language_switch() -> None:
     )
 
 
-def current_target_set(t1: float, t2: float, sets: dict) -> str:
-    for set_id, ts in sets.items():
-        if (ts.t1, ts.t2) == (t1, t2):
-            return set_id
-    return CUSTOM
-
-
 def scenario_controls(lang: str) -> None:
     """Presets, target set and growth sliders (the decisive controls), then the rest."""
     ds, _ = context()
@@ -88,8 +81,8 @@ def scenario_controls(lang: str) -> None:
             width="stretch",
         )
     sets = target_sets(ds)
-    st.session_state["w_tset"] = current_target_set(
-        st.session_state.get(widget_key("t1")), st.session_state.get(widget_key("t2")), sets
+    st.session_state["w_tset"] = target_set_of(
+        st.session_state.get(widget_key("t1")), st.session_state.get(widget_key("t2")), ds
     )
     options = [*sets, CUSTOM]
     st.selectbox(

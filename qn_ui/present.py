@@ -21,7 +21,7 @@ from qn_model.links import KEY_BY_NAME, NUMBER_KEYS
 from qn_model.messages import DEFAULT_LANG
 from qn_model.narrative import Headline, headline, verdict_word
 from qn_model.plausibility import beyond_history
-from qn_model.presets import target_sets
+from qn_model.presets import target_set_of, target_sets
 from qn_model.qr import qr_png
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario
 from qn_model.slides import (
@@ -36,7 +36,7 @@ from qn_model.slides import (
     without_present,
 )
 from qn_model.targets import TargetVerdict
-from qn_ui.controls import CUSTOM, current_target_set, full_link
+from qn_ui.controls import CUSTOM, full_link
 from qn_ui.safe import md_escape
 from qn_ui.state import PRESENT, W_LANG, AppState, context, scenario_from_widgets, widget_key
 from qn_ui.views import chart, link_notices, notices
@@ -348,7 +348,7 @@ def _decisive_controls(state: AppState) -> None:
     current = st.session_state.get(TSET)
     if current not in sets or (sets[current].t1, sets[current].t2) != (scn.t1, scn.t2):
         # Two sets can share their numbers (20% / 30%): keep the one the presenter picked.
-        current = current_target_set(scn.t1, scn.t2, sets)
+        current = target_set_of(scn.t1, scn.t2, state.ds)
     options = list(sets) + ([CUSTOM] if current == CUSTOM else [])
     st.session_state[TSET] = current
     st.radio(

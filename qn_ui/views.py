@@ -8,6 +8,7 @@ import streamlit as st
 from qn_model.figures import figure_table
 from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, t
 from qn_model.messages import Notice
+from qn_model.narrative import data_basis as basis_lines
 from qn_model.narrative import headline, impossible, margin_digits, short_verdict, verdict_word
 from qn_model.plausibility import beyond_history
 from qn_model.targets import TargetVerdict
@@ -89,8 +90,6 @@ def chart(fig: go.Figure, key: str, filename: str | None = None, *, with_data: b
 
 
 def data_basis(state: AppState) -> None:
-    from qn_model.narrative import data_basis as basis_lines
-
     with st.expander(t("data_basis_title", state.lang), icon=":material/dataset:"):
         for line in basis_lines(state.ds, state.lang):
             st.markdown("- " + md_escape(line))
