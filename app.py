@@ -6,7 +6,7 @@ import streamlit as st
 
 from qn_model.i18n import t
 from qn_ui.controls import language_switch, scenario_controls, share_link
-from qn_ui.pages_registry import PAGES
+from qn_ui.pages_registry import LIVE_PAGE, PAGES
 from qn_ui.present import present_view
 from qn_ui.state import PRESENT, build_state, context, early_lang, sync_from_url
 from qn_ui.views import link_notices
@@ -28,12 +28,15 @@ page = st.navigation(pages, position="sidebar")
 try:
     ds, ctx = context()
     sync_from_url(ctx, page.url_path)
+    # The scenario page draws the growth sliders and the link itself, in a fragment under its chart.
+    live_page = page.url_path == LIVE_PAGE and not st.session_state.get(PRESENT)
     with st.sidebar:
         language_switch()
-        scenario_controls(st.session_state.get("w_lang", lang))
+        scenario_controls(st.session_state.get("w_lang", lang), growth=not live_page)
     state = build_state(ds, ctx)
-    with st.sidebar:
-        share_link(state.query, state.lang)
+    if not live_page:
+        with st.sidebar:
+            share_link(state.query, state.lang)
     if state.present:
         present_view(state)  # present=1 in any link: the meeting view, whatever the page
     else:

@@ -86,9 +86,9 @@ async def settle(page: Page) -> None:
     await page.wait_for_function(_IDLE_JS, arg=[RUNNING, PENDING], polling="raf")
 
 
-def sidebar_slider(page: Page, label: str, nth: int) -> Locator:
-    """Async twin of ``tests.e2e.helpers.sidebar_slider``."""
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]').filter(
+def growth_slider(page: Page, label: str, nth: int) -> Locator:
+    """Async twin of ``tests.e2e.helpers.growth_slider``."""
+    box = page.locator('[data-testid="stSlider"]').filter(
         has=page.locator('[data-testid="stWidgetLabel"]', has_text=label)
     )
     return box.nth(nth).get_by_role("slider")
@@ -111,7 +111,7 @@ async def open_session(browser: Browser, url: str, s: Session) -> tuple[Page, Lo
     page = await ctx.new_page()
     await page.goto(f"{url}/scenario?{s.link}")
     await settle(page)
-    thumb = sidebar_slider(page, t("de_growth_pct", s.lang), nth=1)
+    thumb = growth_slider(page, t("de_growth_pct", s.lang), nth=1)
     await expect(thumb).to_be_visible()
     probe = [METRIC, t("share_in_year", s.lang, year=2030)]
     errs = await page_errors(page, s.lang, full=True)

@@ -35,9 +35,9 @@ from tests.e2e.helpers import (  # noqa: E402
     CHROMIUM_ARGS,
     VIEWPORT,
     charts_drawn,
+    growth_slider,
     metric_value,
     settle,
-    sidebar_slider,
     streamlit_server,
 )
 
@@ -156,7 +156,7 @@ def open_session(ctx: BrowserContext, url: str, link: str) -> Page:
 def move_slider_once(page: Page, lang: str) -> None:
     metric = metric_value(page, t("share_in_year", lang, year=2030))
     before = metric.inner_text()
-    thumb = sidebar_slider(page, t("de_growth_pct", lang), nth=1)
+    thumb = growth_slider(page, t("de_growth_pct", lang), nth=1)
     thumb.focus()
     thumb.press("ArrowRight")
     expect(metric).not_to_have_text(before)

@@ -46,8 +46,8 @@ from tests.e2e.helpers import (  # noqa: E402
     CHROMIUM_ARGS,
     METRIC,
     VIEWPORT,
+    growth_slider,
     settle,
-    sidebar_slider,
     streamlit_server,
 )
 
@@ -131,7 +131,7 @@ def browser_latency(n: int, warmup: int, home: Path) -> dict[str, list[float]]:
         targets = {
             "ours": (
                 ours,
-                sidebar_slider(ours, t("de_growth_pct", "en"), nth=1),
+                growth_slider(ours, t("de_growth_pct", "en"), nth=1),
                 (METRIC, t("share_in_year", "en", year=2030), '[data-testid="stMetricValue"]'),
             ),
             "bare": (

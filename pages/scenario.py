@@ -1,4 +1,9 @@
-"""Scenario: verdict metrics, the path against the targets with its fan, sensitivity, the table."""
+"""Scenario: verdicts, the path against the targets with its fan, the growth sliders under it, then
+one detail at a time (year-by-year table, verdicts, sensitivity map, downloads).
+
+The part that follows the sliders is a fragment: moving a growth slider reruns only it, not the
+router, the sidebar and the navigation (measured in ``benchmarks/ui.py``).
+"""
 
 import streamlit as st
 
@@ -7,31 +12,61 @@ from qn_model.i18n import t
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.tables import path_table, verdict_table
 from qn_ui import downloads
+from qn_ui.controls import growth_controls, share_link
 from qn_ui.guard import route_through_app
-from qn_ui.state import get_state
+from qn_ui.state import AppState, get_state, refresh_state
 from qn_ui.views import chart, history_warnings, verdict_row
 
+DETAILS = ("path", "verdicts", "sensitivity", "downloads")
+
+
+def sensitivity_section(state: AppState) -> None:
+    lang = state.lang
+    st.caption(t("sensitivity_note", lang))
+    year = st.segmented_control(
+        t("sensitivity_year", lang), [TARGET_YEAR_2, TARGET_YEAR_1], default=TARGET_YEAR_2, key="w_sens_year"
+    )
+    fig = sensitivity_for(state.evaluation, year or TARGET_YEAR_2, lang)
+    if fig is None:
+        st.info(t("sensitivity_past", lang, year=year))
+    else:
+        chart(fig, key="sensitivity_map")
+
+
+def detail(state: AppState) -> None:
+    """Only the chosen detail is built and sent: the sliders stay quick whatever the page holds."""
+    lang, ev = state.lang, state.evaluation
+    choice = st.segmented_control(
+        t("detail_show", lang),
+        DETAILS,
+        default="path",
+        format_func=lambda d: t(f"detail_{d}", lang),
+        key="w_detail",
+        help=t("detail_help", lang),
+    )
+    if choice == "path":
+        st.dataframe(path_table(ev, lang), hide_index=True, width="stretch")
+    elif choice == "verdicts":
+        st.dataframe(verdict_table(ev, lang), hide_index=True, width="stretch")
+    elif choice == "sensitivity":
+        sensitivity_section(state)
+    elif choice == "downloads":
+        downloads.render(state)
+
+
+@st.fragment
+def live_scenario() -> None:
+    state = refresh_state()
+    lang = state.lang
+    verdict_row(state)
+    history_warnings(state)
+    chart(headline_figure(state.evaluation, state.ds, lang, with_required=True), key="scenario_chart")
+    st.caption(t("scenario_chart_note", lang))
+    growth_controls(lang, in_row=True)
+    detail(state)
+    share_link(state.query, lang)
+
+
 route_through_app()
-state = get_state()
-lang, ev = state.lang, state.evaluation
-st.title(t("scenario_title", lang))
-verdict_row(state)
-history_warnings(state)
-chart(headline_figure(ev, state.ds, lang, with_required=True), key="scenario_chart")
-st.caption(t("scenario_chart_note", lang))
-st.subheader(t("verdicts_header", lang))
-st.dataframe(verdict_table(ev, lang), hide_index=True, width="stretch")
-st.subheader(t("sensitivity_header", lang))
-st.caption(t("sensitivity_note", lang))
-# One map at a time: tabs would build and send both on every slider move.
-year = st.segmented_control(
-    t("sensitivity_year", lang), [TARGET_YEAR_2, TARGET_YEAR_1], default=TARGET_YEAR_2, key="w_sens_year"
-)
-fig = sensitivity_for(ev, year or TARGET_YEAR_2, lang)
-if fig is None:
-    st.info(t("sensitivity_past", lang, year=year))
-else:
-    chart(fig, key="sensitivity_map")
-st.subheader(t("path_header", lang))
-st.dataframe(path_table(ev, lang), hide_index=True, width="stretch")
-downloads.render(state)
+st.title(t("scenario_title", get_state().lang))
+live_scenario()

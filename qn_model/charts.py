@@ -18,6 +18,8 @@ from qn_model.uncertainty import FanChart
 
 SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal mark then thousands separator
 HEIGHT = 500
+# The one trace holding every target marker; its points are told apart by their labels.
+TARGETS_TRACE = "targets"
 
 
 def _merge(target: dict, changes: Mapping) -> None:
@@ -137,27 +139,32 @@ def add_series(
     )
 
 
-def add_target(
-    fig: go.Figure, year: int, value: float, label: str, colour: str, *, hollow: bool = False
-) -> None:
-    """A target as a labelled diamond: read from across the room, no legend hunting."""
+def add_targets(fig: go.Figure | FigureSpec, targets: Sequence[tuple[int, float, str, str, bool]]) -> None:
+    """Targets as labelled diamonds: read from across the room, no legend hunting.
+
+    ``targets`` items are (year, value %, label, colour, hollow). All markers go in one trace:
+    the browser redraws every trace on each slider move, and one trace is cheaper than three.
+    """
+    if not targets:
+        return
+    years, values, labels, colours, hollow = zip(*targets, strict=True)
     fig.add_trace(
         {
             "type": "scatter",
-            "x": [year],
-            "y": [value],
+            "x": list(years),
+            "y": list(values),
             "mode": "markers+text",
             "marker": {
                 "size": 20,
-                "symbol": "diamond-open" if hollow else "diamond",
-                "color": colour,
-                "line": {"width": 3, "color": colour},
+                "symbol": ["diamond-open" if h else "diamond" for h in hollow],
+                "color": list(colours),
+                "line": {"width": 3, "color": list(colours)},
             },
-            "text": [label],
+            "text": list(labels),
             "textposition": "middle left",
-            "textfont": {"size": pal.FONT_SIZE, "color": colour},
-            "name": label,
-            "hovertemplate": label + "<extra></extra>",
+            "textfont": {"size": pal.FONT_SIZE, "color": list(colours)},
+            "name": TARGETS_TRACE,
+            "hovertemplate": "%{text}<extra></extra>",
             "showlegend": False,
         }
     )
@@ -232,8 +239,9 @@ def share_figure(
             marker_size=6,
         )
     add_observed(fig, observed, user_years, lang)
-    for year, value, label, selected in targets:
-        add_target(fig, year, value, label, pal.TARGET if selected else pal.TARGET_ALT, hollow=not selected)
+    add_targets(
+        fig, [(y, v, label, pal.TARGET if sel else pal.TARGET_ALT, not sel) for y, v, label, sel in targets]
+    )
     base_layout(fig, lang, title, t("axis_share", lang))
     fig.update_yaxes(ticksuffix="%", rangemode="tozero")
     if projection is not None and max(projection[1]) > 100.0:

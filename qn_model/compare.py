@@ -26,7 +26,7 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
 from qn_model import palette as pal
-from qn_model.charts import add_observed, add_series, add_target, base_layout
+from qn_model.charts import add_observed, add_series, add_targets, base_layout
 from qn_model.data import Dataset
 from qn_model.engine import Evaluation, evaluate_scenario
 from qn_model.figures import user_years
@@ -310,6 +310,7 @@ def compare_figure(cmp: Comparison, ds: Dataset, lang: str) -> go.Figure:
         for v in item.evaluation.verdicts:
             if (v.year, v.target_pct) not in seen:
                 seen.append((v.year, v.target_pct))
+    markers = []
     for year, value in seen:
         # The first scenario's targets are solid; a different target of another scenario is hollow.
         primary = bool(cmp.items) and any(
@@ -318,7 +319,8 @@ def compare_figure(cmp: Comparison, ds: Dataset, lang: str) -> go.Figure:
         label = t(
             "cmp_target_label", lang, year=year, value=fmt_pct(value, lang, 0 if value.is_integer() else 1)
         )
-        add_target(fig, year, value, label, pal.TARGET if primary else pal.TARGET_ALT, hollow=not primary)
+        markers.append((year, value, label, pal.TARGET if primary else pal.TARGET_ALT, not primary))
+    add_targets(fig, markers)
     base_layout(fig, lang, t("cmp_chart_title", lang), t("axis_share", lang), height=600)
     fig.update_yaxes(ticksuffix="%", rangemode="tozero")
     fig.update_xaxes(range=[2019.5, 2030.8])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from qn_model.charts import sensitivity_figure, share_figure
+from qn_model.charts import TARGETS_TRACE, sensitivity_figure, share_figure
 from qn_model.data import Dataset
 from qn_model.engine import Evaluation
 from qn_model.i18n import fmt_num, fmt_pct, t
@@ -98,13 +98,12 @@ def figure_table(fig: go.Figure, lang: str) -> pd.DataFrame | None:
     for trace in fig.data:
         if trace.type != "scatter" or trace.fill == "toself" or not trace.name or trace.x is None:
             continue
-        values = {}
-        for x, y in zip(trace.x, trace.y, strict=False):
+        # The targets trace: one column per target, named by its label.
+        names = trace.text if trace.name == TARGETS_TRACE else [trace.name] * len(trace.x)
+        for x, y, name in zip(trace.x, trace.y, names, strict=False):
             if x is None or y is None or not float(x).is_integer():
                 continue
-            values[int(x)] = fmt_num(float(y), lang, 2)
-        if values:
-            columns[str(trace.name)] = values
+            columns.setdefault(str(name), {})[int(x)] = fmt_num(float(y), lang, 2)
     if not columns:
         return None
     years = sorted({y for col in columns.values() for y in col})

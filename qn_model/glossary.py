@@ -208,6 +208,19 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "Kịch bản: tỷ trọng kinh tế số đến 2030",
         "en": "Scenario: the digital-economy share to 2030",
     },
+    "growth_under_chart": {
+        "vi": "Các thanh trượt tăng trưởng nằm ngay dưới biểu đồ.",
+        "en": "The growth sliders are right under the chart.",
+    },
+    "detail_show": {"vi": "Xem thêm", "en": "Show"},
+    "detail_path": {"vi": "Số liệu từng năm", "en": "Year by year"},
+    "detail_verdicts": {"vi": "Kết luận và điều kiện cần", "en": "Verdicts and what they take"},
+    "detail_sensitivity": {"vi": "Bản đồ độ nhạy", "en": "Sensitivity map"},
+    "detail_downloads": {"vi": "Tải xuống", "en": "Downloads"},
+    "detail_help": {
+        "vi": "Mỗi lần một phần chi tiết, để thanh trượt phản hồi tức thì. Mọi phần đều cập nhật theo kịch bản.",
+        "en": "One detail at a time, so the sliders answer at once. Each follows the scenario as it changes.",
+    },
     "scenario_chart_note": {
         "vi": "Đường xanh đứt: kịch bản; dải xanh: khoảng 80% và 95% của 10.000 mô phỏng; đường chấm xanh lá: giữ kịch bản đến 2025, sau đó tăng trưởng vừa đủ đạt mục tiêu 2030. Hình thoi đặc: bộ mục tiêu đang chọn; hình thoi rỗng: mục tiêu 2030 của nguồn khác.",
         "en": "Blue dashed: the scenario; blue bands: 80% and 95% of 10,000 simulations; green dotted: the scenario to 2025, then just enough growth to meet the 2030 target. Filled diamonds: the selected target set; hollow: another source's 2030 target.",

@@ -66,8 +66,12 @@ def language_switch() -> None:
     )
 
 
-def scenario_controls(lang: str) -> None:
-    """Presets, target set and growth sliders (the decisive controls), then the rest."""
+def scenario_controls(lang: str, *, growth: bool = True) -> None:
+    """Presets, target set and growth sliders (the decisive controls), then the rest.
+
+    ``growth=False`` leaves the four growth sliders out: the scenario page draws them under its
+    chart, in a fragment, so that moving one redraws only what depends on it.
+    """
     ds, _ = context()
     st.subheader(t("controls_title", lang))
     cols = st.columns(2)
@@ -93,12 +97,10 @@ def scenario_controls(lang: str) -> None:
         on_change=_apply_target_set,
         help=t("target_set_help", lang),
     )
-    st.markdown(f"**{t('period_1_title', lang)}**")
-    _slider("gy1", t("grdp_growth_pct", lang), t("help_gy", lang))
-    _slider("gd1", t("de_growth_pct", lang), t("help_gd", lang))
-    st.markdown(f"**{t('period_2_title', lang)}**")
-    _slider("gy2", t("grdp_growth_pct", lang), t("help_gy", lang))
-    _slider("gd2", t("de_growth_pct", lang), t("help_gd", lang))
+    if growth:
+        growth_controls(lang)
+    else:
+        st.caption(t("growth_under_chart", lang))
     with st.expander(t("more_assumptions", lang)):
         st.number_input(
             t("base_year", lang),
@@ -114,6 +116,25 @@ def scenario_controls(lang: str) -> None:
         _slider("t2", t("target_2030", lang), t("help_target", lang))
         _slider("sy", t("spread_gy", lang), t("help_spread", lang), fmt="%.1f")
         _slider("sd", t("spread_gd", lang), t("help_spread", lang), fmt="%.1f")
+
+
+def growth_controls(lang: str, *, in_row: bool = False) -> None:
+    """GRDP and digital-economy growth, to 2025 and for 2026-2030: the sliders moved most.
+
+    ``in_row``: one column per slider (under a wide chart), else stacked (the sidebar)."""
+    spots = st.columns(4, gap="medium") if in_row else [st.container()] * 4
+    for i, (period, link_key, label, help_key) in enumerate(
+        (
+            ("period_1_title", "gy1", "grdp_growth_pct", "help_gy"),
+            ("period_1_title", "gd1", "de_growth_pct", "help_gd"),
+            ("period_2_title", "gy2", "grdp_growth_pct", "help_gy"),
+            ("period_2_title", "gd2", "de_growth_pct", "help_gd"),
+        )
+    ):
+        with spots[i]:
+            if in_row or i % 2 == 0:
+                st.markdown(f"**{t(period, lang)}**")
+            _slider(link_key, t(label, lang), t(help_key, lang))
 
 
 def full_link(query: str) -> str:

@@ -26,3 +26,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/mydata.py", "page_mydata", ":material/upload_file:"),
     PageSpec("pages/method.py", "page_method", ":material/menu_book:"),
 )
+
+# The page whose growth sliders, verdicts and chart rerun alone (a fragment) when a slider moves.
+LIVE_PAGE = "scenario"

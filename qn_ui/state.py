@@ -92,6 +92,16 @@ def _widget_keys() -> tuple[str, ...]:
     return (*(widget_key(spec.key) for spec in NUMBER_KEYS), W_LANG)
 
 
+def _rebind_widgets() -> None:
+    """Hand the controls' values to this page's widgets. The growth sliders are created by the
+    router on most pages and by the scenario page itself; Streamlit sees a new widget there and
+    would start it at its minimum. Assigning the value (only on a page switch, never while a
+    slider is being moved) makes the new widget start where the old one was."""
+    for key in _widget_keys():
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def _widgets_moved() -> bool:
     """Did the planner (or a button's callback) change a control since the last run?"""
     snapshot = st.session_state.get(SNAPSHOT)
@@ -116,6 +126,8 @@ def sync_from_url(ctx: LinkContext, page: str) -> None:
     last = st.session_state.get(LAST_QUERY)
     page_changed = st.session_state.get(LAST_PAGE) not in (None, page)
     st.session_state[LAST_PAGE] = page
+    if page_changed:
+        _rebind_widgets()
     if last is not None and not _is_history_navigation():
         if items == last or (not items and page_changed):
             return
@@ -186,6 +198,16 @@ def foreign_data_notice(link_dv: str) -> Notice:
         f"This link was made on a planner's own data (version {link_dv}), which is not here. "
         "The figures below use the app's shipped data; upload that data to see exactly what the sender saw.",
     )
+
+
+def refresh_state() -> AppState:
+    """The state for a fragment's run: the router's when the whole app just ran, else rebuilt
+    from the widgets (a slider inside the fragment moved, and only the fragment reruns)."""
+    state = get_state()
+    ds, ctx = context()
+    if ds is state.ds and scenario_from_widgets(ctx) == state.scenario:
+        return state
+    return build_state(ds, ctx)
 
 
 def get_state() -> AppState:

@@ -36,7 +36,7 @@ BAD_VALUES = (
     "**bold** [link](http://evil)",
     ":material/warning: $x^2$",
     "'; DROP TABLE x;--",
-    "=HYPERLINK(\"http://evil\")",
+    '=HYPERLINK("http://evil")',
     "%00",
     "%ZZ",
     "\u202e1.0",
@@ -56,7 +56,15 @@ def tampered_links(n: int = 210, seed: int = 5) -> list[str]:
     links += [f"lang={quote(v, safe='')}" for v in BAD_LANGS]
     links += [f"{quote(k, safe='')}=1" for k in UNKNOWN_KEYS]
     links += [f"{k}=5&{k}=6" for k in NUMBER_KEYS]
-    links += ["present=2", "present=<b>1</b>", "dv=%3Cscript%3E", "dv=" + "f" * 40, "%%%", "&&&=&=", "?a=1?b=2"]
+    links += [
+        "present=2",
+        "present=<b>1</b>",
+        "dv=%3Cscript%3E",
+        "dv=" + "f" * 40,
+        "%%%",
+        "&&&=&=",
+        "?a=1?b=2",
+    ]
     rng = random.Random(seed)
     while len(links) < n:
         parts = []

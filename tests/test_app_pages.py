@@ -330,3 +330,20 @@ def test_widget_change_wins_over_stale_query() -> None:
     at.slider(key="w_gd2").set_value(46.0).run()
     assert at.slider(key="w_gd2").value == 46.0
     assert at.query_params.get("gd2") == "46"
+
+
+def test_growth_sliders_keep_their_values_across_the_scenario_page() -> None:
+    """The growth sliders live in the sidebar on most pages and beside the chart on the scenario
+    page (a different widget to Streamlit): a value set on one must be the value on the other."""
+    at = new_app({"lang": "en"}, SCENARIO)
+    at.slider(key="w_gd2").set_value(33.3).run()
+    assert_clean(at)
+    at.switch_page(OVERVIEW).run()
+    assert at.slider(key="w_gd2").value == pytest.approx(33.3)
+    at.slider(key="w_gy2").set_value(5.5).run()
+    at.switch_page(SCENARIO).run()
+    assert at.slider(key="w_gd2").value == pytest.approx(33.3)
+    assert at.slider(key="w_gy2").value == pytest.approx(5.5)
+    ds = load_dataset()
+    scn = default_scenario(ds).with_(gd2=33.3, gy2=5.5)
+    assert_metrics(at, evaluate_scenario(scn, ds, "en"), "en")

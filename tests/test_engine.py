@@ -53,7 +53,9 @@ def test_json_document_shape(ds):
 def test_observed_2025_is_judged_on_the_data(ds):
     import pandas as pd
 
-    mine = ds.with_rows(pd.DataFrame({"indicator_id": ["de_share"], "geo": ["QN"], "year": [2025], "value": [21.0]}))
+    mine = ds.with_rows(
+        pd.DataFrame({"indicator_id": ["de_share"], "geo": ["QN"], "year": [2025], "value": [21.0]})
+    )
     ev = evaluate_scenario(default_scenario(ds), mine)
     v25 = ev.verdicts[0]
     assert (v25.basis, v25.value_pct, v25.met, v25.required_de_growth_pct) == ("observed", 21.0, True, None)
@@ -156,7 +158,10 @@ def test_a_hair_short_of_the_target_shows_the_hair(ds):
     v25 = ev.verdicts[0]
     assert v25.met is False and -0.05 < v25.margin_pp < 0
     assert margin_digits(v25.margin_pp) == 2
-    assert "0,01" in headline(v25, ev.scenario, "vi").verdict or "0,0" not in headline(v25, ev.scenario, "vi").verdict
+    assert (
+        "0,01" in headline(v25, ev.scenario, "vi").verdict
+        or "0,0" not in headline(v25, ev.scenario, "vi").verdict
+    )
 
 
 def test_required_path_is_the_one_the_2030_verdict_describes(ds):

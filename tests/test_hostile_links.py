@@ -30,8 +30,10 @@ def run_link(link: str, page: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in split_query(link):
         existing = at.query_params.get(key)
-        at.query_params[key] = [*existing, value] if isinstance(existing, list) else (
-            [existing, value] if existing is not None else value
+        at.query_params[key] = (
+            [*existing, value]
+            if isinstance(existing, list)
+            else ([existing, value] if existing is not None else value)
         )
     at.run()
     if page != "pages/overview.py":

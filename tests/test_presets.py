@@ -109,7 +109,9 @@ def test_link_context(ds):
 def test_defaults_follow_user_data(ds):
     import pandas as pd
 
-    mine = ds.with_rows(pd.DataFrame({"indicator_id": ["de_share"], "geo": ["QN"], "year": [2025], "value": [9.0]}))
+    mine = ds.with_rows(
+        pd.DataFrame({"indicator_id": ["de_share"], "geo": ["QN"], "year": [2025], "value": [9.0]})
+    )
     scn = default_scenario(mine)
     assert scn.base_year == 2025
     assert scn.base_share_pct == 9.0

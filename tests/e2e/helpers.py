@@ -120,13 +120,14 @@ def settle(page: Page, ready: str | None = METRIC) -> None:
     expect(page.locator(RUNNING)).to_have_count(0)
 
 
-def sidebar_slider(page: Page, label: str, nth: int = 0) -> Locator:
-    """The thumb (an ``input type=range``, role slider) of the sidebar slider labelled ``label``.
+def growth_slider(page: Page, label: str, nth: int = 0) -> Locator:
+    """The thumb (an ``input type=range``, role slider) of the growth slider labelled ``label``.
 
-    GRDP growth and digital-economy growth carry the same label in both periods: ``nth`` is the period
-    (0 = to 2025, 1 = 2026-2030), in the order the sidebar shows them.
+    They sit in the sidebar on most pages and beside the chart on the scenario page; each page has
+    one set. GRDP growth and digital-economy growth carry the same label in both periods: ``nth``
+    is the period (0 = to 2025, 1 = 2026-2030), in the order the page shows them.
     """
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]').filter(
+    box = page.locator('[data-testid="stSlider"]').filter(
         has=page.locator('[data-testid="stWidgetLabel"]', has_text=label)
     )
     return box.nth(nth).get_by_role("slider")

@@ -21,17 +21,17 @@ from tests.e2e.helpers import (
     ROOT,
     RUNNING,
     charts_drawn,
+    growth_slider,
     metric_value,
     query_re,
     settle,
-    sidebar_slider,
     url_query,
     wait_until,
 )
 
 pytestmark = pytest.mark.e2e
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-SIDEBAR_SLIDER = '[data-testid="stSidebar"] [data-testid="stSlider"]'
+SIDEBAR_CONTROLS = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'  # the target set, on every page
 
 
 @functools.cache
@@ -55,7 +55,7 @@ def test_deep_link_first_request_of_fresh_server(fresh_server: str, page: Page) 
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar.get_by_role("radio", name="English")).to_be_checked()
     expect(sidebar.get_by_role("heading", name=t("controls_title", "en"))).to_be_visible()
-    expect(sidebar_slider(page, t("de_growth_pct", "en"), nth=1)).to_have_value("40")
+    expect(growth_slider(page, t("de_growth_pct", "en"), nth=1)).to_have_value("40")
     expect(metric_value(page, label_2030("en"))).to_have_text(expected_2030(link))
     assert urlsplit(page.url).path == "/scenario"
     q = url_query(page)
@@ -67,7 +67,7 @@ def test_slider_keyboard_moves_url_and_verdict(server: str, page: Page) -> None:
     settle(page)
     metric = metric_value(page, label_2030("vi"))
     before = metric.inner_text()
-    thumb = sidebar_slider(page, t("de_growth_pct", "vi"), nth=1)
+    thumb = growth_slider(page, t("de_growth_pct", "vi"), nth=1)
     start = float(thumb.input_value())
     assert "gd2" not in url_query(page)  # the default is left out of the link
     thumb.focus()
@@ -113,7 +113,7 @@ def test_nav_link_keeps_scenario_and_language(server: str, page: Page) -> None:
     expect(page).to_have_url(re.compile(r"/scenario\?"))
     expect(page).to_have_url(query_re(gd2="40", lang="en"))
     expect(metric_value(page, label_2030("en"))).to_have_text(expected_2030(link))
-    expect(sidebar_slider(page, t("de_growth_pct", "en"), nth=1)).to_have_value("40")
+    expect(growth_slider(page, t("de_growth_pct", "en"), nth=1)).to_have_value("40")
 
 
 def test_hostile_link_shows_notice_without_script_or_traceback(server: str, page: Page) -> None:
@@ -152,7 +152,7 @@ def _full_height(page: Page) -> int:
 def test_screenshot(server: str, page: Page, spec, lang: str) -> None:
     path = "/" if spec.default else f"/{spec.url_path}"
     page.goto(f"{server}{path}?{urlencode({'lang': lang})}")
-    settle(page, SIDEBAR_SLIDER)  # the router ran: shared controls in the sidebar
+    settle(page, SIDEBAR_CONTROLS)  # the router ran: shared controls in the sidebar
     charts_drawn(page)
     body = page.locator("body").inner_text()
     assert "Traceback" not in body
