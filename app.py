@@ -4,12 +4,18 @@ import logging
 
 import streamlit as st
 
-from qn_model.i18n import t
-from qn_ui.controls import language_switch, scenario_controls, share_link
-from qn_ui.pages_registry import LIVE_PAGE, PAGES
-from qn_ui.present import present_view
-from qn_ui.state import PRESENT, build_state, context, early_lang, sync_from_url
-from qn_ui.views import link_notices
+from qn_model import warmup
+
+# A cold server's first run: wait for the launcher's warm-up (qn_ui/serve.py) before importing
+# what it is importing, so no module is ever seen half-imported and no fit is done twice.
+warmup.wait()
+
+from qn_model.i18n import t  # noqa: E402
+from qn_ui.controls import language_switch, scenario_controls, share_link  # noqa: E402
+from qn_ui.pages_registry import LIVE_PAGE, PAGES  # noqa: E402
+from qn_ui.present import present_view  # noqa: E402
+from qn_ui.state import PRESENT, build_state, context, early_lang, sync_from_url  # noqa: E402
+from qn_ui.views import link_notices  # noqa: E402
 
 LOG = logging.getLogger("qn_app")
 lang = early_lang()

@@ -95,11 +95,14 @@ def _widget_keys() -> tuple[str, ...]:
 def _rebind_widgets() -> None:
     """Hand the controls' values to this page's widgets. The growth sliders are created by the
     router on most pages and by the scenario page itself; Streamlit sees a new widget there and
-    would start it at its minimum. Assigning the value (only on a page switch, never while a
-    slider is being moved) makes the new widget start where the old one was."""
+    would start it at its minimum, and it drops a page's own widgets' state when the planner
+    leaves that page. So on a page switch (never while a slider is being moved) each control
+    gets its value back, from the last run's snapshot when Streamlit has dropped it."""
+    snapshot = st.session_state.get(SNAPSHOT) or {}
     for key in _widget_keys():
-        if key in st.session_state:
-            st.session_state[key] = st.session_state[key]
+        value = st.session_state[key] if key in st.session_state else snapshot.get(key)
+        if value is not None:
+            st.session_state[key] = value
 
 
 def _widgets_moved() -> bool:

@@ -60,12 +60,11 @@ def streamlit_server(script: str, home: Path, log: Path, start_timeout_s: float 
     process group, which is killed on exit.
     """
     port = free_port()
+    # The app starts through its launcher (as ``make run`` does), anything else through Streamlit.
+    launch = ["-m", "qn_ui.serve"] if script == "app.py" else ["-m", "streamlit", "run", script]
     cmd = [
         sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
+        *launch,
         "--server.headless",
         "true",
         "--server.address",

@@ -62,8 +62,11 @@ def test_deep_link_first_request_of_fresh_server(fresh_server: str, page: Page) 
     assert (q.get("gd2"), q.get("t2"), q.get("lang")) == ("40", "30", "en")
 
 
-def test_slider_keyboard_moves_url_and_verdict(server: str, page: Page) -> None:
-    page.goto(f"{server}/")
+@pytest.mark.parametrize("path", ["/", "/scenario"], ids=["sidebar", "scenario-fragment"])
+def test_slider_keyboard_moves_url_and_verdict(server: str, page: Page, path: str) -> None:
+    # On the scenario page the sliders sit in a fragment: only it reruns, and it must still
+    # rewrite the link.
+    page.goto(f"{server}{path}")
     settle(page)
     metric = metric_value(page, label_2030("vi"))
     before = metric.inner_text()
@@ -86,6 +89,13 @@ def test_slider_keyboard_moves_url_and_verdict(server: str, page: Page) -> None:
     gd2, after = wait_until(agreed, TIMEOUT_MS / 1000, what="URL, slider and 2030 metric to agree")
     assert gd2 > start
     assert after != before
+    # The other kind of page shows the same scenario: the sliders moved between sidebar and page.
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    other = "page_overview" if path == "/scenario" else "page_scenario"
+    nav.get_by_role("link", name=t(other, "vi"), exact=True).click()
+    expect(page).to_have_url(query_re(gd2=f"{gd2:g}"))
+    expect(growth_slider(page, t("de_growth_pct", "vi"), nth=1)).to_have_value(f"{gd2:g}")
+    expect(metric_value(page, label_2030("vi"))).to_have_text(after)
 
 
 def test_language_switch(server: str, page: Page) -> None:
