@@ -39,7 +39,7 @@ def detail(state: AppState) -> None:
     choice = st.segmented_control(
         t("detail_show", lang),
         DETAILS,
-        default="path",
+        default=None,  # the first screen is verdicts, chart and sliders; details on demand
         format_func=lambda d: t(f"detail_{d}", lang),
         key="w_detail",
         help=t("detail_help", lang),

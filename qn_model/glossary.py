@@ -83,7 +83,11 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "source_resolution09": {"vi": "NQ 09", "en": "Res. 09"},
     "source_national": {"vi": "quốc gia", "en": "national"},
     "source_custom": {"vi": "tự chọn", "en": "custom"},
-    "chart_data": {"vi": "Số liệu của biểu đồ", "en": "The chart's numbers"},
+    "chart_data": {"vi": "Hiện số liệu của biểu đồ", "en": "Show the chart's numbers"},
+    "chart_data_help": {
+        "vi": "Bảng các giá trị vẽ trên biểu đồ, theo từng năm (trừ các dải bất định và bản đồ).",
+        "en": "The values drawn on the chart, year by year (bands and maps left out).",
+    },
     # --- headline -----------------------------------------------------------------------------------
     "short_verdict": {
         "vi": "{year}: {value} so với mục tiêu {target}",
@@ -218,8 +222,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "detail_sensitivity": {"vi": "Bản đồ độ nhạy", "en": "Sensitivity map"},
     "detail_downloads": {"vi": "Tải xuống", "en": "Downloads"},
     "detail_help": {
-        "vi": "Mỗi lần một phần chi tiết, để thanh trượt phản hồi tức thì. Mọi phần đều cập nhật theo kịch bản.",
-        "en": "One detail at a time, so the sliders answer at once. Each follows the scenario as it changes.",
+        "vi": "Chọn một phần chi tiết để xem; mỗi lần một phần, để thanh trượt phản hồi tức thì. Phần đang xem cập nhật theo kịch bản.",
+        "en": "Pick a detail to see it; one at a time, so the sliders answer at once. The detail shown follows the scenario as it changes.",
     },
     "scenario_chart_note": {
         "vi": "Đường xanh đứt: kịch bản; dải xanh: khoảng 80% và 95% của 10.000 mô phỏng; đường chấm xanh lá: giữ kịch bản đến 2025, sau đó tăng trưởng vừa đủ đạt mục tiêu 2030. Hình thoi đặc: bộ mục tiêu đang chọn; hình thoi rỗng: mục tiêu 2030 của nguồn khác.",

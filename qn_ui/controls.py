@@ -7,6 +7,7 @@ import streamlit as st
 from qn_model.i18n import fmt_num, t
 from qn_model.links import KEY_BY_NAME
 from qn_model.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_of, target_sets
+from qn_ui.safe import md_code
 from qn_ui.state import W_LANG, context, scenario_from_widgets, widget_key
 
 # Slider ranges: the usual range for a precise hand, widened to the link contract's limits
@@ -144,8 +145,10 @@ def full_link(query: str) -> str:
 
 
 def share_link(query: str, lang: str) -> None:
-    st.caption(t("link_caption", lang))
-    st.code(full_link(query) or "?" + query, language=None, wrap_lines=True)
+    # Inline code in a caption, not st.code: the code block's highlighter is a 1.5 MB download
+    # that a first visitor would wait for. The address bar holds the same link.
+    link = full_link(query) or "?" + query
+    st.caption(f"{t('link_caption', lang)} `{md_code(link)}`")
 
 
 def fmt_rate(value: float, lang: str) -> str:

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from qn_model.data import load_dataset
 from qn_model.engine import Evaluation, evaluate_link, evaluate_scenario, parse_link
-from qn_model.i18n import fmt_pct, t
+from qn_model.i18n import fmt_num, fmt_pct, t
 from qn_model.links import ALL_KEYS, KEY_BY_NAME, NUMBER_KEYS, STREAMLIT_KEYS, serialize
 from qn_model.messages import LANGS
 from qn_model.presets import PRESETS, default_scenario, link_context, preset
@@ -347,3 +347,45 @@ def test_growth_sliders_keep_their_values_across_the_scenario_page() -> None:
     ds = load_dataset()
     scn = default_scenario(ds).with_(gd2=33.3, gy2=5.5)
     assert_metrics(at, evaluate_scenario(scn, ds, "en"), "en")
+
+
+def test_chart_numbers_one_click_away() -> None:
+    """Off by default (nothing built or sent); one toggle shows the values the chart draws."""
+    at = new_app({"lang": "en"})
+    assert not at.dataframe
+    at.toggle(key="show_data_overview_chart").set_value(True).run()
+    assert_clean(at)
+    (table,) = at.dataframe
+    df = table.value
+    assert df[t("year", "en")].tolist()[:2] == ["2020", "2021"]
+    ev = evaluate_link("lang=en", load_dataset())
+    row = df[df[t("year", "en")] == "2030"].iloc[0]
+    assert row[t("series_projection", "en")] == fmt_num(ev.projection.share_pct[-1], "en", 2)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_scenario_details_each_render_for_the_scenario(lang: str) -> None:
+    """The scenario page's details (year table, verdicts, sensitivity map, downloads) are built
+    only when chosen, and each shows the current scenario."""
+    at = new_app({"lang": lang, "gd2": "40"}, SCENARIO)
+    assert not at.dataframe  # nothing but verdicts, chart and sliders until a detail is picked
+    ev = evaluate_link(f"lang={lang}&gd2=40", load_dataset())
+    assert len(at.get("plotly_chart")) == 1
+    at.button_group(key="w_detail").set_value("path").run()
+    assert_clean(at)
+    (table,) = at.dataframe
+    assert fmt_num(ev.projection.share_pct[-1], lang, 2) in table.value.to_string()
+    at.button_group(key="w_detail").set_value("verdicts").run()
+    assert_clean(at)
+    assert len(at.dataframe) == 1
+    at.button_group(key="w_detail").set_value("sensitivity").run()
+    assert_clean(at)
+    assert at.button_group(key="w_sens_year").value == 2030
+    assert len(at.get("plotly_chart")) == 2  # the headline chart and the sensitivity map
+    at.button_group(key="w_detail").set_value("downloads").run()
+    assert_clean(at)
+    assert len(at.get("download_button")) == 3
+    # A slider move keeps the chosen detail and updates it.
+    at.slider(key="w_gd2").set_value(45.0).run()
+    assert_clean(at)
+    assert at.button_group(key="w_detail").value == "downloads"
