@@ -1,10 +1,11 @@
 """Cold start: from starting the server process to the first page fully drawn in Chromium.
 
-Each repeat starts a new ``streamlit run app.py`` (file watcher off, loopback only), opens ``/`` (the
-overview) in a new browser context (empty cache) and stops the clock when the page is fully drawn:
-the overview's two verdict metrics visible, the plotly chart's SVG present, no running indicator
-and no placeholder or stale element left. The browser is launched once, before any server starts,
-so browser start-up is not counted; its first page load is warmed on ``about:blank``.
+Each repeat starts a new server through the app's launcher (``python -m qn_ui.serve``, as
+``make run`` does; file watcher off, loopback only), opens ``/`` (the overview) in a new browser
+context (empty cache) and stops the clock when the page is fully drawn: the overview's two
+verdict metrics visible, the plotly chart's SVG present, no running indicator and no placeholder
+or stale element left. The browser is launched once, before any server starts, so browser
+start-up is not counted; its first page load is warmed on ``about:blank``.
 
 The bare reference page (``benchmarks/bare_page.py``: one slider, one text, one plotly chart) is
 cold-started the same way, interleaved with ours, as the framework's floor: ratio = ours / bare.

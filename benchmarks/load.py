@@ -1,7 +1,7 @@
 """Load: N concurrent browser sessions (default 10) moving a slider for a fixed time (default 60 s).
 
-One server (``streamlit run app.py``, file watcher off, loopback only), one Chromium, N browser
-contexts driven concurrently with Playwright's async API. Each session opens the scenario page with
+One server (``python -m qn_ui.serve``, the launcher ``make run`` uses; file watcher off,
+loopback only), one Chromium, N browser contexts driven concurrently with Playwright's async API. Each session opens the scenario page with
 its own link, then until the time is up: focuses the 2026–2030 digital-economy growth slider
 (``w_gd2``), presses ArrowRight / ArrowLeft in turn, and waits for the 2030 metric's text to change
 (the update time), then for the run to finish (no running icon, no placeholder or stale element)

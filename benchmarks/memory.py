@@ -1,8 +1,8 @@
 """Server memory: resident set size (RSS) of the Streamlit server idle, with 1 and with 10 open
 sessions.
 
-One server (``streamlit run app.py``, file watcher off, loopback only) and one Chromium. Session 1
-opens the scenario page by a deep link (the server's first request); then sessions 2–10 (each its own
+One server (``python -m qn_ui.serve``, the launcher ``make run`` uses; file watcher off,
+loopback only) and one Chromium. Session 1 opens the scenario page by a deep link (the server's first request); then sessions 2–10 (each its own
 browser context, all kept open) open the scenario page with a different link. Every session moves
 the 2026–2030 digital-economy growth slider once and waits for the 2030 metric to change.
 
@@ -105,7 +105,9 @@ def server_pid(port: int) -> int:
             argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"streamlit" in b" ".join(argv) and str(port).encode() in argv:
+        cmd = b" ".join(argv)
+        # The app runs through its launcher (``-m qn_ui.serve``), a reference page through Streamlit.
+        if (b"streamlit" in cmd or b"qn_ui.serve" in cmd) and str(port).encode() in argv:
             return pid
     raise RuntimeError(f"no streamlit server child on port {port}")
 

@@ -90,12 +90,14 @@ def fragment_reruns(n: int, warmup: int) -> list[float]:
     """(a') What the server really runs when a growth slider moves on the scenario page: only the
     page's fragment. AppTest always reruns the whole script, so its run request is given the
     fragment's id, as the browser's request carries it. Each rerun is checked to have redrawn
-    the 2030 metric with the engine's number (a rerun that did nothing would look fast)."""
+    the 2030 metric with the engine's number (a rerun that did nothing would look fast) and not
+    to have run the router (then it would not be the fragment's time)."""
     import streamlit.testing.v1.local_script_runner as lsr
 
     from qn_model.data import load_dataset
     from qn_model.engine import evaluate_link
     from qn_model.i18n import fmt_pct
+    from qn_ui import controls
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_MS / 1000)
     at.query_params.update({"gd2": "60", "lang": "en"})
@@ -107,12 +109,19 @@ def fragment_reruns(n: int, warmup: int) -> list[float]:
     real = lsr.RerunData
 
     def fragment_request(**kwargs):
-        # Only the run requests (they carry widget states), not the runner's initial request.
-        return (
-            real(fragment_id_queue=list(fragments), **kwargs) if "widget_states" in kwargs else real(**kwargs)
-        )
+        # Every request of the runner, its initial one included: a full-run request would absorb
+        # (coalesce with) the fragment's.
+        return real(fragment_id_queue=list(fragments), **kwargs)
 
     ds, label = load_dataset(), t("share_in_year", "en", year=2030)
+    router_runs = {"n": 0}
+    real_switch = controls.language_switch
+
+    def counted_switch() -> None:  # app.py calls it once per full run
+        router_runs["n"] += 1
+        real_switch()
+
+    controls.language_switch = counted_switch
     out: list[float] = []
     lsr.RerunData = fragment_request
     try:
@@ -127,10 +136,13 @@ def fragment_reruns(n: int, warmup: int) -> list[float]:
             shown = [m.value for m in at.metric if m.label == label]
             if shown != [fmt_pct(v.value_pct, "en")]:
                 raise RuntimeError(f"fragment rerun did not redraw the 2030 metric: {shown}")
+            if router_runs["n"]:
+                raise RuntimeError("the whole app ran, not only the fragment")
             if i >= warmup:
                 out.append(dt)
     finally:
         lsr.RerunData = real
+        controls.language_switch = real_switch
     return out
 
 
