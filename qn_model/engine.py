@@ -41,6 +41,13 @@ def base_grdp(ds: Dataset, base_year: int) -> float | None:
     return None if value is None or not math.isfinite(value) else float(value)
 
 
+def headline_verdicts(scn: Scenario, ds: Dataset) -> tuple[TargetVerdict, ...]:
+    """The verdicts without the Monte Carlo: the same values, margins and required growth as
+    :func:`evaluate_scenario`'s, with no probability. Cheap (one projection), so a page can draw
+    the headline before the fan is simulated."""
+    return judge(scn, project(scn, base_grdp(ds, scn.base_year)), observed_share(ds))
+
+
 def evaluate_scenario(
     scn: Scenario, ds: Dataset, lang: str = "vi", notices: tuple[Notice, ...] = ()
 ) -> Evaluation:

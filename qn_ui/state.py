@@ -17,17 +17,19 @@ Nothing is kept on the server beyond the live session: any replica can serve any
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from qn_model.data import Dataset, load_dataset
-from qn_model.engine import Evaluation, evaluate_scenario
+from qn_model.engine import Evaluation, evaluate_scenario, headline_verdicts
 from qn_model.links import LANG_KEY, NUMBER_KEYS, LinkContext, ParsedLink, parse, query_items
 from qn_model.messages import DEFAULT_LANG, LANGS, Notice
 from qn_model.presets import link_context
 from qn_model.scenario import Scenario
+from qn_model.targets import TargetVerdict
 
 W_LANG = "w_lang"
 LAST_QUERY = "_last_query"
@@ -56,7 +58,18 @@ class AppState:
     present: bool
     notices: tuple[Notice, ...]
     query: str
-    evaluation: Evaluation
+
+    @cached_property
+    def headline(self) -> tuple[TargetVerdict, ...]:
+        """The verdicts, ready before the Monte Carlo: the headline is drawn (and sent to the
+        browser) first, the fan and the chart after it."""
+        return headline_verdicts(self.scenario, self.ds)
+
+    @cached_property
+    def evaluation(self) -> Evaluation:
+        """Path, fan (10,000 simulated paths) and verdicts with their probabilities; computed
+        when a page first asks for it."""
+        return evaluate_scenario(self.scenario, self.ds, self.lang, self.notices)
 
 
 def current_dataset() -> Dataset:
@@ -171,7 +184,8 @@ def context() -> tuple[Dataset, LinkContext]:
 
 
 def build_state(ds: Dataset, ctx: LinkContext) -> AppState:
-    """Read the widgets, write the URL, evaluate: once per run, shared by every page."""
+    """Read the widgets, write the URL: once per run, shared by every page (the evaluation is
+    computed when a page first asks for it)."""
     scn = scenario_from_widgets(ctx)
     lang = st.session_state.get(W_LANG, DEFAULT_LANG)
     lang = lang if lang in LANGS else DEFAULT_LANG
@@ -187,8 +201,7 @@ def build_state(ds: Dataset, ctx: LinkContext) -> AppState:
     # Only a link made on the planner's own data carries a data version.
     dv = ds.version if st.session_state.get(USER_DATASET) is not None else None
     query = write_url(scn, ctx, lang, present, dv)
-    evaluation = evaluate_scenario(scn, ds, lang, notices)
-    state = AppState(ds, ctx, scn, lang, present, notices, query, evaluation)
+    state = AppState(ds, ctx, scn, lang, present, notices, query)
     st.session_state["_state"] = state
     return state
 

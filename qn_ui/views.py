@@ -42,9 +42,10 @@ def verdict_metric(v: TargetVerdict, lang: str) -> None:
 
 
 def verdict_row(state: AppState) -> None:
-    """The verdicts at a glance: a coloured word and the metric for each target."""
+    """The verdicts at a glance: a coloured word and the metric for each target. Drawn from the
+    verdicts that need no Monte Carlo, so they reach the browser before the chart is built."""
     lang = state.lang
-    for col, v in zip(st.columns(len(state.evaluation.verdicts)), state.evaluation.verdicts, strict=True):
+    for col, v in zip(st.columns(len(state.headline)), state.headline, strict=True):
         with col:
             colour = "gray" if v.met is None or impossible(v) else ("green" if v.met else "red")
             line = short_verdict(v, state.scenario, lang)

@@ -1,11 +1,14 @@
 import json
 import math
+from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 from qn_model.data import load_dataset
-from qn_model.engine import evaluate_link, evaluate_scenario, parse_link
+from qn_model.engine import evaluate_link, evaluate_scenario, headline_verdicts, parse_link
 from qn_model.figures import headline_figure, sensitivity_for, target_markers
 from qn_model.narrative import data_basis, headline
 from qn_model.plausibility import beyond_history
@@ -183,3 +186,21 @@ def test_every_year_chart_has_its_numbers_as_a_table(ds):
     assert table.loc[table["Năm"] == "2024", "Quảng Ninh – thực tế"].item() == "7,10"
     assert table.loc[table["Năm"] == "2025", "Cả nước (TCTK)"].item() == "14,02"
     assert figure_table(sensitivity_for(ev, 2030, "vi"), "vi") is None  # a map, not a year chart
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    gy1=st.floats(-20, 30),
+    gd1=st.floats(-20, 250),
+    gy2=st.floats(-20, 30),
+    gd2=st.floats(-20, 250),
+    t2=st.floats(0.1, 100),
+    base=st.sampled_from([2020, 2023, 2024, 2025]),
+)
+def test_headline_verdicts_are_the_evaluation_without_probabilities(ds, gy1, gd1, gy2, gd2, t2, base):
+    """The app draws the headline from these before the Monte Carlo runs: they must be the full
+    evaluation's verdicts, probabilities aside, for any scenario."""
+    scn = default_scenario(ds).with_(gy1=gy1, gd1=gd1, gy2=gy2, gd2=gd2, t2=t2, base_year=base)
+    full = evaluate_scenario(scn, ds).verdicts
+    assert headline_verdicts(scn, ds) == tuple(replace(v, probability=None) for v in full)
+    assert any(v.probability is not None for v in full)  # the law is not vacuous
