@@ -60,11 +60,16 @@ def live_scenario() -> None:
     lang = state.lang
     verdict_row(state)
     history_warnings(state)
-    chart(headline_figure(state.evaluation, state.ds, lang, with_required=True), key="scenario_chart")
+    # On screen the chart comes before the sliders; it is built last. Elements reach the browser
+    # in the order they are built, and the chart (Monte Carlo, figure, redraw) is the slow part:
+    # built last, it does not hold up the verdicts above it.
+    chart_slot = st.container()
     st.caption(t("scenario_chart_note", lang))
     growth_controls(lang, in_row=True)
     detail(state)
     share_link(state.query, lang)
+    with chart_slot:
+        chart(headline_figure(state.evaluation, state.ds, lang, with_required=True), key="scenario_chart")
 
 
 route_through_app()
