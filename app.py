@@ -14,7 +14,14 @@ from qn_model.i18n import t  # noqa: E402
 from qn_ui.controls import language_switch, scenario_controls, share_link  # noqa: E402
 from qn_ui.pages_registry import LIVE_PAGE, PAGES  # noqa: E402
 from qn_ui.present import present_view  # noqa: E402
-from qn_ui.state import PRESENT, build_state, context, early_lang, sync_from_url  # noqa: E402
+from qn_ui.state import (  # noqa: E402
+    PRESENT,
+    build_state,
+    context,
+    early_lang,
+    place_growth_sliders,
+    sync_from_url,
+)
 from qn_ui.views import link_notices  # noqa: E402
 
 LOG = logging.getLogger("qn_app")
@@ -36,6 +43,7 @@ try:
     sync_from_url(ctx, page.url_path)
     # The scenario page draws the growth sliders and the link itself, in a fragment under its chart.
     live_page = page.url_path == LIVE_PAGE and not st.session_state.get(PRESENT)
+    place_growth_sliders(on_page=live_page)
     with st.sidebar:
         language_switch()
         scenario_controls(st.session_state.get("w_lang", lang), growth=not live_page)

@@ -15,9 +15,10 @@ from qn_ui import downloads
 from qn_ui.controls import growth_controls, share_link
 from qn_ui.guard import route_through_app
 from qn_ui.state import AppState, get_state, refresh_state
-from qn_ui.views import chart, history_warnings, verdict_row
+from qn_ui.views import chart, chart_numbers, history_warnings, verdict_row
 
 DETAILS = ("path", "verdicts", "sensitivity", "downloads")
+CHART_HEIGHT = 430  # px: with the verdicts above and the sliders below, one 1000 px screen
 
 
 def sensitivity_section(state: AppState) -> None:
@@ -62,14 +63,19 @@ def live_scenario() -> None:
     history_warnings(state)
     # On screen the chart comes before the sliders; it is built last. Elements reach the browser
     # in the order they are built, and the chart (Monte Carlo, figure, redraw) is the slow part:
-    # built last, it does not hold up the verdicts above it.
+    # built last, it does not hold up the verdicts above it. The chart is a little shorter than
+    # elsewhere and its notes sit under the sliders, so that verdicts and sliders share a screen.
     chart_slot = st.container()
-    st.caption(t("scenario_chart_note", lang))
     growth_controls(lang, in_row=True)
+    st.caption(t("scenario_chart_note", lang))
+    numbers_slot = st.container()
     detail(state)
     share_link(state.query, lang)
+    fig = headline_figure(state.evaluation, state.ds, lang, with_required=True, height=CHART_HEIGHT)
     with chart_slot:
-        chart(headline_figure(state.evaluation, state.ds, lang, with_required=True), key="scenario_chart")
+        chart(fig, key="scenario_chart", with_data=False)
+    with numbers_slot:
+        chart_numbers(fig, key="scenario_chart")
 
 
 route_through_app()

@@ -204,6 +204,7 @@ def share_figure(
     fan: FanChart | None = None,
     required: tuple[Sequence[int], Sequence[float]] | None = None,
     targets: Sequence[tuple[int, float, str, bool]] = (),
+    height: int = HEIGHT,
 ) -> go.Figure:
     """The headline chart: observed shares, national context, projection, fan, targets.
 
@@ -242,7 +243,7 @@ def share_figure(
     add_targets(
         fig, [(y, v, label, pal.TARGET if sel else pal.TARGET_ALT, not sel) for y, v, label, sel in targets]
     )
-    base_layout(fig, lang, title, t("axis_share", lang))
+    base_layout(fig, lang, title, t("axis_share", lang), height=height)
     fig.update_yaxes(ticksuffix="%", rangemode="tozero")
     if projection is not None and max(projection[1]) > 100.0:
         fig.update_yaxes(range=[0, 105])  # beyond 100 % of GRDP the scale says nothing useful

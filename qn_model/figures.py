@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from qn_model.charts import TARGETS_TRACE, sensitivity_figure, share_figure
+from qn_model.charts import HEIGHT, TARGETS_TRACE, sensitivity_figure, share_figure
 from qn_model.data import Dataset
 from qn_model.engine import Evaluation
 from qn_model.i18n import fmt_num, fmt_pct, t
@@ -60,7 +60,13 @@ def target_markers(ev: Evaluation, ds: Dataset, lang: str) -> list[tuple[int, fl
 
 
 def headline_figure(
-    ev: Evaluation, ds: Dataset, lang: str, *, with_fan: bool = True, with_required: bool = False
+    ev: Evaluation,
+    ds: Dataset,
+    lang: str,
+    *,
+    with_fan: bool = True,
+    with_required: bool = False,
+    height: int = HEIGHT,
 ) -> go.Figure:
     """Observed share, national context, the scenario with its fan, and the targets."""
     required = None
@@ -80,6 +86,7 @@ def headline_figure(
         fan=ev.fan if with_fan else None,
         required=required,
         targets=target_markers(ev, ds, lang),
+        height=height,
     )
 
 

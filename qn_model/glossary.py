@@ -67,7 +67,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "series_observed": {"vi": "Quảng Ninh – thực tế", "en": "Quảng Ninh – observed"},
     "series_user": {"vi": "Quảng Ninh – số liệu bạn nhập", "en": "Quảng Ninh – your data"},
     "series_this_scenario": {"vi": "Kịch bản hiện tại", "en": "This scenario"},
-    "axis_share": {"vi": "Tỷ trọng kinh tế số (% GRDP)", "en": "Digital-economy share (% of GRDP)"},
+    # Short: the chart titles name the share; a long axis title overruns a 430 px chart.
+    "axis_share": {"vi": "% GRDP", "en": "% of GRDP"},
     "sensitivity_title": {
         "vi": "Tỷ trọng năm {year} theo tốc độ tăng trưởng (đường đậm: mục tiêu {target})",
         "en": "Share in {year} by growth rates (bold line: the {target} target)",

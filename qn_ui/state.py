@@ -40,6 +40,7 @@ LAST_PAGE = "_last_page"
 USER_DATASET = "_user_dataset"
 WRITTEN = "_written_queries"  # the app's own recent rewrites: a rerun carrying one is stale
 SNAPSHOT = "_widget_snapshot"  # control values at the end of the last run
+GROWTH_PLACE = "_growth_place"  # "sidebar" or "page": where the last run drew the growth sliders
 MAX_WRITTEN = 8
 
 
@@ -116,6 +117,17 @@ def _rebind_widgets() -> None:
         value = st.session_state[key] if key in st.session_state else snapshot.get(key)
         if value is not None:
             st.session_state[key] = value
+
+
+def place_growth_sliders(on_page: bool) -> None:
+    """Record where this run draws the growth sliders: the sidebar (the router) or the scenario
+    page's fragment. When that changes without a page switch (leaving the meeting view on the
+    scenario page), the sliders are new widgets to Streamlit: hand them their values."""
+    place = "page" if on_page else "sidebar"
+    previous = st.session_state.get(GROWTH_PLACE)
+    st.session_state[GROWTH_PLACE] = place
+    if previous is not None and previous != place:
+        _rebind_widgets()
 
 
 def _widgets_moved() -> bool:

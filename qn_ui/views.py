@@ -82,11 +82,14 @@ def chart(fig: go.Figure, key: str, filename: str | None = None, *, with_data: b
 
     # theme=None keeps our projector-sized fonts; Streamlit's theme would shrink them.
     st.plotly_chart(fig, key=key, config=chart_config_for(fig, key, filename), width="stretch", theme=None)
-    # The numbers behind the chart, one click away (a planner must be able to defend each one).
-    # A toggle, not an expander: a collapsed expander still builds and sends its table on every
-    # slider move, and the table code is a large download for a first visitor.
-    if not with_data:
-        return
+    if with_data:
+        chart_numbers(fig, key)
+
+
+def chart_numbers(fig: go.Figure, key: str) -> None:
+    """The numbers behind a chart, one click away (a planner must be able to defend each one).
+    A toggle, not an expander: a collapsed expander still builds and sends its table on every
+    slider move, and the table code is a large download for a first visitor."""
     lang = get_state().lang
     if st.toggle(t("chart_data", lang), key=f"show_data_{key}", help=t("chart_data_help", lang)):
         table = figure_table(fig, lang)

@@ -389,3 +389,18 @@ def test_scenario_details_each_render_for_the_scenario(lang: str) -> None:
     at.slider(key="w_gd2").set_value(45.0).run()
     assert_clean(at)
     assert at.button_group(key="w_detail").value == "downloads"
+
+
+def test_leaving_the_meeting_view_on_the_scenario_page_keeps_the_sliders() -> None:
+    """In the meeting view the growth sliders are the sidebar's; leaving it on the scenario page
+    puts them under the chart (new widgets to Streamlit): they must keep the scenario's values."""
+    at = new_app({"present": "1", "lang": "en", "gd2": "15"}, SCENARIO)
+    assert_clean(at)
+    at.button(key="present_exit").click().run()
+    assert_clean(at)
+    assert at.slider(key="w_gd2").value == pytest.approx(15.0)
+    gy1 = at.slider(key="w_gy1").value
+    assert gy1 > -20.0  # not reset to the slider's minimum
+    at.slider(key="w_gy1").set_value(gy1 + 0.1).run()
+    assert at.slider(key="w_gd2").value == pytest.approx(15.0)
+    assert query_of(at).get("gd2") == "15"
