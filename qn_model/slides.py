@@ -150,8 +150,9 @@ def find_slide(deck: Sequence[Slide], scn: Scenario) -> int | None:
 def slide_figure(ev: Evaluation, ds: Dataset, lang: str, height: int = SLIDE_HEIGHT) -> go.Figure:
     """The slide's one chart: the headline chart, sized for a screen of its own."""
     fig = headline_figure(ev, ds, lang)
-    # The two-row legend sits below the year axis, clear of its title.
-    fig.update_layout(height=height, margin={"t": 60, "b": 110}, legend={"y": -0.2})
+    # The legend sits at the bottom of the figure (base_layout); the margin leaves it room for
+    # three rows under the year axis and its title on a narrow screen.
+    fig.update_layout(height=height, margin={"t": 60, "b": 150})
     return fig
 
 

@@ -49,6 +49,7 @@ INDEX = "_deck_index"
 LINKS_TEXT = "present_links_text"
 TSET = "present_tset"
 NUDGES = (-5.0, -1.0, 1.0, 5.0)  # percentage points per click on a DE growth
+NUDGES_GRID = (-5.0, 5.0, -1.0, 1.0)  # as drawn: down on the left, up on the right
 QR_WIDTH = 280  # px: scannable from a few rows back on a projector
 
 # Scoped to this view: the style element goes when the view does. Constants only, no user text.
@@ -58,13 +59,14 @@ _CSS = f"""
 .stMain [data-testid="stMarkdownContainer"] p, .stMain [data-testid="stMarkdownContainer"] li {{
   font-size: 1.3rem; line-height: 1.4; }}
 .stMain [data-testid="stMetricValue"], .stMain [data-testid="stMetricValue"] p {{
-  font-size: 4.4rem; line-height: 1.05; font-weight: 700; }}
+  font-size: clamp(2.4rem, 3.1vw, 4.4rem); line-height: 1.05; font-weight: 700; }}
 .stMain [data-testid="stMetricDelta"], .stMain [data-testid="stMetricDelta"] p {{ font-size: 1.5rem; }}
 .stMain [data-testid="stMetricLabel"] p {{ font-size: 1.15rem; }}
 .stMain button p {{ font-size: 1.25rem; }}
 .stMain .st-key-present_title p {{ font-size: 2.5rem; font-weight: 700; line-height: 1.15; margin: 0; }}
 .stMain .st-key-present_rates p {{ font-size: 1.3rem; color: {pal.GREY}; }}
-.stMain [class*="st-key-pvword_"] p {{ font-size: 3.3rem; font-weight: 800; line-height: 1.05; margin: 0; }}
+.stMain [class*="st-key-pvword_"] p {{
+  font-size: clamp(2rem, 2.4vw, 3.3rem); font-weight: 800; line-height: 1.05; margin: 0; }}
 .stMain [class*="st-key-pvword_met"] p {{ color: {pal.MET}; }}
 .stMain [class*="st-key-pvword_notmet"] p {{ color: {pal.NOT_MET}; }}
 .stMain [class*="st-key-pvword_unknown"] p {{ color: {pal.GREY}; }}
@@ -213,7 +215,7 @@ def present_view(state: AppState) -> None:
 
 def _header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool) -> None:
     lang, n = state.lang, len(deck)
-    title_col, prev_col, next_col, lang_col, exit_col = st.columns([6, 1.4, 1.4, 1.1, 1.6])
+    title_col, prev_col, next_col, lang_col, exit_col = st.columns([5.6, 1.4, 1.4, 1.6, 1.4])
     with title_col:
         counter = t("present_counter", lang, i=index + 1, n=n)
         suffix = f" · {t('present_adjusted', lang)}" if adjusted else ""
@@ -334,8 +336,9 @@ def _decisive_controls(state: AppState) -> None:
         st.markdown(f"**{md_escape(t(f'present_{link_key}', lang))}**")
         with st.container(key=f"pvrate_{link_key}"):
             st.markdown(md_escape(f"{fmt_pct(getattr(scn, link_key), lang)}/{t('unit_year', lang)}"))
-        cols = st.columns(len(NUDGES), gap="small")
-        for col, delta in zip(cols, NUDGES, strict=True):
+        # Two rows of two: four buttons in one row of the narrow side column clip "−5" to "−".
+        cols = [*st.columns(2, gap="small"), *st.columns(2, gap="small")]
+        for col, delta in zip(cols, NUDGES_GRID, strict=True):
             col.button(
                 f"{delta:+.0f}".replace("-", "−"),
                 key=f"present_nudge_{link_key}_{delta:+.0f}",
