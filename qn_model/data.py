@@ -340,33 +340,39 @@ def _structural_errors(
     return errors
 
 
+_TEXT, _YEAR, _NUMBER = "str", "int64", "float64"
+_INDICATOR_DTYPES = {
+    "indicator_id": _TEXT,
+    "geo": _TEXT,
+    "year": _YEAR,
+    "value": _NUMBER,
+    "kind": _TEXT,
+    "source_id": _TEXT,
+    "note": _TEXT,
+}
+_TARGET_DTYPES = {
+    "indicator_id": _TEXT,
+    "geo": _TEXT,
+    "year": _YEAR,
+    "value": _NUMBER,
+    "target_set": _TEXT,
+    "source_id": _TEXT,
+    "note": _TEXT,
+}
+
+
+def _tidy(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
+    """The columns a table keeps, in order, each with its type."""
+    return frame[list(dtypes)].astype(dtypes).reset_index(drop=True)
+
+
 def _tidy_indicators(frame: pd.DataFrame) -> pd.DataFrame:
-    out = pd.DataFrame(
-        {
-            "indicator_id": frame["indicator_id"].astype("str"),
-            "geo": frame["geo"].astype("str"),
-            "year": frame["year"].astype("int64"),
-            "value": frame["value"].astype("float64"),
-            "kind": frame["kind"].astype("str"),
-            "source_id": frame["source_id"].astype("str"),
-            "note": frame["note"].astype("str"),
-        }
-    )
+    out = _tidy(frame, _INDICATOR_DTYPES)
     return out.sort_values(["indicator_id", "geo", "year"], kind="stable").reset_index(drop=True)
 
 
 def _tidy_targets(frame: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "indicator_id": frame["indicator_id"].astype("str"),
-            "geo": frame["geo"].astype("str"),
-            "year": frame["year"].astype("int64"),
-            "value": frame["value"].astype("float64"),
-            "target_set": frame["target_set"].astype("str"),
-            "source_id": frame["source_id"].astype("str"),
-            "note": frame["note"].astype("str"),
-        }
-    ).reset_index(drop=True)
+    return _tidy(frame, _TARGET_DTYPES)
 
 
 def _canonical_lines(frame: pd.DataFrame, columns: Iterable[str]) -> list[str]:

@@ -359,13 +359,15 @@ class TrendModel:
             params["growth_pct"] = math.expm1(slope) * 100.0
 
         def forecaster(ys: np.ndarray) -> pd.DataFrame:
-            x = _design(ys)
-            out = {}
+            pred = res.get_prediction(_design(ys))
+            mean = pred.predicted_mean
+            out = {"mean": back(mean)}
             for alpha, lo, hi in _BANDS:
-                sf = res.get_prediction(x).summary_frame(alpha=alpha)
-                out["mean"] = back(sf["mean"].to_numpy())
-                out[lo] = back(sf["obs_ci_lower"].to_numpy())
-                out[hi] = back(sf["obs_ci_upper"].to_numpy())
+                sf = pred.summary_frame(alpha=alpha)
+                # An exact line on tiny values: the variance can round below zero and its root
+                # be nan. That is no spread, not no forecast: the bound is the mean.
+                out[lo] = back(np.where(np.isnan(sf["obs_ci_lower"]), mean, sf["obs_ci_lower"]))
+                out[hi] = back(np.where(np.isnan(sf["obs_ci_upper"]), mean, sf["obs_ci_upper"]))
             return pd.DataFrame(out)
 
         return TrendResult(

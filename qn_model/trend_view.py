@@ -304,24 +304,9 @@ def trend_figure(
         fc = suite.results[best].forecast(future)
         name = t(f"trend_model_{best}", lang)
         colour = MODEL_COLOURS[best]
-        _add_band(
-            fig,
-            future,
-            _clean(fc["lo95"]),
-            _clean(fc["hi95"]),
-            colour,
-            0.12,
-            f"{t('band_95', lang)} – {name}",
-        )
-        _add_band(
-            fig,
-            future,
-            _clean(fc["lo80"]),
-            _clean(fc["hi80"]),
-            colour,
-            0.25,
-            f"{t('band_80', lang)} – {name}",
-        )
+        for level, alpha in ((95, 0.12), (80, 0.25)):  # the wider band first, under the narrower
+            lo, hi = _clean(fc[f"lo{level}"]), _clean(fc[f"hi{level}"])
+            _add_band(fig, future, lo, hi, colour, alpha, f"{t(f'band_{level}', lang)} – {name}")
     # The chosen model last, so its line is drawn on top of the others.
     for kind in sorted(ok, key=lambda k: k == best):
         result = suite.results[kind]

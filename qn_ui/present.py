@@ -223,48 +223,34 @@ def _header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool
             st.markdown(md_escape(f"{counter} · {deck[index].title}{suffix}"))
         with st.container(key="present_rates"):
             st.markdown(md_escape(_rates_line(state.scenario, lang)))
-    prev_i, next_i = step(index, -1, n), step(index, 1, n)
-    with prev_col:
-        st.button(
-            t("present_prev", lang),
-            key="present_prev",
-            on_click=_go,
-            args=(prev_i,),
-            disabled=index == 0,
-            shortcut="Left",
-            help=t("present_keys_help", lang),
-            width="stretch",
-            type="secondary",
-        )
-        # A clicker sends PageUp/PageDown: a second, hidden button per direction takes it.
-        st.button(
-            "PageUp",
-            key="present_prev_pageup",
-            on_click=_go,
-            args=(prev_i,),
-            disabled=index == 0,
-            shortcut="PageUp",
-        )
-    with next_col:
-        st.button(
-            t("present_next", lang),
-            key="present_next",
-            on_click=_go,
-            args=(next_i,),
-            disabled=index == n - 1,
-            shortcut="Right",
-            help=t("present_keys_help", lang),
-            width="stretch",
-            type="primary",
-        )
-        st.button(
-            "PageDown",
-            key="present_next_pagedown",
-            on_click=_go,
-            args=(next_i,),
-            disabled=index == n - 1,
-            shortcut="PageDown",
-        )
+    # (column, direction, key, arrow key, a clicker's key, button type). A clicker sends
+    # PageUp/PageDown: a second, hidden button per direction takes it.
+    for col, delta, key, arrow, clicker, kind in (
+        (prev_col, -1, "present_prev", "Left", "PageUp", "secondary"),
+        (next_col, 1, "present_next", "Right", "PageDown", "primary"),
+    ):
+        target = step(index, delta, n)
+        at_end = target == index
+        with col:
+            st.button(
+                t(key, lang),
+                key=key,
+                on_click=_go,
+                args=(target,),
+                disabled=at_end,
+                shortcut=arrow,
+                help=t("present_keys_help", lang),
+                width="stretch",
+                type=kind,
+            )
+            st.button(
+                clicker,
+                key=f"{key}_{clicker.lower()}",
+                on_click=_go,
+                args=(target,),
+                disabled=at_end,
+                shortcut=clicker,
+            )
     with lang_col:
         st.button(t("present_other_lang", lang), key="present_lang", on_click=_switch_lang, width="stretch")
     with exit_col:

@@ -107,11 +107,10 @@ def _widget_keys() -> tuple[str, ...]:
 
 
 def _rebind_widgets() -> None:
-    """Hand the controls' values to this page's widgets. The growth sliders are created by the
-    router on most pages and by the scenario page itself; Streamlit sees a new widget there and
-    would start it at its minimum, and it drops a page's own widgets' state when the planner
-    leaves that page. So on a page switch (never while a slider is being moved) each control
-    gets its value back, from the last run's snapshot when Streamlit has dropped it."""
+    """Hand the controls' values to the widgets that now draw them: Streamlit would start a new
+    widget at its minimum, and it drops a page's own widgets' state when the planner leaves that
+    page. Each control gets its value back, from the last run's snapshot when Streamlit has
+    dropped it."""
     snapshot = st.session_state.get(SNAPSHOT) or {}
     for key in _widget_keys():
         value = st.session_state[key] if key in st.session_state else snapshot.get(key)
@@ -121,8 +120,9 @@ def _rebind_widgets() -> None:
 
 def place_growth_sliders(on_page: bool) -> None:
     """Record where this run draws the growth sliders: the sidebar (the router) or the scenario
-    page's fragment. When that changes without a page switch (leaving the meeting view on the
-    scenario page), the sliders are new widgets to Streamlit: hand them their values."""
+    page's fragment. When that changes (a page switch to or from the scenario page, or leaving
+    the meeting view on it), the sliders are new widgets to Streamlit: hand them their values.
+    Never while a slider is being moved: the place stays the same then."""
     place = "page" if on_page else "sidebar"
     previous = st.session_state.get(GROWTH_PLACE)
     st.session_state[GROWTH_PLACE] = place
@@ -154,8 +154,6 @@ def sync_from_url(ctx: LinkContext, page: str) -> None:
     last = st.session_state.get(LAST_QUERY)
     page_changed = st.session_state.get(LAST_PAGE) not in (None, page)
     st.session_state[LAST_PAGE] = page
-    if page_changed:
-        _rebind_widgets()
     if last is not None and not _is_history_navigation():
         if items == last or (not items and page_changed):
             return
