@@ -1,13 +1,15 @@
 """Scenario: verdicts, the path against the targets with its fan, the growth sliders under it, then
-one detail at a time (year-by-year table, verdicts, sensitivity map, downloads).
+one detail at a time (the chart's numbers and how to read it, year-by-year table, verdicts,
+sensitivity map, downloads).
 
 The part that follows the sliders is a fragment: moving a growth slider reruns only it, not the
 router, the sidebar and the navigation (measured in ``benchmarks/ui.py``).
 """
 
+import plotly.graph_objects as go
 import streamlit as st
 
-from qn_model.figures import headline_figure, sensitivity_for
+from qn_model.figures import figure_table, headline_figure, sensitivity_for
 from qn_model.i18n import t
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.tables import path_table, verdict_table
@@ -15,9 +17,9 @@ from qn_ui import downloads
 from qn_ui.controls import growth_controls, share_link
 from qn_ui.guard import route_through_app
 from qn_ui.state import AppState, get_state, refresh_state
-from qn_ui.views import chart, chart_numbers, history_warnings, verdict_row
+from qn_ui.views import chart, history_warnings, verdict_row
 
-DETAILS = ("path", "verdicts", "sensitivity", "downloads")
+DETAILS = ("chart", "path", "verdicts", "sensitivity", "downloads")
 CHART_HEIGHT = 430  # px: with the verdicts above and the sliders below, one 1000 px screen
 
 
@@ -34,10 +36,8 @@ def sensitivity_section(state: AppState) -> None:
         chart(fig, key="sensitivity_map")
 
 
-def detail(state: AppState) -> None:
-    """Only the chosen detail is built and sent: the sliders stay quick whatever the page holds."""
-    lang, ev = state.lang, state.evaluation
-    choice = st.segmented_control(
+def detail_choice(lang: str) -> str | None:
+    return st.segmented_control(
         t("detail_show", lang),
         DETAILS,
         default=None,  # the first screen is verdicts, chart and sliders; details on demand
@@ -45,10 +45,20 @@ def detail(state: AppState) -> None:
         key="w_detail",
         help=t("detail_help", lang),
     )
-    if choice == "path":
-        st.dataframe(path_table(ev, lang), hide_index=True, width="stretch")
+
+
+def detail(state: AppState, choice: str | None, fig: go.Figure) -> None:
+    """Only the chosen detail is built and sent: the sliders stay quick whatever the page holds."""
+    lang = state.lang
+    if choice == "chart":
+        st.caption(t("scenario_chart_note", lang))
+        table = figure_table(fig, lang)
+        if table is not None:
+            st.dataframe(table, hide_index=True, width="stretch")
+    elif choice == "path":
+        st.dataframe(path_table(state.evaluation, lang), hide_index=True, width="stretch")
     elif choice == "verdicts":
-        st.dataframe(verdict_table(ev, lang), hide_index=True, width="stretch")
+        st.dataframe(verdict_table(state.evaluation, lang), hide_index=True, width="stretch")
     elif choice == "sensitivity":
         sensitivity_section(state)
     elif choice == "downloads":
@@ -63,19 +73,18 @@ def live_scenario() -> None:
     history_warnings(state)
     # On screen the chart comes before the sliders; it is built last. Elements reach the browser
     # in the order they are built, and the chart (Monte Carlo, figure, redraw) is the slow part:
-    # built last, it does not hold up the verdicts above it. The chart is a little shorter than
-    # elsewhere and its notes sit under the sliders, so that verdicts and sliders share a screen.
+    # built last, it does not hold up the verdicts above it. Every element here is redrawn on
+    # each slider move, so there are few: the chart's notes and numbers are a detail.
     chart_slot = st.container()
-    growth_controls(lang, in_row=True)
-    st.caption(t("scenario_chart_note", lang))
-    numbers_slot = st.container()
-    detail(state)
+    growth_controls(lang, periods=(2,), in_row=True)
+    choice = detail_choice(lang)
+    detail_slot = st.container()
     share_link(state.query, lang)
     fig = headline_figure(state.evaluation, state.ds, lang, with_required=True, height=CHART_HEIGHT)
     with chart_slot:
         chart(fig, key="scenario_chart", with_data=False)
-    with numbers_slot:
-        chart_numbers(fig, key="scenario_chart")
+    with detail_slot:
+        detail(state, choice, fig)
 
 
 route_through_app()

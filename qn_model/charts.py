@@ -21,6 +21,15 @@ HEIGHT = 500
 # The one trace holding every target marker; its points are told apart by their labels.
 TARGETS_TRACE = "targets"
 
+# A template of our own, nearly empty: plotly.js's defaults plus our colours, the same in the app,
+# the brief and the exports. Plotly's default template is 7 kB of a chart's 10 kB of JSON, sent
+# and read again by the browser on every slider move (and inside Streamlit, Streamlit swaps in
+# its own, so the brief and the app drew differently).
+TEMPLATE = {
+    "data": {"scatter": [{"type": "scatter", "marker": {"line": {"width": 0}}}]},
+    "layout": {"colorway": list(pal.SEQUENCE)},  # Okabe–Ito, for any trace not given a colour
+}
+
 
 def _merge(target: dict, changes: Mapping) -> None:
     for key, value in changes.items():
@@ -69,6 +78,10 @@ class FigureSpec:
 
 
 def base_layout(fig: go.Figure | FigureSpec, lang: str, title: str, y_title: str, height: int = HEIGHT):
+    if isinstance(fig, go.Figure):
+        fig.layout.template = TEMPLATE  # replaces plotly's default (an update would merge into it)
+    else:
+        fig.update_layout(template=TEMPLATE)
     fig.update_layout(
         title={"text": title, "font": {"size": pal.TITLE_SIZE}, "x": 0.0, "xanchor": "left"},
         font={"size": pal.FONT_SIZE, "family": pal.FONT_FAMILY},

@@ -149,6 +149,10 @@ GLOSSARY: dict[str, dict[str, str]] = {
     },
     "period_1_title": {"vi": "Năm 2025", "en": "Year 2025"},
     "period_2_title": {"vi": "Giai đoạn 2026–2030 (mỗi năm)", "en": "2026–2030 (each year)"},
+    # The period in the slider's own label (sliders in one row under the chart: no header above).
+    "period_1_short": {"vi": "2025", "en": "2025"},
+    "period_2_short": {"vi": "2026–2030", "en": "2026–2030"},
+    "growth_in_period": {"vi": "**{period}** · {label}", "en": "**{period}** · {label}"},
     "grdp_growth_pct": {"vi": "Tăng trưởng GRDP (%/năm)", "en": "GRDP growth (%/year)"},
     "de_growth_pct": {"vi": "Tăng trưởng kinh tế số (%/năm)", "en": "Digital-economy growth (%/year)"},
     "help_gy": {
@@ -214,10 +218,11 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "en": "Scenario: the digital-economy share to 2030",
     },
     "growth_under_chart": {
-        "vi": "Các thanh trượt tăng trưởng nằm ngay dưới biểu đồ.",
-        "en": "The growth sliders are right under the chart.",
+        "vi": "Thanh trượt tăng trưởng 2026–2030 nằm ngay dưới biểu đồ.",
+        "en": "The 2026–2030 growth sliders are right under the chart.",
     },
     "detail_show": {"vi": "Xem thêm", "en": "Show"},
+    "detail_chart": {"vi": "Số liệu biểu đồ", "en": "Chart's numbers"},
     "detail_path": {"vi": "Số liệu từng năm", "en": "Year by year"},
     "detail_verdicts": {"vi": "Kết luận và điều kiện cần", "en": "Verdicts and what they take"},
     "detail_sensitivity": {"vi": "Bản đồ độ nhạy", "en": "Sensitivity map"},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import streamlit as st
 
 from qn_model.i18n import fmt_num, t
@@ -70,8 +72,9 @@ def language_switch() -> None:
 def scenario_controls(lang: str, *, growth: bool = True) -> None:
     """Presets, target set and growth sliders (the decisive controls), then the rest.
 
-    ``growth=False`` leaves the four growth sliders out: the scenario page draws them under its
-    chart, in a fragment, so that moving one redraws only what depends on it.
+    ``growth=False`` keeps only the 2025 growth sliders here: the scenario page draws the
+    2026–2030 ones (the decisions still open) under its chart, in a fragment, so that moving one
+    redraws only what depends on it.
     """
     ds, _ = context()
     st.subheader(t("controls_title", lang))
@@ -101,6 +104,7 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     if growth:
         growth_controls(lang)
     else:
+        growth_controls(lang, periods=(1,))
         st.caption(t("growth_under_chart", lang))
     with st.expander(t("more_assumptions", lang)):
         st.number_input(
@@ -119,23 +123,29 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
         _slider("sd", t("spread_gd", lang), t("help_spread", lang), fmt="%.1f")
 
 
-def growth_controls(lang: str, *, in_row: bool = False) -> None:
+GROWTH_SLIDERS = {  # period: (link key, label, help) for GRDP growth, then digital-economy growth
+    1: (("gy1", "grdp_growth_pct", "help_gy"), ("gd1", "de_growth_pct", "help_gd")),
+    2: (("gy2", "grdp_growth_pct", "help_gy"), ("gd2", "de_growth_pct", "help_gd")),
+}
+
+
+def growth_controls(lang: str, *, periods: tuple[int, ...] = (1, 2), in_row: bool = False) -> None:
     """GRDP and digital-economy growth, to 2025 and for 2026-2030: the sliders moved most.
 
-    ``in_row``: one column per slider (under a wide chart), else stacked (the sidebar)."""
-    spots = st.columns(4, gap="medium") if in_row else [st.container()] * 4
-    for i, (period, link_key, label, help_key) in enumerate(
-        (
-            ("period_1_title", "gy1", "grdp_growth_pct", "help_gy"),
-            ("period_1_title", "gd1", "de_growth_pct", "help_gd"),
-            ("period_2_title", "gy2", "grdp_growth_pct", "help_gy"),
-            ("period_2_title", "gd2", "de_growth_pct", "help_gd"),
-        )
-    ):
-        with spots[i]:
-            if in_row or i % 2 == 0:
-                st.markdown(f"**{t(period, lang)}**")
-            _slider(link_key, t(label, lang), t(help_key, lang))
+    ``in_row``: one column per slider under a wide chart, each label naming its period (no
+    header: every element in the scenario page's fragment is redrawn on each move). Else
+    stacked under a header per period (the sidebar)."""
+    n = 2 * len(periods)
+    spots = iter(st.columns(n, gap="medium", vertical_alignment="bottom") if in_row else [nullcontext()] * n)
+    for period in periods:
+        if not in_row:
+            st.markdown(f"**{t(f'period_{period}_title', lang)}**")
+        for link_key, label, help_key in GROWTH_SLIDERS[period]:
+            with next(spots):
+                text = t(label, lang)
+                if in_row:
+                    text = t("growth_in_period", lang, period=t(f"period_{period}_short", lang), label=text)
+                _slider(link_key, text, t(help_key, lang))
 
 
 def full_link(query: str) -> str:

@@ -314,7 +314,7 @@ def test_language_switch() -> None:
     assert shown_metrics(at) == expected_metrics(ev, "en")
     assert set(shown_metrics(at)).isdisjoint(vi_labels)
     assert all("." in v and "," not in v for v in shown_metrics(at).values())
-    assert at.slider(key="w_gd2").label == t("de_growth_pct", "en")
+    assert t("de_growth_pct", "en") in at.slider(key="w_gd2").label
     at.radio(key="w_lang").set_value("vi").run()
     assert "lang" not in at.query_params  # the default language is left out of the link
     assert all("," in v for v in shown_metrics(at).values())
@@ -365,12 +365,19 @@ def test_chart_numbers_one_click_away() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_scenario_details_each_render_for_the_scenario(lang: str) -> None:
-    """The scenario page's details (year table, verdicts, sensitivity map, downloads) are built
-    only when chosen, and each shows the current scenario."""
+    """The scenario page's details (the chart's numbers and notes, year table, verdicts,
+    sensitivity map, downloads) are built only when chosen, and each shows the current scenario."""
     at = new_app({"lang": lang, "gd2": "40"}, SCENARIO)
     assert not at.dataframe  # nothing but verdicts, chart and sliders until a detail is picked
+    assert t("scenario_chart_note", lang) not in [c.value for c in at.caption]
     ev = evaluate_link(f"lang={lang}&gd2=40", load_dataset())
     assert len(at.get("plotly_chart")) == 1
+    at.button_group(key="w_detail").set_value("chart").run()
+    assert_clean(at)
+    assert t("scenario_chart_note", lang) in [c.value for c in at.caption]
+    (table,) = at.dataframe
+    row = table.value[table.value[t("year", lang)] == "2030"].iloc[0]
+    assert row[t("series_projection", lang)] == fmt_num(ev.projection.share_pct[-1], lang, 2)
     at.button_group(key="w_detail").set_value("path").run()
     assert_clean(at)
     (table,) = at.dataframe
