@@ -226,7 +226,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--blas-threads", help="pin OPENBLAS/OMP/MKL threads (re-executes)")
     ap.add_argument("--n-server", type=int, default=30)
-    ap.add_argument("--n-browser", type=int, default=20)
+    ap.add_argument("--n-browser", type=int, default=40)
     ap.add_argument("--warmup", type=int, default=3)
     args = ap.parse_args()
     warnings.filterwarnings("ignore")  # statsmodels' small-sample notes are not benchmark output
