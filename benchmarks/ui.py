@@ -3,6 +3,8 @@ one slider, one text, one plotly chart), measured in the same run, interleaved s
 same machine load.
 
 (a) server: one AppTest rerun after a slider change (``set_value`` + ``run``), the whole script;
+(a0) the same for the floor page (``benchmarks/floor_page.py``: the controls and outputs issue 3
+    asks of the scenario page, and no model): what Streamlit alone costs for such a page;
 (a') the same change run as the server runs it on the scenario page: only its fragment;
 (b) browser: key press (ArrowRight / ArrowLeft on the slider) to the updated text on screen —
     our 2030 metric value, the bare page's value text;
@@ -55,6 +57,7 @@ from tests.e2e.helpers import (  # noqa: E402
 )
 
 BARE = "benchmarks/bare_page.py"
+FLOOR = "benchmarks/floor_page.py"
 # gd2 = 60 %/year: there one slider step (0.1) moves the 2030 share by ~0.14 pp, so every key press
 # changes the one-decimal metric (at the default ~12 %/year a step often leaves the text unchanged).
 SCENARIO_LINK = "gd2=60&lang=en"
@@ -67,14 +70,16 @@ def stats(samples: list[float]) -> tuple[float, float]:
 
 
 def server_reruns(n: int, warmup: int) -> dict[str, list[float]]:
-    """(a) AppTest: seconds per set_value + run, ours (scenario page) and bare, interleaved."""
+    """(a) AppTest: seconds per set_value + run, ours (scenario page), the floor page and bare,
+    interleaved."""
     ours = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_MS / 1000)
     ours.query_params.update({"gd2": "60", "lang": "en"})
     ours.switch_page("pages/scenario.py")
     ours.run()
     bare = AppTest.from_file(str(ROOT / BARE), default_timeout=60).run()
-    apps = {"ours": (ours, "w_gd2", 60.0), "bare": (bare, "w_bare", 60.0)}
-    out: dict[str, list[float]] = {"ours": [], "bare": []}
+    floor = AppTest.from_file(str(ROOT / FLOOR), default_timeout=60).run()
+    apps = {"ours": (ours, "w_gd2", 60.0), "floor": (floor, "w_gd2", 60.0), "bare": (bare, "w_bare", 60.0)}
+    out: dict[str, list[float]] = {name: [] for name in apps}
     for i in range(warmup + n):
         value = 60.0 + (0.1 if i % 2 == 0 else 0.0)  # alternate: every run is a real change
         for name, (at, key, _) in apps.items():
@@ -248,6 +253,10 @@ def main() -> None:
     print("-" * len(header))
     for name, res in (
         ("(a) AppTest rerun after slider change", server),
+        (
+            "(a0) same, floor page (issue 3's page, no model)",
+            {"ours": server["floor"], "bare": server["bare"]},
+        ),
         ("(a') same, fragment only (what the server runs)", {"ours": fragment, "bare": server["bare"]}),
         ("(b) browser key press → updated text", browser),
         ("(c) browser key press → whole update drawn", whole),
@@ -260,6 +269,9 @@ def main() -> None:
             f"{bp * 1e3:>7.1f}ms {ratio:>6.2f} {'PASS' if ratio <= 1.5 else 'MISS':>5}"
         )
     print("ours = scenario page (pages/scenario.py via app.py, link ?" + SCENARIO_LINK + "); bare = " + BARE)
+    print(
+        "(a0) is a reference, not ours: " + FLOOR + " (what Streamlit alone costs for the page issue 3 asks)"
+    )
     cmd = os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable
     print("command: " + " ".join([cmd, "benchmarks/ui.py", *sys.argv[1:]]))
 
