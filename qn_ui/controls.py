@@ -89,9 +89,12 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
             width="stretch",
         )
     sets = target_sets(ds)
-    st.session_state["w_tset"] = target_set_of(
-        st.session_state.get(widget_key("t1")), st.session_state.get(widget_key("t2")), ds
-    )
+    t1, t2 = st.session_state.get(widget_key("t1")), st.session_state.get(widget_key("t2"))
+    chosen = sets.get(st.session_state.get("w_tset"))
+    # Two sets can hold the same numbers (the resolution's and the national strategy's 20 % / 30 %):
+    # keep the planner's pick while the targets match it, else name the set the targets are.
+    if chosen is None or (chosen.t1, chosen.t2) != (t1, t2):
+        st.session_state["w_tset"] = target_set_of(t1, t2, ds)
     options = [*sets, CUSTOM]
     st.selectbox(
         t("target_set", lang),

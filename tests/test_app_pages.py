@@ -411,3 +411,20 @@ def test_leaving_the_meeting_view_on_the_scenario_page_keeps_the_sliders() -> No
     at.slider(key="w_gy1").set_value(gy1 + 0.1).run()
     assert at.slider(key="w_gd2").value == pytest.approx(15.0)
     assert query_of(at).get("gd2") == "15"
+
+
+def test_target_set_choice_stays_when_another_set_has_the_same_numbers() -> None:
+    """The resolution and the national strategy both say 20 % / 30 %: picking the national set
+    must keep showing it (not jump to the first set with those numbers), and moving a target off
+    those numbers names the set the targets now are."""
+    at = new_app({"lang": "en"})
+    at.selectbox(key="w_tset").set_value("national").run()
+    assert_clean(at)
+    assert at.selectbox(key="w_tset").value == "national"
+    assert (at.slider(key="w_t1").value, at.slider(key="w_t2").value) == (20.0, 30.0)
+    at.slider(key="w_gd2").set_value(40.0).run()  # any other move keeps the pick
+    assert at.selectbox(key="w_tset").value == "national"
+    at.slider(key="w_t2").set_value(35.0).run()
+    assert at.selectbox(key="w_tset").value == "article"
+    at.slider(key="w_t2").set_value(31.0).run()
+    assert at.selectbox(key="w_tset").value == "custom"
