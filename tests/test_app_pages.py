@@ -428,3 +428,22 @@ def test_target_set_choice_stays_when_another_set_has_the_same_numbers() -> None
     assert at.selectbox(key="w_tset").value == "article"
     at.slider(key="w_t2").set_value(31.0).run()
     assert at.selectbox(key="w_tset").value == "custom"
+
+
+def test_details_and_numbers_stay_open_across_a_page_visit() -> None:
+    """A detail picked on the scenario page, the sensitivity map's year and a chart's numbers
+    are still shown after the planner visits another page and comes back."""
+    at = new_app({"lang": "en"}, SCENARIO)
+    at.button_group(key="w_detail").set_value("sensitivity").run()
+    at.button_group(key="w_sens_year").set_value(2025).run()
+    at.switch_page(OVERVIEW).run()
+    at.toggle(key="show_data_overview_chart").set_value(True).run()
+    at.switch_page("pages/history.py").run()
+    assert_clean(at)
+    at.switch_page(SCENARIO).run()
+    assert_clean(at)
+    assert at.button_group(key="w_detail").value == "sensitivity"
+    assert at.button_group(key="w_sens_year").value == 2025
+    at.switch_page(OVERVIEW).run()
+    assert at.toggle(key="show_data_overview_chart").value is True
+    assert len(at.dataframe) == 1
