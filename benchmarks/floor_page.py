@@ -1,8 +1,8 @@
 """The floor reference for ``benchmarks/ui.py``: what issue 3 asks the scenario page to offer and
 show, and nothing else. No model, no data, no formatting, no navigation: the controls (language,
-four presets, target set, base share, two targets, four growth sliders), one metric per target
-and one seven-trace plotly chart (our headline chart's trace count), built without validation
-and cached per value. What Streamlit alone costs for that page, to read our figure against."""
+presets as one control, target set, base share, two targets, four growth sliders), one metric
+per target and one seven-trace plotly chart (our headline chart's trace count), built without
+validation and cached per value. What Streamlit alone costs for such a page, to read ours against."""
 
 import functools
 
@@ -22,9 +22,7 @@ def figure(growth: float) -> go.Figure:
 
 with st.sidebar:
     st.radio("Language", ["vi", "en"], key="w_lang", horizontal=True)
-    cols = st.columns(2)
-    for i, name in enumerate(("trend", "plan", "cautious", "ambitious")):
-        cols[i % 2].button(name, key=f"preset_{name}")
+    st.segmented_control("Preset", ["trend", "plan", "cautious", "ambitious"], key="w_preset")
     st.selectbox("Target set", ["article", "resolution09", "national", "custom"], key="w_tset")
     st.slider("Base share (%)", 0.0, 100.0, 7.1, 0.1, key="w_s0")
     st.slider("Target 2025 (%)", 0.0, 100.0, 20.0, 0.1, key="w_t1")
