@@ -6,10 +6,13 @@ Every figure: projector-sized type, Okabe–Ito colours, numbers in the language
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from qn_model import palette as pal
 from qn_model.i18n import fmt_pct, t
@@ -21,14 +24,9 @@ HEIGHT = 500
 # The one trace holding every target marker; its points are told apart by their labels.
 TARGETS_TRACE = "targets"
 
-# A template of our own, nearly empty: plotly.js's defaults plus our colours, the same in the app,
-# the brief and the exports. Plotly's default template is 7 kB of a chart's 10 kB of JSON, sent
-# and read again by the browser on every slider move (and inside Streamlit, Streamlit swaps in
-# its own, so the brief and the app drew differently).
-TEMPLATE = {
-    "data": {"scatter": [{"type": "scatter", "marker": {"line": {"width": 0}}}]},
-    "layout": {"colorway": list(pal.SEQUENCE)},  # Okabe–Ito, for any trace not given a colour
-}
+# Plotly's own near-empty template: plotly.js's defaults, the same in the app, the brief and the
+# exports (plotly's default is 7 kB of a chart's 10 kB of JSON; Streamlit swaps in yet another).
+NO_TEMPLATE = "none"
 
 
 def _merge(target: dict, changes: Mapping) -> None:
@@ -74,14 +72,43 @@ class FigureSpec:
         return self.update_layout(yaxis=kwargs)
 
     def build(self) -> go.Figure:
-        return go.Figure({"data": self.data, "layout": self.layout}, _validate=False)
+        # Template and revision given here: plotly would otherwise copy its default template in.
+        layout = {
+            **self.layout,
+            "template": pio.templates[NO_TEMPLATE].to_plotly_json(),
+            "datarevision": data_revision(self.data),
+        }
+        return go.Figure({"data": self.data, "layout": layout}, _validate=False)
+
+
+def _plain(value: object) -> object:
+    return value.tolist() if hasattr(value, "tolist") else str(value)
+
+
+def data_revision(data: object) -> str:
+    """A digest of a figure's data: equal data, equal revision (see :func:`for_browser`)."""
+    blob = json.dumps(data, sort_keys=True, default=_plain)
+    return hashlib.blake2b(blob.encode(), digest_size=8).hexdigest()
+
+
+def for_browser(fig: go.Figure) -> go.Figure:
+    """The figure as the app hands it to the browser: drawn once per update, not twice.
+
+    Streamlit draws a chart, then at once hands plotly.js a fresh copy of the same figure
+    (measured: two full draws per slider move). ``Plotly.react`` skips a redraw when nothing
+    changed, but it takes any template object and any data array with a new identity for a
+    change. So: no template (plotly.js's defaults, which ours are), and a data revision (a digest
+    of the data) that tells it the copied arrays are the same data. Changes ``fig`` in place.
+    """
+    fig.layout.template = None
+    if fig.layout.datarevision is None:
+        fig.layout.datarevision = data_revision(fig.to_dict()["data"])
+    return fig
 
 
 def base_layout(fig: go.Figure | FigureSpec, lang: str, title: str, y_title: str, height: int = HEIGHT):
     if isinstance(fig, go.Figure):
-        fig.layout.template = TEMPLATE  # replaces plotly's default (an update would merge into it)
-    else:
-        fig.update_layout(template=TEMPLATE)
+        fig.layout.template = NO_TEMPLATE  # replaces plotly's default (an update would merge into it)
     fig.update_layout(
         title={"text": title, "font": {"size": pal.TITLE_SIZE}, "x": 0.0, "xanchor": "left"},
         font={"size": pal.FONT_SIZE, "family": pal.FONT_FAMILY},
@@ -99,6 +126,7 @@ def base_layout(fig: go.Figure | FigureSpec, lang: str, title: str, y_title: str
         },
         plot_bgcolor="white",
         hovermode="x unified",
+        colorway=list(pal.SEQUENCE),  # Okabe–Ito, for any trace not given a colour
     )
     fig.update_xaxes(title=t("year", lang), dtick=1, showgrid=False, linecolor=pal.GREY, tickformat="d")
     fig.update_yaxes(title=y_title, gridcolor="#E5E5E5", zeroline=False, linecolor=pal.GREY)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from qn_model.charts import for_browser
 from qn_model.figures import figure_table
 from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, t
 from qn_model.messages import Notice
@@ -82,7 +83,8 @@ def chart(fig: go.Figure, key: str, filename: str | None = None, *, with_data: b
     from qn_ui.downloads import chart_config_for
 
     # theme=None keeps our projector-sized fonts; Streamlit's theme would shrink them.
-    st.plotly_chart(fig, key=key, config=chart_config_for(fig, key, filename), width="stretch", theme=None)
+    config = chart_config_for(fig, key, filename)
+    st.plotly_chart(for_browser(fig), key=key, config=config, width="stretch", theme=None)
     if with_data:
         chart_numbers(fig, key)
 

@@ -139,7 +139,28 @@ def test_figure_spec_matches_the_plotly_object_api():
         add_series(fig, [2020, 2021], [1.0, 2.0], "s", "vi", "#000000", dash="dot")
         base_layout(fig, "vi", "Tiêu đề", "Trục")
         fig.update_xaxes(dtick=None, title="X")
-    assert go.Figure(fast.build().to_dict()).to_dict() == slow.to_dict()
+    built = fast.build().to_dict()
+    assert built["layout"].pop("datarevision")  # the one addition: see the test below
+    assert go.Figure(built).to_dict() == slow.to_dict()
+
+
+def test_figures_reach_the_browser_to_be_drawn_once(ds):
+    """``for_browser``: no template object (plotly.js redraws a whole chart when one changes
+    identity, and Streamlit re-sends a copy right after the first draw) and a data revision
+    that follows the data: equal for equal data, new for new data, whichever way the figure
+    was built."""
+    from qn_model.charts import data_revision, for_browser
+    from qn_model.history import share_history_figure
+
+    ev, other = evaluate_link("gd2=45", ds), evaluate_link("gd2=46", ds)
+    a, same, b = (for_browser(headline_figure(e, ds, "vi", with_required=True)) for e in (ev, ev, other))
+    assert a.to_dict()["layout"].get("template") is None
+    assert a.layout.datarevision == same.layout.datarevision != b.layout.datarevision
+    fig = share_history_figure(ds, "vi")  # plotly's object API: no revision until handed over
+    assert fig.layout.datarevision is None
+    for_browser(fig)
+    assert fig.layout.datarevision == data_revision(fig.to_dict()["data"])
+    assert fig.to_dict()["layout"].get("template") is None
 
 
 def test_a_share_over_100_percent_is_called_impossible_not_met(ds):
