@@ -12,7 +12,7 @@ from qn_model.compare import (
 )
 from qn_model.i18n import t
 from qn_model.presets import PRESETS
-from qn_ui.carry import keep, remember
+from qn_ui.carry import kept
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape
 from qn_ui.state import get_state
@@ -24,31 +24,22 @@ lang = state.lang
 st.title(t("compare_title", lang))
 st.caption(t("compare_intro", lang))
 
-remember("cmp_current", True)
-remember("cmp_presets", ["plan", "cautious", "ambitious"], valid=PRESETS)
-remember("cmp_links", "")
 with st.container(border=True):
     st.markdown(f"**{t('cmp_sources_header', lang)}**")
     left, right = st.columns([2, 3])
     with left:
-        include_current = st.checkbox(
-            t("cmp_include_current", lang), key="cmp_current", on_change=keep, args=("cmp_current",)
-        )
+        include_current = st.checkbox(t("cmp_include_current", lang), **kept("cmp_current", True))
         chosen = st.multiselect(
             t("cmp_pick_presets", lang),
             PRESETS,
             format_func=lambda name: t(f"preset_{name}", lang),
-            key="cmp_presets",
-            on_change=keep,
-            args=("cmp_presets",),
+            **kept("cmp_presets", ["plan", "cautious", "ambitious"], valid=PRESETS),
             help=t("cmp_pick_presets_help", lang),
         )
     with right:
         links_text = st.text_area(
             t("cmp_links", lang),
-            key="cmp_links",
-            on_change=keep,
-            args=("cmp_links",),
+            **kept("cmp_links", ""),
             max_chars=MAX_LINK_CHARS,
             placeholder=t("cmp_links_placeholder", lang),
             help=t("cmp_links_help", lang),

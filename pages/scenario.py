@@ -14,7 +14,7 @@ from qn_model.i18n import t
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.tables import path_table, verdict_table
 from qn_ui import downloads
-from qn_ui.carry import keep, remember
+from qn_ui.carry import kept
 from qn_ui.controls import growth_controls, share_link
 from qn_ui.guard import route_through_app
 from qn_ui.state import AppState, get_state, refresh_state
@@ -27,13 +27,9 @@ CHART_HEIGHT = 430  # px: with the verdicts above and the sliders below, one 100
 def sensitivity_section(state: AppState) -> None:
     lang = state.lang
     st.caption(t("sensitivity_note", lang))
-    remember("w_sens_year", TARGET_YEAR_2, valid=(TARGET_YEAR_2, TARGET_YEAR_1))
+    years = [TARGET_YEAR_2, TARGET_YEAR_1]
     year = st.segmented_control(
-        t("sensitivity_year", lang),
-        [TARGET_YEAR_2, TARGET_YEAR_1],
-        key="w_sens_year",
-        on_change=keep,
-        args=("w_sens_year",),
+        t("sensitivity_year", lang), years, **kept("w_sens_year", TARGET_YEAR_2, valid=years)
     )
     fig = sensitivity_for(state.evaluation, year or TARGET_YEAR_2, lang)
     if fig is None:
@@ -45,15 +41,12 @@ def sensitivity_section(state: AppState) -> None:
 def detail_choice(lang: str) -> str | None:
     # The first screen is verdicts, chart and sliders; details on demand, and the one picked is
     # still there after a visit to another page.
-    remember("w_detail", None, valid=(None, *DETAILS))
     return st.segmented_control(
         t("detail_show", lang),
         DETAILS,
         format_func=lambda d: t(f"detail_{d}", lang),
-        key="w_detail",
-        on_change=keep,
-        args=("w_detail",),
         help=t("detail_help", lang),
+        **kept("w_detail", None, valid=(None, *DETAILS)),
     )
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 from qn_model.i18n import t
 from qn_model.trend_view import carried_message, default_kinds, series_options, trend_view
 from qn_model.trends import MODEL_KINDS
-from qn_ui.carry import apply_carried_rates, keep, pop_carried, remember
+from qn_ui.carry import apply_carried_rates, kept, pop_carried
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape
 from qn_ui.state import get_state
@@ -18,26 +18,19 @@ st.title(t("trends_title", lang))
 st.caption(t("trends_intro", lang))
 
 options = [s.series_id for s in series_options(state.ds)]
-remember("trend_series", options[0], valid=options)
 left, right = st.columns([2, 3])
 series_id = left.selectbox(
     t("trends_pick_series", lang),
     options,
     format_func=lambda s: t(f"trend_series_{s}", lang),
-    key="trend_series",
-    on_change=keep,
-    args=("trend_series",),
+    **kept("trend_series", options[0], valid=options),
 )
-models_key = f"trend_models_{series_id}"
-remember(models_key, default_kinds(state.ds, series_id), valid=MODEL_KINDS)
 kinds = right.multiselect(
     t("trends_pick_models", lang),
     MODEL_KINDS,
     format_func=lambda k: t(f"trend_model_{k}", lang),
-    key=models_key,
-    on_change=keep,
-    args=(models_key,),
     help=t("trends_models_help", lang),
+    **kept(f"trend_models_{series_id}", default_kinds(state.ds, series_id), valid=MODEL_KINDS),
 )
 
 view = trend_view(state.ds, series_id, kinds, lang, state.scenario)

@@ -92,13 +92,13 @@ def data_revision(data: object) -> str:
 
 
 def for_browser(fig: go.Figure) -> go.Figure:
-    """The figure as the app hands it to the browser: drawn once per update, not twice.
+    """The figure as the app hands it to the browser, so that its second pass is no recomputation.
 
-    Streamlit draws a chart, then at once hands plotly.js a fresh copy of the same figure
-    (measured: two full draws per slider move). ``Plotly.react`` skips a redraw when nothing
-    changed, but it takes any template object and any data array with a new identity for a
-    change. So: no template (plotly.js's defaults, which ours are), and a data revision (a digest
-    of the data) that tells it the copied arrays are the same data. Changes ``fig`` in place.
+    Streamlit draws a chart, then at once hands plotly.js a fresh copy of the same figure with
+    the width it measured. ``Plotly.react`` takes any template object and any data array with a
+    new identity for a change, and recomputes everything. So: no template (plotly.js's defaults,
+    which ours are), and a data revision (a digest of the data) that tells it the copied arrays
+    are the same data; the new width still redraws the chart. Changes ``fig`` in place.
     """
     fig.layout.template = None
     if fig.layout.datarevision is None:

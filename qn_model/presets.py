@@ -118,6 +118,16 @@ def target_set_of(t1: float, t2: float, ds: Dataset) -> str:
     return next((k for k, v in target_sets(ds).items() if (v.t1, v.t2) == (t1, t2)), CUSTOM_TARGET_SET)
 
 
+def target_set_for(t1: float, t2: float, ds: Dataset, picked: str | None) -> str:
+    """The set to show for targets (t1, t2): the one the planner picked while it holds those
+    numbers (two sets can share them: the resolution's and the national strategy's 20 % / 30 %),
+    else :func:`target_set_of`."""
+    sets = target_sets(ds)
+    if picked in sets and (sets[picked].t1, sets[picked].t2) == (t1, t2):
+        return picked
+    return target_set_of(t1, t2, ds)
+
+
 def historical_spreads(ds: Dataset) -> tuple[float, float]:
     """(sy, sd): year-to-year spread of GRDP growth and of DE growth, percentage points.
 

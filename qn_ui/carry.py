@@ -50,3 +50,10 @@ def keep(key: str) -> None:
     """Save a page widget's value so :func:`remember` finds it after a page switch."""
     if key in st.session_state:
         st.session_state[_KEEP + key] = st.session_state[key]
+
+
+def kept(key: str, default: Any, valid: Iterable[Any] | None = None) -> dict[str, Any]:
+    """A page widget that keeps its value across page switches: restores it (:func:`remember`)
+    and returns the widget's ``key``/``on_change``/``args`` that save it (:func:`keep`)."""
+    remember(key, default, valid)
+    return {"key": key, "on_change": keep, "args": (key,)}

@@ -8,7 +8,7 @@ import streamlit as st
 
 from qn_model.i18n import fmt_num, t
 from qn_model.links import KEY_BY_NAME
-from qn_model.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_of, target_sets
+from qn_model.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_for, target_sets
 from qn_ui.safe import md_code
 from qn_ui.state import W_LANG, context, scenario_from_widgets, widget_key
 
@@ -89,12 +89,12 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
             width="stretch",
         )
     sets = target_sets(ds)
-    t1, t2 = st.session_state.get(widget_key("t1")), st.session_state.get(widget_key("t2"))
-    chosen = sets.get(st.session_state.get("w_tset"))
-    # Two sets can hold the same numbers (the resolution's and the national strategy's 20 % / 30 %):
-    # keep the planner's pick while the targets match it, else name the set the targets are.
-    if chosen is None or (chosen.t1, chosen.t2) != (t1, t2):
-        st.session_state["w_tset"] = target_set_of(t1, t2, ds)
+    st.session_state["w_tset"] = target_set_for(
+        st.session_state.get(widget_key("t1")),
+        st.session_state.get(widget_key("t2")),
+        ds,
+        st.session_state.get("w_tset"),
+    )
     options = [*sets, CUSTOM]
     st.selectbox(
         t("target_set", lang),

@@ -21,7 +21,7 @@ from qn_model.links import KEY_BY_NAME, NUMBER_KEYS
 from qn_model.messages import DEFAULT_LANG
 from qn_model.narrative import Headline, headline, verdict_word
 from qn_model.plausibility import beyond_history
-from qn_model.presets import target_set_of, target_sets
+from qn_model.presets import target_set_for, target_sets
 from qn_model.qr import qr_png
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario
 from qn_model.slides import (
@@ -334,10 +334,7 @@ def _decisive_controls(state: AppState) -> None:
                 width="stretch",
             )
     sets = target_sets(state.ds)
-    current = st.session_state.get(TSET)
-    if current not in sets or (sets[current].t1, sets[current].t2) != (scn.t1, scn.t2):
-        # Two sets can share their numbers (20% / 30%): keep the one the presenter picked.
-        current = target_set_of(scn.t1, scn.t2, state.ds)
+    current = target_set_for(scn.t1, scn.t2, state.ds, st.session_state.get(TSET))
     options = list(sets) + ([CUSTOM] if current == CUSTOM else [])
     st.session_state[TSET] = current
     st.radio(

@@ -13,7 +13,7 @@ from qn_model.narrative import data_basis as basis_lines
 from qn_model.narrative import headline, impossible, margin_digits, short_verdict, verdict_word
 from qn_model.plausibility import beyond_history
 from qn_model.targets import TargetVerdict
-from qn_ui.carry import keep, remember
+from qn_ui.carry import kept
 from qn_ui.safe import md_escape
 from qn_ui.state import AppState, get_state
 
@@ -94,15 +94,8 @@ def chart_numbers(fig: go.Figure, key: str) -> None:
     A toggle, not an expander: a collapsed expander still builds and sends its table on every
     slider move, and the table code is a large download for a first visitor."""
     lang = get_state().lang
-    toggle_key = f"show_data_{key}"
-    remember(toggle_key, False)  # still on after a visit to another page
-    if st.toggle(
-        t("chart_data", lang),
-        key=toggle_key,
-        on_change=keep,
-        args=(toggle_key,),
-        help=t("chart_data_help", lang),
-    ):
+    # Still on after a visit to another page.
+    if st.toggle(t("chart_data", lang), help=t("chart_data_help", lang), **kept(f"show_data_{key}", False)):
         table = figure_table(fig, lang)
         if table is not None:
             st.dataframe(table, hide_index=True, width="stretch")

@@ -13,6 +13,8 @@ from qn_model.presets import (
     national_required_relative_growth,
     observed_share,
     preset,
+    target_set_for,
+    target_set_of,
     target_sets,
     trend_rates,
 )
@@ -116,3 +118,14 @@ def test_defaults_follow_user_data(ds):
     assert scn.base_year == 2025
     assert scn.base_share_pct == 9.0
     assert default_scenario(ds).base_year == 2024  # the shipped defaults are untouched
+
+
+def test_target_set_for_keeps_a_pick_that_holds_the_numbers(ds):
+    """Two sets share 20 % / 30 %: the one picked is kept while the targets are its numbers; any
+    other pick, or none, names the set the numbers are (first match), else custom."""
+    assert target_set_for(20.0, 30.0, ds, "national") == "national"
+    assert target_set_for(20.0, 30.0, ds, "resolution09") == "resolution09"
+    assert target_set_for(20.0, 30.0, ds, "article") == target_set_of(20.0, 30.0, ds) == "resolution09"
+    assert target_set_for(20.0, 30.0, ds, None) == "resolution09"
+    assert target_set_for(20.0, 35.0, ds, "national") == "article"
+    assert target_set_for(20.0, 31.0, ds, "national") == "custom"
