@@ -125,6 +125,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "page_method": {"vi": "Phương pháp & nguồn", "en": "Method & sources"},
     # --- controls -----------------------------------------------------------------------------------
     "controls_title": {"vi": "Giả định kịch bản", "en": "Scenario assumptions"},
+    "presets_label": {"vi": "Áp dụng kịch bản mẫu", "en": "Apply a preset"},
     "preset_trend_help": {
         "vi": "Tăng trưởng GRDP theo số liệu và xu hướng; kinh tế số tăng nhanh hơn GRDP đúng như xu hướng tỷ trọng cả nước.",
         "en": "GRDP growth from the data and its trend; the digital economy outgrows GRDP as the national share's trend does.",

@@ -17,6 +17,7 @@ from qn_ui.state import W_LANG, context, scenario_from_widgets, widget_key
 SOFT_MAX = {"gy": 30.0, "gd": 100.0}
 STEP = 0.1
 CUSTOM = CUSTOM_TARGET_SET
+W_PRESET = "w_preset"
 
 
 def _range(link_key: str) -> tuple[float, float]:
@@ -34,7 +35,10 @@ def _slider(link_key: str, label: str, help_text: str, fmt: str = "%.1f%%") -> N
     )
 
 
-def _apply_preset(name: str) -> None:
+def _apply_preset() -> None:
+    name = st.session_state.get(W_PRESET)
+    if name not in PRESETS:
+        return
     ds, ctx = context()
     scn = preset(name, ds, scenario_from_widgets(ctx))
     for link_key in ("gy1", "gd1", "gy2", "gd2"):
@@ -59,6 +63,22 @@ def _on_base_change() -> None:
         st.session_state[widget_key("s0")] = observed
 
 
+def preset_picker(lang: str) -> None:
+    """The four presets as one control that acts as buttons: a pick applies the preset, and
+    nothing stays picked (a highlight would go stale when the sliders under the chart move, as
+    those redraw only their fragment). One element instead of six: each is redrawn per update."""
+    st.session_state[W_PRESET] = None
+    st.pills(
+        t("presets_label", lang),
+        PRESETS,
+        key=W_PRESET,
+        format_func=lambda name: t(f"preset_{name}", lang),
+        on_change=_apply_preset,
+        help="\n\n".join(f"**{t(f'preset_{n}', lang)}**: {t(f'preset_{n}_help', lang)}" for n in PRESETS),
+        width="stretch",
+    )
+
+
 def language_switch() -> None:
     st.radio(
         "Ngôn ngữ / Language",
@@ -78,16 +98,7 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     """
     ds, _ = context()
     st.subheader(t("controls_title", lang))
-    cols = st.columns(2)
-    for i, name in enumerate(PRESETS):
-        cols[i % 2].button(
-            t(f"preset_{name}", lang),
-            key=f"preset_{name}",
-            on_click=_apply_preset,
-            args=(name,),
-            help=t(f"preset_{name}_help", lang),
-            width="stretch",
-        )
+    preset_picker(lang)
     sets = target_sets(ds)
     st.session_state["w_tset"] = target_set_for(
         st.session_state.get(widget_key("t1")),
@@ -109,7 +120,9 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     else:
         growth_controls(lang, periods=(1,))
         st.caption(t("growth_under_chart", lang))
-    with st.expander(t("more_assumptions", lang)):
+    # A popover, not an expander: its inputs are mounted in the browser only while it is open, and
+    # every mounted element is redrawn on each slider move (measured in benchmarks/ui.py).
+    with st.popover(t("more_assumptions", lang), icon=":material/tune:", width="stretch"):
         st.number_input(
             t("base_year", lang),
             min_value=2015,

@@ -129,12 +129,17 @@ def test_page_runs_through_router(spec) -> None:
 def test_preset_metrics_match_engine(name: str, lang: str) -> None:
     ds = load_dataset()
     at = new_app({"lang": lang})
-    at.button(key=f"preset_{name}").click().run()
+    at.button_group(key="w_preset").set_value(name).run()
     assert_clean(at)
     scn = preset(name, ds, default_scenario(ds))
     assert_metrics(at, evaluate_scenario(scn, ds, lang), lang)
     for key in ("gy1", "gd1", "gy2", "gd2"):
         assert at.slider(key=f"w_{key}").value == pytest.approx(getattr(scn, key), abs=1e-9)
+    # The presets act as buttons: nothing stays picked, and the same one applies again.
+    assert at.button_group(key="w_preset").value is None
+    at.slider(key="w_gd1").set_value(scn.gd1 + 5).run()
+    at.button_group(key="w_preset").set_value(name).run()
+    assert at.slider(key="w_gd1").value == pytest.approx(scn.gd1, abs=1e-9)
 
 
 # --- links ----------------------------------------------------------------------------------------
