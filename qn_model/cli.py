@@ -132,10 +132,16 @@ def _cmd_brief(args: argparse.Namespace) -> int:
                 t("brief_foreign_data", "en", version=parsed.data_version),
             ),
         )
-    ev = evaluate_scenario(parsed.scenario, ds, lang, notices)
+    ev = evaluate_scenario(parsed.scenario, ds, lang, notices, parsed.target_set)
     ctx = link_context(ds)
     query = serialize(
-        parsed.scenario, ctx.defaults, lang, parsed.present, parsed.data_version, ctx.observed_share
+        parsed.scenario,
+        ctx.defaults,
+        lang,
+        parsed.present,
+        parsed.data_version,
+        ctx.observed_share,
+        parsed.target_set,
     )
     base = args.base_url.split("?", 1)[0].split("#", 1)[0]
     link = f"{base}?{query}" if query else base

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from qn_model.data import Dataset
 from qn_model.links import ParsedLink, parse
 from qn_model.messages import Notice
-from qn_model.presets import LEVEL_ID, link_context, observed_share
+from qn_model.presets import CUSTOM_TARGET_SET, LEVEL_ID, link_context, observed_share, target_set_for
 from qn_model.projection import Projection, project
 from qn_model.scenario import Scenario
 from qn_model.targets import TargetVerdict, judge
@@ -25,6 +25,7 @@ class Evaluation:
     verdicts: tuple[TargetVerdict, ...]
     lang: str
     notices: tuple[Notice, ...]
+    target_set: str = CUSTOM_TARGET_SET  # the set the targets are labelled with (its source)
 
     def to_json(self) -> dict[str, object]:
         """The command line's ``--json`` document."""
@@ -49,12 +50,18 @@ def headline_verdicts(scn: Scenario, ds: Dataset) -> tuple[TargetVerdict, ...]:
 
 
 def evaluate_scenario(
-    scn: Scenario, ds: Dataset, lang: str = "vi", notices: tuple[Notice, ...] = ()
+    scn: Scenario,
+    ds: Dataset,
+    lang: str = "vi",
+    notices: tuple[Notice, ...] = (),
+    target_set: str | None = None,
 ) -> Evaluation:
+    """``target_set``: the set the planner picked (kept while it holds the scenario's targets)."""
     projection = project(scn, base_grdp(ds, scn.base_year))
     fan = simulate(scn)
     verdicts = judge(scn, projection, observed_share(ds), fan.probabilities)
-    return Evaluation(scn, projection, fan, verdicts, lang, notices)
+    shown = target_set_for(scn.t1, scn.t2, ds, target_set)
+    return Evaluation(scn, projection, fan, verdicts, lang, notices, shown)
 
 
 def parse_link(text: str, ds: Dataset) -> ParsedLink:
@@ -64,4 +71,4 @@ def parse_link(text: str, ds: Dataset) -> ParsedLink:
 def evaluate_link(text: str, ds: Dataset) -> Evaluation:
     """Parse a link (never raises) and evaluate the scenario it holds."""
     parsed = parse_link(text, ds)
-    return evaluate_scenario(parsed.scenario, ds, parsed.lang, parsed.notices)
+    return evaluate_scenario(parsed.scenario, ds, parsed.lang, parsed.notices, parsed.target_set)

@@ -24,7 +24,7 @@ from qn_model.data import USER_SOURCE_ID, Dataset
 from qn_model.engine import Evaluation
 from qn_model.i18n import fmt_pct, norm_lang, t
 from qn_model.narrative import verdict_word
-from qn_model.presets import GROWTH_ID, LEVEL_ID, SHARE_ID, link_context, target_set_of
+from qn_model.presets import GROWTH_ID, LEVEL_ID, SHARE_ID, link_context, target_set_for
 from qn_model.targets import BASIS_ASSUMED, BASIS_OBSERVED, BASIS_PROJECTED
 
 __all__ = [
@@ -207,8 +207,9 @@ def _path(ev: Evaluation, ds: Dataset, lang: str) -> Table:
     return Table("path", t("exp_section_path", lang), columns, tuple(rows))
 
 
-def _target_set_label(t1: float, t2: float, ds: Dataset, lang: str) -> str:
-    return t(f"target_set_{target_set_of(t1, t2, ds)}", lang)
+def _target_set_label(ev: Evaluation, ds: Dataset, lang: str) -> str:
+    scn = ev.scenario
+    return t(f"target_set_{target_set_for(scn.t1, scn.t2, ds, ev.target_set)}", lang)
 
 
 def _assumptions(ev: Evaluation, ds: Dataset, lang: str) -> Table:
@@ -224,7 +225,7 @@ def _assumptions(ev: Evaluation, ds: Dataset, lang: str) -> Table:
         same = getattr(scn, field) == getattr(defaults, field)
         return t("exp_note_default_spread" if same else "exp_note_set", lang)
 
-    targets = _target_set_label(scn.t1, scn.t2, ds, lang)
+    targets = _target_set_label(ev, ds, lang)
     rows = [
         (t("base_year", lang), "base", scn.base_year, t("year", lang).lower(), ""),
         (t("base_share", lang), "s0", scn.base_share_pct, share, _base_note(ev, ds, lang)),
@@ -255,8 +256,7 @@ def _assumptions(ev: Evaluation, ds: Dataset, lang: str) -> Table:
 
 
 def _targets(ev: Evaluation, ds: Dataset, lang: str) -> Table:
-    scn = ev.scenario
-    targets = _target_set_label(scn.t1, scn.t2, ds, lang)
+    targets = _target_set_label(ev, ds, lang)
     rows = []
     for v in ev.verdicts:
         if v.basis == BASIS_OBSERVED:

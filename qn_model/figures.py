@@ -10,7 +10,7 @@ from qn_model.charts import HEIGHT, TARGETS_TRACE, sensitivity_figure, share_fig
 from qn_model.data import Dataset
 from qn_model.engine import Evaluation
 from qn_model.i18n import fmt_num, fmt_pct, t
-from qn_model.presets import SHARE_ID, observed_share, target_set_of, target_sets
+from qn_model.presets import SHARE_ID, observed_share, target_set_for, target_sets
 from qn_model.projection import project
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.sensitivity import sensitivity
@@ -35,7 +35,7 @@ def target_markers(ev: Evaluation, ds: Dataset, lang: str) -> list[tuple[int, fl
     each labelled with its source."""
     scn = ev.scenario
     sets = {k: v for k, v in target_sets(ds).items() if k != "national"}
-    chosen = target_set_of(scn.t1, scn.t2, ds)
+    chosen = target_set_for(scn.t1, scn.t2, ds, ev.target_set)
     markers = []
     for year, value in ((TARGET_YEAR_1, scn.t1), (TARGET_YEAR_2, scn.t2)):
         label = t(

@@ -51,7 +51,10 @@ KEY_BY_NAME = {k.key: k for k in NUMBER_KEYS}
 LANG_KEY = "lang"
 PRESENT_KEY = "present"
 DATA_VERSION_KEY = "dv"
-META_KEYS = (LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY)
+# Which target set the planner picked, written only when the targets alone do not say it (the
+# resolution's and the national strategy's targets are both 20 % / 30 %).
+TARGET_SET_KEY = "ts"
+META_KEYS = (LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY, TARGET_SET_KEY)
 ALL_KEYS = tuple(k.key for k in NUMBER_KEYS) + META_KEYS
 # Streamlit's own URL parameters: not ours, not worth a notice.
 STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
@@ -61,10 +64,12 @@ MAX_NOTICES = 20  # a link with hundreds of bad keys gets a summary, not a wall 
 
 @dataclass(frozen=True)
 class LinkContext:
-    """What a link's missing keys mean: the default scenario and the observed base shares."""
+    """What a link's missing keys mean: the default scenario and the observed base shares; and
+    the target sets a link may name, with their (2025, 2030) targets."""
 
     defaults: Scenario
     observed_share: Mapping[int, float] = field(default_factory=dict)
+    target_sets: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class ParsedLink:
     data_version: str | None = None
     notices: tuple[Notice, ...] = ()
     explicit: frozenset[str] = frozenset()  # keys that the link set to a valid value
+    target_set: str | None = None  # named by the link, and holding the link's targets
 
 
 def _notice(code: str, key: str, raw: str, vi: str, en: str) -> Notice:
@@ -156,7 +162,7 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
     notices: list[Notice] = []
     values: dict[str, float | int] = {}
     explicit: set[str] = set()
-    lang, present, data_version = DEFAULT_LANG, False, None
+    lang, present, data_version, target_set = DEFAULT_LANG, False, None, None
     unknown = 0
     for key, raws in grouped.items():
         if len(raws) > 1 and key in ALL_KEYS:
@@ -207,6 +213,20 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
                         "invalid data version.",
                     )
                 )
+        elif key == TARGET_SET_KEY:
+            if raw in ctx.target_sets:
+                target_set = raw
+                explicit.add(key)
+            else:
+                notices.append(
+                    _notice(
+                        "unknown_target_set",
+                        key,
+                        raw,
+                        "không có bộ mục tiêu này.",
+                        "there is no such target set.",
+                    )
+                )
         elif key not in STREAMLIT_KEYS:
             unknown += 1
             if unknown <= 3:
@@ -232,13 +252,26 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
                     f"{_fmt(scenario.base_share_pct)}% is assumed. Set the base-year share (s0).",
                 )
             )
+    if target_set is not None and ctx.target_sets[target_set] != (scenario.t1, scenario.t2):
+        # The targets are the scenario; the set only names them. A name for other numbers goes.
+        notices.append(
+            _notice(
+                "target_set_mismatch",
+                TARGET_SET_KEY,
+                target_set,
+                "mục tiêu của bộ này khác mục tiêu trong đường dẫn; dùng mục tiêu trong đường dẫn.",
+                "this set's targets differ from the link's targets; the link's targets are used.",
+            )
+        )
+        target_set = None
+        explicit.discard(TARGET_SET_KEY)
     if len(notices) > MAX_NOTICES:
         extra = len(notices) - MAX_NOTICES
         notices = [
             *notices[:MAX_NOTICES],
             Notice("more_notices", f"… và {extra} vấn đề khác.", f"… and {extra} more problems."),
         ]
-    return ParsedLink(scenario, lang, present, data_version, tuple(notices), frozenset(explicit))
+    return ParsedLink(scenario, lang, present, data_version, tuple(notices), frozenset(explicit), target_set)
 
 
 def _fmt(value: float) -> str:
@@ -255,9 +288,11 @@ def query_items(
     present: bool = False,
     data_version: str | None = None,
     observed_share: Mapping[int, float] | None = None,
+    target_set: str | None = None,
 ) -> list[tuple[str, str]]:
     """Ordered (key, value) pairs. With ``defaults``, values equal to the default are left
-    out, as Streamlit leaves them out of the URL."""
+    out, as Streamlit leaves them out of the URL. ``target_set`` is written as given: the caller
+    passes one only when the targets do not already say it (``presets.link_target_set``)."""
     items: list[tuple[str, str]] = []
     default_s0 = None
     if defaults is not None:
@@ -275,6 +310,8 @@ def query_items(
         items.append((PRESENT_KEY, "1"))
     if data_version:
         items.append((DATA_VERSION_KEY, data_version))
+    if target_set:
+        items.append((TARGET_SET_KEY, target_set))
     return items
 
 
@@ -285,9 +322,10 @@ def serialize(
     present: bool = False,
     data_version: str | None = None,
     observed_share: Mapping[int, float] | None = None,
+    target_set: str | None = None,
 ) -> str:
     """The query string (without ``?``) that reopens ``scenario`` exactly."""
-    return urlencode(query_items(scenario, defaults, lang, present, data_version, observed_share))
+    return urlencode(query_items(scenario, defaults, lang, present, data_version, observed_share, target_set))
 
 
 def serialize_parsed(parsed: ParsedLink, ctx: LinkContext | None = None) -> str:
@@ -299,6 +337,7 @@ def serialize_parsed(parsed: ParsedLink, ctx: LinkContext | None = None) -> str:
         parsed.present,
         parsed.data_version,
         None if ctx is None else ctx.observed_share,
+        parsed.target_set,
     )
 
 

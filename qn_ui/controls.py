@@ -10,7 +10,7 @@ from qn_model.i18n import fmt_num, t
 from qn_model.links import KEY_BY_NAME
 from qn_model.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_for, target_sets
 from qn_ui.safe import md_code
-from qn_ui.state import W_LANG, context, scenario_from_widgets, widget_key
+from qn_ui.state import W_LANG, W_TSET, context, scenario_from_widgets, widget_key
 
 # Slider ranges: the usual range for a precise hand, widened to the link contract's limits
 # when a value needs it (a link may carry up to 250 %/year).
@@ -47,7 +47,7 @@ def _apply_preset() -> None:
 
 def _apply_target_set() -> None:
     ds, _ = context()
-    chosen = st.session_state.get("w_tset")
+    chosen = st.session_state.get(W_TSET)
     sets = target_sets(ds)
     if chosen in sets:
         st.session_state[widget_key("t1")] = sets[chosen].t1
@@ -100,17 +100,17 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     st.subheader(t("controls_title", lang))
     preset_picker(lang)
     sets = target_sets(ds)
-    st.session_state["w_tset"] = target_set_for(
+    st.session_state[W_TSET] = target_set_for(
         st.session_state.get(widget_key("t1")),
         st.session_state.get(widget_key("t2")),
         ds,
-        st.session_state.get("w_tset"),
+        st.session_state.get(W_TSET),
     )
     options = [*sets, CUSTOM]
     st.selectbox(
         t("target_set", lang),
         options=options,
-        key="w_tset",
+        key=W_TSET,
         format_func=lambda s: t(f"target_set_{s}", lang),
         on_change=_apply_target_set,
         help=t("target_set_help", lang),

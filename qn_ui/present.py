@@ -21,7 +21,7 @@ from qn_model.links import KEY_BY_NAME, NUMBER_KEYS
 from qn_model.messages import DEFAULT_LANG
 from qn_model.narrative import Headline, headline, verdict_word
 from qn_model.plausibility import beyond_history
-from qn_model.presets import target_set_for, target_sets
+from qn_model.presets import target_sets
 from qn_model.qr import qr_png
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario
 from qn_model.slides import (
@@ -38,7 +38,7 @@ from qn_model.slides import (
 from qn_model.targets import TargetVerdict
 from qn_ui.controls import CUSTOM, full_link
 from qn_ui.safe import md_escape
-from qn_ui.state import PRESENT, W_LANG, AppState, context, scenario_from_widgets, widget_key
+from qn_ui.state import PRESENT, W_LANG, W_TSET, AppState, context, scenario_from_widgets, widget_key
 from qn_ui.views import chart, link_notices, notices
 
 OPENED = "_deck_opened"  # the scenario the presentation was opened on
@@ -141,6 +141,7 @@ def _pick_targets() -> None:
     index = st.session_state.get(INDEX, 0)
     on_slide = 0 <= index < len(old) and old[index].scenario == _widgets_scenario()
     st.session_state[TARGETS] = (chosen.t1, chosen.t2)
+    st.session_state[W_TSET] = st.session_state.get(TSET)
     st.session_state[widget_key("t1")] = chosen.t1
     st.session_state[widget_key("t2")] = chosen.t2
     if on_slide:
@@ -334,7 +335,7 @@ def _decisive_controls(state: AppState) -> None:
                 width="stretch",
             )
     sets = target_sets(state.ds)
-    current = target_set_for(scn.t1, scn.t2, state.ds, st.session_state.get(TSET))
+    current = state.target_set  # the app's pick (the sidebar's, or the link's)
     options = list(sets) + ([CUSTOM] if current == CUSTOM else [])
     st.session_state[TSET] = current
     st.radio(

@@ -27,11 +27,12 @@ from qn_model.data import Dataset, load_dataset
 from qn_model.engine import Evaluation, evaluate_scenario, headline_verdicts
 from qn_model.links import LANG_KEY, NUMBER_KEYS, LinkContext, ParsedLink, parse, query_items
 from qn_model.messages import DEFAULT_LANG, LANGS, Notice
-from qn_model.presets import link_context
+from qn_model.presets import link_context, link_target_set, target_set_for
 from qn_model.scenario import Scenario
 from qn_model.targets import TargetVerdict
 
 W_LANG = "w_lang"
+W_TSET = "w_tset"  # the target set picked (a name: two sets can hold the same targets)
 LAST_QUERY = "_last_query"
 NOTICES = "_link_notices"
 PRESENT = "_present"
@@ -59,6 +60,7 @@ class AppState:
     present: bool
     notices: tuple[Notice, ...]
     query: str
+    target_set: str  # the set the targets are shown as (``presets.target_set_for``)
 
     @cached_property
     def headline(self) -> tuple[TargetVerdict, ...]:
@@ -70,7 +72,7 @@ class AppState:
     def evaluation(self) -> Evaluation:
         """Path, fan (10,000 simulated paths) and verdicts with their probabilities; computed
         when a page first asks for it."""
-        return evaluate_scenario(self.scenario, self.ds, self.lang, self.notices)
+        return evaluate_scenario(self.scenario, self.ds, self.lang, self.notices, self.target_set)
 
 
 def current_dataset() -> Dataset:
@@ -100,10 +102,11 @@ def apply_parsed(parsed: ParsedLink) -> None:
     st.session_state[W_LANG] = parsed.lang
     st.session_state[PRESENT] = parsed.present
     st.session_state[DATA_VERSION] = parsed.data_version
+    st.session_state[W_TSET] = parsed.target_set  # none: the targets say which set they are
 
 
 def _widget_keys() -> tuple[str, ...]:
-    return (*(widget_key(spec.key) for spec in NUMBER_KEYS), W_LANG)
+    return (*(widget_key(spec.key) for spec in NUMBER_KEYS), W_LANG, W_TSET)
 
 
 def _rebind_widgets() -> None:
@@ -175,9 +178,16 @@ def scenario_from_widgets(ctx: LinkContext) -> Scenario:
     return ctx.defaults.with_(**values)
 
 
-def write_url(scn: Scenario, ctx: LinkContext, lang: str, present: bool, data_version: str | None) -> str:
+def write_url(
+    scn: Scenario,
+    ctx: LinkContext,
+    lang: str,
+    present: bool,
+    data_version: str | None,
+    target_set: str | None = None,
+) -> str:
     """Rewrite the URL from the scenario (defaults left out); returns the query string."""
-    items = query_items(scn, ctx.defaults, lang, present, data_version, ctx.observed_share)
+    items = query_items(scn, ctx.defaults, lang, present, data_version, ctx.observed_share, target_set)
     if items != _query_items():
         st.query_params.from_dict(dict(items))
     written = _query_items()
@@ -210,8 +220,10 @@ def build_state(ds: Dataset, ctx: LinkContext) -> AppState:
         st.session_state[NOTICES] = notices
     # Only a link made on the planner's own data carries a data version.
     dv = ds.version if st.session_state.get(USER_DATASET) is not None else None
-    query = write_url(scn, ctx, lang, present, dv)
-    state = AppState(ds, ctx, scn, lang, present, notices, query)
+    picked = st.session_state.get(W_TSET)
+    query = write_url(scn, ctx, lang, present, dv, link_target_set(scn.t1, scn.t2, ds, picked))
+    shown = target_set_for(scn.t1, scn.t2, ds, picked)
+    state = AppState(ds, ctx, scn, lang, present, notices, query, shown)
     st.session_state["_state"] = state
     return state
 

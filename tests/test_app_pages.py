@@ -435,6 +435,24 @@ def test_target_set_choice_stays_when_another_set_has_the_same_numbers() -> None
     assert at.selectbox(key="w_tset").value == "custom"
 
 
+def test_the_link_names_the_target_set_when_the_targets_do_not() -> None:
+    """Picking the national set writes ``ts=national`` (its 20 % / 30 % would reopen as the
+    resolution); a colleague's link reopens it, with the chart naming that source."""
+    at = new_app({"lang": "en"})
+    at.selectbox(key="w_tset").set_value("national").run()
+    assert query_of(at).get("t2") == "30" and query_of(at).get("ts") == "national"
+    at.selectbox(key="w_tset").set_value("resolution09").run()
+    assert "ts" not in query_of(at) and query_of(at).get("t2") == "30"
+
+    opened = new_app({"t2": "30", "ts": "national", "lang": "en"}, page=SCENARIO)
+    assert_clean(opened)
+    assert opened.selectbox(key="w_tset").value == "national"
+    assert query_of(opened).get("ts") == "national"
+    assert not warning_texts(opened)
+    spec = opened.get("plotly_chart")[0].proto.spec
+    assert "30% (national)" in spec and "(Res. 09)" not in spec
+
+
 def test_details_and_numbers_stay_open_across_a_page_visit() -> None:
     """A detail picked on the scenario page, the sensitivity map's year and a chart's numbers
     are still shown after the planner visits another page and comes back."""

@@ -272,3 +272,13 @@ def test_missing_levels_are_empty_cells(ds):
     assert path[1][6] == "" and path[1][7] == ""
     wb = openpyxl.load_workbook(io.BytesIO(to_xlsx(ev, ds, "en", LINK)))
     assert wb[t("exp_section_path", "en")].cell(row=2, column=7).value is None
+
+
+@pytest.mark.parametrize(("link", "name"), [("t2=30&ts=national", "national"), ("t2=30", "resolution09")])
+def test_exports_name_the_target_set_of_the_link(ds, link, name):
+    """20 % / 30 % are both Resolution 09's and the national strategy's targets: the files say
+    which one the link named."""
+    text = to_csv(evaluate_link(link + "&lang=en", ds), ds, "en", "?" + link).decode("utf-8-sig")
+    rows = {r[1]: r for r in csv.reader(io.StringIO(text)) if len(r) > 4 and r[1] in ("t1", "t2")}
+    assert set(rows) == {"t1", "t2"}
+    assert all(r[4] == t(f"target_set_{name}", "en") for r in rows.values())

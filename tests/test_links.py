@@ -155,6 +155,48 @@ def test_serialize_keeps_meeting_keys(ctx):
     assert serialize_parsed(parsed, ctx) == "lang=en&present=1&dv=abc123"
 
 
+SETS = {"article": (20.0, 35.0), "resolution09": (20.0, 30.0), "national": (20.0, 30.0)}
+
+
+@pytest.fixture
+def set_ctx(ctx):
+    return LinkContext(ctx.defaults, ctx.observed_share, SETS)
+
+
+def test_target_set_is_read_when_it_holds_the_links_targets(set_ctx):
+    parsed = parse("t2=30&ts=national", set_ctx)
+    assert parsed.notices == () and parsed.target_set == "national"
+    assert "ts" in parsed.explicit
+    assert serialize_parsed(parsed, set_ctx) == "t2=30&ts=national"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ts=nowhere", "unknown_target_set"),
+        ("ts=<script>alert(1)</script>", "unknown_target_set"),
+        ("ts=", "unknown_target_set"),
+        ("ts=national", "target_set_mismatch"),  # the defaults' targets are 20 / 35
+        ("t2=30&ts=article", "target_set_mismatch"),
+        ("t2=30&ts=national&ts=article", "repeated_key"),
+    ],
+)
+def test_a_target_set_that_does_not_fit_is_dropped_with_a_notice(set_ctx, text, code):
+    parsed = parse(text, set_ctx)
+    assert parsed.target_set is None and "ts" not in parsed.explicit
+    assert codes(parsed) == [code]
+    assert "ts=" not in serialize_parsed(parsed, set_ctx)
+
+
+def test_without_target_sets_in_the_context_no_name_is_accepted(ctx):
+    assert codes(parse("ts=national", ctx)) == ["unknown_target_set"]
+
+
+def test_query_items_write_the_target_set_only_when_given(ctx):
+    assert "ts" not in dict(query_items(ctx.defaults, ctx.defaults))
+    assert query_items(ctx.defaults, ctx.defaults, target_set="national") == [("ts", "national")]
+
+
 def test_split_query_survives_broken_urls():
     assert split_query("http://[::1/?a=1") in ([("a", "1")], [])
 

@@ -4,12 +4,16 @@ import pytest
 from numpy.testing import assert_allclose
 
 from qn_model.data import load_dataset
+from qn_model.engine import evaluate_link
+from qn_model.figures import target_markers
+from qn_model.links import serialize
 from qn_model.presets import (
     PRESETS,
     base_year_of,
     default_scenario,
     historical_spreads,
     link_context,
+    link_target_set,
     national_required_relative_growth,
     observed_share,
     preset,
@@ -129,3 +133,24 @@ def test_target_set_for_keeps_a_pick_that_holds_the_numbers(ds):
     assert target_set_for(20.0, 30.0, ds, None) == "resolution09"
     assert target_set_for(20.0, 35.0, ds, "national") == "article"
     assert target_set_for(20.0, 31.0, ds, "national") == "custom"
+
+
+def test_a_link_names_the_target_set_only_when_the_targets_do_not(ds):
+    assert link_target_set(20.0, 30.0, ds, "national") == "national"
+    assert link_target_set(20.0, 30.0, ds, "resolution09") is None  # what 20 / 30 reads as
+    assert link_target_set(20.0, 35.0, ds, "national") is None  # not its numbers
+    assert link_target_set(20.0, 35.0, ds, "article") is None
+    assert link_target_set(20.0, 31.0, ds, None) is None
+
+
+def test_links_reopen_the_target_set_the_planner_picked(ds):
+    """A link on the national strategy's 20 % / 30 % opens as the national set, not as the
+    resolution that has the same numbers; the chart and the exports name that source."""
+    ctx = link_context(ds)
+    scn = default_scenario(ds).with_(t2=30.0)
+    text = serialize(scn, ctx.defaults, "en", target_set=link_target_set(20.0, 30.0, ds, "national"))
+    ev = evaluate_link(text, ds)
+    assert ev.target_set == "national" and ev.notices == ()
+    labels = [label for _, _, label, chosen in target_markers(ev, ds, "en") if chosen]
+    assert labels and all("(national)" in label for label in labels)
+    assert evaluate_link(serialize(scn, ctx.defaults, "en"), ds).target_set == "resolution09"
