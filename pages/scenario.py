@@ -17,7 +17,7 @@ from qn_ui import downloads
 from qn_ui.carry import kept
 from qn_ui.controls import growth_controls, share_link
 from qn_ui.guard import route_through_app
-from qn_ui.state import AppState, get_state, refresh_state
+from qn_ui.state import AppState, get_state, publish_url, refresh_state
 from qn_ui.views import chart, history_warnings, verdict_row
 
 DETAILS = ("chart", "path", "verdicts", "sensitivity", "downloads")
@@ -88,6 +88,7 @@ def live_scenario() -> None:
         chart(fig, key="scenario_chart", with_data=False)
     with detail_slot:
         detail(state, choice, fig)
+    publish_url()  # last: the address bar's update reaches the browser after the verdicts
 
 
 route_through_app()

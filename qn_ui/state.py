@@ -41,6 +41,7 @@ LAST_PAGE = "_last_page"
 USER_DATASET = "_user_dataset"
 WRITTEN = "_written_queries"  # the app's own recent rewrites: a rerun carrying one is stale
 SNAPSHOT = "_widget_snapshot"  # control values at the end of the last run
+PENDING_URL = "_pending_url"  # a fragment's query, written at the end of its run
 GROWTH_PLACE = "_growth_place"  # "sidebar" or "page": where the last run drew the growth sliders
 MAX_WRITTEN = 8
 
@@ -178,16 +179,8 @@ def scenario_from_widgets(ctx: LinkContext) -> Scenario:
     return ctx.defaults.with_(**values)
 
 
-def write_url(
-    scn: Scenario,
-    ctx: LinkContext,
-    lang: str,
-    present: bool,
-    data_version: str | None,
-    target_set: str | None = None,
-) -> str:
-    """Rewrite the URL from the scenario (defaults left out); returns the query string."""
-    items = query_items(scn, ctx.defaults, lang, present, data_version, ctx.observed_share, target_set)
+def write_url(items: list[tuple[str, str]]) -> None:
+    """Put the scenario's query (``query_items``) in the address bar, and remember it."""
     if items != _query_items():
         st.query_params.from_dict(dict(items))
     written = _query_items()
@@ -195,7 +188,14 @@ def write_url(
     recent = [q for q in st.session_state.get(WRITTEN, []) if q != written]
     st.session_state[WRITTEN] = [*recent[-(MAX_WRITTEN - 1) :], written]
     st.session_state[SNAPSHOT] = {k: st.session_state.get(k) for k in _widget_keys()}
-    return urlencode(items)
+
+
+def publish_url() -> None:
+    """Write the URL a fragment's run deferred (``refresh_state``): at its end, so that the
+    browser handles the address-bar change after the verdicts, not before them."""
+    items = st.session_state.pop(PENDING_URL, None)
+    if items is not None:
+        write_url(items)
 
 
 def context() -> tuple[Dataset, LinkContext]:
@@ -203,9 +203,10 @@ def context() -> tuple[Dataset, LinkContext]:
     return ds, link_context(ds)
 
 
-def build_state(ds: Dataset, ctx: LinkContext) -> AppState:
+def build_state(ds: Dataset, ctx: LinkContext, *, defer_url: bool = False) -> AppState:
     """Read the widgets, write the URL: once per run, shared by every page (the evaluation is
-    computed when a page first asks for it)."""
+    computed when a page first asks for it). ``defer_url``: leave the writing to
+    :func:`publish_url`."""
     scn = scenario_from_widgets(ctx)
     lang = st.session_state.get(W_LANG, DEFAULT_LANG)
     lang = lang if lang in LANGS else DEFAULT_LANG
@@ -221,7 +222,14 @@ def build_state(ds: Dataset, ctx: LinkContext) -> AppState:
     # Only a link made on the planner's own data carries a data version.
     dv = ds.version if st.session_state.get(USER_DATASET) is not None else None
     picked = st.session_state.get(W_TSET)
-    query = write_url(scn, ctx, lang, present, dv, link_target_set(scn.t1, scn.t2, ds, picked))
+    ts = link_target_set(scn.t1, scn.t2, ds, picked)
+    items = query_items(scn, ctx.defaults, lang, present, dv, ctx.observed_share, ts)
+    if defer_url:
+        st.session_state[PENDING_URL] = items
+    else:
+        st.session_state.pop(PENDING_URL, None)  # an interrupted fragment's: older than this
+        write_url(items)
+    query = urlencode(items)
     shown = target_set_for(scn.t1, scn.t2, ds, picked)
     state = AppState(ds, ctx, scn, lang, present, notices, query, shown)
     st.session_state["_state"] = state
@@ -240,12 +248,13 @@ def foreign_data_notice(link_dv: str) -> Notice:
 
 def refresh_state() -> AppState:
     """The state for a fragment's run: the router's when the whole app just ran, else rebuilt
-    from the widgets (a slider inside the fragment moved, and only the fragment reruns)."""
+    from the widgets (a slider inside the fragment moved, and only the fragment reruns); then
+    the URL is written by :func:`publish_url` at the end of the fragment."""
     state = get_state()
     ds, ctx = context()
     if ds is state.ds and scenario_from_widgets(ctx) == state.scenario:
         return state
-    return build_state(ds, ctx)
+    return build_state(ds, ctx, defer_url=True)
 
 
 def get_state() -> AppState:

@@ -308,6 +308,17 @@ def test_slider_by_key_rewrites_url_and_metric(page: str) -> None:
     assert shown_metrics(at)[label] == expected_metrics(ev, "vi")[label]
 
 
+def test_a_full_run_drops_the_url_an_interrupted_fragment_left() -> None:
+    """A fragment's run writes the URL at its end; one cut short by the next key press leaves its
+    query pending. A full run writes the current one, and the old one never reaches the address."""
+    at = new_app(page=SCENARIO)
+    at.session_state["_pending_url"] = [("gd2", "99")]
+    at.slider(key="w_gd2").set_value(45.0).run()
+    assert_clean(at)
+    assert "_pending_url" not in at.session_state
+    assert at.query_params["gd2"] == "45"
+
+
 def test_language_switch() -> None:
     ds = load_dataset()
     at = new_app()
