@@ -225,9 +225,15 @@ def browser_latency(n: int, warmup: int, home: Path) -> tuple[dict[str, list[flo
                 ('[data-testid="stMarkdownContainer"]', "Value:", None),
             ),
         }
+        order = list(targets)
         for i in range(warmup + n):
             key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"
-            for name, (pg, thumb, text) in targets.items():
+            # Each page takes each place in the round in turn: a page measured right after
+            # another one measured slower than in any other place (identical copies of our page
+            # differed by 0.08 in a fixed order).
+            shift = i % len(order)
+            for name in order[shift:] + order[:shift]:
+                pg, thumb, text = targets[name]
                 thumb.focus()
                 dt, done = _press_and_wait(pg, thumb, text, key)  # waits for the run to finish
                 if i >= warmup:
