@@ -6,6 +6,8 @@ The part that follows the sliders is a fragment: moving a growth slider reruns o
 router, the sidebar and the navigation (measured in ``benchmarks/ui.py``).
 """
 
+import logging
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -20,6 +22,7 @@ from qn_ui.guard import route_through_app
 from qn_ui.state import AppState, get_state, publish_url, refresh_state
 from qn_ui.views import chart, history_warnings, verdict_row
 
+LOG = logging.getLogger("qn_app")
 DETAILS = ("chart", "path", "verdicts", "sensitivity", "downloads")
 CHART_HEIGHT = 430  # px: with the verdicts above and the sliders below, one 1000 px screen
 
@@ -68,8 +71,7 @@ def detail(state: AppState, choice: str | None, fig: go.Figure) -> None:
         downloads.render(state)
 
 
-@st.fragment
-def live_scenario() -> None:
+def _live_scenario() -> None:
     state = refresh_state()
     lang = state.lang
     verdict_row(state)
@@ -89,6 +91,18 @@ def live_scenario() -> None:
     with detail_slot:
         detail(state, choice, fig)
     publish_url()  # last: the address bar's update reaches the browser after the verdicts
+
+
+@st.fragment
+def live_scenario() -> None:
+    # A fragment's run does not pass through app.py's last line of defence: its own here. The
+    # URL is still written, so the address bar keeps following the sliders.
+    try:
+        _live_scenario()
+    except Exception:
+        LOG.exception("scenario fragment failed")
+        publish_url()
+        st.error(t("unexpected_error", get_state().lang), icon=":material/error:")
 
 
 route_through_app()

@@ -25,7 +25,9 @@ class Evaluation:
     verdicts: tuple[TargetVerdict, ...]
     lang: str
     notices: tuple[Notice, ...]
-    target_set: str = CUSTOM_TARGET_SET  # the set the targets are labelled with (its source)
+    # The set the targets are named after (``evaluate_scenario`` resolves it: the planner's pick
+    # while it holds the targets, else the set they read as, else "custom").
+    target_set: str = CUSTOM_TARGET_SET
 
     def to_json(self) -> dict[str, object]:
         """The command line's ``--json`` document."""
@@ -34,6 +36,7 @@ class Evaluation:
             "path": self.projection.records(),
             "targets": [v.to_dict() for v in self.verdicts],
             "warnings": [n.to_dict(self.lang) for n in self.notices],
+            "target_set": self.target_set,
         }
 
 

@@ -80,7 +80,8 @@ class ParsedLink:
     data_version: str | None = None
     notices: tuple[Notice, ...] = ()
     explicit: frozenset[str] = frozenset()  # keys that the link set to a valid value
-    target_set: str | None = None  # named by the link, and holding the link's targets
+    # Named by the link, holding its targets, and not the set those targets read as anyway.
+    target_set: str | None = None
 
 
 def _notice(code: str, key: str, raw: str, vi: str, en: str) -> Notice:
@@ -237,6 +238,11 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
                         f"Parameter '{shorten(key)}' = '{shorten(raw)}' is not supported and was ignored.",
                     )
                 )
+    if target_set is not None:
+        # A set named without its targets brings them (``ts=national``: 20 % / 30 %).
+        set_t1, set_t2 = ctx.target_sets[target_set]
+        values.setdefault("t1", set_t1)
+        values.setdefault("t2", set_t2)
     scenario = ctx.defaults.with_(**values)
     if "base_share_pct" not in values:
         observed = ctx.observed_share.get(scenario.base_year)
@@ -265,6 +271,8 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
         )
         target_set = None
         explicit.discard(TARGET_SET_KEY)
+    elif target_set is not None and _first_set(ctx, scenario.t1, scenario.t2) == target_set:
+        target_set = None  # what the targets read as anyway: a link leaves it out
     if len(notices) > MAX_NOTICES:
         extra = len(notices) - MAX_NOTICES
         notices = [
@@ -272,6 +280,11 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
             Notice("more_notices", f"… và {extra} vấn đề khác.", f"… and {extra} more problems."),
         ]
     return ParsedLink(scenario, lang, present, data_version, tuple(notices), frozenset(explicit), target_set)
+
+
+def _first_set(ctx: LinkContext, t1: float, t2: float) -> str | None:
+    """The target set that targets (t1, t2) read as: the first one holding them."""
+    return next((k for k, v in ctx.target_sets.items() if v == (t1, t2)), None)
 
 
 def _fmt(value: float) -> str:

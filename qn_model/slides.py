@@ -42,13 +42,15 @@ class SlideSpec:
 
     ``kind`` is one of ``opened``, ``preset``, ``link``; ``name`` is the preset's name, the
     link's number (1-based, as text) or, for the opened scenario, the preset it equals ("" if
-    none). ``notices`` are what a pasted link's parser ignored.
+    none). ``notices`` are what a pasted link's parser ignored. ``target_set``: the set its
+    targets are named after (None: the one its numbers read as).
     """
 
     kind: str
     name: str
     scenario: Scenario
     notices: tuple[Notice, ...] = ()
+    target_set: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,10 +84,13 @@ def deck_specs(
     opened: Scenario,
     links: Sequence[str] = (),
     targets: tuple[float, float] | None = None,
+    target_set: str | None = None,
 ) -> tuple[SlideSpec, ...]:
     """The deck's slides, unevaluated: the opened scenario, then the pasted links (if any)
     or the presets. ``targets`` overrides every slide's targets (the presenter picked a
-    target set); the ``plan`` preset is then recomputed to meet those targets."""
+    target set); the ``plan`` preset is then recomputed to meet those targets. ``target_set``
+    names the targets of the opened scenario and the presets, or with ``targets`` of every
+    slide; a pasted link keeps the set it names."""
     if len(links) > MAX_LINKS:
         raise ValueError(f"a deck holds at most {MAX_LINKS} links, got {len(links)}")
     opened = with_targets(opened, targets)
@@ -94,11 +99,15 @@ def deck_specs(
         ctx = link_context(ds)
         for i, link in enumerate(links, start=1):
             parsed = parse(link, ctx)
-            specs.append(SlideSpec(KIND_LINK, str(i), with_targets(parsed.scenario, targets), parsed.notices))
+            named = target_set if targets is not None else parsed.target_set
+            scn = with_targets(parsed.scenario, targets)
+            specs.append(SlideSpec(KIND_LINK, str(i), scn, parsed.notices, named))
     else:
-        specs.extend(SlideSpec(KIND_PRESET, name, preset(name, ds, opened)) for name in PRESETS)
+        specs.extend(
+            SlideSpec(KIND_PRESET, name, preset(name, ds, opened), (), target_set) for name in PRESETS
+        )
     same_preset = next((s.name for s in specs if s.kind == KIND_PRESET and s.scenario == opened), "")
-    deck = [SlideSpec(KIND_OPENED, same_preset, opened)]
+    deck = [SlideSpec(KIND_OPENED, same_preset, opened, (), target_set)]
     for spec in specs:
         # A link that equals an earlier slide stays: its number is how the presenter refers to it.
         if spec.kind == KIND_LINK or all(spec.scenario != d.scenario for d in deck):
@@ -116,7 +125,7 @@ def slide_title(spec: SlideSpec, lang: str) -> str:
 
 
 def evaluate_slide(spec: SlideSpec, ds: Dataset, lang: str) -> Slide:
-    ev = evaluate_scenario(spec.scenario, ds, lang, spec.notices)
+    ev = evaluate_scenario(spec.scenario, ds, lang, spec.notices, spec.target_set)
     lines = tuple(headline(v, spec.scenario, lang) for v in ev.verdicts)
     return Slide(spec, slide_title(spec, lang), ev, lines)
 
@@ -127,9 +136,11 @@ def build_deck(
     lang: str,
     links: Sequence[str] = (),
     targets: tuple[float, float] | None = None,
+    target_set: str | None = None,
 ) -> tuple[Slide, ...]:
     """Every slide of the deck, evaluated (see :func:`deck_specs`)."""
-    return tuple(evaluate_slide(spec, ds, lang) for spec in deck_specs(ds, opened, links, targets))
+    specs = deck_specs(ds, opened, links, targets, target_set)
+    return tuple(evaluate_slide(spec, ds, lang) for spec in specs)
 
 
 def step(index: int, delta: int, n: int, *, wrap: bool = False) -> int:

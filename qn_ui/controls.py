@@ -120,9 +120,9 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     else:
         growth_controls(lang, periods=(1,))
         st.caption(t("growth_under_chart", lang))
-    # A popover, not an expander: its inputs are mounted in the browser only while it is open, and
-    # every mounted element is redrawn on each slider move (measured in benchmarks/ui.py).
-    with st.popover(t("more_assumptions", lang), icon=":material/tune:", width="stretch"):
+    # An expander, not a popover (whose inputs exist in the browser only while it is open, and
+    # so cannot take a value set here, by a target set, a link or Back, once they were shown).
+    with st.expander(t("more_assumptions", lang)):
         st.number_input(
             t("base_year", lang),
             min_value=2015,

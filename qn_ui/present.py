@@ -7,7 +7,8 @@ PageDown/PageUp), and a QR code of the scenario so the room can open it on their
 The sidebar's widgets (``w_gd1``…) stay the single source of the scenario: every button
 here writes them in an ``on_click`` callback (before they render), so the URL written by
 ``qn_ui/state.py`` always reopens what is on the screen. The deck's inputs (the opening
-scenario, pasted links, a chosen target set, the slide shown) live in the session only.
+scenario, pasted links, the slide shown) live in the session only; a target set picked here is
+the app's pick (the sidebar's), which the URL names when it must.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from qn_ui.state import PRESENT, W_LANG, W_TSET, AppState, context, scenario_fro
 from qn_ui.views import chart, link_notices, notices
 
 OPENED = "_deck_opened"  # the scenario the presentation was opened on
+OPENED_SET = "_deck_opened_set"  # the target set it was shown with
 LINKS = "_deck_links"  # pasted links in use (tuple of str)
 DROPPED = "_deck_links_dropped"  # how many pasted lines were over the limit
 TARGETS = "_deck_targets"  # (t1, t2) chosen here for every slide, or absent
@@ -84,21 +86,27 @@ def _cached_deck(
     opened: Scenario,
     links: tuple[str, ...],
     targets: tuple[float, float] | None,
+    target_set: str | None,
     lang: str,
 ) -> tuple[Slide, ...]:
     # data_version keys the cache for the unhashed dataset (a planner's own data has its own).
-    return build_deck(_ds, opened, lang, links, targets)
+    return build_deck(_ds, opened, lang, links, targets, target_set)
 
 
 def _deck(ds: Dataset, lang: str) -> tuple[Slide, ...]:
     if OPENED not in st.session_state:
         st.session_state[OPENED] = _widgets_scenario()
+        st.session_state[OPENED_SET] = st.session_state.get(W_TSET)
+    targets = st.session_state.get(TARGETS)
+    # The set the presenter picked names every slide; else the one the scenario was opened with.
+    named = st.session_state.get(TSET) if targets is not None else st.session_state.get(OPENED_SET)
     return _cached_deck(
         ds,
         ds.version,
         st.session_state[OPENED],
         tuple(st.session_state.get(LINKS, ())),
-        st.session_state.get(TARGETS),
+        targets,
+        named,
         lang,
     )
 
@@ -121,6 +129,7 @@ def _go(index: int) -> None:
     index = step(index, 0, len(deck))
     st.session_state[INDEX] = index
     _apply(deck[index].scenario)
+    st.session_state[W_TSET] = deck[index].spec.target_set
 
 
 def _nudge(link_key: str, delta: float) -> None:
@@ -175,7 +184,7 @@ def _switch_lang() -> None:
 
 def _leave() -> None:
     st.session_state[PRESENT] = False
-    for key in (OPENED, LINKS, DROPPED, TARGETS, INDEX):
+    for key in (OPENED, OPENED_SET, LINKS, DROPPED, TARGETS, INDEX):
         st.session_state.pop(key, None)
 
 
@@ -188,6 +197,7 @@ def present_view(state: AppState) -> None:
     st.markdown(_CSS, unsafe_allow_html=True)
     if OPENED not in st.session_state:
         st.session_state[OPENED] = state.scenario
+        st.session_state[OPENED_SET] = state.target_set
     deck = _deck(state.ds, lang)
     index = step(st.session_state.get(INDEX, 0), 0, len(deck))
     if deck[index].scenario != state.scenario:

@@ -319,6 +319,46 @@ def test_a_full_run_drops_the_url_an_interrupted_fragment_left() -> None:
     assert at.query_params["gd2"] == "45"
 
 
+def fragment_only(at: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the app's next runs what the server runs when a slider in the scenario page's fragment
+    moves: only the fragment (AppTest always reruns the whole script; its run request is given
+    the fragment's id, as the browser's carries it)."""
+    import streamlit.testing.v1.local_script_runner as lsr
+
+    fragments = list(at._fragment_storage._fragments)  # private: AppTest has no public API for it
+    assert len(fragments) == 1
+    real = lsr.RerunData
+    monkeypatch.setattr(lsr, "RerunData", lambda **kw: real(fragment_id_queue=list(fragments), **kw))
+
+
+def test_a_fragment_run_writes_the_url_when_it_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    ds = load_dataset()
+    at = new_app({"lang": "en"}, page=SCENARIO)
+    fragment_only(at, monkeypatch)
+    at.slider(key="w_gd2").set_value(45.0).run()
+    assert_clean(at)
+    assert at.query_params["gd2"] == "45" and "_pending_url" not in at.session_state
+    label = t("share_in_year", "en", year=2030)
+    ev = evaluate_scenario(default_scenario(ds).with_(gd2=45.0), ds, "en")
+    assert shown_metrics(at)[label] == expected_metrics(ev, "en")[label]
+
+
+def test_a_failing_fragment_says_so_in_words_and_still_writes_the_url(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("chart failed")
+
+    monkeypatch.setattr("qn_model.figures.headline_figure", broken)
+    at = new_app({"lang": "en"}, page=SCENARIO)
+    fragment_only(at, monkeypatch)
+    at.slider(key="w_gd2").set_value(45.0).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("unexpected_error", "en")]
+    assert at.query_params["gd2"] == "45" and "_pending_url" not in at.session_state
+    assert t("share_in_year", "en", year=2030) in shown_metrics(at)  # drawn before the failure
+
+
 def test_language_switch() -> None:
     ds = load_dataset()
     at = new_app()

@@ -85,7 +85,7 @@ def test_evaluate_json_equals_the_engine(runs, ds):
     run = runs["json"]
     assert run.returncode == 0, run.stderr
     doc = json.loads(run.stdout)
-    assert set(doc) == {"scenario", "path", "targets", "warnings"}
+    assert set(doc) == {"scenario", "path", "targets", "warnings", "target_set"}
     assert set(doc["path"][0]) == {"year", "share_pct", "grdp_vnd_trn", "de_vnd_trn"}
     assert doc == json.loads(json.dumps(evaluate_link(LINK, ds).to_json()))
     assert doc["scenario"]["gd2"] == 40.0 and doc["scenario"]["t2"] == 30.0

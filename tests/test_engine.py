@@ -35,7 +35,9 @@ def test_brief_facts_hold_on_the_shipped_data(ds):
 
 def test_json_document_shape(ds):
     doc = evaluate_link("gd2=40&t2=30&lang=en&gy1=abc", ds).to_json()
-    assert set(doc) == {"scenario", "path", "targets", "warnings"}
+    assert set(doc) == {"scenario", "path", "targets", "warnings", "target_set"}
+    assert doc["target_set"] == "resolution09"  # 20 % / 30 %, no set named: what they read as
+    assert evaluate_link("t2=30&ts=national", ds).to_json()["target_set"] == "national"
     assert set(doc["path"][0]) == {"year", "share_pct", "grdp_vnd_trn", "de_vnd_trn"}
     assert set(doc["targets"][0]) == {
         "year",

@@ -176,8 +176,8 @@ def test_target_set_is_read_when_it_holds_the_links_targets(set_ctx):
         ("ts=nowhere", "unknown_target_set"),
         ("ts=<script>alert(1)</script>", "unknown_target_set"),
         ("ts=", "unknown_target_set"),
-        ("ts=national", "target_set_mismatch"),  # the defaults' targets are 20 / 35
         ("t2=30&ts=article", "target_set_mismatch"),
+        ("t1=20&t2=35&ts=national", "target_set_mismatch"),
         ("t2=30&ts=national&ts=article", "repeated_key"),
     ],
 )
@@ -185,6 +185,24 @@ def test_a_target_set_that_does_not_fit_is_dropped_with_a_notice(set_ctx, text, 
     parsed = parse(text, set_ctx)
     assert parsed.target_set is None and "ts" not in parsed.explicit
     assert codes(parsed) == [code]
+    assert "ts=" not in serialize_parsed(parsed, set_ctx)
+
+
+def test_a_set_named_without_targets_brings_its_targets(set_ctx):
+    parsed = parse("ts=national", set_ctx)
+    assert parsed.notices == () and parsed.target_set == "national"
+    assert (parsed.scenario.t1, parsed.scenario.t2) == (20.0, 30.0)
+    assert serialize_parsed(parsed, set_ctx) == "t2=30&ts=national"
+    # Only t2 given: t1 comes from the set.
+    assert parse("t2=30&ts=national", set_ctx).scenario.t1 == 20.0
+
+
+@pytest.mark.parametrize("text", ["t2=30&ts=resolution09", "ts=article", "ts=resolution09"])
+def test_a_set_the_targets_read_as_anyway_is_left_out(set_ctx, text):
+    """20 % / 30 % read as the resolution (the first set holding them): naming it adds nothing,
+    and the link written back leaves it out."""
+    parsed = parse(text, set_ctx)
+    assert parsed.notices == () and parsed.target_set is None
     assert "ts=" not in serialize_parsed(parsed, set_ctx)
 
 

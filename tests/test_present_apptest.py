@@ -94,6 +94,26 @@ def test_next_steps_to_the_next_scenario_and_the_url_follows(ds):
     assert metric_values(at) == expected_values(plan, ds)
 
 
+def test_the_meeting_view_keeps_the_target_set_the_link_named(ds):
+    """Opened on the national set (20 % / 30 %, Resolution 09's numbers too), with pasted links:
+    one on the article's 35 %, one naming the national set. Each slide names its own set, in the
+    URL and on the chart, also after a slide with other targets."""
+    at = present_app(t2="30", ts="national", lang="en")
+    assert query(at, "ts") == "national"
+    at.text_area(key="present_links_text").input("?gd2=25\n?gd2=30&t2=30&ts=national").run()
+    at.button(key="present_links_apply").click().run()
+    assert not at.exception and "2/3" in title(at)
+    assert query(at, "t2") is None and query(at, "ts") is None  # the article's 20 % / 35 %
+    at.button(key="present_next").click().run()
+    assert query(at, "t2") == "30" and query(at, "ts") == "national"
+    at.button(key="present_prev").click().run()
+    at.button(key="present_prev").click().run()
+    assert "1/3" in title(at)
+    assert query(at, "t2") == "30" and query(at, "ts") == "national"
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert "30% (national)" in spec and "(Res. 09)" not in spec
+
+
 def test_next_stops_at_the_last_slide(ds):
     at = present_app(lang="en")
     for _ in range(3):

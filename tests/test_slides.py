@@ -117,6 +117,22 @@ def test_pasted_links_replace_the_presets_and_keep_their_notices(ds, opened, cus
     assert slide_title(specs[0], "en") == "The scenario as opened"
 
 
+def test_slides_name_the_target_set_they_carry(ds, opened):
+    """20 % / 30 % are both Resolution 09's and the national strategy's: a pasted link that names
+    its set keeps it; the opened scenario and the presets keep the set they were opened with;
+    a set picked for the whole deck names every slide."""
+    national = opened.with_(t2=30.0)
+    link = "?" + serialize(national, opened, target_set="national")
+    specs = deck_specs(ds, national, [link, "?t2=30"], target_set="resolution09")
+    assert [s.target_set for s in specs] == ["resolution09", "national", None]
+    deck = build_deck(ds, national, "en", [link, "?t2=30"], target_set="resolution09")
+    assert [s.evaluation.target_set for s in deck] == ["resolution09", "national", "resolution09"]
+    picked = deck_specs(ds, opened, [link], targets=(20.0, 30.0), target_set="national")
+    assert [s.target_set for s in picked] == ["national", "national"]
+    presets = deck_specs(ds, national, target_set="national")
+    assert {s.target_set for s in presets} == {"national"}
+
+
 def test_too_many_links_is_refused(ds, opened):
     with pytest.raises(ValueError, match="at most 8 links"):
         deck_specs(ds, opened, ["?gd2=20"] * (MAX_LINKS + 1))

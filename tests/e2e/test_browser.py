@@ -113,6 +113,27 @@ def test_language_switch(server: str, page: Page) -> None:
     assert "," not in metric_value(page, label_2030("en")).inner_text()
 
 
+def test_targets_set_by_a_target_set_survive_the_next_move(server: str, page: Page) -> None:
+    """The targets sit among the further assumptions, which the planner opened and closed. Picking
+    the national set writes them from the app; the next slider move must keep them (a container
+    that unmounts its inputs when closed sent the old ones back: 35 %, and the set was lost)."""
+    page.goto(f"{server}/?lang=en")
+    settle(page)
+    more = page.locator('[data-testid="stSidebar"] [data-testid="stExpander"] summary')
+    more.click()
+    expect(page.get_by_role("slider", name=t("target_2030", "en"))).to_be_visible()
+    more.click()
+    page.locator(SIDEBAR_CONTROLS).click()
+    page.get_by_role("option", name=t("target_set_national", "en")).click()
+    expect(page).to_have_url(query_re(t2="30", ts="national"))
+    thumb = growth_slider(page, t("de_growth_pct", "en"), nth=0)
+    thumb.focus()
+    thumb.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"[?&]gd1="))
+    settle(page, None)
+    expect(page).to_have_url(query_re(t2="30", ts="national"))  # ts: the set is still picked
+
+
 def test_nav_link_keeps_scenario_and_language(server: str, page: Page) -> None:
     link = "gd2=40&lang=en"
     page.goto(f"{server}/?{link}")
