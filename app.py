@@ -22,7 +22,7 @@ from qn_ui.state import (  # noqa: E402
     place_growth_sliders,
     sync_from_url,
 )
-from qn_ui.views import link_notices  # noqa: E402
+from qn_ui.views import link_notices, unexpected_error  # noqa: E402
 
 LOG = logging.getLogger("qn_app")
 lang = early_lang()
@@ -58,4 +58,4 @@ try:
         page.run()
 except Exception:  # the last line of defence: a planner never sees a traceback
     LOG.exception("page %s failed", page.url_path)
-    st.error(t("unexpected_error", st.session_state.get("w_lang", lang)), icon=":material/error:")
+    unexpected_error(st.session_state.get("w_lang", lang))

@@ -11,7 +11,7 @@ import logging
 import plotly.graph_objects as go
 import streamlit as st
 
-from qn_model.figures import figure_table, headline_figure, sensitivity_for
+from qn_model.figures import headline_figure, sensitivity_for
 from qn_model.i18n import t
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.tables import path_table, verdict_table
@@ -20,7 +20,7 @@ from qn_ui.carry import kept
 from qn_ui.controls import growth_controls, share_link
 from qn_ui.guard import route_through_app
 from qn_ui.state import AppState, get_state, publish_url, refresh_state
-from qn_ui.views import chart, history_warnings, verdict_row
+from qn_ui.views import chart, figure_numbers, history_warnings, unexpected_error, verdict_row
 
 LOG = logging.getLogger("qn_app")
 DETAILS = ("chart", "path", "verdicts", "sensitivity", "downloads")
@@ -58,9 +58,7 @@ def detail(state: AppState, choice: str | None, fig: go.Figure) -> None:
     lang = state.lang
     if choice == "chart":
         st.caption(t("scenario_chart_note", lang))
-        table = figure_table(fig, lang)
-        if table is not None:
-            st.dataframe(table, hide_index=True, width="stretch")
+        figure_numbers(fig, lang)
     elif choice == "path":
         st.dataframe(path_table(state.evaluation, lang), hide_index=True, width="stretch")
     elif choice == "verdicts":
@@ -102,7 +100,7 @@ def live_scenario() -> None:
     except Exception:
         LOG.exception("scenario fragment failed")
         publish_url()
-        st.error(t("unexpected_error", get_state().lang), icon=":material/error:")
+        unexpected_error(get_state().lang)
 
 
 route_through_app()

@@ -271,8 +271,7 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
         )
         target_set = None
         explicit.discard(TARGET_SET_KEY)
-    elif target_set is not None and _first_set(ctx, scenario.t1, scenario.t2) == target_set:
-        target_set = None  # what the targets read as anyway: a link leaves it out
+    target_set = link_target_set(ctx, scenario.t1, scenario.t2, target_set)
     if len(notices) > MAX_NOTICES:
         extra = len(notices) - MAX_NOTICES
         notices = [
@@ -282,9 +281,13 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
     return ParsedLink(scenario, lang, present, data_version, tuple(notices), frozenset(explicit), target_set)
 
 
-def _first_set(ctx: LinkContext, t1: float, t2: float) -> str | None:
-    """The target set that targets (t1, t2) read as: the first one holding them."""
-    return next((k for k, v in ctx.target_sets.items() if v == (t1, t2)), None)
+def link_target_set(ctx: LinkContext, t1: float, t2: float, name: str | None) -> str | None:
+    """The target set a link must name for targets (t1, t2): ``name`` when it holds them and the
+    targets alone would read as another set (the first one holding them); else none."""
+    if name is None or ctx.target_sets.get(name) != (t1, t2):
+        return None
+    first = next(k for k, v in ctx.target_sets.items() if v == (t1, t2))
+    return None if first == name else name
 
 
 def _fmt(value: float) -> str:
@@ -305,7 +308,7 @@ def query_items(
 ) -> list[tuple[str, str]]:
     """Ordered (key, value) pairs. With ``defaults``, values equal to the default are left
     out, as Streamlit leaves them out of the URL. ``target_set`` is written as given: the caller
-    passes one only when the targets do not already say it (``presets.link_target_set``)."""
+    passes one only when the targets do not already say it (:func:`link_target_set`)."""
     items: list[tuple[str, str]] = []
     default_s0 = None
     if defaults is not None:

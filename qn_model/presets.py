@@ -245,13 +245,6 @@ def link_context(ds: Dataset) -> LinkContext:
     )
 
 
-def link_target_set(t1: float, t2: float, ds: Dataset, picked: str | None) -> str | None:
-    """The target set a link must name: the one picked, when it holds (t1, t2) and the targets
-    alone would be read as another set; else none (the link's targets say it)."""
-    shown = target_set_for(t1, t2, ds, picked)
-    return shown if shown != target_set_of(t1, t2, ds) else None
-
-
 def preset(name: str, ds: Dataset, current: Scenario | None = None) -> Scenario:
     """A preset applied to ``current`` (base year, base share and targets are kept)."""
     if name not in PRESETS:

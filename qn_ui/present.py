@@ -195,10 +195,7 @@ def present_view(state: AppState) -> None:
     """The whole screen in presentation mode (called by ``app.py`` instead of the page)."""
     lang = state.lang
     st.markdown(_CSS, unsafe_allow_html=True)
-    if OPENED not in st.session_state:
-        st.session_state[OPENED] = state.scenario
-        st.session_state[OPENED_SET] = state.target_set
-    deck = _deck(state.ds, lang)
+    deck = _deck(state.ds, lang)  # the first time, opened on the scenario and set on screen
     index = step(st.session_state.get(INDEX, 0), 0, len(deck))
     if deck[index].scenario != state.scenario:
         # The URL changed under us (back button, a pasted address): follow it when it is a slide.

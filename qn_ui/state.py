@@ -25,9 +25,9 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from qn_model.data import Dataset, load_dataset
 from qn_model.engine import Evaluation, evaluate_scenario, headline_verdicts
-from qn_model.links import LANG_KEY, NUMBER_KEYS, LinkContext, ParsedLink, parse, query_items
+from qn_model.links import LANG_KEY, NUMBER_KEYS, LinkContext, ParsedLink, link_target_set, parse, query_items
 from qn_model.messages import DEFAULT_LANG, LANGS, Notice
-from qn_model.presets import link_context, link_target_set, target_set_for
+from qn_model.presets import link_context, target_set_for
 from qn_model.scenario import Scenario
 from qn_model.targets import TargetVerdict
 
@@ -222,7 +222,7 @@ def build_state(ds: Dataset, ctx: LinkContext, *, defer_url: bool = False) -> Ap
     # Only a link made on the planner's own data carries a data version.
     dv = ds.version if st.session_state.get(USER_DATASET) is not None else None
     picked = st.session_state.get(W_TSET)
-    ts = link_target_set(scn.t1, scn.t2, ds, picked)
+    ts = link_target_set(ctx, scn.t1, scn.t2, picked)
     items = query_items(scn, ctx.defaults, lang, present, dv, ctx.observed_share, ts)
     if defer_url:
         st.session_state[PENDING_URL] = items

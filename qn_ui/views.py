@@ -78,6 +78,12 @@ def probability_line(state: AppState) -> str:
     return f"{t('probability', lang)} – " + "; ".join(parts) if parts else ""
 
 
+def unexpected_error(lang: str) -> None:
+    """What a planner sees when something failed: a sentence in their language, never a
+    traceback (the error itself goes to the server's log)."""
+    st.error(t("unexpected_error", lang), icon=":material/error:")
+
+
 def chart(fig: go.Figure, key: str, filename: str | None = None, *, with_data: bool = True) -> None:
     # The toolbar's PNG gets a localised name (``filename``, else one from the chart's title).
     from qn_ui.downloads import chart_config_for
@@ -96,9 +102,14 @@ def chart_numbers(fig: go.Figure, key: str) -> None:
     lang = get_state().lang
     # Still on after a visit to another page.
     if st.toggle(t("chart_data", lang), help=t("chart_data_help", lang), **kept(f"show_data_{key}", False)):
-        table = figure_table(fig, lang)
-        if table is not None:
-            st.dataframe(table, hide_index=True, width="stretch")
+        figure_numbers(fig, lang)
+
+
+def figure_numbers(fig: go.Figure, lang: str) -> None:
+    """The numbers a chart draws, year by year (nothing for a chart without years)."""
+    table = figure_table(fig, lang)
+    if table is not None:
+        st.dataframe(table, hide_index=True, width="stretch")
 
 
 def data_basis(state: AppState) -> None:

@@ -6,14 +6,13 @@ from numpy.testing import assert_allclose
 from qn_model.data import load_dataset
 from qn_model.engine import evaluate_link
 from qn_model.figures import target_markers
-from qn_model.links import serialize
+from qn_model.links import link_target_set, serialize
 from qn_model.presets import (
     PRESETS,
     base_year_of,
     default_scenario,
     historical_spreads,
     link_context,
-    link_target_set,
     national_required_relative_growth,
     observed_share,
     preset,
@@ -136,11 +135,12 @@ def test_target_set_for_keeps_a_pick_that_holds_the_numbers(ds):
 
 
 def test_a_link_names_the_target_set_only_when_the_targets_do_not(ds):
-    assert link_target_set(20.0, 30.0, ds, "national") == "national"
-    assert link_target_set(20.0, 30.0, ds, "resolution09") is None  # what 20 / 30 reads as
-    assert link_target_set(20.0, 35.0, ds, "national") is None  # not its numbers
-    assert link_target_set(20.0, 35.0, ds, "article") is None
-    assert link_target_set(20.0, 31.0, ds, None) is None
+    ctx = link_context(ds)
+    assert link_target_set(ctx, 20.0, 30.0, "national") == "national"
+    assert link_target_set(ctx, 20.0, 30.0, "resolution09") is None  # what 20 / 30 reads as
+    assert link_target_set(ctx, 20.0, 35.0, "national") is None  # not its numbers
+    assert link_target_set(ctx, 20.0, 35.0, "article") is None
+    assert link_target_set(ctx, 20.0, 31.0, None) is None
 
 
 def test_links_reopen_the_target_set_the_planner_picked(ds):
@@ -148,7 +148,7 @@ def test_links_reopen_the_target_set_the_planner_picked(ds):
     resolution that has the same numbers; the chart and the exports name that source."""
     ctx = link_context(ds)
     scn = default_scenario(ds).with_(t2=30.0)
-    text = serialize(scn, ctx.defaults, "en", target_set=link_target_set(20.0, 30.0, ds, "national"))
+    text = serialize(scn, ctx.defaults, "en", target_set=link_target_set(ctx, 20.0, 30.0, "national"))
     ev = evaluate_link(text, ds)
     assert ev.target_set == "national" and ev.notices == ()
     labels = [label for _, _, label, chosen in target_markers(ev, ds, "en") if chosen]
