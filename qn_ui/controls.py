@@ -120,9 +120,28 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     else:
         growth_controls(lang, periods=(1,))
         st.caption(t("growth_under_chart", lang))
-    # An expander, not a popover (whose inputs exist in the browser only while it is open, and
-    # so cannot take a value set here, by a target set, a link or Back, once they were shown).
-    with st.expander(t("more_assumptions", lang)):
+    further_assumptions(lang)
+
+
+W_MORE = "w_more"  # whether the further assumptions are open
+MORE_KEYS = ("base", "s0", "t1", "t2", "sy", "sd")
+
+
+def further_assumptions(lang: str) -> None:
+    """Base year, base share, targets and spreads: rarely moved, so drawn only while open.
+
+    Every element mounted in the browser is redrawn on every update (``benchmarks/commit_trace.py``);
+    these six are half the sidebar's. Closed, they are not sent at all: Streamlit then forgets
+    a widget's value, so each is handed its own back, and the browser drops its copy at the end
+    of the run (a popover keeps unmounted inputs in the browser, which then sent old values back
+    over targets set by a target set, a link or Back)."""
+    more = st.expander(t("more_assumptions", lang), key=W_MORE, on_change="rerun")
+    if not more.open:
+        for key in map(widget_key, MORE_KEYS):
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+        return
+    with more:
         st.number_input(
             t("base_year", lang),
             min_value=2015,

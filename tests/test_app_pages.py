@@ -23,6 +23,7 @@ from qn_model.i18n import fmt_num, fmt_pct, t
 from qn_model.links import ALL_KEYS, KEY_BY_NAME, NUMBER_KEYS, STREAMLIT_KEYS, serialize
 from qn_model.messages import LANGS
 from qn_model.presets import PRESETS, default_scenario, link_context, preset
+from qn_ui.controls import W_MORE
 from qn_ui.pages_registry import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,6 +80,10 @@ def assert_metrics(at: AppTest, ev: Evaluation, lang: str) -> None:
 def warning_texts(at: AppTest) -> list[str]:
     """Warnings as plain text (the app escapes Markdown in text that came from a link)."""
     return [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning]
+
+
+def state_of(at: AppTest):
+    return at.session_state["_state"]
 
 
 def query_of(at: AppTest) -> dict[str, str | list[str]]:
@@ -474,6 +479,7 @@ def test_target_set_choice_stays_when_another_set_has_the_same_numbers() -> None
     must keep showing it (not jump to the first set with those numbers), and moving a target off
     those numbers names the set the targets now are."""
     at = new_app({"lang": "en"})
+    open_further_assumptions(at)
     at.selectbox(key="w_tset").set_value("national").run()
     assert_clean(at)
     assert at.selectbox(key="w_tset").value == "national"
@@ -484,6 +490,37 @@ def test_target_set_choice_stays_when_another_set_has_the_same_numbers() -> None
     assert at.selectbox(key="w_tset").value == "article"
     at.slider(key="w_t2").set_value(31.0).run()
     assert at.selectbox(key="w_tset").value == "custom"
+
+
+def open_further_assumptions(at: AppTest, is_open: bool = True) -> AppTest:
+    """What a click on the sidebar's "further assumptions" does: its inputs exist only while open."""
+    at.session_state[W_MORE] = is_open
+    return at.run()
+
+
+def test_further_assumptions_are_drawn_only_while_open_and_keep_their_values() -> None:
+    """Closed, the base year, base share, targets and spreads are not sent to the browser (each
+    is redrawn on every update), yet a link's values hold through other moves and are there when
+    the planner opens them; a value set while open holds after closing."""
+    at = new_app({"t2": "31", "sd": "9", "lang": "en"}, page=SCENARIO)
+    assert_clean(at)
+    more_keys = {"w_base", "w_s0", "w_t1", "w_t2", "w_sy", "w_sd"}
+    drawn = {w.key for w in [*at.slider, *at.number_input]}
+    assert not more_keys & drawn
+    at.slider(key="w_gd2").set_value(40.0).run()
+    at.slider(key="w_gy1").set_value(7.0).run()  # a full run (sidebar), not only the fragment
+    assert (state_of(at).scenario.t2, state_of(at).scenario.sd) == (31.0, 9.0)
+    assert query_of(at).get("t2") == "31" and query_of(at).get("sd") == "9"
+    open_further_assumptions(at)
+    assert_clean(at)
+    assert more_keys <= {w.key for w in [*at.slider, *at.number_input]}
+    assert (at.slider(key="w_t2").value, at.slider(key="w_sd").value) == (31.0, 9.0)
+    at.slider(key="w_t2").set_value(33.0).run()
+    open_further_assumptions(at, False)
+    at.slider(key="w_gy1").set_value(7.5).run()
+    at.switch_page(OVERVIEW).run()  # the sidebar is drawn again by another page
+    assert_clean(at)
+    assert query_of(at).get("t2") == "33" and state_of(at).scenario.t2 == 33.0
 
 
 def test_the_link_names_the_target_set_when_the_targets_do_not() -> None:

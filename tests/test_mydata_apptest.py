@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from qn_model.data import load_dataset
 from qn_model.history import values_table
 from qn_model.i18n import t
+from qn_ui.controls import W_MORE
 from qn_ui.state import USER_DATASET
 from qn_ui.user_data import GENERATION, OUTCOME
 
@@ -82,6 +83,8 @@ def test_good_upload_changes_verdict_basis_defaults_and_fits(shipped_version):
     assert s.ds.row("de_share", "QN", 2025)["kind"] == "user"
     assert s.ctx.defaults.base_year == 2025 and s.scenario.base_year == 2025
     assert s.scenario.base_share_pct == 9.0
+    at.session_state[W_MORE] = True  # the sidebar's further assumptions, opened
+    at.run()
     assert at.number_input(key="w_base").value == 2025  # the sidebar follows the new defaults
     assert s.evaluation.verdicts[0].basis == "observed"
     assert at.query_params["dv"] == s.ds.version  # a link made now names the data

@@ -116,7 +116,8 @@ def test_language_switch(server: str, page: Page) -> None:
 def test_targets_set_by_a_target_set_survive_the_next_move(server: str, page: Page) -> None:
     """The targets sit among the further assumptions, which the planner opened and closed. Picking
     the national set writes them from the app; the next slider move must keep them (a container
-    that unmounts its inputs when closed sent the old ones back: 35 %, and the set was lost)."""
+    that unmounts its inputs when closed sent the old ones back: 35 %, and the set was lost), and
+    so must opening them again (closed, they are not drawn at all)."""
     page.goto(f"{server}/?lang=en")
     settle(page)
     more = page.locator('[data-testid="stSidebar"] [data-testid="stExpander"] summary')
@@ -132,6 +133,8 @@ def test_targets_set_by_a_target_set_survive_the_next_move(server: str, page: Pa
     expect(page).to_have_url(re.compile(r"[?&]gd1="))
     settle(page, None)
     expect(page).to_have_url(query_re(t2="30", ts="national"))  # ts: the set is still picked
+    more.click()  # opened again, the input shows the set's target, not the one it last showed
+    expect(page.get_by_role("slider", name=t("target_2030", "en"))).to_have_value("30")
 
 
 def test_nav_link_keeps_scenario_and_language(server: str, page: Page) -> None:
