@@ -11,6 +11,7 @@ warm-up was not started, or failed, the app computes the same things itself.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -39,6 +40,12 @@ def _warm(ready: Callable[[], bool] | None) -> None:
         ctx = link_context(ds)  # imports statsmodels and fits the default trends
         ev = evaluate_scenario(ctx.defaults, ds, "vi", ())
         headline_figure(ev, ds, "vi").to_json()  # plotly's figure classes and JSON encoder
+        del ds, ctx, ev
+        # Python's full collections walk every object: with the libraries loaded, ~175,000 of
+        # them, a 90-110 ms pause (holding the GIL) about once in 60 slider moves. What exists
+        # now lives as long as the process: frozen, collections walk only what runs create
+        # (2 ms). Measured in BENCHMARKS.md.
+        gc.freeze()
     except Exception:  # an optimisation only: the first run will do (and report) the work
         LOG.exception("warm-up failed")
     finally:
