@@ -192,6 +192,7 @@ def main() -> int:
     print("largest library entries called from the run (cumulative ms per rerun):")
     for cum, name in others[:12]:
         print(f"  {cum * 1e3:>8.2f}  {name[:100]}")
+
     # Not in the profile above: a full collection, which Streamlit runs after every script run
     # by default (runner.postScriptGC, off in our config) and Python itself runs now and then.
     # AppTest's runner does neither. Same heap, timed here, then with the heap frozen as the
