@@ -18,11 +18,13 @@ import plotly.io as pio
 
 from qn_model import palette as pal
 from qn_model.i18n import fmt_pct, t
+from qn_model.scenario import TARGET_YEAR_2
 from qn_model.sensitivity import SensitivityGrid
 from qn_model.uncertainty import FanChart
 
 SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal mark then thousands separator
 HEIGHT = 500
+X_RANGE = [2019.5, 2030.4]  # the share charts' years, with half a year's air at each end
 # The one trace holding every target marker; its points are told apart by their labels.
 TARGETS_TRACE = "targets"
 
@@ -188,11 +190,16 @@ def add_series(
     )
 
 
-def add_targets(fig: go.Figure | FigureSpec, targets: Sequence[tuple[int, float, str, str, bool]]) -> None:
+def add_targets(
+    fig: go.Figure | FigureSpec, targets: Sequence[tuple[int, float, str, str, bool]], end_year: int
+) -> None:
     """Targets as labelled diamonds: read from across the room, no legend hunting.
 
     ``targets`` items are (year, value %, label, colour, hollow). All markers go in one trace:
     the browser redraws every trace on each slider move, and one trace is cheaper than three.
+    Labels sit left of their marker, except at ``end_year``, the axis's last year: there the
+    paths run into the markers from the left (the required path crossed the other 2030 target's
+    label), so those labels go right, into room kept beside the plot (:func:`end_label_room`).
     """
     if not targets:
         return
@@ -210,13 +217,24 @@ def add_targets(fig: go.Figure | FigureSpec, targets: Sequence[tuple[int, float,
                 "line": {"width": 3, "color": list(colours)},
             },
             "text": list(labels),
-            "textposition": "middle left",
+            "textposition": ["middle right" if y == end_year else "middle left" for y in years],
             "textfont": {"size": pal.FONT_SIZE, "color": list(colours)},
+            "cliponaxis": False,  # the end year's labels are drawn beside the plot, not cut off
             "name": TARGETS_TRACE,
             "hovertemplate": "%{text}<extra></extra>",
             "showlegend": False,
         }
     )
+
+
+def end_label_room(
+    fig: go.Figure | FigureSpec, targets: Sequence[tuple[int, float, str, str, bool]], end_year: int
+) -> None:
+    """Widen the right margin to hold the end year's target labels (call after ``base_layout``)."""
+    longest = max((len(label) for year, _, label, _, _ in targets if year == end_year), default=0)
+    if longest:
+        # ~0.5 em per character of the label font (measured in Chromium), plus the marker and a gap.
+        fig.update_layout(margin={"r": 30 + round(0.5 * pal.FONT_SIZE * longest)})
 
 
 def add_observed(
@@ -289,14 +307,14 @@ def share_figure(
             marker_size=6,
         )
     add_observed(fig, observed, user_years, lang)
-    add_targets(
-        fig, [(y, v, label, pal.TARGET if sel else pal.TARGET_ALT, not sel) for y, v, label, sel in targets]
-    )
+    markers = [(y, v, label, pal.TARGET if sel else pal.TARGET_ALT, not sel) for y, v, label, sel in targets]
+    add_targets(fig, markers, TARGET_YEAR_2)
     base_layout(fig, lang, title, t("axis_share", lang), height=height)
+    end_label_room(fig, markers, TARGET_YEAR_2)
     fig.update_yaxes(ticksuffix="%", rangemode="tozero")
     if projection is not None and max(projection[1]) > 100.0:
         fig.update_yaxes(range=[0, 105])  # beyond 100 % of GRDP the scale says nothing useful
-    fig.update_xaxes(range=[2019.5, 2030.8])
+    fig.update_xaxes(range=X_RANGE)
     return fig.build()
 
 

@@ -26,7 +26,7 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
 from qn_model import palette as pal
-from qn_model.charts import add_observed, add_series, add_targets, base_layout
+from qn_model.charts import X_RANGE, add_observed, add_series, add_targets, base_layout, end_label_room
 from qn_model.data import Dataset
 from qn_model.engine import Evaluation, evaluate_scenario
 from qn_model.figures import user_years
@@ -35,7 +35,7 @@ from qn_model.links import parse
 from qn_model.messages import Notice
 from qn_model.narrative import verdict_word
 from qn_model.presets import PRESETS, SHARE_ID, link_context, observed_share, preset
-from qn_model.scenario import Scenario
+from qn_model.scenario import TARGET_YEAR_2, Scenario
 
 __all__ = [
     "MAX_LINK_CHARS",
@@ -320,10 +320,11 @@ def compare_figure(cmp: Comparison, ds: Dataset, lang: str) -> go.Figure:
             "cmp_target_label", lang, year=year, value=fmt_pct(value, lang, 0 if value.is_integer() else 1)
         )
         markers.append((year, value, label, pal.TARGET if primary else pal.TARGET_ALT, not primary))
-    add_targets(fig, markers)
+    add_targets(fig, markers, TARGET_YEAR_2)
     base_layout(fig, lang, t("cmp_chart_title", lang), t("axis_share", lang), height=600)
+    end_label_room(fig, markers, TARGET_YEAR_2)
     fig.update_yaxes(ticksuffix="%", rangemode="tozero")
-    fig.update_xaxes(range=[2019.5, 2030.8])
+    fig.update_xaxes(range=X_RANGE)
     # Many entries wrap into rows: room for them under the axis title (legend anchored at the
     # figure's bottom by base_layout).
     fig.update_layout(margin={"b": 170})

@@ -113,6 +113,23 @@ def test_figures_and_tables(ds):
     assert len(verdict_table(ev, "en")) == 2
 
 
+def test_the_2030_target_labels_sit_right_of_their_markers_clear_of_the_paths(ds):
+    """The paths run into the 2030 markers from the left (the required path crossed the other
+    target's label): those labels go right, into a margin wide enough for them; 2025's stay left."""
+    from qn_model.charts import TARGETS_TRACE
+
+    ev = evaluate_link("t2=30", ds)
+    for lang in ("vi", "en"):
+        fig = headline_figure(ev, ds, lang, with_required=True)
+        targets = next(tr for tr in fig.data if tr.name == TARGETS_TRACE)
+        sides = {(x, pos) for x, pos in zip(targets.x, targets.textposition, strict=True)}
+        assert sides == {(2025, "middle left"), (2030, "middle right")}
+        assert targets.cliponaxis is False
+        longest = max(len(label) for x, label in zip(targets.x, targets.text, strict=True) if x == 2030)
+        assert fig.layout.margin.r >= 8 * longest  # room for the longest label (~9 px a character)
+        assert fig.layout.xaxis.range[1] < 2031  # no empty year on the axis for them
+
+
 def test_parse_link_uses_shipped_defaults(ds):
     parsed = parse_link("base=2024", ds)
     assert parsed.scenario == default_scenario(ds)
