@@ -9,6 +9,7 @@ later runs take ~50-300 ms, which is why the hypothesis tests keep ``max_example
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
@@ -362,6 +363,36 @@ def test_a_failing_fragment_says_so_in_words_and_still_writes_the_url(
     assert [e.value for e in at.error] == [t("unexpected_error", "en")]
     assert at.query_params["gd2"] == "45" and "_pending_url" not in at.session_state
     assert t("share_in_year", "en", year=2030) in shown_metrics(at)  # drawn before the failure
+
+
+def test_the_verdicts_go_out_a_frame_before_the_chart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser paints the verdicts before it draws the chart only when the chart's messages
+    come a frame later: verdicts, then the pause, then the chart, on every slider move."""
+    import qn_ui.views as views
+
+    order: list[str] = []
+    real_verdicts, real_chart, real_sleep = views.verdict_row, views.chart, time.sleep
+    monkeypatch.setattr(
+        views, "verdict_row", lambda *a, **k: (order.append("verdicts"), real_verdicts(*a, **k))
+    )
+    monkeypatch.setattr(views, "chart", lambda *a, **k: (order.append("chart"), real_chart(*a, **k)))
+
+    def sleep(seconds: float) -> None:
+        if seconds >= 0.01:  # not AppTest's own polling
+            order.append(f"pause {seconds:.4f}")
+        real_sleep(seconds)
+
+    monkeypatch.setattr(time, "sleep", sleep)
+    at = new_app({"lang": "en"}, page=SCENARIO)
+    order.clear()
+    fragment_only(at, monkeypatch)
+    at.slider(key="w_gd2").set_value(45.0).run()
+    assert_clean(at)
+    assert order == [
+        "verdicts",
+        f"pause {1 / 60:.4f}",
+        "chart",
+    ]
 
 
 def test_language_switch() -> None:
