@@ -151,6 +151,13 @@ def main() -> int:
         f" without profiler; median {np.median(profiled) * 1e3:.1f} ms with it"
     )
     print(f"script thread (profiled): {total / n * 1e3:.1f} ms per rerun = 100 %")
+    waited = sum(
+        ct for (_, _, fn), (_, _, _, ct, _) in st.stats.items() if fn == "<built-in method time.sleep>"
+    )
+    print(
+        f"of which waiting in time.sleep: {waited / n * 1e3:.1f} ms per rerun (the scenario page's pause of "
+        "one display frame before the chart, pages/scenario.py: no CPU)"
+    )
     print()
 
     rows = [

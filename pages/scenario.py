@@ -21,17 +21,18 @@ from qn_ui.carry import kept
 from qn_ui.controls import growth_controls, share_link
 from qn_ui.guard import route_through_app
 from qn_ui.state import AppState, get_state, publish_url, refresh_state
-from qn_ui.views import chart, figure_numbers, history_warnings, unexpected_error, verdict_row
+from qn_ui.views import (
+    HEADLINE_FRAME_S,
+    chart,
+    figure_numbers,
+    history_warnings,
+    unexpected_error,
+    verdict_row,
+)
 
 LOG = logging.getLogger("qn_app")
 DETAILS = ("chart", "path", "verdicts", "sensitivity", "downloads")
 CHART_HEIGHT = 430  # px: with the verdicts above and the sliders below, one 1000 px screen
-# One display frame between the verdicts and the rest. The browser mounts and draws the chart in
-# one long task (~25 ms); when its messages came in before the browser had painted the new
-# verdicts, the headline waited for the chart (in about half the key presses). With a frame
-# between them the verdicts are painted first: key press → verdict 0.9 × the bare page instead of
-# 1.2, the whole update 5-10 ms later (BENCHMARKS.md). The server's CPU time is unchanged.
-HEADLINE_FRAME_S = 1 / 60
 
 
 def sensitivity_section(state: AppState) -> None:

@@ -390,7 +390,7 @@ def test_the_verdicts_go_out_a_frame_before_the_chart(monkeypatch: pytest.Monkey
     assert_clean(at)
     assert order == [
         "verdicts",
-        f"pause {1 / 60:.4f}",
+        f"pause {views.HEADLINE_FRAME_S:.4f}",
         "chart",
     ]
 
