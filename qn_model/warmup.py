@@ -42,9 +42,11 @@ def _warm(ready: Callable[[], bool] | None) -> None:
         headline_figure(ev, ds, "vi").to_json()  # plotly's figure classes and JSON encoder
         del ds, ctx, ev
         # Python's full collections walk every object: with the libraries loaded, ~175,000 of
-        # them, a 90-110 ms pause (holding the GIL) about once in 60 slider moves. What exists
-        # now lives as long as the process: frozen, collections walk only what runs create
-        # (2 ms). Measured in BENCHMARKS.md.
+        # them, a 90-110 ms pause (holding the GIL) about once in 60 slider moves. What is left
+        # after one last collection (modules, caches, shipped data) lives as long as the
+        # process: frozen, later collections walk only what runs create (2 ms). The collection
+        # first, so that no garbage is frozen for good. Measured in BENCHMARKS.md.
+        gc.collect()
         gc.freeze()
     except Exception:  # an optimisation only: the first run will do (and report) the work
         LOG.exception("warm-up failed")

@@ -139,7 +139,12 @@ def further_assumptions(lang: str) -> None:
     if not more.open:
         for key in map(widget_key, MORE_KEYS):
             if key in st.session_state:
-                st.session_state[key] = st.session_state[key]
+                # Deleted first: Streamlit can hold a value under the widget last drawn for the
+                # key and another under the key itself, and after a fragment's run it read the
+                # older one (a target set while open came back as the link's).
+                value = st.session_state[key]
+                del st.session_state[key]
+                st.session_state[key] = value
         return
     with more:
         st.number_input(

@@ -17,11 +17,12 @@ from qn_ui.carry import kept
 from qn_ui.safe import md_escape
 from qn_ui.state import AppState, get_state
 
-# The scenario page's pause of one display frame between the verdicts and the rest. The browser
-# mounts and draws the chart in one long task (~25 ms); when its messages came in before the
-# browser had painted the new verdicts, the headline waited for the chart (in about half the key
-# presses). With a frame between them the verdicts are painted first: key press → verdict 0.9 ×
-# the bare page instead of 1.2, the whole update 5-10 ms later (BENCHMARKS.md). Waiting, no CPU.
+# The scenario page's pause of one display frame between the verdicts and the chart. The
+# browser mounts and draws the chart in one long task (~25 ms); when its messages came in before
+# the browser had painted the new verdicts, the headline waited for the chart (in about half the
+# key presses). With a frame between them the verdicts are painted first in most presses: key
+# press → verdict ~0.9 × the bare page instead of ~1.2 (BENCHMARKS.md). The chart is built during
+# the pause; what is left of it is waiting, no CPU.
 HEADLINE_FRAME_S = 1 / 60
 
 

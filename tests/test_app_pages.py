@@ -378,7 +378,7 @@ def test_the_verdicts_go_out_a_frame_before_the_chart(monkeypatch: pytest.Monkey
     monkeypatch.setattr(views, "chart", lambda *a, **k: (order.append("chart"), real_chart(*a, **k)))
 
     def sleep(seconds: float) -> None:
-        if seconds >= 0.01:  # not AppTest's own polling
+        if seconds != 0.001:  # not AppTest's own polling
             order.append(f"pause {seconds:.4f}")
         real_sleep(seconds)
 
@@ -388,11 +388,8 @@ def test_the_verdicts_go_out_a_frame_before_the_chart(monkeypatch: pytest.Monkey
     fragment_only(at, monkeypatch)
     at.slider(key="w_gd2").set_value(45.0).run()
     assert_clean(at)
-    assert order == [
-        "verdicts",
-        f"pause {views.HEADLINE_FRAME_S:.4f}",
-        "chart",
-    ]
+    assert [o.split()[0] for o in order] == ["verdicts", "pause", "chart"]
+    assert 0.0 <= float(order[1].split()[1]) <= views.HEADLINE_FRAME_S  # less the chart's build
 
 
 def test_language_switch() -> None:
@@ -529,7 +526,9 @@ def open_further_assumptions(at: AppTest, is_open: bool = True) -> AppTest:
     return at.run()
 
 
-def test_further_assumptions_are_drawn_only_while_open_and_keep_their_values() -> None:
+def test_further_assumptions_are_drawn_only_while_open_and_keep_their_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Closed, the base year, base share, targets and spreads are not sent to the browser (each
     is redrawn on every update), yet a link's values hold through other moves and are there when
     the planner opens them; a value set while open holds after closing."""
@@ -549,6 +548,10 @@ def test_further_assumptions_are_drawn_only_while_open_and_keep_their_values() -
     at.slider(key="w_t2").set_value(33.0).run()
     open_further_assumptions(at, False)
     at.slider(key="w_gy1").set_value(7.5).run()
+    with monkeypatch.context() as m:  # slider moves under the chart rerun only the fragment
+        fragment_only(at, m)
+        at.slider(key="w_gd2").set_value(41.0).run()
+        assert state_of(at).scenario.t2 == 33.0
     at.switch_page(OVERVIEW).run()  # the sidebar is drawn again by another page
     assert_clean(at)
     assert query_of(at).get("t2") == "33" and state_of(at).scenario.t2 == 33.0

@@ -124,6 +124,7 @@ def test_targets_set_by_a_target_set_survive_the_next_move(server: str, page: Pa
     more.click()
     expect(page.get_by_role("slider", name=t("target_2030", "en"))).to_be_visible()
     more.click()
+    expect(page.get_by_role("slider", name=t("target_2030", "en"))).to_have_count(0)  # closed: not drawn
     page.locator(SIDEBAR_CONTROLS).click()
     page.get_by_role("option", name=t("target_set_national", "en")).click()
     expect(page).to_have_url(query_re(t2="30", ts="national"))
