@@ -155,8 +155,8 @@ def main() -> int:
         ct for (_, _, fn), (_, _, _, ct, _) in st.stats.items() if fn == "<built-in method time.sleep>"
     )
     print(
-        f"of which waiting in time.sleep: {waited / n * 1e3:.1f} ms per rerun (the scenario page's pause of "
-        "one display frame before the chart, pages/scenario.py: no CPU)"
+        f"of which waiting in time.sleep: {waited / n * 1e3:.1f} ms per rerun (the scenario page's wait of up "
+        "to one display frame between its verdicts and its chart, pages/scenario.py: no CPU)"
     )
     print()
 
