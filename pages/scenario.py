@@ -83,18 +83,27 @@ def _live_scenario() -> None:
     verdict_row(state)
     history_warnings(state)
     verdicts_sent = time.perf_counter()
-    # On screen the chart comes before the sliders; it is sent last, one display frame after the
-    # verdicts at the earliest (HEADLINE_FRAME_S): the browser draws a chart in one long task,
-    # which would otherwise often come before it paints the new verdicts. The chart (Monte Carlo,
-    # figure) is built meanwhile. Every element here is redrawn on each slider move, so there are
-    # few: the chart's notes and numbers are a detail.
+    # What follows the verdicts goes out one display frame after them (HEADLINE_FRAME_S): the
+    # browser draws a chart in one long task, which would otherwise often come before it paints
+    # the new verdicts. The chart (Monte Carlo, figure) is built meanwhile; should that fail, the
+    # failure is raised once the sliders are drawn, so that they still work.
+    try:
+        fig, failure = (
+            headline_figure(state.evaluation, state.ds, lang, with_required=True, height=CHART_HEIGHT),
+            None,
+        )
+    except Exception as exc:
+        fig, failure = None, exc
+    time.sleep(max(0.0, HEADLINE_FRAME_S - (time.perf_counter() - verdicts_sent)))
+    # On screen the chart comes before the sliders; it is sent last. Every element here is
+    # redrawn on each slider move, so there are few: the chart's notes and numbers are a detail.
     chart_slot = st.container()
     growth_controls(lang, periods=(2,), in_row=True)
     choice = detail_choice(lang)
     detail_slot = st.container()
     share_link(state.query, lang)
-    fig = headline_figure(state.evaluation, state.ds, lang, with_required=True, height=CHART_HEIGHT)
-    time.sleep(max(0.0, HEADLINE_FRAME_S - (time.perf_counter() - verdicts_sent)))
+    if failure is not None:
+        raise failure
     with chart_slot:
         chart(fig, key="scenario_chart", with_data=False)
     with detail_slot:
