@@ -22,12 +22,12 @@ from qn_ui.controls import growth_controls, share_link
 from qn_ui.guard import route_through_app
 from qn_ui.state import AppState, get_state, publish_url, refresh_state
 from qn_ui.views import (
-    HEADLINE_FRAME_S,
     chart,
     figure_numbers,
     history_warnings,
     unexpected_error,
     verdict_row,
+    wait_out_frame,
 )
 
 LOG = logging.getLogger("qn_app")
@@ -83,7 +83,7 @@ def _live_scenario() -> None:
     verdict_row(state)
     history_warnings(state)
     verdicts_sent = time.perf_counter()
-    # What follows the verdicts goes out one display frame after them (HEADLINE_FRAME_S): the
+    # What follows the verdicts goes out one display frame after them (views.HEADLINE_FRAME_S): the
     # browser draws a chart in one long task, which would otherwise often come before it paints
     # the new verdicts. The chart (Monte Carlo, figure) is built meanwhile; should that fail, the
     # failure is raised once the sliders are drawn, so that they still work.
@@ -94,7 +94,7 @@ def _live_scenario() -> None:
         )
     except Exception as exc:
         fig, failure = None, exc
-    time.sleep(max(0.0, HEADLINE_FRAME_S - (time.perf_counter() - verdicts_sent)))
+    wait_out_frame(verdicts_sent)
     # On screen the chart comes before the sliders; it is sent last. Every element here is
     # redrawn on each slider move, so there are few: the chart's notes and numbers are a detail.
     chart_slot = st.container()

@@ -10,7 +10,7 @@ from qn_model.i18n import fmt_num, t
 from qn_model.links import KEY_BY_NAME
 from qn_model.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_for, target_sets
 from qn_ui.safe import md_code
-from qn_ui.state import W_LANG, W_TSET, context, scenario_from_widgets, widget_key
+from qn_ui.state import W_LANG, W_TSET, context, hand_back, scenario_from_widgets, widget_key
 
 # Slider ranges: the usual range for a precise hand, widened to the link contract's limits
 # when a value needs it (a link may carry up to 250 %/year).
@@ -139,12 +139,7 @@ def further_assumptions(lang: str) -> None:
     if not more.open:
         for key in map(widget_key, MORE_KEYS):
             if key in st.session_state:
-                # Deleted first: Streamlit can hold a value under the widget last drawn for the
-                # key and another under the key itself, and after a fragment's run it read the
-                # older one (a target set while open came back as the link's).
-                value = st.session_state[key]
-                del st.session_state[key]
-                st.session_state[key] = value
+                hand_back(key, st.session_state[key])
         return
     with more:
         st.number_input(

@@ -119,7 +119,18 @@ def _rebind_widgets() -> None:
     for key in _widget_keys():
         value = st.session_state[key] if key in st.session_state else snapshot.get(key)
         if value is not None:
-            st.session_state[key] = value
+            hand_back(key, value)
+
+
+def hand_back(key: str, value: object) -> None:
+    """Give a control's key its value while no widget is drawn for it (before one is, this run).
+
+    Deleted first: Streamlit can hold one value under the key and an older one under the widget
+    last drawn for it, and after a fragment's run it read the older (a target set while the
+    further assumptions were open came back as the link's)."""
+    if key in st.session_state:
+        del st.session_state[key]
+    st.session_state[key] = value
 
 
 def place_growth_sliders(on_page: bool) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -24,6 +26,11 @@ from qn_ui.state import AppState, get_state
 # press → verdict ~0.9 × the bare page instead of ~1.2 (BENCHMARKS.md). The chart is built during
 # the pause; what is left of it is waiting, no CPU.
 HEADLINE_FRAME_S = 1 / 60
+
+
+def wait_out_frame(since: float) -> None:
+    """Wait what is left of :data:`HEADLINE_FRAME_S` after ``since`` (a ``time.perf_counter()``)."""
+    time.sleep(max(0.0, HEADLINE_FRAME_S - (time.perf_counter() - since)))
 
 
 def notices(items: tuple[Notice, ...], lang: str, icon: str = ":material/info:") -> None:
