@@ -115,6 +115,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from qn_model.links import serialize
     from qn_model.messages import Notice
     from qn_model.presets import link_context
+    from qn_model.urls import page_address
 
     out = Path(args.out)
     if not out.parent.is_dir():  # say so before a minute of work, not after
@@ -143,7 +144,9 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         ctx.observed_share,
         parsed.target_set,
     )
-    base = args.base_url.split("?", 1)[0].split("#", 1)[0]
+    # A link copied from the app names its own address, base path included (…/ktso/scenario).
+    base = args.base_url or page_address(args.link) or DEFAULT_BASE_URL
+    base = base.split("?", 1)[0].split("#", 1)[0]
     link = f"{base}?{query}" if query else base
     out.write_text(build_brief(ev, ds, lang, link), encoding="utf-8")
     print(t("cli_brief_written", lang, path=str(out)))
@@ -171,8 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     br.add_argument(
         "--base-url",
-        default=DEFAULT_BASE_URL,
-        help=f"the app's scenario page, for the link and QR code (default: {DEFAULT_BASE_URL})",
+        default=None,
+        help="the app's scenario page, for the link and QR code (default: the link's own address "
+        f"when it is a full http(s) link, base path included; else {DEFAULT_BASE_URL})",
     )
     br.set_defaults(func=_cmd_brief)
     return parser

@@ -9,8 +9,9 @@ import streamlit as st
 from qn_model.i18n import fmt_num, t
 from qn_model.links import KEY_BY_NAME
 from qn_model.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_for, target_sets
+from qn_model.urls import app_link, origin
 from qn_ui.safe import md_code
-from qn_ui.state import W_LANG, W_TSET, context, hand_back, scenario_from_widgets, widget_key
+from qn_ui.state import LAST_PAGE, W_LANG, W_TSET, context, hand_back, scenario_from_widgets, widget_key
 
 # Slider ranges: the usual range for a precise hand, widened to the link contract's limits
 # when a value needs it (a link may carry up to 250 %/year).
@@ -184,15 +185,23 @@ def growth_controls(lang: str, *, periods: tuple[int, ...] = (1, 2), in_row: boo
 
 
 def full_link(query: str) -> str:
-    """The page's address with the scenario's query (what a colleague should receive)."""
-    base = st.context.url or ""
-    return f"{base}?{query}" if query else base
+    """The page's address with the scenario's query (what a colleague should receive).
+
+    The browser's origin, Streamlit's ``server.baseUrlPath`` and the page: served under
+    ``/ktso/`` behind the portal's proxy, the link is ``https://…/ktso/scenario?…``. Without a
+    browser (AppTest) there is no origin, and the link is relative to the host."""
+    return app_link(
+        query,
+        base_path=st.get_option("server.baseUrlPath"),
+        page=st.session_state.get(LAST_PAGE) or "",
+        origin=origin(st.context.url),
+    )
 
 
 def share_link(query: str, lang: str) -> None:
     # Inline code in a caption, not st.code: the code block's highlighter is a 1.5 MB download
     # that a first visitor would wait for. The address bar holds the same link.
-    link = full_link(query) or "?" + query
+    link = full_link(query)
     st.caption(f"{t('link_caption', lang)} `{md_code(link)}`")
 
 

@@ -68,7 +68,7 @@ def _deferred(make: Callable[[], bytes], what: str) -> Callable[[], bytes]:
 def render(state: AppState) -> None:
     """The downloads section: data as CSV and XLSX, and the printable HTML brief."""
     lang, ev, ds = state.lang, state.evaluation, state.ds
-    link = full_link(state.query) or "?" + state.query
+    link = full_link(state.query)
     st.subheader(t("downloads_header", lang))
     st.caption(t("dl_note", lang))
     cols = st.columns(3)

@@ -37,6 +37,7 @@ from qn_model.slides import (
     without_present,
 )
 from qn_model.targets import TargetVerdict
+from qn_model.urls import is_absolute
 from qn_ui.controls import CUSTOM, full_link
 from qn_ui.safe import md_escape
 from qn_ui.state import PRESENT, W_LANG, W_TSET, AppState, context, scenario_from_widgets, widget_key
@@ -314,8 +315,8 @@ def _verdict(v: TargetVerdict, h: Headline, lang: str) -> None:
 
 def _qr(state: AppState) -> None:
     link = full_link(without_present(state.query))
-    if not link:
-        return  # no address known (a test run on the default scenario): nothing to scan
+    if not is_absolute(link):
+        return  # no address known (no browser: AppTest): a phone could not open a bare path
     try:
         png = qr_png(link, scale=10)
     except ValueError:  # segno's DataOverflowError: a link too long for any QR code

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 UPLOADS = ROOT / "tests" / "fixtures" / "uploads"
 LINK = "http://example.org/scenario?gd2=40&t2=30&lang=vi"
 BASE_URL = "https://planner.example.vn/scenario"
+KTSO_LINK = "https://portal.example.vn/ktso/scenario?gd2=40&lang=en#top"
 TIMEOUT = 900  # each run fits the trend models (seconds of CPU; minutes on a loaded machine)
 pytestmark = pytest.mark.timeout(TIMEOUT + 60)  # the module's runs all start in the first test
 
@@ -47,6 +48,8 @@ def runs(tmp_path_factory) -> dict[str, Run]:
         "summary_en": _cmd("evaluate", "gd2=40&t2=30&lang=en"),
         "brief_vi": _cmd("brief", LINK, "--out", str(out / "brief_vi.html"), "--base-url", BASE_URL),
         "brief_en": _cmd("brief", LINK, "--out", str(out / "brief_en.html"), "--lang", "en"),
+        "brief_query": _cmd("brief", "gd2=40", "--out", str(out / "brief_query.html")),
+        "brief_ktso": _cmd("brief", KTSO_LINK, "--out", str(out / "brief_ktso.html")),
         "brief_bad_folder": _cmd("brief", LINK, "--out", str(out / "missing" / "brief.html")),
         "brief_bad_lang": _cmd("brief", LINK, "--lang", "fr"),
         "validate_good": _cmd("validate", str(UPLOADS / "good_basic.csv")),
@@ -158,9 +161,21 @@ def test_brief_link_base_url_and_lang_override(runs):
     assert qr_svg(link_vi, scale=3, title=t("brief_qr_title", "vi")) in vi
     assert f'href="{html.escape(link_vi)}"' in vi
     en = _brief(runs, "brief_en")
-    link_en = "http://127.0.0.1:8501/scenario?gd2=40&t2=30&lang=en"  # --lang wins over lang=vi
+    # Without --base-url, a full link keeps its own address; --lang wins over lang=vi.
+    link_en = "http://example.org/scenario?gd2=40&t2=30&lang=en"
     assert f'href="{html.escape(link_en)}"' in en
     assert t("brief_title", "en") in en and t("brief_title", "vi") not in en
+    query_only = _brief(runs, "brief_query")  # nothing names an address: the default one
+    assert f'href="{html.escape("http://127.0.0.1:8501/scenario?gd2=40")}"' in query_only
+
+
+def test_brief_of_a_link_under_a_base_path_keeps_the_path(runs):
+    """A link copied from the app served under /ktso/ (the province's portal): the brief's link and
+    QR code point there, not at the bare host."""
+    doc = _brief(runs, "brief_ktso")
+    expected = "https://portal.example.vn/ktso/scenario?gd2=40&lang=en"
+    assert f'href="{html.escape(expected)}"' in doc
+    assert qr_svg(expected, scale=3, title=t("brief_qr_title", "en")) in doc
 
 
 def test_brief_errors_exit_cleanly(runs):

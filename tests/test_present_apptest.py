@@ -28,8 +28,10 @@ def ds():
     return ds
 
 
-def present_app(**params: str) -> AppTest:
+def present_app(url: str | None = None, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
+    if url is not None:
+        at.context = {"url": url}  # the browser's address: the QR code needs one a phone can open
     at.query_params["present"] = "1"
     for key, value in params.items():
         at.query_params[key] = value
@@ -125,7 +127,7 @@ def test_next_stops_at_the_last_slide(ds):
 
 
 def test_the_qr_code_of_the_scenario_is_shown(ds):
-    at = present_app(gd2="20")
+    at = present_app(url="http://127.0.0.1:8501/", gd2="20")
     images = at.image
     assert len(images) == 1
     assert images[0].value[0].endswith(".png")  # lossless: a JPEG would blur the modules
