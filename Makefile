@@ -8,7 +8,7 @@ PORT ?= 8501
 export OPENBLAS_NUM_THREADS ?= 1
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test unit e2e lint bench browser clean
+.PHONY: run test unit e2e lint bench browser nginx serve-team clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -27,6 +27,21 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; fi; }
 
+# Debian's nginx for the proxy test and `make serve-team` (run as an ordinary process from a
+# directory of its own; /usr/sbin is not on every user's PATH).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx >/dev/null; fi; }
+
+REPLICAS ?= 3
+BASE_PATH ?= /ktso
+TEAM_PORT ?= 8080
+# A trial for a team on this machine: REPLICAS app servers on loopback ports behind nginx, which
+# alone listens (127.0.0.1:$(TEAM_PORT)$(BASE_PATH)/). Ctrl-C stops everything. See README.
+serve-team: $(STAMP) nginx
+	$(BIN)/python -m deploy.team serve --replicas $(REPLICAS) --base-path "$(BASE_PATH)" --port $(TEAM_PORT)
+
 run: $(STAMP)
 	$(BIN)/python -m qn_ui.serve --server.address $(ADDRESS) --server.port $(PORT) \
 	  --server.headless true --browser.gatherUsageStats false
@@ -38,15 +53,15 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/python -m pytest -m "not e2e" -n 2
 
-e2e: $(STAMP) browser
+e2e: $(STAMP) browser nginx
 	$(BIN)/python -m pytest -m e2e -p no:xdist
 
-test: $(STAMP) browser
+test: $(STAMP) browser nginx
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -m "not e2e" -n 2
 	$(BIN)/python -m pytest -m e2e -p no:xdist
 
-bench: $(STAMP) browser
+bench: $(STAMP) browser nginx
 	$(BIN)/python benchmarks/engine.py
 	$(BIN)/python benchmarks/ui.py
 	$(BIN)/python benchmarks/profile_rerun.py

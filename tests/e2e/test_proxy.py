@@ -1,0 +1,219 @@
+"""Through the proxy: three replicas behind Debian's nginx under /ktso, as the province serves it.
+
+One team for the module (``deploy.team``, what ``make serve-team`` starts): the first test's
+request is the team's first request. A browser that comes through nginx gets its qn_route cookie
+and stays on one replica; the access log (``upstream=… route=…``) says which. The last test kills
+that replica.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pytest
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import Page, expect
+
+from deploy.team import Team, find_nginx, team
+from qn_model.data import load_dataset
+from qn_model.engine import evaluate_link
+from qn_model.i18n import fmt_pct, t
+from qn_model.urls import app_link
+from qn_ui import user_data as ud
+from tests.e2e.conftest import TIMEOUT_MS
+from tests.e2e.helpers import ROOT, RUNNING, growth_slider, metric_value, settle, url_query, wait_until
+
+pytestmark = pytest.mark.e2e
+BASE = "/ktso"
+UPLOAD = ROOT / "tests" / "fixtures" / "uploads" / "good_basic.csv"
+LOG_LINE = re.compile(
+    r'"(?P<method>\S+) (?P<uri>\S+) [^"]*" (?P<status>\d{3}) .*upstream=(?P<up>.+?) route=(?P<route>\S+)'
+)
+
+
+@pytest.fixture(scope="module")
+def proxy(browser_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Team]:
+    # No skip: `make test` and .ci/run install nginx; a missing one is a broken machine.
+    assert find_nginx(), "nginx is not installed: run `make nginx` (Debian's package)"
+    with team(replicas=3, base_path=BASE, run_dir=tmp_path_factory.mktemp("team")) as tm:
+        yield tm
+
+
+def expected(link: str, year: int) -> str:
+    ev = evaluate_link(link, load_dataset())
+    (v,) = [v for v in ev.verdicts if v.year == year]
+    return fmt_pct(v.value_pct, ev.lang)
+
+
+def uploaded_version() -> str:
+    """The data version the app shows once UPLOAD is in use (the app's own code, no browser)."""
+    session: dict = {}
+    assert ud.process_upload(UPLOAD.read_bytes(), UPLOAD.name, session).ok
+    return ud.current(session).version
+
+
+def share_link(page: Page, lang: str) -> str:
+    box = page.locator('[data-testid="stCaptionContainer"]').filter(has_text=t("link_caption", lang))
+    return box.last.locator("code").inner_text()
+
+
+def route(page: Page) -> str:
+    (value,) = [c["value"] for c in page.context.cookies() if c["name"] == "qn_route"]
+    return value
+
+
+def served(tm: Team, route_id: str) -> list[dict[str, str]]:
+    """The access log's lines for one browser (its affinity cookie), oldest first."""
+    lines = tm.access_log.read_text(errors="replace").splitlines()
+    return [m.groupdict() for m in map(LOG_LINE.search, lines) if m and m["route"] == route_id]
+
+
+def replica_of(tm: Team, page: Page) -> str:
+    """The upstream that served this browser's pages (every answered request went to it)."""
+    ups = {line["up"] for line in served(tm, route(page)) if line["up"] != "-" and line["status"] < "400"}
+    assert len(ups) == 1, f"one browser, one replica: {ups}"
+    return ups.pop()
+
+
+def test_deep_link_as_the_first_request_reproduces_its_verdicts(proxy: Team, page: Page) -> None:
+    link = "gd2=40&t2=30&lang=en"
+    page.goto(f"{proxy.origin}{BASE}/scenario?{link}")
+    settle(page)
+    expect(page.get_by_role("heading", name=t("scenario_title", "en"))).to_be_visible()
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.get_by_role("radio", name="English")).to_be_checked()  # the router ran
+    for year in (2025, 2030):
+        expect(metric_value(page, t("share_in_year", "en", year=year))).to_have_text(expected(link, year))
+    assert urlsplit(page.url).path == f"{BASE}/scenario"
+    assert share_link(page, "en") == f"{proxy.origin}{BASE}/scenario?{link}"
+    replica_of(proxy, page)  # and the whole page came from one replica
+
+
+def test_a_slider_move_updates_the_link(proxy: Team, page: Page) -> None:
+    page.goto(f"{proxy.origin}{BASE}/scenario?lang=en")
+    settle(page)
+    thumb = growth_slider(page, t("de_growth_pct", "en"), nth=1)
+    start = float(thumb.input_value())
+    thumb.focus()
+    for _ in range(5):
+        thumb.press("ArrowRight")
+    metric = metric_value(page, t("share_in_year", "en", year=2030))
+
+    def agreed() -> str | None:
+        q = url_query(page)
+        gd2 = q.get("gd2")
+        if gd2 is None or page.locator(RUNNING).count() or thumb.input_value() != gd2:
+            return None
+        query = urlencode(q)
+        ok = metric.inner_text() == expected(query, 2030) and share_link(page, "en").endswith(f"?{query}")
+        return gd2 if ok else None
+
+    gd2 = wait_until(agreed, TIMEOUT_MS / 1000, what="URL, slider, verdict and share link to agree")
+    assert float(gd2) > start
+    assert urlsplit(page.url).path == f"{BASE}/scenario"
+    assert share_link(page, "en") == app_link(
+        urlencode(url_query(page)), base_path=BASE, page="scenario", origin=proxy.origin
+    )
+
+
+def test_csv_download_carries_the_link(proxy: Team, page: Page) -> None:
+    link = "gd2=35&lang=en"
+    page.goto(f"{proxy.origin}{BASE}/scenario?{link}")
+    settle(page)
+    page.get_by_role("radio", name=t("detail_downloads", "en"), exact=True).click()
+    button = page.get_by_role("button", name=t("dl_csv", "en"))
+    expect(button).to_be_visible()
+    with page.expect_download() as info:
+        button.click()
+    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    cells = {c for row in csv.reader(io.StringIO(text)) for c in row}
+    assert f"{proxy.origin}{BASE}/scenario?{link}" in cells
+    assert expected(link, 2030).rstrip("%") in text
+    assert info.value.suggested_filename.endswith(".csv")
+    replica_of(proxy, page)
+
+
+def test_upload_of_a_planners_file_with_xsrf_on(proxy: Team, page: Page) -> None:
+    page.goto(f"{proxy.origin}{BASE}/mydata?lang=en")
+    settle(page, '[data-testid="stFileUploader"]')
+    assert any(c["name"] == "_streamlit_xsrf" for c in page.context.cookies())  # XSRF on
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(UPLOAD))
+    expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_contain_text(UPLOAD.name)
+    expect(page.get_by_text(t("mydata_version_user", "en", version=uploaded_version()))).to_be_visible()
+    # The upload and the session's websocket went to the same replica (affinity), and the upload
+    # passed Streamlit's XSRF check: a 2xx, not a 403.
+    uploads = [x for x in served(proxy, route(page)) if "/_stcore/upload_file/" in x["uri"]]
+    assert uploads and all(x["status"].startswith("2") for x in uploads), uploads
+    assert all(x["uri"].startswith(f"{BASE}/") for x in uploads)
+    replica_of(proxy, page)
+    # Another page and back: the planner's figures are still in use (same session, same replica).
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_role("link", name=t("page_scenario", "en"), exact=True).click()
+    settle(page)
+    nav.get_by_role("link", name=t("page_mydata", "en"), exact=True).click()
+    expect(page.get_by_text(t("mydata_version_user", "en", version=uploaded_version()))).to_be_visible()
+
+
+def test_an_upload_without_the_xsrf_token_is_refused_through_the_proxy(proxy: Team, page: Page) -> None:
+    page.goto(f"{proxy.origin}{BASE}/mydata")
+    settle(page, '[data-testid="stFileUploader"]')
+    answer = page.request.put(
+        f"{proxy.origin}{BASE}/_stcore/upload_file/x/y",
+        multipart={"file": {"name": "a.csv", "mimeType": "text/csv", "buffer": b"a,b\n"}},
+    )
+    assert answer.status == 403
+
+
+def test_the_qr_code_encodes_the_link_under_the_base_path(proxy: Team, page: Page) -> None:
+    page.goto(f"{proxy.origin}{BASE}/?gd2=40&present=1")
+    settle(page)
+    img = page.locator('[data-testid="stImage"] img').first
+    expect(img).to_be_visible()
+    src = img.get_attribute("src")
+    assert src and urlsplit(src).path.startswith(f"{BASE}/media/")
+    png = page.request.get(src if src.startswith("http") else f"{proxy.origin}{src}").body()
+    # Read as a phone would: the link with /ktso/, without present=1 (a phone in the room opens
+    # the interactive app on the same scenario).
+    found = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+    assert found == [f"{proxy.origin}{BASE}/?gd2=40"]
+
+
+def test_killing_the_sessions_replica_loses_no_link(proxy: Team, page: Page) -> None:
+    link = "gd2=33&t2=30&lang=en"
+    page.goto(f"{proxy.origin}{BASE}/scenario?{link}")
+    settle(page)
+    label = t("share_in_year", "en", year=2030)
+    expect(metric_value(page, label)).to_have_text(expected(link, 2030))
+    first = replica_of(proxy, page)
+    before = len(served(proxy, route(page)))
+    proxy.replica_at(first).kill()  # SIGKILL mid-session, as a crash would
+    page.reload()
+    settle(page)
+    expect(metric_value(page, label)).to_have_text(expected(link, 2030))
+    assert dict(parse_qsl(urlsplit(page.url).query)) == dict(parse_qsl(link))
+    assert share_link(page, "en") == f"{proxy.origin}{BASE}/scenario?{link}"
+    # What was answered after the kill (less the killed replica's own websocket, logged as it closed).
+    after = [
+        x
+        for x in served(proxy, route(page))[before:]
+        if x["status"] < "400" and x["up"] != "-" and not (x["status"] == "101" and x["up"] == first)
+    ]
+    # nginx tried the dead one first (its address then another in $upstream_addr), then kept away.
+    ups = {a.strip() for x in after for a in x["up"].split(",")} - {first}
+    assert after and ups and all(x["up"].split(",")[-1].strip() != first for x in after), after
+    # The session goes on: a slider move still answers, on the replica it moved to.
+    thumb = growth_slider(page, t("de_growth_pct", "en"), nth=1)
+    thumb.focus()
+    thumb.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"[?&]gd2=33\.1(&|$)"))
+    wait_until(
+        lambda: metric_value(page, label).inner_text() == expected(urlencode(url_query(page)), 2030),
+        TIMEOUT_MS / 1000,
+        what="the 2030 verdict after the move",
+    )
