@@ -13,11 +13,19 @@ app's own error message (its last line of defence), "Traceback" in the page text
 10th update and at the end), and "Traceback" in the server's log. Target: 0 errors; the p95 update
 time is reported (no fixed target; compare with ``benchmarks/ui.py``'s single-session figure).
 
+Through a proxy: ``--targets`` names what to load, one after the other in the same run, each
+with the same sessions, links and duration: ``direct`` (one server, as above), ``proxyN`` (N
+replicas behind nginx under ``--base-path``, started as ``make serve-team`` does, ``deploy.team``).
+``--url`` drives an app that is already running (its address with the base path); then the server
+side's CPU and memory are not measured. Everything stays on loopback.
+
 Prints figures only; exits non-zero when the server never starts or a session cannot open the page.
 The load test itself stops by itself (bounded by ``--seconds`` and per-wait timeouts).
 
     .venv/bin/python benchmarks/load.py
     .venv/bin/python benchmarks/load.py --sessions 10 --seconds 60
+    .venv/bin/python benchmarks/load.py --targets proxy1,proxy3 --seconds 45   # one vs three replicas
+    .venv/bin/python benchmarks/load.py --url http://127.0.0.1:8080/ktso      # a running `make serve-team`
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.async_api import Browser, Locator, Page, async_playwright, expect  # noqa: E402
 
 from benchmarks.memory import cpu_seconds, descendants, links, rss_mb, server_pid  # noqa: E402
+from deploy.team import team  # noqa: E402
 from qn_model.i18n import t  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     CHROMIUM,
@@ -166,23 +175,27 @@ async def drive(
         s.errors.append(f"at the end: {type(exc).__name__}")
 
 
-async def sample_rss(pid: int, stop: asyncio.Event, peak: list[float]) -> None:
-    while not stop.is_set():
-        peak[0] = max(peak[0], rss_mb(pid))
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=0.5)
+def total_rss_mb(pids: list[int]) -> float:
+    return sum(rss_mb(p) for p in pids)
 
 
-def cpu_split(server: int) -> tuple[float, float]:
-    """CPU seconds so far of the server's process tree, and of everything else this script runs
-    (itself, Playwright's driver, Chromium)."""
-    srv = set(descendants(server))
+def cpu_split(servers: list[int]) -> tuple[float, float]:
+    """CPU seconds so far of the servers' process trees (replicas and nginx), and of everything
+    else this script runs (itself, Playwright's driver, Chromium)."""
+    srv = {p for s in servers for p in descendants(s)}
     client = [p for p in descendants(os.getpid()) if p not in srv]
     return cpu_seconds(sorted(srv)), cpu_seconds(client)
 
 
+async def sample_rss_all(pids: list[int], stop: asyncio.Event, peak: list[float]) -> None:
+    while not stop.is_set():
+        peak[0] = max(peak[0], total_rss_mb(pids))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=0.5)
+
+
 async def run(
-    url: str, pid: int, home: Path, n: int, seconds: float, think_s: float
+    url: str, pids: list[int], home: Path, n: int, seconds: float, think_s: float
 ) -> tuple[list[Session], dict]:
     sessions = [Session(i + 1, lk, "en" if "lang=en" in lk else "vi") for i, lk in enumerate(links(n))]
     info: dict = {}
@@ -196,14 +209,14 @@ async def run(
         first = await open_session(browser, url, sessions[0])
         rest = await asyncio.gather(*(open_session(browser, url, s) for s in sessions[1:]))
         opened = [first, *rest]
-        info["rss_open"] = rss_mb(pid)
+        info["rss_open"] = total_rss_mb(pids)
         peak, stop_evt = [0.0], asyncio.Event()
-        sampler = asyncio.create_task(sample_rss(pid, stop_evt, peak))
+        sampler = asyncio.create_task(sample_rss_all(pids, stop_evt, peak))
         info["load_start"] = os.getloadavg()
         start = time.monotonic() + 1.0
         stop = start + seconds
         await asyncio.sleep(max(0.0, start - time.monotonic()))
-        cpu0 = cpu_split(pid)
+        cpu0 = cpu_split(pids)
         await asyncio.gather(
             *(
                 drive(pg, th, pr, s, start, stop, think_s)
@@ -211,10 +224,10 @@ async def run(
             )
         )
         info["elapsed"] = time.monotonic() - start
-        cpu1 = cpu_split(pid)
+        cpu1 = cpu_split(pids)
         info["cpu_server"], info["cpu_client"] = cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]
         info["load_end"] = os.getloadavg()
-        info["rss_end"] = rss_mb(pid)
+        info["rss_end"] = total_rss_mb(pids)
         stop_evt.set()
         await sampler
         info["rss_peak"] = peak[0]
@@ -222,81 +235,144 @@ async def run(
     return sessions, info
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sessions", type=int, default=10)
-    ap.add_argument("--seconds", type=float, default=60.0)
-    ap.add_argument("--think-ms", type=float, default=0.0, help="pause after each update (default 0)")
-    args = ap.parse_args()
-
-    load_before = os.getloadavg()
-    with tempfile.TemporaryDirectory(prefix="qn-load-") as tmp:
-        home = Path(tmp)
-        os.environ["HOME"] = str(home)
+@contextlib.contextmanager
+def target(name: str, home: Path, base_path: str, url: str | None):
+    """Start what ``name`` says; yield (the app's address, the server side's pids, its logs)."""
+    if url is not None:
+        yield url.rstrip("/"), [], []
+    elif name == "direct":
         log = home / "logs" / "server.log"
-        try:
-            with streamlit_server("app.py", home, log) as url:
-                pid = server_pid(int(url.rsplit(":", 1)[1]))
-                sessions, info = asyncio.run(
-                    run(url, pid, home, args.sessions, args.seconds, args.think_ms / 1000)
-                )
-        except Exception as exc:  # a server that never starts, a session that cannot open the page
-            print(f"load: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
-            for log in sorted((home / "logs").glob("*.log")):  # the temp dir goes away: show the end
-                tail = log.read_text(errors="replace").splitlines()[-15:]
-                print(f"--- last lines of {log.name}:", *tail, sep="\n", file=sys.stderr)
-            return 1
-        server_log = log.read_text(errors="replace")
-    log_tracebacks = server_log.count("Traceback")
+        with streamlit_server("app.py", home, log) as u:
+            yield u, [server_pid(int(u.rsplit(":", 1)[1]))], [log]
+    elif name.startswith("proxy") and name[5:].isdigit() and int(name[5:]) >= 1:
+        with team(int(name[5:]), base_path, run_dir=home / "logs" / name) as tm:
+            pids = [r.proc.pid for r in tm.replicas if r.proc] + ([tm.nginx.pid] if tm.nginx else [])
+            yield tm.url.rstrip("/"), pids, [r.log for r in tm.replicas]
+    else:
+        raise ValueError(f"unknown target {name!r}: direct or proxyN (N replicas behind nginx)")
 
+
+def describe(name: str, base_path: str, url: str | None) -> str:
+    if url is not None:
+        return f"the app at {url}"
+    if name == "direct":
+        return "one server, no proxy"
+    n = int(name[5:])
+    return f"{n} replica{'s' if n > 1 else ''} behind nginx under {base_path}/"
+
+
+def report(
+    name: str, label: str, args, load_before, sessions: list[Session], info: dict, log_tb: int
+) -> dict:
     updates = np.array([x for s in sessions for x in s.updates])
     settles = np.array([x for s in sessions for x in s.settles])
     errors = [f"session {s.n}: {e}" for s in sessions for e in s.errors]
-    n_err = len(errors) + log_tracebacks
+    n_err = len(errors) + log_tb
     fmt_load = lambda la: ", ".join(f"{x:.2f}" for x in la)  # noqa: E731
     print(
-        f"load benchmark  cpus={os.cpu_count()}  sessions={args.sessions}  think={args.think_ms:.0f} ms  "
-        f"duration={info['elapsed']:.1f} s  "
+        f"\n== {name}: {label}\nload benchmark  cpus={os.cpu_count()}  sessions={args.sessions}  "
+        f"think={args.think_ms:.0f} ms  duration={info['elapsed']:.1f} s  "
         f"load average before={fmt_load(load_before)}  at start={fmt_load(info['load_start'])}  "
         f"at end={fmt_load(info['load_end'])}"
     )
     header = f"{'measure':<40} {'count':>6} {'median':>9} {'p95':>9} {'max':>9}"
     print(header)
     print("-" * len(header))
-    for name, a in (
+    for what, a in (
         ("key press → 2030 metric changed", updates),
         ("key press → run finished (idle)", settles),
     ):
         if len(a):
             print(
-                f"{name:<40} {len(a):>6} {np.median(a) * 1e3:>7.0f}ms {np.percentile(a, 95) * 1e3:>7.0f}ms "
+                f"{what:<40} {len(a):>6} {np.median(a) * 1e3:>7.0f}ms {np.percentile(a, 95) * 1e3:>7.0f}ms "
                 f"{a.max() * 1e3:>7.0f}ms"
             )
         else:
-            print(f"{name:<40} {0:>6}")
+            print(f"{what:<40} {0:>6}")
     per = ", ".join(f"{len(s.updates)}" for s in sessions)
-    print(f"updates per session: {per}  ({len(updates) / info['elapsed']:.1f} updates/s in all)")
+    rate = len(updates) / info["elapsed"]
+    print(f"updates per session: {per}  ({rate:.1f} updates/s in all)")
     print(
         f"errors: {n_err} (target 0: {'PASS' if n_err == 0 else 'MISS'}) — "
-        f"{len(errors)} in the sessions, {log_tracebacks} Traceback(s) in the server log"
+        f"{len(errors)} in the sessions, {log_tb} Traceback(s) in the server log(s)"
     )
     for e in errors[:20]:
         print("  " + e)
-    print(
-        f"server RSS: {info['rss_open']:.1f} MB with all sessions open, {info['rss_end']:.1f} MB at the end, "
-        f"peak {info['rss_peak']:.1f} MB (sampled every 0.5 s)"
-    )
     wall = info["elapsed"]
-    print(
-        f"CPU during the run: server {info['cpu_server']:.1f} s ({info['cpu_server'] / wall:.2f} cores), "
-        f"browser side (Chromium, Playwright, this script) {info['cpu_client']:.1f} s "
-        f"({info['cpu_client'] / wall:.2f} cores) of {os.cpu_count()} cores; "
-        f"server {info['cpu_server'] / max(len(updates), 1) * 1e3:.0f} ms CPU per update"
+    if info["measured"]:
+        print(
+            f"server side RSS (replicas + nginx): {info['rss_open']:.1f} MB with all sessions open, "
+            f"{info['rss_end']:.1f} MB at the end, peak {info['rss_peak']:.1f} MB (sampled every 0.5 s)"
+        )
+        print(
+            f"CPU during the run: server side {info['cpu_server']:.1f} s ({info['cpu_server'] / wall:.2f} cores), "
+            f"browser side (Chromium, Playwright, this script) {info['cpu_client']:.1f} s "
+            f"({info['cpu_client'] / wall:.2f} cores) of {os.cpu_count()} cores; "
+            f"server side {info['cpu_server'] / max(len(updates), 1) * 1e3:.0f} ms CPU per update"
+        )
+    return {
+        "name": name,
+        "updates": len(updates),
+        "rate": rate,
+        "median": float(np.median(updates)) if len(updates) else float("nan"),
+        "p95": float(np.percentile(updates, 95)) if len(updates) else float("nan"),
+        "errors": n_err,
+        "cpu": info["cpu_server"] / wall if info["measured"] else float("nan"),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sessions", type=int, default=10)
+    ap.add_argument("--seconds", type=float, default=60.0)
+    ap.add_argument("--think-ms", type=float, default=0.0, help="pause after each update (default 0)")
+    ap.add_argument(
+        "--targets",
+        default="direct",
+        help="comma-separated, loaded one after the other: direct, proxyN (default: direct)",
     )
-    print("links: " + "  ".join("?" + s.link for s in sessions))
+    ap.add_argument("--base-path", default="/ktso", help="the proxy's base path (default /ktso)")
+    ap.add_argument("--url", default=None, help="drive an app already running there (loopback)")
+    args = ap.parse_args()
+    names = ["url"] if args.url else [n.strip() for n in args.targets.split(",") if n.strip()]
+
+    results = []
+    for name in names:
+        load_before = os.getloadavg()
+        label = describe(name, args.base_path, args.url)
+        with tempfile.TemporaryDirectory(prefix="qn-load-") as tmp:
+            home = Path(tmp)
+            os.environ["HOME"] = str(home)
+            (home / "logs").mkdir()
+            try:
+                with target(name, home, args.base_path, args.url) as (url, pids, logs):
+                    sessions, info = asyncio.run(
+                        run(url, pids, home, args.sessions, args.seconds, args.think_ms / 1000)
+                    )
+                    info["measured"] = bool(pids)
+                    log_tb = sum(log.read_text(errors="replace").count("Traceback") for log in logs)
+            except Exception as exc:  # a server that never starts, a session that cannot open the page
+                print(f"load ({name}): FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+                for log in sorted((home / "logs").rglob("*.log")):  # the temp dir goes away: show the end
+                    tail = log.read_text(errors="replace").splitlines()[-15:]
+                    print(f"--- last lines of {log.name}:", *tail, sep="\n", file=sys.stderr)
+                return 1
+        results.append(report(name, label, args, load_before, sessions, info, log_tb))
+
+    if len(results) > 1:
+        print("\n== side by side (same sessions, links and duration, one after the other)")
+        print(
+            f"{'target':<10} {'updates':>8} {'per s':>7} {'median':>9} {'p95':>9} {'errors':>7} {'server CPU':>11}"
+        )
+        for r in results:
+            print(
+                f"{r['name']:<10} {r['updates']:>8} {r['rate']:>7.1f} {r['median'] * 1e3:>7.0f}ms "
+                f"{r['p95'] * 1e3:>7.0f}ms {r['errors']:>7} {r['cpu']:>6.2f} cores"
+            )
+    print("links: " + "  ".join("?" + lk for lk in links(args.sessions)))
     cmd = os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable
     print("command: " + " ".join([cmd, "benchmarks/load.py", *sys.argv[1:]]))
-    return 0
+    return 0 if all(r["updates"] for r in results) else 1
 
 
 if __name__ == "__main__":
