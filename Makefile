@@ -50,7 +50,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-unit: $(STAMP)
+unit: $(STAMP) nginx
 	$(BIN)/python -m pytest -m "not e2e" -n 2
 
 e2e: $(STAMP) browser nginx

@@ -1,9 +1,10 @@
 """Serve the planner to a team: N replicas of the app behind nginx, under a base path.
 
-Two commands::
+Three commands::
 
     python -m deploy.team serve --replicas 3 --base-path /ktso --port 8080
     python -m deploy.team render --replicas 2 --first-port 8601 --base-path /ktso --out /tmp/qn-nginx
+    python -m deploy.team check --port 8601 --base-path /ktso    # exit 0 when healthy
 
 ``serve`` is a trial on one machine (``make serve-team REPLICAS=3 BASE_PATH=/ktso``): each replica
 is ``python -m qn_ui.serve`` (the launcher ``make run`` uses) on a loopback port with
@@ -11,7 +12,8 @@ is ``python -m qn_ui.serve`` (the launcher ``make run`` uses) on a loopback port
 directory of its own) is the only listener, on 127.0.0.1, and Ctrl-C stops everything. A replica
 that exits is started again. ``render`` writes the two nginx files an operator copies to a real
 machine (README, "Serving a team"): ``qn-planner-http.conf`` (upstream and maps, http context)
-and ``qn-planner-locations.conf`` (the locations, inside the portal's server block).
+and ``qn-planner-locations.conf`` (the locations, inside the portal's server block). ``check`` is
+the active health check the systemd timer runs (``deploy/systemd``).
 
 The browser test through the proxy (``tests/e2e/test_proxy.py``) and ``benchmarks/load.py`` start
 the same team with :func:`team`.
@@ -378,6 +380,13 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    url = f"http://{LOOPBACK}:{args.port}{norm_base_path(args.base_path)}/_stcore/health"
+    ok = healthy(url, timeout_s=args.timeout)
+    print(f"{url}: {'ok' if ok else 'NOT healthy'}")
+    return 0 if ok else 1
+
+
 def _render(args: argparse.Namespace) -> int:
     ports = [args.first_port + i for i in range(args.replicas)]
     http, loc = write_configs(Path(args.out), ports, args.base_path, args.affinity)
@@ -402,6 +411,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     rd.add_argument("--affinity", choices=sorted(AFFINITY), default="cookie")
     rd.add_argument("--out", required=True)
     rd.set_defaults(func=_render)
+    ck = sub.add_parser("check", help="exit 0 when the replica on --port answers its health check")
+    ck.add_argument("--port", type=int, required=True)
+    ck.add_argument(
+        "--base-path",
+        default=os.environ.get("STREAMLIT_SERVER_BASE_URL_PATH", ""),
+        help="default: $STREAMLIT_SERVER_BASE_URL_PATH, as the replica reads it",
+    )
+    ck.add_argument("--timeout", type=float, default=5.0)
+    ck.set_defaults(func=_check)
     args = ap.parse_args(argv)
     if getattr(args, "replicas", 1) < 1:
         ap.error("--replicas must be at least 1")

@@ -1,0 +1,123 @@
+"""deploy/: the nginx files rendered for N replicas under a base path, checked by nginx itself
+(``nginx -t``), and the systemd units an operator copies. The proxy's browser test is
+tests/e2e/test_proxy.py."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from deploy import team as dt
+
+ROOT = Path(__file__).resolve().parents[1]
+SYSTEMD = ROOT / "deploy" / "systemd"
+
+
+def app_upload_limit_mb() -> int:
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    return int(config["server"]["maxUploadSize"])
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_upstream_has_one_server_per_replica_on_loopback(n):
+    ports = list(range(8601, 8601 + n))
+    text = dt.render_http(ports, "/ktso")
+    servers = re.findall(r"^\s*server (\S+) max_fails=1 fail_timeout=10s;$", text, flags=re.M)
+    assert servers == [f"127.0.0.1:{p}" for p in ports]
+    assert "hash $qn_affinity consistent;" in text
+    assert "Path=/ktso/;" in text and "HttpOnly" in text
+    assert "@" not in text.replace("$", "")
+
+
+def test_affinity_by_client_address_is_the_documented_fallback():
+    text = dt.render_http([8601, 8602], "/ktso", affinity="ip")
+    assert "hash $binary_remote_addr consistent;" in text
+    assert "hash $qn_affinity" not in text
+    with pytest.raises(ValueError):
+        dt.render_http([8601], "/ktso", affinity="sticky")
+    with pytest.raises(ValueError):
+        dt.render_http([], "/ktso")
+
+
+@pytest.mark.parametrize("base", ["/ktso", "ktso/", "/so/ktso"])
+def test_locations_serve_the_base_path(base):
+    norm = "/" + base.strip("/")
+    text = dt.render_locations(base)
+    assert f"location {norm}/ {{" in text
+    assert f"location = {norm} {{\n    return 301 {norm}/$is_args$args;" in text  # query kept
+    assert f"location = {norm}/_stcore/health {{" in text
+    # No URI part after the upstream: the path reaches Streamlit as the browser sent it.
+    assert set(re.findall(r"proxy_pass (\S+);", text)) == {"http://qn_planner"}
+    assert "proxy_set_header Upgrade $http_upgrade;" in text
+    assert "proxy_set_header Connection $qn_connection;" in text
+    assert "proxy_set_header Host $http_host;" in text  # with the port: Streamlit's Origin check
+    assert "@" not in text.replace("$", "")
+
+
+def test_upload_limit_is_at_least_the_apps():
+    (size,) = re.findall(r"client_max_body_size (\d+)m;", dt.render_locations("/ktso"))
+    assert int(size) >= app_upload_limit_mb()
+
+
+def test_every_location_sends_the_security_headers():
+    text = dt.render_locations("/ktso")
+    # add_header in a location replaces the server's: each of ours must carry all of them.
+    blocks = re.findall(r"location [^{]*\{(.*?)\n\}", text, flags=re.S)
+    proxied = [b for b in blocks if "proxy_pass" in b]
+    assert len(proxied) == 2
+    for block in proxied:
+        for name, _ in dt.SECURITY_HEADERS:
+            assert f"add_header {name} " in block
+
+
+def test_root_base_path():
+    text = dt.render_locations("")
+    assert "location / {" in text and "location = /_stcore/health {" in text
+    assert "return 301" not in text
+    assert "Path=/;" in dt.render_http([8601], "")
+
+
+@pytest.mark.parametrize("base", ["/ktso", ""])
+def test_nginx_accepts_the_trial_config(tmp_path, base):
+    nginx = dt.find_nginx()
+    assert nginx, "nginx is not installed: `make nginx` (Debian's package)"
+    dt.write_configs(tmp_path, [8601, 8602, 8603], base)
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(dt.render_trial(tmp_path, 18080, base), encoding="utf-8")
+    run = subprocess.run(
+        [nginx, "-t", "-p", str(tmp_path), "-c", str(conf), "-e", str(tmp_path / "err.log")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "listen 127.0.0.1:18080;" in conf.read_text()  # loopback only
+
+
+def test_render_command_writes_the_operator_files(tmp_path, capsys):
+    assert dt.main(["render", "--replicas", "2", "--first-port", "9001", "--out", str(tmp_path)]) == 0
+    http = (tmp_path / "qn-planner-http.conf").read_text()
+    assert "127.0.0.1:9001" in http and "127.0.0.1:9002" in http and "9003" not in http
+    assert "location /ktso/ {" in (tmp_path / "qn-planner-locations.conf").read_text()
+
+
+def test_check_command_fails_on_a_port_nobody_serves(capsys):
+    assert dt.main(["check", "--port", str(dt.free_port()), "--base-path", "/ktso", "--timeout", "1"]) == 1
+    assert "/ktso/_stcore/health: NOT healthy" in capsys.readouterr().out
+
+
+def test_systemd_units():
+    replica = (SYSTEMD / "qn-planner@.service").read_text(encoding="utf-8")
+    assert "-m qn_ui.serve" in replica
+    assert "--server.address 127.0.0.1 --server.port %i" in replica
+    assert "EnvironmentFile=/etc/qn-planner/env" in replica and "Restart=always" in replica
+    env = (SYSTEMD / "env.example").read_text(encoding="utf-8")
+    assert re.search(r"^STREAMLIT_SERVER_BASE_URL_PATH=ktso$", env, flags=re.M)
+    assert re.search(r"^STREAMLIT_SERVER_COOKIE_SECRET=", env, flags=re.M)
+    health = (SYSTEMD / "qn-planner-health@.service").read_text(encoding="utf-8")
+    assert "-m deploy.team check --port %i" in health
+    assert (SYSTEMD / "qn-planner-health@.timer").is_file() and (SYSTEMD / "qn-planner.target").is_file()
