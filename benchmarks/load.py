@@ -34,6 +34,7 @@ import argparse
 import asyncio
 import contextlib
 import os
+import re
 import sys
 import tempfile
 import time
@@ -252,6 +253,17 @@ def target(name: str, home: Path, base_path: str, url: str | None):
         raise ValueError(f"unknown target {name!r}: direct or proxyN (N replicas behind nginx)")
 
 
+def spread(access_log: Path) -> str:
+    """How nginx spread the sessions: browsers (affinity cookies) per replica, from its access log."""
+    if not access_log.is_file():
+        return ""
+    routes: dict[str, set[str]] = {}
+    for m in re.finditer(r"upstream=(\S+) route=(\S+)", access_log.read_text(errors="replace")):
+        if m[1] != "-":
+            routes.setdefault(m[1].rstrip(","), set()).add(m[2])
+    return ", ".join(f"{up}: {len(r)}" for up, r in sorted(routes.items()))
+
+
 def describe(name: str, base_path: str, url: str | None) -> str:
     if url is not None:
         return f"the app at {url}"
@@ -298,6 +310,8 @@ def report(
     )
     for e in errors[:20]:
         print("  " + e)
+    if info.get("spread"):
+        print(f"browsers per replica (nginx's access log): {info['spread']}")
     wall = info["elapsed"]
     if info["measured"]:
         print(
@@ -350,6 +364,7 @@ def main() -> int:
                         run(url, pids, home, args.sessions, args.seconds, args.think_ms / 1000)
                     )
                     info["measured"] = bool(pids)
+                    info["spread"] = spread(home / "logs" / name / "nginx-access.log")
                     log_tb = sum(log.read_text(errors="replace").count("Traceback") for log in logs)
             except Exception as exc:  # a server that never starts, a session that cannot open the page
                 print(f"load ({name}): FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)

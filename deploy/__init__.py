@@ -1,0 +1,1 @@
+"""Serving the planner to a team: nginx in front of N replicas (see README, "Serving a team")."""
