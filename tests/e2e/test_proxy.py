@@ -4,12 +4,18 @@ One team for the module (``deploy.team``, what ``make serve-team`` starts): the 
 request is the team's first request. A browser that comes through nginx gets its qn_route cookie
 and stays on one replica; the access log (``upstream=… route=…``) says which. The last test kills
 that replica.
+
+The browser reaches nginx by a name (``HOST``, mapped to 127.0.0.1 inside Chromium only), not by
+127.0.0.1: Streamlit lets any 127.0.0.1 origin open its websocket, so only a named host shows
+whether the proxy passes what Streamlit checks (``Host`` with its port against ``Origin``).
 """
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,19 +24,31 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 import zxingcpp
 from PIL import Image
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, Playwright, expect
 
-from deploy.team import Team, find_nginx, team
+from deploy.team import SECURITY_HEADERS, Team, find_nginx, team
 from qn_model.data import load_dataset
 from qn_model.engine import evaluate_link
 from qn_model.i18n import fmt_pct, t
 from qn_model.urls import app_link
 from qn_ui import user_data as ud
 from tests.e2e.conftest import TIMEOUT_MS
-from tests.e2e.helpers import ROOT, RUNNING, growth_slider, metric_value, settle, url_query, wait_until
+from tests.e2e.helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    RUNNING,
+    VIEWPORT,
+    growth_slider,
+    metric_value,
+    settle,
+    url_query,
+    wait_until,
+)
 
 pytestmark = pytest.mark.e2e
 BASE = "/ktso"
+HOST = "ktso.qn-planner.test"  # .test: reserved, never a real name (RFC 2606)
 UPLOAD = ROOT / "tests" / "fixtures" / "uploads" / "good_basic.csv"
 LOG_LINE = re.compile(
     r'"(?P<method>\S+) (?P<uri>\S+) [^"]*" (?P<status>\d{3}) .*upstream=(?P<up>.+?) route=(?P<route>\S+)'
@@ -43,6 +61,45 @@ def proxy(browser_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     assert find_nginx(), "nginx is not installed: run `make nginx` (Debian's package)"
     with team(replicas=3, base_path=BASE, run_dir=tmp_path_factory.mktemp("team")) as tm:
         yield tm
+
+
+@pytest.fixture(scope="module")
+def named_browser(playwright: Playwright, browser_home: Path) -> Iterator[Browser]:
+    b = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {HOST} 127.0.0.1"],
+        env={**os.environ, "HOME": str(browser_home)},
+    )
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def page(named_browser: Browser) -> Iterator[Page]:
+    context = named_browser.new_context(viewport=VIEWPORT, locale="vi-VN")
+    context.set_default_timeout(TIMEOUT_MS)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def site(tm: Team) -> str:
+    """The proxy's address as the browser uses it: a name, and nginx's port."""
+    return f"http://{HOST}:{tm.port}"
+
+
+def fetch(page: Page, url: str, method: str = "GET", body: str | None = None) -> tuple[int, bytes]:
+    """A request from inside the page (its cookies, its name resolution), no extra headers."""
+    status, data = page.evaluate(
+        """async ([url, method, body]) => {
+            const r = await fetch(url, {method, body, credentials: 'same-origin'});
+            const b = new Uint8Array(await r.arrayBuffer());
+            let s = ''; for (const x of b) s += String.fromCharCode(x);
+            return [r.status, btoa(s)];
+        }""",
+        [url, method, body],
+    )
+    return status, base64.b64decode(data)
 
 
 def expected(link: str, year: int) -> str:
@@ -83,7 +140,13 @@ def replica_of(tm: Team, page: Page) -> str:
 
 def test_deep_link_as_the_first_request_reproduces_its_verdicts(proxy: Team, page: Page) -> None:
     link = "gd2=40&t2=30&lang=en"
-    page.goto(f"{proxy.origin}{BASE}/scenario?{link}")
+    response = page.goto(f"{site(proxy)}{BASE}/scenario?{link}")
+    assert response is not None and response.status == 200
+    for name, value in SECURITY_HEADERS:
+        if name != "Strict-Transport-Security":  # HTTPS only
+            assert response.headers.get(name.lower()) == value, name
+    (cookie,) = [c for c in page.context.cookies() if c["name"] == "qn_route"]
+    assert cookie["path"] == f"{BASE}/" and cookie["httpOnly"] and cookie["sameSite"] == "Lax"
     settle(page)
     expect(page.get_by_role("heading", name=t("scenario_title", "en"))).to_be_visible()
     sidebar = page.locator('[data-testid="stSidebar"]')
@@ -91,12 +154,12 @@ def test_deep_link_as_the_first_request_reproduces_its_verdicts(proxy: Team, pag
     for year in (2025, 2030):
         expect(metric_value(page, t("share_in_year", "en", year=year))).to_have_text(expected(link, year))
     assert urlsplit(page.url).path == f"{BASE}/scenario"
-    assert share_link(page, "en") == f"{proxy.origin}{BASE}/scenario?{link}"
+    assert share_link(page, "en") == f"{site(proxy)}{BASE}/scenario?{link}"
     replica_of(proxy, page)  # and the whole page came from one replica
 
 
 def test_a_slider_move_updates_the_link(proxy: Team, page: Page) -> None:
-    page.goto(f"{proxy.origin}{BASE}/scenario?lang=en")
+    page.goto(f"{site(proxy)}{BASE}/scenario?lang=en")
     settle(page)
     thumb = growth_slider(page, t("de_growth_pct", "en"), nth=1)
     start = float(thumb.input_value())
@@ -118,13 +181,13 @@ def test_a_slider_move_updates_the_link(proxy: Team, page: Page) -> None:
     assert float(gd2) > start
     assert urlsplit(page.url).path == f"{BASE}/scenario"
     assert share_link(page, "en") == app_link(
-        urlencode(url_query(page)), base_path=BASE, page="scenario", origin=proxy.origin
+        urlencode(url_query(page)), base_path=BASE, page="scenario", origin=site(proxy)
     )
 
 
 def test_csv_download_carries_the_link(proxy: Team, page: Page) -> None:
     link = "gd2=35&lang=en"
-    page.goto(f"{proxy.origin}{BASE}/scenario?{link}")
+    page.goto(f"{site(proxy)}{BASE}/scenario?{link}")
     settle(page)
     page.get_by_role("radio", name=t("detail_downloads", "en"), exact=True).click()
     button = page.get_by_role("button", name=t("dl_csv", "en"))
@@ -133,14 +196,14 @@ def test_csv_download_carries_the_link(proxy: Team, page: Page) -> None:
         button.click()
     text = Path(info.value.path()).read_text(encoding="utf-8-sig")
     cells = {c for row in csv.reader(io.StringIO(text)) for c in row}
-    assert f"{proxy.origin}{BASE}/scenario?{link}" in cells
+    assert f"{site(proxy)}{BASE}/scenario?{link}" in cells
     assert expected(link, 2030).rstrip("%") in text
     assert info.value.suggested_filename.endswith(".csv")
     replica_of(proxy, page)
 
 
 def test_upload_of_a_planners_file_with_xsrf_on(proxy: Team, page: Page) -> None:
-    page.goto(f"{proxy.origin}{BASE}/mydata?lang=en")
+    page.goto(f"{site(proxy)}{BASE}/mydata?lang=en")
     settle(page, '[data-testid="stFileUploader"]')
     assert any(c["name"] == "_streamlit_xsrf" for c in page.context.cookies())  # XSRF on
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(UPLOAD))
@@ -161,32 +224,30 @@ def test_upload_of_a_planners_file_with_xsrf_on(proxy: Team, page: Page) -> None
 
 
 def test_an_upload_without_the_xsrf_token_is_refused_through_the_proxy(proxy: Team, page: Page) -> None:
-    page.goto(f"{proxy.origin}{BASE}/mydata")
+    page.goto(f"{site(proxy)}{BASE}/mydata")
     settle(page, '[data-testid="stFileUploader"]')
-    answer = page.request.put(
-        f"{proxy.origin}{BASE}/_stcore/upload_file/x/y",
-        multipart={"file": {"name": "a.csv", "mimeType": "text/csv", "buffer": b"a,b\n"}},
-    )
-    assert answer.status == 403
+    status, _ = fetch(page, f"{site(proxy)}{BASE}/_stcore/upload_file/x/y", "PUT", "a,b\n")
+    assert status == 403
 
 
 def test_the_qr_code_encodes_the_link_under_the_base_path(proxy: Team, page: Page) -> None:
-    page.goto(f"{proxy.origin}{BASE}/?gd2=40&present=1")
+    page.goto(f"{site(proxy)}{BASE}/?gd2=40&present=1")
     settle(page)
     img = page.locator('[data-testid="stImage"] img').first
     expect(img).to_be_visible()
     src = img.get_attribute("src")
     assert src and urlsplit(src).path.startswith(f"{BASE}/media/")
-    png = page.request.get(src if src.startswith("http") else f"{proxy.origin}{src}").body()
+    status, png = fetch(page, src)
+    assert status == 200
     # Read as a phone would: the link with /ktso/, without present=1 (a phone in the room opens
     # the interactive app on the same scenario).
     found = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
-    assert found == [f"{proxy.origin}{BASE}/?gd2=40"]
+    assert found == [f"{site(proxy)}{BASE}/?gd2=40"]
 
 
 def test_killing_the_sessions_replica_loses_no_link(proxy: Team, page: Page) -> None:
     link = "gd2=33&t2=30&lang=en"
-    page.goto(f"{proxy.origin}{BASE}/scenario?{link}")
+    page.goto(f"{site(proxy)}{BASE}/scenario?{link}")
     settle(page)
     label = t("share_in_year", "en", year=2030)
     expect(metric_value(page, label)).to_have_text(expected(link, 2030))
@@ -197,7 +258,7 @@ def test_killing_the_sessions_replica_loses_no_link(proxy: Team, page: Page) -> 
     settle(page)
     expect(metric_value(page, label)).to_have_text(expected(link, 2030))
     assert dict(parse_qsl(urlsplit(page.url).query)) == dict(parse_qsl(link))
-    assert share_link(page, "en") == f"{proxy.origin}{BASE}/scenario?{link}"
+    assert share_link(page, "en") == f"{site(proxy)}{BASE}/scenario?{link}"
     # What was answered after the kill (less the killed replica's own websocket, logged as it closed).
     after = [
         x
