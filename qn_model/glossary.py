@@ -1164,8 +1164,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "prov_date_approx": {"vi": "khoảng {date}", "en": "c. {date}"},
     "page_peers": {"vi": "So với các tỉnh", "en": "Peers"},
     "peers_title": {
-        "vi": "Quảng Ninh bên cạnh các tỉnh, thành khác",
-        "en": "Quảng Ninh beside other provinces",
+        "vi": "Quảng Ninh và các tỉnh, thành",
+        "en": "Quảng Ninh and its peers",
     },
     "peers_intro": {
         "vi": "Tỷ trọng kinh tế số, mục tiêu và tăng trưởng của các tỉnh có nguồn. Mỗi giá trị ghi rõ phương pháp và năm; chỉ so sánh trong cùng một khung.",

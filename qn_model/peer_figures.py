@@ -13,8 +13,8 @@ from qn_model.charts import base_layout
 from qn_model.history import wrap
 from qn_model.peers import QN, VN, PeerGroup, bar_label, value_text
 
-ROW_PX = 46  # one area: its name on a line, its bar under it (a name never competes with a bar for width)
-TITLE_PX = 50  # a panel's title, two lines at most
+ROW_PX = 42  # one area: its name on a line, its bar under it (a name never competes with a bar for width)
+TITLE_PX = 64  # a panel's title (two lines at most) and the air above it
 TOP_PX, BOTTOM_PX = 70, 56
 FONT = pal.FONT_SIZE - 2
 TITLE_WRAP = 38  # characters per line of a panel title: a 390 px phone holds about 42
@@ -115,6 +115,7 @@ def peer_bars_figure(groups: Sequence[PeerGroup], lang: str, title: str, axis_ti
                     "tickformat": None,
                     "showgrid": True,
                     "gridcolor": "#E5E5E5",
+                    "showline": False,
                     "zeroline": True,
                     "zerolinecolor": pal.GREY,
                     "title": {"text": axis_title if last else "", "font": {"size": FONT}},
