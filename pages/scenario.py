@@ -25,6 +25,7 @@ from qn_ui.views import (
     chart,
     figure_numbers,
     history_warnings,
+    realism_notice,
     unexpected_error,
     verdict_row,
     wait_out_frame,
@@ -82,6 +83,7 @@ def _live_scenario() -> None:
     lang = state.lang
     verdict_row(state)
     history_warnings(state)
+    realism_notice(state)
     verdicts_sent = time.perf_counter()
     # What follows the verdicts goes out one display frame after them (views.HEADLINE_FRAME_S): the
     # browser draws a chart in one long task, which would otherwise often come before it paints

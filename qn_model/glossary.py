@@ -1349,8 +1349,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "en": "The share growth of the scenario and of the targets is within the fastest on record: {record}.",
     },
     "real_scenario_beyond": {
-        "vi": "Kịch bản {period}: tỷ trọng tăng {rate}/năm so với GRDP, nhanh hơn mọi chuỗi đã ghi nhận.",
-        "en": "The scenario {period}: the share rises {rate}/year relative to GRDP, faster than any series on record.",
+        "vi": "Trong kịch bản ({period}), tỷ trọng tăng {rate}/năm so với GRDP, nhanh hơn mọi chuỗi đã ghi nhận.",
+        "en": "In the scenario ({period}) the share rises {rate}/year relative to GRDP, faster than any series on record.",
     },
     "real_target_beyond": {
         "vi": "Mục tiêu {target} năm {year} cần tỷ trọng tăng {rate}/năm so với GRDP, nhanh hơn mọi chuỗi đã ghi nhận.",

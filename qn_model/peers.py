@@ -259,9 +259,17 @@ def _national_for(ds: Dataset, group_method: str, year: int | str) -> PeerValue 
 
 def peer_values(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> tuple[PeerValue, ...]:
     """Every value the peers page and ``python -m qn_model peers`` show: Quảng Ninh's (from the
-    main data) first, then the peer file's, in file order."""
+    main data) first, then the peer file's in file order, then, for a share group of the peer
+    file without a national figure, the national share of the same method and year from the
+    main data (GSO's 2021 and 2022 beside Hồ Chí Minh City's)."""
     peers = load_peers() if peers is None else tuple(peers)
-    return (*_qn_values(ds), *peers)
+    complements = []
+    for g in _groups(peers, KIND_SHARE):
+        if not any(v.geo == VN for v in g.values):
+            national = _national_for(ds, g.method, g.year)
+            if national is not None:
+                complements.append(national)
+    return (*_qn_values(ds), *peers, *complements)
 
 
 # --------------------------------------------------------------------------------------
@@ -287,21 +295,10 @@ def _groups(values: Sequence[PeerValue], kind: str) -> list[PeerGroup]:
 
 
 def share_groups(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> list[PeerGroup]:
-    """The shares by (method, year): Quảng Ninh's group first, then the latest first. A group
-    gets the national figure of its own method and year from the main data when the peer file
-    has none."""
-    values = peer_values(ds, peers)
-    groups = _groups(values, KIND_SHARE)
-    out = []
-    for g in groups:
-        has_vn = any(v.geo == VN for v in g.values)
-        national = None if has_vn else _national_for(ds, g.method, g.year)
-        vals = (
-            g.values if national is None else tuple(sorted((*g.values, national), key=lambda v: -v.value_pct))
-        )
-        out.append(PeerGroup(g.kind, g.method, g.year, vals))
+    """The shares by (method, year): Quảng Ninh's group first, then the latest first."""
+    groups = _groups(peer_values(ds, peers), KIND_SHARE)
     return sorted(
-        out, key=lambda g: (not any(v.geo == QN for v in g.values), [-x for x in _sort_key(g.year)])
+        groups, key=lambda g: (not any(v.geo == QN for v in g.values), [-x for x in _sort_key(g.year)])
     )
 
 
