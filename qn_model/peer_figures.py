@@ -15,9 +15,10 @@ from qn_model.peers import QN, VN, PeerGroup, bar_label, value_text
 
 ROW_PX = 42  # one area: its name on a line, its bar under it (a name never competes with a bar for width)
 TITLE_PX = 64  # a panel's title (two lines at most) and the air above it
-TOP_PX, BOTTOM_PX = 70, 56
+TOP_PX, BOTTOM_PX = 84, 56  # the title: two lines at most
 FONT = pal.FONT_SIZE - 2
 TITLE_WRAP = 38  # characters per line of a panel title: a 390 px phone holds about 42
+HEAD_WRAP = 30  # the chart's title, in larger type
 NAME_Y, BAR_Y, BAR_WIDTH = 0.22, 0.68, 0.46  # within an area's row (0 = top, 1 = bottom)
 ROOM = 1.3  # the value axis runs to 1.3 x the largest value: room for the value beside its bar
 
@@ -54,7 +55,16 @@ def peer_bars_figure(groups: Sequence[PeerGroup], lang: str, title: str, axis_ti
     """
     fig = go.Figure()
     height = figure_height(groups)
-    base_layout(fig, lang, title, "", height=height)
+    base_layout(fig, lang, wrap(title, HEAD_WRAP), "", height=height)
+    fig.update_layout(
+        title={
+            "font": {"size": pal.FONT_SIZE + 2},
+            "yref": "container",
+            "y": 1.0,
+            "yanchor": "top",
+            "pad": {"t": 12},
+        }
+    )
     top = max((v.value_pct for g in groups for v in g.values), default=1.0)
     plot_px = height - TOP_PX - BOTTOM_PX
     y_px = 0  # from the top of the plotting area

@@ -9,6 +9,7 @@ another's. This is a fact shown beside a scenario, not a verdict on it.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -110,7 +111,7 @@ def fastest_share_growth(series: Sequence[ShareSeries]) -> GrowthRecord | None:
     series has two values). Ties go to the earlier series, then the earlier years."""
     best: GrowthRecord | None = None
     for s in series:
-        for (y0, v0), (y1, v1) in zip(s.points, s.points[1:], strict=False):
+        for (y0, v0), (y1, v1) in itertools.pairwise(s.points):
             rate = ((v1 / v0) ** (1.0 / (y1 - y0)) - 1.0) * 100.0
             if best is None or rate > best.rate_pct:
                 best = GrowthRecord(s, y0, y1, rate)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -26,7 +27,9 @@ def file_name(lang: str, ext: str) -> str:
 
 def chart_filename(title: str | None, key: str, lang: str) -> str:
     """A PNG name from the chart's own (localised) title, else from the app's stem and the key."""
-    return slug(title or "") or f"{file_stem(lang)}-{slug(key)}"
+    # A title wrapped for narrow screens carries plotly's <br>: a line break, not a word.
+    plain = re.sub(r"<[^>]*>", " ", title or "")
+    return slug(plain) or f"{file_stem(lang)}-{slug(key)}"
 
 
 def chart_config(filename: str) -> dict:
