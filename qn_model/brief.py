@@ -29,6 +29,7 @@ from qn_model.i18n import DASH, LOCALES, fmt_num, fmt_pct, fmt_prob, norm_lang, 
 from qn_model.narrative import data_basis, headline, verdict_word
 from qn_model.realism import realism_lines
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
+from qn_model.tables import price_basis_note
 
 __all__ = ["CHART_WIDTH_PX", "PLOTLY_MARKER", "build_brief", "plotly_js"]
 
@@ -337,7 +338,8 @@ def build_brief(
     parts.append("</section><section>")
     parts.append(f"<h2>{_e(t('path_header', lang))}</h2>")
     parts.append(_path_html(tables["path"], lang))
-    parts.append(f'<p class="note">{_e(t("brief_path_note", lang))}</p></section>')
+    parts.append(f'<p class="note">{_e(t("brief_path_note", lang))}</p>')
+    parts.append(f'<p class="note">{_e(price_basis_note(ev, ds, lang))}</p></section>')
 
     # 4. Sources, data basis, version.
     parts.append(f'<section class="page-break"><h2>{_e(t("brief_sources_header", lang))}</h2>')

@@ -179,8 +179,8 @@ def _path(ev: Evaluation, ds: Dataset, lang: str) -> Table:
         Column(t("exp_col_band80_hi", lang, unit=share), "pct", 2),
         Column(t("exp_col_band95_lo", lang, unit=share), "pct", 2),
         Column(t("exp_col_band95_hi", lang, unit=share), "pct", 2),
-        Column(t("grdp_level", lang), "num", 1),
-        Column(t("de_level", lang), "num", 1),
+        Column(t("grdp_level_at", lang, year=ev.scenario.base_year), "num", 1),
+        Column(t("de_level_at", lang, year=ev.scenario.base_year), "num", 1),
         Column(t("exp_col_data_kind", lang)),
     )
     rows = []

@@ -1337,6 +1337,22 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "s: tỷ trọng; t, t': hai năm liên tiếp có số liệu của cùng một chuỗi; g: tăng trưởng một năm của KTS và của GRDP.",
         "en": "s: the share; t, t': consecutive years with a value in the same series; g: one year's growth of the digital economy and of GRDP.",
     },
+    "grdp_level_at": {
+        "vi": "GRDP (nghìn tỷ đồng, giá năm {year})",
+        "en": "GRDP (VND trillion, at {year} prices)",
+    },
+    "de_level_at": {
+        "vi": "Giá trị kinh tế số (nghìn tỷ đồng, giá năm {year})",
+        "en": "Digital economy (VND trillion, at {year} prices)",
+    },
+    "price_basis_note": {
+        "vi": "Các cột tiền tính theo giá năm {year}: GRDP năm {year} theo giá hiện hành, tăng theo tốc độ giá so sánh của kịch bản.",
+        "en": "Money columns are at {year} prices: {year}'s GRDP at current prices, grown at the scenario's constant-price rates.",
+    },
+    "price_basis_observed": {
+        "vi": "GRDP {year} ước tính theo giá hiện hành là {observed} nghìn tỷ đồng; lộ trình ghi {path} theo giá năm {base} (mức năm gốc tăng theo tốc độ thực). Hai số là hai thước đo khác nhau; ứng dụng không đối chiếu chúng.",
+        "en": "{year}'s GRDP estimate at current prices is VND {observed} trillion; the path shows {path} at {base} prices (the base year's level grown at the real rate). They are different measures; the app does not reconcile them.",
+    },
     "real_record_short": {"vi": "{rate}/năm ({start}–{end})", "en": "{rate}/year ({start}–{end})"},
     "real_title": {"vi": "Tính hiện thực", "en": "Realism"},
     "peers_realism_now": {"vi": "Kịch bản đang mở:", "en": "The scenario now open:"},
