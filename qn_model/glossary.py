@@ -1353,6 +1353,15 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "GRDP {year} ước tính theo giá hiện hành là {observed} nghìn tỷ đồng; lộ trình ghi {path} theo giá năm {base} (mức năm gốc tăng theo tốc độ thực). Hai số là hai thước đo khác nhau; ứng dụng không đối chiếu chúng.",
         "en": "{year}'s GRDP estimate at current prices is VND {observed} trillion; the path shows {path} at {base} prices (the base year's level grown at the real rate). They are different measures; the app does not reconcile them.",
     },
+    "real_item_scenario": {"vi": "kịch bản {period} {rate}/năm", "en": "the scenario {period} {rate}/year"},
+    "real_item_target": {
+        "vi": "mục tiêu {target} năm {year} cần {rate}/năm",
+        "en": "the {year} target of {target} needs {rate}/year",
+    },
+    "real_summary": {
+        "vi": "Tỷ trọng tăng so với GRDP: {items} – nhanh hơn mức nhanh nhất từng ghi nhận trong một chuỗi cùng phương pháp, {record}.",
+        "en": "Share growth relative to GRDP: {items} – faster than the fastest on record in a series of one method, {record}.",
+    },
     "real_record_short": {"vi": "{rate}/năm ({start}–{end})", "en": "{rate}/year ({start}–{end})"},
     "real_title": {"vi": "Tính hiện thực", "en": "Realism"},
     "peers_realism_now": {"vi": "Kịch bản đang mở:", "en": "The scenario now open:"},

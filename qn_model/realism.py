@@ -31,6 +31,7 @@ __all__ = [
     "realism_checks",
     "realism_lines",
     "realism_reference",
+    "realism_summary",
     "relative_growth",
     "share_series",
 ]
@@ -219,3 +220,25 @@ def series_table(ds: Dataset, lang: str) -> pd.DataFrame:
             }
         )
     return localised_frame(rows, SERIES_COLUMNS, lang)
+
+
+def realism_summary(
+    scn: Scenario, verdicts: Sequence[TargetVerdict], ds: Dataset, lang: str
+) -> tuple[str, bool] | None:
+    """The scenario page's one-sentence notice and whether anything exceeds the record (None
+    without a reference): each rate beyond it named, then the reference."""
+    reference = realism_reference(ds)
+    if reference is None:
+        return None
+    beyond = [c for c in realism_checks(scn, verdicts, reference) if c.exceeds]
+    if not beyond:
+        return t("real_within", lang, record=reference.describe(lang)), False
+    items = []
+    for c in beyond:
+        rate = fmt_pct(c.rate_pct, lang)
+        if c.what == "scenario":
+            items.append(t("real_item_scenario", lang, period=t(c.period, lang), rate=rate))
+        else:
+            target = fmt_pct(c.target_pct, lang, 0 if float(c.target_pct).is_integer() else 1)
+            items.append(t("real_item_target", lang, year=c.year, target=target, rate=rate))
+    return t("real_summary", lang, items="; ".join(items), record=reference.describe(lang)), True

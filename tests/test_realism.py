@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from qn_model.data import load_dataset
 from qn_model.engine import evaluate_link, headline_verdicts
-from qn_model.i18n import t
+from qn_model.i18n import fmt_pct, t
 from qn_model.peers import PeerValue, load_peers
 from qn_model.presets import default_scenario
 from qn_model.realism import (
@@ -20,6 +20,7 @@ from qn_model.realism import (
     realism_checks,
     realism_lines,
     realism_reference,
+    realism_summary,
     relative_growth,
     series_table,
     share_series,
@@ -165,3 +166,18 @@ def test_checks_use_the_headline_verdicts_too(ds) -> None:
 
 def test_the_shipped_peers_feed_the_series(ds) -> None:
     assert any(v.geo == "HCM" and v.method == "gso" for v in load_peers())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_summary_names_each_rate_beyond_the_record_once(ds, lang: str) -> None:
+    ev = evaluate_link(f"gd2=40&lang={lang}", ds)
+    text, beyond = realism_summary(ev.scenario, ev.verdicts, ds, lang)
+    ref = realism_reference(ds)
+    assert beyond and text.endswith(ref.describe(lang) + ".")
+    for c in realism_checks(ev.scenario, ev.verdicts, ref):
+        assert (fmt_pct(c.rate_pct, lang) in text) == c.exceeds
+    within = evaluate_link(f"gy2=10&gd2=15&t1=5&t2=5&lang={lang}", ds)
+    assert realism_summary(within.scenario, within.verdicts, ds, lang) == (
+        realism_lines(within.scenario, within.verdicts, ds, lang)[0],
+        False,
+    )
