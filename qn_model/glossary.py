@@ -1198,7 +1198,6 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "peers_col_value": {"vi": "Giá trị", "en": "Value"},
     "peers_col_kind": {"vi": "Loại", "en": "Kind"},
     "peers_col_method": {"vi": "Phương pháp", "en": "Method"},
-    "peers_col_source": {"vi": "Nguồn", "en": "Source"},
     "peers_col_note": {"vi": "Ghi chú", "en": "Note"},
     "peers_col_series": {"vi": "Chuỗi", "en": "Series"},
     "peers_col_years": {"vi": "Các năm", "en": "Years"},
@@ -1222,7 +1221,6 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "Đánh giá của Bộ TT&TT, {year}",
         "en": "Ministry assessment, {year}",
     },
-    "peers_method_own_target": {"vi": "Mục tiêu của địa phương", "en": "The area's own target"},
     "peers_method_not_stated": {
         "vi": "{year}: Quảng Ninh theo báo chí (không nêu phương pháp), cả nước theo TCTK",
         "en": "{year}: Quảng Ninh as press-reported (method not stated), nation by GSO",
