@@ -181,3 +181,16 @@ def test_summary_names_each_rate_beyond_the_record_once(ds, lang: str) -> None:
         realism_lines(within.scenario, within.verdicts, ds, lang)[0],
         False,
     )
+
+
+def test_the_brief_states_the_reference_and_what_exceeds_it(ds) -> None:
+    import html
+
+    from qn_model.brief import build_brief
+
+    ev = evaluate_link("gd2=40&lang=en", ds)
+    doc = build_brief(ev, ds, "en", "http://127.0.0.1:8501/scenario?gd2=40&lang=en")
+    lines = realism_lines(ev.scenario, ev.verdicts, ds, "en")
+    assert len(lines) == 4  # the reference, the scenario 2026-2030, the 2025 and 2030 targets
+    assert all(html.escape(line) in doc for line in lines)
+    assert html.escape(t("real_title", "en")) in doc
