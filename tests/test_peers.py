@@ -213,3 +213,15 @@ def test_values_table_lists_every_value_with_its_link(ds, lang: str) -> None:
     assert table[link].str.startswith("http").all()
     assert t("peers_method_name_not_stated", lang) in set(table[t("peers_col_method", lang)])
     assert "2021–2025" in set(table[t("peers_col_year", lang)])
+
+
+def test_a_tall_chart_downloads_at_its_own_height(ds) -> None:
+    """The toolbar's PNG keeps the peers chart's rows apart: 1920 wide, as tall as the chart."""
+    from qn_ui.downloads import PNG_SIZE, chart_config
+
+    fig = peer_bars_figure(peers.share_groups(ds), "en", "Digital-economy share", "% of GRDP")
+    assert fig.layout.height > PNG_SIZE[1]
+    options = chart_config("x", fig.layout.height)["toImageButtonOptions"]
+    assert (options["width"], options["height"]) == (PNG_SIZE[0], fig.layout.height)
+    assert chart_config("x", 500)["toImageButtonOptions"]["height"] == PNG_SIZE[1]
+    assert chart_config("x")["toImageButtonOptions"]["height"] == PNG_SIZE[1]
