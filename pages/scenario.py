@@ -15,7 +15,7 @@ import streamlit as st
 from qn_model.figures import headline_figure, sensitivity_for
 from qn_model.i18n import t
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
-from qn_model.tables import path_table, verdict_table
+from qn_model.tables import path_table, price_basis_note, verdict_table
 from qn_ui import downloads
 from qn_ui.carry import kept
 from qn_ui.controls import growth_controls, share_link
@@ -25,6 +25,7 @@ from qn_ui.views import (
     chart,
     figure_numbers,
     history_warnings,
+    realism_notice,
     unexpected_error,
     verdict_row,
     wait_out_frame,
@@ -69,6 +70,7 @@ def detail(state: AppState, choice: str | None, fig: go.Figure) -> None:
         figure_numbers(fig, lang)
     elif choice == "path":
         st.dataframe(path_table(state.evaluation, lang), hide_index=True, width="stretch")
+        st.caption(price_basis_note(state.evaluation, state.ds, lang))
     elif choice == "verdicts":
         st.dataframe(verdict_table(state.evaluation, lang), hide_index=True, width="stretch")
     elif choice == "sensitivity":
@@ -82,6 +84,7 @@ def _live_scenario() -> None:
     lang = state.lang
     verdict_row(state)
     history_warnings(state)
+    realism_notice(state)
     verdicts_sent = time.perf_counter()
     # What follows the verdicts goes out one display frame after them (views.HEADLINE_FRAME_S): the
     # browser draws a chart in one long task, which would otherwise often come before it paints

@@ -27,7 +27,9 @@ from qn_model.exports import Column, Table, export_tables, kind_label, slug
 from qn_model.figures import headline_figure, sensitivity_for
 from qn_model.i18n import DASH, LOCALES, fmt_num, fmt_pct, fmt_prob, norm_lang, t
 from qn_model.narrative import data_basis, headline, verdict_word
+from qn_model.realism import realism_lines
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
+from qn_model.tables import price_basis_note
 
 __all__ = ["CHART_WIDTH_PX", "PLOTLY_MARKER", "build_brief", "plotly_js"]
 
@@ -63,6 +65,7 @@ header.top .qr svg { width: 150px; height: 150px; }
 .card.met .word { color: var(--met); } .card.not_met .word { color: var(--notmet); }
 .card .value { font-size: 1.1rem; margin-left: .6rem; }
 figure { margin: 0; break-inside: avoid; }
+.realism { border-left: 4px solid #0072B2; padding: 4px 12px; margin: 12px 0; }
 .notices { border: 1px solid var(--userline); background: #fff8e8; padding: 8px 12px; margin: 12px 0;
            break-inside: avoid; }
 .chart-wrap { overflow-x: auto; break-inside: avoid; margin: 8px 0; }
@@ -245,6 +248,15 @@ def _verdict_cards(ev: Evaluation, lang: str) -> str:
     return f'<div class="cards">{"".join(cards)}</div>'
 
 
+def _realism_html(ev: Evaluation, ds: Dataset, lang: str) -> str:
+    """The scenario's and the targets' share growth against the fastest on record."""
+    lines = realism_lines(ev.scenario, ev.verdicts, ds, lang)
+    if not lines:
+        return ""
+    items = "".join(f"<li>{_e(line)}</li>" for line in lines)
+    return f'<div class="realism"><strong>{_e(t("real_title", lang))}</strong><ul>{items}</ul></div>'
+
+
 def _generated_text(generated: datetime, lang: str) -> str:
     return format_date(generated.date(), format="long", locale=LOCALES[lang])
 
@@ -297,6 +309,7 @@ def build_brief(
     # 1. Verdicts, the headline chart and the targets table.
     parts.append(f"<section><h2>{_e(t('brief_verdicts_header', lang))}</h2>")
     parts.append(_verdict_cards(ev, lang))
+    parts.append(_realism_html(ev, ds, lang))
     parts.append("</section><section>")
     fig = headline_figure(ev, ds, lang, with_required=True)
     parts.append(f"<figure>{_chart_html(fig, 'brief-chart-headline')}")
@@ -325,7 +338,8 @@ def build_brief(
     parts.append("</section><section>")
     parts.append(f"<h2>{_e(t('path_header', lang))}</h2>")
     parts.append(_path_html(tables["path"], lang))
-    parts.append(f'<p class="note">{_e(t("brief_path_note", lang))}</p></section>')
+    parts.append(f'<p class="note">{_e(t("brief_path_note", lang))}</p>')
+    parts.append(f'<p class="note">{_e(price_basis_note(ev, ds, lang))}</p></section>')
 
     # 4. Sources, data basis, version.
     parts.append(f'<section class="page-break"><h2>{_e(t("brief_sources_header", lang))}</h2>')

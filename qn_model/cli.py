@@ -3,6 +3,7 @@
 python -m qn_model evaluate "<link or query string>" [--json]
 python -m qn_model validate FILE [--lang vi|en]
 python -m qn_model brief "<link>" --out brief.html [--lang vi|en] [--base-url URL]
+python -m qn_model peers [--json] [--lang vi|en]
 """
 
 from __future__ import annotations
@@ -153,6 +154,19 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_peers(args: argparse.Namespace) -> int:
+    from qn_model.data import load_dataset
+    from qn_model.peers import peer_values, table_text
+
+    values = peer_values(load_dataset())
+    lang = norm_lang(args.lang)
+    if args.json:
+        print(json.dumps([v.to_json(lang) for v in values], ensure_ascii=False, indent=2, allow_nan=False))
+    else:
+        print(table_text(values, lang))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m qn_model", description="Quảng Ninh digital-economy planner"
@@ -179,6 +193,14 @@ def build_parser() -> argparse.ArgumentParser:
         f"when it is a full http(s) link, base path included; else {DEFAULT_BASE_URL})",
     )
     br.set_defaults(func=_cmd_brief)
+    pe = sub.add_parser("peers", help="Quảng Ninh beside other provinces: every peer value with its method")
+    pe.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list of {geo, name, year, value_pct, kind, method, source_url}",
+    )
+    pe.add_argument("--lang", default="vi", choices=["vi", "en"], help="language of the names and the table")
+    pe.set_defaults(func=_cmd_peers)
     return parser
 
 

@@ -43,8 +43,11 @@ INDICATOR_COLUMNS = ("indicator_id", "geo", "year", "value", "kind", "source_id"
 TARGET_COLUMNS = ("indicator_id", "geo", "year", "value", "target_set", "source_id", "note")
 SOURCE_COLUMNS = ("source_id", "title", "publisher", "url", "published", "accessed")
 CODEBOOK_COLUMNS = ("indicator_id", "name_vi", "name_en", "unit", "description_vi", "description_en")
-KINDS = ("official", "estimate")
-"""Kinds allowed in the shipped indicators.csv (user rows get kind ``"user"``)."""
+KINDS = ("official", "estimate", "press")
+"""The status vocabulary of the shipped indicators.csv (column ``kind``): ``official`` (a final
+or statistics-office figure), ``estimate`` (the source calls it an estimate, preliminary figure
+or projection), ``press`` (press-reported: the page that states it names no statistical
+compiler, or is a news copy of an article). User rows get kind ``"user"``."""
 USER_SOURCE_ID = "user"
 _USER_SOURCE = {
     "source_id": USER_SOURCE_ID,

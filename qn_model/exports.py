@@ -25,6 +25,7 @@ from qn_model.engine import Evaluation
 from qn_model.i18n import fmt_pct, norm_lang, t
 from qn_model.narrative import verdict_word
 from qn_model.presets import GROWTH_ID, LEVEL_ID, SHARE_ID, link_context, target_set_for
+from qn_model.provenance import source_date_text
 from qn_model.targets import BASIS_ASSUMED, BASIS_OBSERVED, BASIS_PROJECTED
 
 __all__ = [
@@ -54,7 +55,7 @@ LibreOffice or Google Sheets (OWASP "CSV injection")."""
 # The series a scenario view stands on: they feed the defaults, the chart and the verdicts.
 VIEW_SERIES = ((SHARE_ID, "QN"), (SHARE_ID, "VN"), (GROWTH_ID, "QN"), (LEVEL_ID, "QN"))
 KIND_USER = "user"
-KNOWN_KINDS = ("official", "estimate", KIND_USER)
+KNOWN_KINDS = ("official", "estimate", "press", KIND_USER)
 
 
 # --------------------------------------------------------------------------------------
@@ -178,8 +179,8 @@ def _path(ev: Evaluation, ds: Dataset, lang: str) -> Table:
         Column(t("exp_col_band80_hi", lang, unit=share), "pct", 2),
         Column(t("exp_col_band95_lo", lang, unit=share), "pct", 2),
         Column(t("exp_col_band95_hi", lang, unit=share), "pct", 2),
-        Column(t("grdp_level", lang), "num", 1),
-        Column(t("de_level", lang), "num", 1),
+        Column(t("grdp_level_at", lang, year=ev.scenario.base_year), "num", 1),
+        Column(t("de_level_at", lang, year=ev.scenario.base_year), "num", 1),
         Column(t("exp_col_data_kind", lang)),
     )
     rows = []
@@ -332,9 +333,10 @@ def _view_sources(ds: Dataset, lang: str) -> dict[str, list[str]]:
     return backs
 
 
-def _date(text: str, lang: str) -> str:
-    text = str(text).strip()
-    return t("exp_unknown", lang) if text.lower() in ("", "unknown", "nan") else text
+def _date(text: str, lang: str, *, accessed: bool = False) -> str:
+    if str(text).strip().lower() in ("unknown", "nan") or (not str(text).strip() and not accessed):
+        return t("exp_unknown", lang)
+    return source_date_text(text, lang)
 
 
 def _sources(ds: Dataset, lang: str) -> Table:
@@ -348,7 +350,7 @@ def _sources(ds: Dataset, lang: str) -> Table:
             title, publisher = src.get("title", sid), src.get("publisher", "")
             # The most cautious kind among the rows it backs; "" for a source of targets only.
             kinds = set(ds.indicators.loc[ds.indicators["source_id"] == sid, "kind"])
-            kind = next((k for k in (KIND_USER, "estimate", "official") if k in kinds), "")
+            kind = next((k for k in (KIND_USER, "press", "estimate", "official") if k in kinds), "")
         rows.append(
             (
                 sid,
@@ -356,7 +358,7 @@ def _sources(ds: Dataset, lang: str) -> Table:
                 publisher,
                 url if url.startswith(("http://", "https://")) else "",
                 _date(src.get("published", ""), lang),
-                _date(src.get("accessed", ""), lang),
+                _date(src.get("accessed", ""), lang, accessed=True),
                 "; ".join(backs),
                 kind_label(kind, lang),
             )

@@ -1153,4 +1153,230 @@ GLOSSARY: dict[str, dict[str, str]] = {
     },
     "cli_path": {"vi": "Lộ trình", "en": "Path"},
     "cli_warnings": {"vi": "Lưu ý", "en": "Notes"},
+    # --- issue 13: peers and provenance ---
+    "hist_kind_press": {"vi": "Báo chí đưa tin", "en": "Press-reported"},
+    "hist_legend_press": {
+        "vi": "Hình thoi rỗng = báo chí đưa tin (không nêu cơ quan thống kê)",
+        "en": "Hollow diamond = press-reported (no statistical compiler named)",
+    },
+    "exp_kind_press": {"vi": "Báo chí đưa tin", "en": "Press-reported"},
+    "prov_not_recorded": {"vi": "không ghi lại", "en": "not recorded"},
+    "prov_date_approx": {"vi": "khoảng {date}", "en": "c. {date}"},
+    "page_peers": {"vi": "So với các tỉnh", "en": "Peers"},
+    "peers_title": {
+        "vi": "Quảng Ninh và các tỉnh, thành",
+        "en": "Quảng Ninh and its peers",
+    },
+    "peers_intro": {
+        "vi": "Tỷ trọng kinh tế số, mục tiêu và tăng trưởng của các tỉnh có nguồn. Mỗi giá trị ghi rõ phương pháp và năm; chỉ so sánh trong cùng một khung.",
+        "en": "Digital-economy shares, targets and growth of the provinces with a source. Every value states its method and year; compare only within a panel.",
+    },
+    "peers_share_title": {"vi": "Tỷ trọng kinh tế số (% GRDP)", "en": "Digital-economy share (% of GRDP)"},
+    "peers_share_note": {
+        "vi": "Mỗi khung là một phương pháp và một năm; các khung không so sánh được với nhau. Quảng Ninh màu đen, cả nước màu xám. Hai tỉnh cùng tên ở hai khung có thể khác địa giới (trước và sau sáp nhập 2025).",
+        "en": "Each panel is one method and one year; panels are not comparable with each other. Quảng Ninh in black, the nation in grey. A province in two panels may have different boundaries (before and after the 2025 mergers).",
+    },
+    "peers_targets_header": {"vi": "Mục tiêu của các tỉnh", "en": "The provinces' own targets"},
+    "peers_targets_title": {
+        "vi": "Mục tiêu tỷ trọng kinh tế số (% GRDP)",
+        "en": "Digital-economy share targets (% of GRDP)",
+    },
+    "peers_growth_header": {"vi": "Tăng trưởng GRDP", "en": "GRDP growth"},
+    "peers_growth_title": {"vi": "Tăng trưởng GRDP (%/năm)", "en": "GRDP growth (%/year)"},
+    "peers_readings_header": {"vi": "Đọc nhanh", "en": "Reading the figures"},
+    "peers_realism_header": {
+        "vi": "Tỷ trọng từng tăng nhanh đến đâu?",
+        "en": "How fast has a share ever grown?",
+    },
+    "peers_realism_intro": {
+        "vi": "Tốc độ tăng tỷ trọng kinh tế số so với GRDP (GDP), năm này qua năm khác, trong từng chuỗi cùng một phương pháp. Kịch bản và mục tiêu được đặt cạnh mức nhanh nhất.",
+        "en": "How fast the digital-economy share rose relative to GRDP (GDP), year on year, within each series of one method. Scenarios and targets are set beside the fastest.",
+    },
+    "peers_table_header": {"vi": "Mọi giá trị và nguồn", "en": "Every value and its source"},
+    "peers_col_area": {"vi": "Địa phương", "en": "Area"},
+    "peers_col_year": {"vi": "Năm", "en": "Year"},
+    "peers_col_value": {"vi": "Giá trị", "en": "Value"},
+    "peers_col_kind": {"vi": "Loại", "en": "Kind"},
+    "peers_col_method": {"vi": "Phương pháp", "en": "Method"},
+    "peers_col_note": {"vi": "Ghi chú", "en": "Note"},
+    "peers_col_series": {"vi": "Chuỗi", "en": "Series"},
+    "peers_col_years": {"vi": "Các năm", "en": "Years"},
+    "peers_col_fastest": {"vi": "Tăng nhanh nhất", "en": "Fastest rise"},
+    "peers_kind_de_share": {"vi": "Tỷ trọng KTS", "en": "DE share"},
+    "peers_kind_target": {"vi": "Mục tiêu", "en": "Target"},
+    "peers_kind_grdp_growth": {"vi": "Tăng trưởng GRDP", "en": "GRDP growth"},
+    "peers_axis_share": {"vi": "% GRDP", "en": "% of GRDP"},
+    "peers_axis_growth": {"vi": "%/năm", "en": "%/year"},
+    "peers_group_target": {"vi": "Mục tiêu năm {year}", "en": "Targets for {year}"},
+    "peers_method_mic_annual_report_2022": {
+        "vi": "Phương pháp Bộ TT&TT (báo cáo thường niên), {year}, tỉnh trước sáp nhập",
+        "en": "Ministry method (annual report), {year}, pre-merger provinces",
+    },
+    "peers_method_gso_reported_2021_2025": {
+        "vi": "TCTK, {year} (không rõ năm 2025 hay bình quân), tỉnh sau sáp nhập",
+        "en": "GSO, {year} (2025 or the average: not stated), merged provinces",
+    },
+    "peers_method_gso": {"vi": "Phương pháp TCTK, {year}", "en": "GSO method, {year}"},
+    "peers_method_mic_assessment": {
+        "vi": "Đánh giá của Bộ TT&TT, {year}",
+        "en": "Ministry assessment, {year}",
+    },
+    "peers_method_not_stated": {
+        "vi": "{year}: Quảng Ninh theo báo chí (không nêu phương pháp), cả nước theo TCTK",
+        "en": "{year}: Quảng Ninh as press-reported (method not stated), nation by GSO",
+    },
+    "peers_method_name_mic_annual_report_2022": {
+        "vi": "Bộ TT&TT, báo cáo thường niên 2022",
+        "en": "Ministry, annual report 2022",
+    },
+    "peers_method_name_gso_reported_2021_2025": {
+        "vi": "TCTK, số 2021–2025 theo báo chí",
+        "en": "GSO, 2021–2025 as reported",
+    },
+    "peers_method_name_gso": {"vi": "TCTK", "en": "GSO"},
+    "peers_method_name_mic_assessment": {"vi": "Đánh giá của Bộ TT&TT", "en": "Ministry assessment"},
+    "peers_method_name_own_target": {"vi": "Mục tiêu của địa phương", "en": "Own target"},
+    "peers_method_name_not_stated": {
+        "vi": "Không nêu (báo chí đưa tin)",
+        "en": "Not stated (press-reported)",
+    },
+    "peers_national_gso": {"vi": "{name} (TCTK)", "en": "{name} (GSO)"},
+    "peers_read_qn": {
+        "vi": "Quảng Ninh có một giá trị duy nhất: {value} GRDP năm {year}, do báo chí đưa tin, không nêu cơ quan tính. Tỉnh không có trong hai bảng so sánh các tỉnh nên chưa thể xếp hạng cùng phương pháp.",
+        "en": "Quảng Ninh has one value only: {value} of GRDP in {year}, press-reported with no compiler named. It is in neither table of provinces, so no like-for-like rank is possible.",
+    },
+    "peers_read_mic_top": {
+        "vi": "{name} dẫn đầu báo cáo của Bộ cho năm {year} ({value}).",
+        "en": "{name} leads the ministry's report for {year} ({value}).",
+    },
+    "peers_read_big_cities": {
+        "vi": "Không nằm trong năm tỉnh đứng đầu: {names}.",
+        "en": "Not in the top five: {names}.",
+    },
+    "peers_read_methods": {
+        "vi": "Năm 2022, tỷ trọng cả nước là {mic} theo phương pháp Bộ nhưng {gso} theo TCTK: phương pháp Bộ rộng hơn, nên chỉ so sánh trong cùng một khung.",
+        "en": "For 2022 the national share is {mic} by the ministry's method but {gso} by GSO's: the ministry's is broader, so compare only within a panel.",
+    },
+    "peers_read_hcm": {
+        "vi": "TP. Hồ Chí Minh năm 2022: {gso} theo TCTK, {mic} theo phương pháp Bộ.",
+        "en": "Ho Chi Minh City in 2022: {gso} by GSO, {mic} by the ministry's method.",
+    },
+    "peers_merged_item": {
+        "vi": "{name} ({value}) nay thuộc {into}",
+        "en": "{name} ({value}) is now part of {into}",
+    },
+    "peers_read_merged": {
+        "vi": "Từ 2025: {items}; số TCTK giai đoạn 2021–2025 là của tỉnh sau sáp nhập.",
+        "en": "Since 2025: {items}; GSO's 2021–2025 figures are for the merged provinces.",
+    },
+    "peers_read_growth": {
+        "vi": "Năm {year}, GRDP Quảng Ninh tăng nhanh nhất trong 34 tỉnh, thành ({value}), tiếp theo là {next} ({next_value}).",
+        "en": "In {year} Quảng Ninh's GRDP grew fastest of the 34 provinces ({value}), followed by {next} ({next_value}).",
+    },
+    "peers_cli_footer": {
+        "vi": "* Quảng Ninh. Chỉ so sánh trong cùng một nhóm (cùng phương pháp, cùng năm).",
+        "en": "* Quảng Ninh. Compare only within a group (same method, same year).",
+    },
+    "real_series": {"vi": "{area}, {method}", "en": "{area}, {method}"},
+    "real_method_gso": {"vi": "phương pháp TCTK", "en": "GSO method"},
+    "real_method_mic": {"vi": "phương pháp Bộ TT&TT", "en": "ministry method"},
+    "real_method_mic_annual_report_2022": {
+        "vi": "phương pháp Bộ TT&TT (báo cáo 2022)",
+        "en": "ministry method (2022 report)",
+    },
+    "real_method_gso_reported_2021_2025": {"vi": "TCTK theo báo chí", "en": "GSO as reported"},
+    "real_method_mic_assessment": {"vi": "đánh giá của Bộ TT&TT", "en": "ministry assessment"},
+    "real_record": {
+        "vi": "{rate}/năm ({series}, {start}–{end})",
+        "en": "{rate}/year ({series}, {start}–{end})",
+    },
+    "meth_backs_peers": {
+        "vi": "So với các tỉnh – {kind} {year}: {names}",
+        "en": "Peers – {kind} {year}: {names}",
+    },
+    "meth_peers_header": {"vi": "So sánh các tỉnh: phương pháp và lưu ý", "en": "Peers: methods and caveats"},
+    "meth_peers_text": {
+        "vi": "Trang So với các tỉnh đặt Quảng Ninh cạnh các tỉnh có số liệu có nguồn (data/peers.csv). Mỗi giá trị mang phương pháp và năm; chỉ giá trị cùng phương pháp, cùng năm mới nằm chung một khung. Mã tỉnh gọi tỉnh theo nguồn: địa giới trước sáp nhập trong báo cáo của Bộ năm 2022, tỉnh sau sáp nhập trong số TCTK 2021–2025.",
+        "en": "The Peers page sets Quảng Ninh beside the provinces with sourced figures (data/peers.csv). Each value carries its method and year; only values of one method and one year share a panel. An area code names the province as its source does: pre-merger boundaries in the ministry's 2022 report, merged provinces in GSO's 2021–2025 figures.",
+    },
+    "meth_peers_method_mic_annual_report_2022": {
+        "vi": "báo cáo kinh tế số thường niên 2022 (Ban Kinh tế TW và Bộ TT&TT); phương pháp rộng hơn TCTK (cả nước 14,26% so với 12,63–12,83% của TCTK); chỉ công bố 8 tỉnh cao nhất và 5 tỉnh thấp nhất, không có Quảng Ninh.",
+        "en": "the digital economy annual report 2022 (Central Economic Commission and the ministry); broader than GSO's method (nation 14.26% against GSO's 12.63–12.83%); only the top eight and bottom five were published, Quảng Ninh not among them.",
+    },
+    "meth_peers_method_gso_reported_2021_2025": {
+        "vi": "số của TCTK do báo chí đưa trong đoạn viết về 2021–2025; nguồn không nói là năm 2025 hay bình quân, nên năm ghi là 2021–2025.",
+        "en": "GSO figures reported in a paragraph on 2021–2025; the source does not say whether they are 2025 values or averages, so the year reads 2021–2025.",
+    },
+    "meth_peers_method_gso": {
+        "vi": "phương pháp TCTK: chuỗi của TP. Hồ Chí Minh (2021, 2022) và tăng trưởng GRDP 2025 của các tỉnh.",
+        "en": "GSO's method: Ho Chi Minh City's series (2021, 2022) and the provinces' 2025 GRDP growth.",
+    },
+    "meth_peers_method_mic_assessment": {
+        "vi": "đánh giá của Bộ TT&TT cho TP. Hồ Chí Minh năm 2023; không so sánh được với số TCTK.",
+        "en": "the ministry's assessment of Ho Chi Minh City for 2023; not comparable with GSO figures.",
+    },
+    "meth_peers_method_own_target": {
+        "vi": "mục tiêu của chính địa phương (nghị quyết, kế hoạch); là kế hoạch, không phải số đo.",
+        "en": "the area's own target (resolution, plan); a plan, not a measurement.",
+    },
+    "meth_peers_method_not_stated": {
+        "vi": "chỉ cho 7,1% của Quảng Ninh: báo chí đưa tin, không nêu cơ quan tính và phương pháp.",
+        "en": "only Quảng Ninh's 7.1%: press-reported, no compiler or method named.",
+    },
+    "meth_peers_left_out": {
+        "vi": "Không đưa vào vì nghiên cứu yêu cầu kiểm tra lại: TP.HCM theo TCTK 2020 và 2023, Hải Phòng 29,7% (2023), Đà Nẵng 17% (2022) và mục tiêu 40% năm 2030 của Đà Nẵng, mục tiêu 22% năm 2024 của TP.HCM. Không nguồn nào nói tỷ trọng của một tỉnh đến từ ngành nào, nên trang không nói điều đó.",
+        "en": "Left out because the research asks for a recheck: Ho Chi Minh City's GSO 2020 and 2023, Hai Phong's 29.7% (2023), Da Nang's 17% (2022) and its 40% target for 2030, Ho Chi Minh City's 22% aim for 2024. No source says which industries a province's share comes from, so the page does not say it.",
+    },
+    "meth_realism_text": {
+        "vi": "Mốc hiện thực: tốc độ tăng tỷ trọng kinh tế số so với GRDP (GDP) nhanh nhất giữa hai giá trị liên tiếp của một chuỗi cùng phương pháp (TCTK cả nước, Bộ TT&TT cả nước, TCTK TP.HCM). Khoảng thời gian (2021–2025) và giá trị đơn lẻ không phải chuỗi. Hiện nay: {record}. Trang Kịch bản và bản tóm tắt nói khi kịch bản hoặc mục tiêu cần nhanh hơn mức này.",
+        "en": "The realism reference: the fastest rise of the digital-economy share relative to GRDP (GDP) between consecutive values of a series of one method (national GSO, national ministry, Ho Chi Minh City GSO). Periods (2021–2025) and single values are not series. Now: {record}. The scenario page and the brief say when a scenario or a target needs more.",
+    },
+    "meth_realism_vars": {
+        "vi": "s: tỷ trọng; t, t': hai năm liên tiếp có số liệu của cùng một chuỗi; g: tăng trưởng một năm của KTS và của GRDP.",
+        "en": "s: the share; t, t': consecutive years with a value in the same series; g: one year's growth of the digital economy and of GRDP.",
+    },
+    "grdp_level_at": {
+        "vi": "GRDP (nghìn tỷ đồng, giá năm {year})",
+        "en": "GRDP (VND trillion, at {year} prices)",
+    },
+    "de_level_at": {
+        "vi": "Giá trị kinh tế số (nghìn tỷ đồng, giá năm {year})",
+        "en": "Digital economy (VND trillion, at {year} prices)",
+    },
+    "price_basis_note": {
+        "vi": "Các cột tiền tính theo giá năm {year}: GRDP năm {year} theo giá hiện hành, tăng theo tốc độ giá so sánh của kịch bản.",
+        "en": "Money columns are at {year} prices: {year}'s GRDP at current prices, grown at the scenario's constant-price rates.",
+    },
+    "price_basis_observed": {
+        "vi": "GRDP {year} ước tính theo giá hiện hành là {observed} nghìn tỷ đồng; lộ trình ghi {path} theo giá năm {base} (mức năm gốc tăng theo tốc độ thực). Hai số là hai thước đo khác nhau; ứng dụng không đối chiếu chúng.",
+        "en": "{year}'s GRDP estimate at current prices is VND {observed} trillion; the path shows {path} at {base} prices (the base year's level grown at the real rate). They are different measures; the app does not reconcile them.",
+    },
+    "real_item_scenario": {"vi": "kịch bản {period} {rate}/năm", "en": "the scenario {period} {rate}/year"},
+    "real_item_target": {
+        "vi": "mục tiêu {target} năm {year} cần {rate}/năm",
+        "en": "the {year} target of {target} needs {rate}/year",
+    },
+    "real_summary": {
+        "vi": "Tỷ trọng tăng so với GRDP: {items} – nhanh hơn mức nhanh nhất từng ghi nhận trong một chuỗi cùng phương pháp, {record}.",
+        "en": "Share growth relative to GRDP: {items} – faster than the fastest on record in a series of one method, {record}.",
+    },
+    "real_record_short": {"vi": "{rate}/năm ({start}–{end})", "en": "{rate}/year ({start}–{end})"},
+    "real_title": {"vi": "Tính hiện thực", "en": "Realism"},
+    "peers_realism_now": {"vi": "Kịch bản đang mở:", "en": "The scenario now open:"},
+    "real_reference": {
+        "vi": "Tỷ trọng kinh tế số tăng nhanh nhất từng ghi nhận (so với GRDP, trong một chuỗi cùng phương pháp): {record}.",
+        "en": "Fastest rise of a digital-economy share on record (relative to GRDP, in a series of one method): {record}.",
+    },
+    "real_within": {
+        "vi": "Tốc độ tăng tỷ trọng của kịch bản và của các mục tiêu không vượt mức nhanh nhất từng ghi nhận: {record}.",
+        "en": "The share growth of the scenario and of the targets is within the fastest on record: {record}.",
+    },
+    "real_scenario_beyond": {
+        "vi": "Trong kịch bản ({period}), tỷ trọng tăng {rate}/năm so với GRDP, nhanh hơn mọi chuỗi đã ghi nhận.",
+        "en": "In the scenario ({period}) the share rises {rate}/year relative to GRDP, faster than any series on record.",
+    },
+    "real_target_beyond": {
+        "vi": "Mục tiêu {target} năm {year} cần tỷ trọng tăng {rate}/năm so với GRDP, nhanh hơn mọi chuỗi đã ghi nhận.",
+        "en": "The {year} target of {target} needs the share to rise {rate}/year relative to GRDP, faster than any series on record.",
+    },
 }

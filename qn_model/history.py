@@ -21,8 +21,9 @@ from qn_model.i18n import DASH, fmt_num, fmt_pct, fmt_year, t
 
 KIND_OFFICIAL = "official"
 KIND_ESTIMATE = "estimate"
+KIND_PRESS = "press"
 KIND_USER = "user"
-KINDS = (KIND_OFFICIAL, KIND_ESTIMATE, KIND_USER)
+KINDS = (KIND_OFFICIAL, KIND_ESTIMATE, KIND_PRESS, KIND_USER)
 GEOS = ("QN", "VN")
 SHARE_ID = "de_share"
 GROWTH_ID = "grdp_growth"
@@ -252,9 +253,12 @@ def series_points(ds: Dataset, indicator_id: str, geo: str) -> list[KindPoint]:
 
 
 def _marker_style(kind: str, colour: str) -> tuple[str, str, str]:
-    """(fill, outline, symbol): official filled, estimate hollow, user an orange square."""
+    """(fill, outline, symbol): official filled, estimate hollow, press-reported a hollow diamond,
+    user an orange square."""
     if kind == KIND_USER:
         return pal.USER, pal.USER, "square"
+    if kind == KIND_PRESS:
+        return "white", colour, "diamond"
     if kind == KIND_ESTIMATE:
         return "white", colour, "circle"
     return colour, colour, "circle"

@@ -24,6 +24,7 @@ from qn_model.history import (
     years_text,
 )
 from qn_model.i18n import fmt_num, fmt_pct, fmt_year, t
+from qn_model.peers import METHODS, load_peers
 from qn_model.presets import (
     PRESETS,
     SHARE_ID,
@@ -34,6 +35,8 @@ from qn_model.presets import (
     trend_rates,
 )
 from qn_model.projection import project
+from qn_model.provenance import source_date_text
+from qn_model.realism import realism_reference
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.sensitivity import default_axes
 from qn_model.targets import required_de_growth_pct
@@ -298,11 +301,27 @@ def _backs(ds: Dataset, lang: str) -> dict[str, str]:
             texts.setdefault(str(r.source_id), []).append(
                 t("meth_backs_target", lang, name=ds.name(str(r.indicator_id), lang), year=int(r.year))
             )
+    peer_areas: dict[str, dict[tuple[str, str], list[str]]] = {}
+    for v in load_peers():
+        peer_areas.setdefault(v.source_id, {}).setdefault((v.kind, str(v.year)), []).append(v.name(lang))
+    for sid, groups in peer_areas.items():
+        for (kind, year), names in groups.items():
+            texts.setdefault(sid, []).append(
+                t(
+                    "meth_backs_peers",
+                    lang,
+                    kind=t(f"peers_kind_{kind}", lang),
+                    year=year,
+                    names=", ".join(names),
+                )
+            )
     return {sid: "; ".join(items) for sid, items in texts.items()}
 
 
-def _date_text(text: str, lang: str) -> str:
-    return t("meth_unknown", lang) if text.strip().lower() in ("", "unknown") else text
+def _date_text(text: str, lang: str, *, accessed: bool = False) -> str:
+    if text.strip().lower() == "unknown" or (not text.strip() and not accessed):
+        return t("meth_unknown", lang)
+    return source_date_text(text, lang)
 
 
 def sources_table(ds: Dataset, lang: str) -> pd.DataFrame:
@@ -318,7 +337,7 @@ def sources_table(ds: Dataset, lang: str) -> pd.DataFrame:
                 "hist_col_link": url if has_url(url) else "",
                 "meth_col_publisher": str(r.publisher),
                 "meth_col_published": _date_text(str(r.published), lang),
-                "meth_col_accessed": _date_text(str(r.accessed), lang),
+                "meth_col_accessed": _date_text(str(r.accessed), lang, accessed=True),
                 "meth_col_backs": backs.get(str(r.source_id), t("meth_backs_nothing", lang)),
                 "meth_col_id": str(r.source_id),
             }
@@ -378,6 +397,32 @@ def readme_changelog(path: Path | str = DATA_README) -> tuple[str, ...]:
 # --------------------------------------------------------------------------------------
 # The page
 # --------------------------------------------------------------------------------------
+REALISM_LATEX = r"r = \left(\frac{s_{t}}{s_{t'}}\right)^{1/(t-t')} - 1 = \frac{1+g_{DE}}{1+g_{GRDP}} - 1"
+
+
+def peers_section(ds: Dataset, lang: str) -> Section:
+    """The peer data's methods and caveats, and the realism reference with its formula."""
+    reference = realism_reference(ds)
+    record = reference.describe(lang) if reference else t("meth_unknown", lang)
+    return Section(
+        t("meth_peers_header", lang),
+        (
+            Block("text", t("meth_peers_text", lang)),
+            Block(
+                "bullets",
+                tuple(
+                    f"{t(f'peers_method_name_{m}', lang)}: {t(f'meth_peers_method_{m}', lang)}"
+                    for m in METHODS
+                ),
+            ),
+            Block("caption", t("meth_peers_left_out", lang)),
+            Block("text", t("meth_realism_text", lang, record=record)),
+            Block("latex", REALISM_LATEX),
+            Block("caption", t("meth_realism_vars", lang)),
+        ),
+    )
+
+
 def sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
     """Everything the method page shows, in order."""
     scn = default_scenario(ds)
@@ -486,6 +531,7 @@ def sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
                 Block("static", presets_table(ds, lang)),
             ),
         ),
+        peers_section(ds, lang),
         Section(
             t("meth_definitions_header", lang),
             (

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from qn_model.data import Dataset
 from qn_model.engine import Evaluation
 from qn_model.i18n import fmt_num, fmt_pct, fmt_prob, fmt_year, t
 from qn_model.narrative import verdict_word
+from qn_model.presets import LEVEL_ID
 
 
 def path_table(ev: Evaluation, lang: str) -> pd.DataFrame:
@@ -23,11 +25,34 @@ def path_table(ev: Evaluation, lang: str) -> pd.DataFrame:
                 t("year", lang): fmt_year(rec["year"]),
                 t("de_share_short", lang) + " (%)": fmt_pct(rec["share_pct"], lang, 2),
                 t("band_80", lang): f"{fmt_pct(lo[i], lang)} – {fmt_pct(hi[i], lang)}",
-                t("grdp_level", lang): fmt_num(rec["grdp_vnd_trn"], lang),
-                t("de_level", lang): fmt_num(rec["de_vnd_trn"], lang),
+                t("grdp_level_at", lang, year=ev.scenario.base_year): fmt_num(rec["grdp_vnd_trn"], lang),
+                t("de_level_at", lang, year=ev.scenario.base_year): fmt_num(rec["de_vnd_trn"], lang),
             }
         )
     return pd.DataFrame(rows)
+
+
+def price_basis_note(ev: Evaluation, ds: Dataset, lang: str) -> str:
+    """What the path's money columns are: the base year's GRDP at current prices grown at the
+    constant-price rates, so "at <base year> prices"; and, for a projected year whose current-price
+    level is observed, that level beside the path's (they differ by the prices, not by an error)."""
+    base = ev.scenario.base_year
+    parts = [t("price_basis_note", lang, year=base)]
+    for rec in ev.projection.records():
+        year = int(rec["year"])
+        observed = ds.value(LEVEL_ID, "QN", year)
+        if year > base and observed is not None and rec["grdp_vnd_trn"] is not None:
+            parts.append(
+                t(
+                    "price_basis_observed",
+                    lang,
+                    year=year,
+                    observed=fmt_num(observed, lang),
+                    path=fmt_num(rec["grdp_vnd_trn"], lang),
+                    base=base,
+                )
+            )
+    return " ".join(parts)
 
 
 def verdict_table(ev: Evaluation, lang: str) -> pd.DataFrame:

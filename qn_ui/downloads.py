@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -26,12 +27,16 @@ def file_name(lang: str, ext: str) -> str:
 
 def chart_filename(title: str | None, key: str, lang: str) -> str:
     """A PNG name from the chart's own (localised) title, else from the app's stem and the key."""
-    return slug(title or "") or f"{file_stem(lang)}-{slug(key)}"
+    # A title wrapped for narrow screens carries plotly's <br>: a line break, not a word.
+    plain = re.sub(r"<[^>]*>", " ", title or "")
+    return slug(plain) or f"{file_stem(lang)}-{slug(key)}"
 
 
-def chart_config(filename: str) -> dict:
-    """``st.plotly_chart`` config: the toolbar's camera saves a 1920×1080 PNG named ``filename``."""
-    width, height = PNG_SIZE
+def chart_config(filename: str, height: int | None = None) -> dict:
+    """``st.plotly_chart`` config: the toolbar's camera saves a 1920×1080 PNG named ``filename``
+    (taller when the chart is: a tall chart of fixed-height rows squeezed into 1080 px overlaps)."""
+    width, png_height = PNG_SIZE
+    height = max(png_height, int(height or 0))
     return {
         "displaylogo": False,
         "toImageButtonOptions": {
@@ -50,7 +55,7 @@ def chart_config_for(fig, key: str, filename: str | None = None) -> dict:  # fig
     if filename is None:
         lang = st.session_state.get(W_LANG, "vi")
         filename = chart_filename(fig.layout.title.text, key, lang)
-    return chart_config(filename)
+    return chart_config(filename, fig.layout.height)
 
 
 def _deferred(make: Callable[[], bytes], what: str) -> Callable[[], bytes]:

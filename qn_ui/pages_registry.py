@@ -21,6 +21,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "page_overview", ":material/dashboard:", default=True),
     PageSpec("pages/scenario.py", "page_scenario", ":material/tune:"),
     PageSpec("pages/history.py", "page_history", ":material/history:"),
+    PageSpec("pages/peers.py", "page_peers", ":material/groups:"),
     PageSpec("pages/trends.py", "page_trends", ":material/trending_up:"),
     PageSpec("pages/compare.py", "page_compare", ":material/compare_arrows:"),
     PageSpec("pages/mydata.py", "page_mydata", ":material/upload_file:"),

@@ -14,6 +14,7 @@ from qn_model.messages import Notice
 from qn_model.narrative import data_basis as basis_lines
 from qn_model.narrative import headline, impossible, margin_digits, short_verdict, verdict_word
 from qn_model.plausibility import beyond_history
+from qn_model.realism import realism_summary
 from qn_model.targets import TargetVerdict
 from qn_ui.carry import kept
 from qn_ui.safe import md_escape
@@ -45,6 +46,19 @@ def link_notices(state: AppState) -> None:
 
 def history_warnings(state: AppState) -> None:
     notices(beyond_history(state.scenario, state.ds), state.lang, icon=":material/warning:")
+
+
+def realism_notice(state: AppState) -> None:
+    """The scenario's and the targets' share growth beside the fastest on record (a fact, shown
+    neutrally): a caption when everything is within it, else one sentence naming what exceeds it."""
+    summary = realism_summary(state.scenario, state.headline, state.ds, state.lang)
+    if summary is None:
+        return
+    text, beyond = summary
+    if beyond:
+        st.info(md_escape(text), icon=":material/speed:")
+    else:
+        st.caption(md_escape(text))
 
 
 def verdict_metric(v: TargetVerdict, lang: str) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 RESEARCH_CSV = Path("/work/shared/data/quangninh_indicators.csv")
-ACCESSED = "2026-11-01"  # the research does not record an access date
+ACCESSED = ""  # the research recorded no access dates: left empty ("not recorded"), never invented
 
 # --------------------------------------------------------------------------------------
 # Sources: source_id -> (title, publisher, url, published)
@@ -33,10 +33,11 @@ ACCESSED = "2026-11-01"  # the research does not record an access date
 # --------------------------------------------------------------------------------------
 SOURCES: dict[str, tuple[str, str, str, str]] = {
     "article_mission": (
-        "Quảng Ninh đạt nhiều thành tựu trong phát triển kinh tế số",
-        "unknown (byline: Trương Quốc Cường)",
-        "",
-        "unknown",
+        "Quảng Ninh thần tốc trong chuyển đổi số [a copy of the mission article, whose file is headed "
+        "'Quảng Ninh đạt nhiều thành tựu trong phát triển kinh tế số']",
+        "tracuuquyhoach.com (press copy; byline of the article file: Trương Quốc Cường)",
+        "https://tracuuquyhoach.com/tin-tuc/quang-ninh-than-toc-trong-chuyen-doi-so-50816510",
+        "2024-11 (approx.)",
     ),
     "qtv_2016_growth": (
         "Quảng Ninh có tốc độ tăng trưởng kinh tế cao so với cả nước",
@@ -102,7 +103,7 @@ SOURCES: dict[str, tuple[str, str, str, str]] = {
         "Bão Yagi khiến GRDP Quảng Ninh mất chuỗi tăng trưởng hai con số từng duy trì suốt 9 năm",
         "Doanh nhân Việt Nam (doanhnhanvn.vn)",
         "https://doanhnghiepkinhdoanh.doanhnhanvn.vn/bao-yagi-khien-grdp-quang-ninh-mat-chuoi-tang-truong-hai-con-so-tung-duy-tri-suot-9-nam-42202511016638618.htm",
-        "2025",
+        "2025 (approx.)",
     ),
     "tbtc_2026_qn_2025": (
         "Quảng Ninh tăng trưởng kinh tế ấn tượng trong năm 2025",
@@ -150,43 +151,43 @@ SOURCES: dict[str, tuple[str, str, str, str]] = {
         "Tỉnh Quảng Ninh phấn đấu đến năm 2025 kinh tế số chiếm 25% GRDP",
         "Báo Công Thương",
         "https://congthuong.vn/tinh-quang-ninh-phan-dau-den-nam-2025-kinh-te-so-chiem-25-grdp-364222.html",
-        "2024-10",
+        "2024-10 (approx.)",
     ),
     "vov_2024_qn_cashless": (
         "Tăng tỷ lệ quét mã mua sắm, đưa nông sản lên sàn thương mại điện tử",
         "VOV",
         "https://vov.vn/kinh-te/tang-ty-le-quet-ma-mua-sam-dua-nong-san-len-san-thuong-mai-dien-tu-post1132799.vov",
-        "2024-10",
+        "2024-10 (approx.)",
     ),
     "chuyendoiso_2024_cho40": (
         "Mở rộng triển khai mô hình Chợ 4.0 thanh toán không dùng tiền mặt",
         "Báo Quảng Ninh (Chuyển đổi số)",
         "https://chuyendoiso.baoquangninh.vn/mo-rong-trien-khai-mo-hinh-cho-4-0-thanh-toan-khong-dung-tien-mat-3302557.html",
-        "2024",
+        "2024 (approx.)",
     ),
     "chuyendoiso_2025_dx": (
         "Động lực phát triển mới từ chuyển đổi số",
         "Báo Quảng Ninh (Chuyển đổi số)",
         "https://chuyendoiso.baoquangninh.vn/dong-luc-phat-trien-moi-tu-chuyen-doi-so-3344179.html",
-        "2025-01",
+        "2025-01 (approx.)",
     ),
     "chuyendoiso_2023_de": (
         "Bước tiến mới trong phát triển kinh tế số",
         "Báo Quảng Ninh (Chuyển đổi số)",
         "https://chuyendoiso.baoquangninh.vn/buoc-tien-moi-trong-phat-trien-kinh-te-so-3252615.html",
-        "2023-08",
+        "2023-08 (approx.)",
     ),
     "qeza_2023_cashless": (
         "Đẩy mạnh hoạt động thanh toán không dùng tiền mặt",
         "Ban Quản lý Khu kinh tế Quảng Ninh (QEZA)",
         "https://qeza.gov.vn/Day-manh-hoat-dong-thanh-toan-khong-dung-tien-mat/dta/vi/2488/",
-        "2023",
+        "2023 (approx.)",
     ),
     "investinqn_2022_de": (
         "Promoting the development of the digital economy",
         "Invest in Quảng Ninh (provincial investment portal)",
         "https://investinquangninh.vn/en/news/promoting-the-development-of-the-digital-economy.html",
-        "2022-07",
+        "2022-07 (approx.)",
     ),
     "vietnamnet_2026_qn_rural": (
         "Quảng Ninh thúc đẩy chuyển đổi số trong xây dựng nông thôn thông minh",
@@ -198,7 +199,7 @@ SOURCES: dict[str, tuple[str, str, str, str]] = {
         "Đa dạng giải pháp đẩy mạnh thanh toán không dùng tiền mặt",
         "Vietnam.vn",
         "https://www.vietnam.vn/en/da-dang-giai-phap-day-manh-thanh-toan-khong-dung-tien-mat",
-        "2024-07",
+        "2024-07 (approx.)",
     ),
     "tbtc_2025_qn_ecommerce": (
         "Quảng Ninh bứt phá với thương mại điện tử, tạo đà phát triển kinh tế số",
@@ -210,19 +211,19 @@ SOURCES: dict[str, tuple[str, str, str, str]] = {
         "Quang Ninh works hard on digital transformation in administrative reform",
         "Vietnam+ (VNA)",
         "https://en.vietnamplus.vn/quang-ninh-works-hard-on-digital-transformation-in-administrative-reform/233404.vnp",
-        "2022-06",
+        "2022-06 (approx.)",
     ),
     "vietnamvn_2025_admin": (
         "Hiện đại hóa nền hành chính",
         "Vietnam.vn",
         "https://www.vietnam.vn/en/hien-dai-hoa-nen-hanh-chinh",
-        "2025",
+        "2025 (approx.)",
     ),
     "uongbi_2021_dti2020": (
         "Quảng Ninh đứng thứ 4 bảng xếp hạng chuyển đổi số năm 2020",
         "Cổng thông tin điện tử thành phố Uông Bí",
         "http://uongbi.gov.vn/quang-ninh-dung-thu-4-bang-xep-hang-chuyen-doi-so-nam-2020-p13n54951.html",
-        "2021",
+        "2021 (approx.)",
     ),
     "dti_2022_ranking": (
         "Xếp hạng DTI 2022",
@@ -235,7 +236,7 @@ SOURCES: dict[str, tuple[str, str, str, str]] = {
         "tỉnh Quảng Ninh đến năm 2025, định hướng đến năm 2030",
         "Cổng thông tin điện tử phường Hồng Gai (TP Hạ Long)",
         "http://honggai.halongcity.gov.vn/nhung-nhiem-vu-giai-phap-trong-tam-cua-nghi-quyet-so-09-nq-tu-ve-chuyen-doi-so-toan-dien-tinh-quang-ninh-den-nam-2025-dinh-huong-den-nam-2030-p13n53722.html",
-        "unknown",
+        "2022 (approx.)",
     ),
     "vietnamplus_2022_nq09": (
         "Quảng Ninh đưa kinh tế số giữ vai trò chủ đạo trong tăng trưởng GRDP",
@@ -249,11 +250,74 @@ SOURCES: dict[str, tuple[str, str, str, str]] = {
         "https://en.doanhnghiephoinhap.vn/quang-ninh-province-looks-to-become-role-model-in-digital-transformation.html",
         "2022-03-04",
     ),
+    "dantri_2025_congress": (
+        "Quảng Ninh phấn đấu thành thành phố trực thuộc Trung ương trước 2030",
+        "Dân trí",
+        "https://dantri.com.vn/thoi-su/quang-ninh-phan-dau-thanh-thanh-pho-truc-thuoc-trung-uong-truoc-2030-20250927102745361.htm",
+        "2025-09-27",
+    ),
+    # ---- Peers (data/peers.csv); titles rebuilt from the page address where not recorded ----
+    "baomoi_2023_mic_provinces": (
+        "Hà Nội, TP.HCM không nằm trong top 5 địa phương đang dẫn đầu cả nước về tỷ trọng kinh tế số "
+        "trên GRDP",
+        "Báo Mới (news aggregator), reporting the Vietnam digital economy annual report 2022 (Central "
+        "Economic Commission and Ministry of Information and Communications)",
+        "https://baomoi.net.vn/ha-noi-tp-hcm-khong-nam-trong-top-5-dia-phuong-dang-dan-dau-ca-nuoc-ve-ty-trong-kinh-te-so-tren-grdp-c46933429.epi",
+        "2023-09",
+    ),
+    "vietnamvn_2026_de_72bn": (
+        "Kinh tế số vượt mốc 72 tỉ USD",
+        "Vietnam.vn (English edition)",
+        "https://www.vietnam.vn/en/kinh-te-so-vuot-moc-72-ti-usd",
+        "2026-01 (approx.)",
+    ),
+    "vietstock_2025_hcm_de": (
+        "TP.HCM: kinh tế số không chỉ 25% GRDP",
+        "Vietstock",
+        "https://vietstock.vn/2025/02/tphcm-kinh-te-so-khong-chi-25-grdp-1272942.htm",
+        "2025-02-19",
+    ),
+    "baomoi_2024_hcm_de": (
+        "TP.HCM nỗ lực phát triển kinh tế số đạt 25% GRDP vào năm 2025",
+        "Báo Mới (news aggregator)",
+        "https://baomoi.net.vn/tp-hcm-no-luc-phat-trien-kinh-te-so-dat-25-grdp-vao-nam-2025-c49634862.epi",
+        "2024-07-10",
+    ),
+    "vietnamnews_2025_bn_target": (
+        "Digital economy to contribute to 45 per cent of Bắc Ninh's GRDP",
+        "Việt Nam News",
+        "https://vietnamnews.vn/society/1732712/digital-economy-to-contribute-to-45-per-cent-of-bac-ninh-s-grdp.html",
+        "2025-12-26",
+    ),
+    "vneconomy_2022_hcm_target": (
+        "HCMC targets digital economy contributing 40% of GRDP by 2030",
+        "VnEconomy",
+        "https://vneconomy.vn/hcmc-targets-digital-economy-contributing-40-of-grdp-by-2030.htm",
+        "2022-04-19",
+    ),
+    "dntt_2025_hp_target": (
+        "Hải Phòng hướng tới mục tiêu kinh tế số chiếm 35% GRDP trong năm 2025",
+        "Doanh nghiệp & Tiếp thị",
+        "https://doanhnghieptiepthi.vn/hai-phong-huong-toi-muc-tieu-kinh-te-so-chiem-35-grdp-trong-nam-2025-16125050612522674.htm",
+        "2025-05 (approx.)",
+    ),
+    "znews_2026_growth": (
+        "6 địa phương tăng trưởng kinh tế trên 10% năm 2025",
+        "Znews, reporting the statistics office (Cục Thống kê)",
+        "https://znews.vn/6-dia-phuong-tang-truong-kinh-te-tren-10-nam-2025-post1617118.html",
+        "2026-01-05",
+    ),
+    "soha_2026_growth": (
+        "Lộ diện 5 đầu tàu kinh tế lớn nhất cả nước đóng góp hơn 50% vào tăng trưởng GDP Việt Nam năm 2025",
+        "Soha",
+        "https://soha.vn/lo-dien-5-dau-tau-kinh-te-lon-nhat-ca-nuoc-dong-gop-hon-50-vao-tang-truong-gdp-viet-nam-nam-2025-198260108103008126.htm",
+        "2026-01-08",
+    ),
     "thanhnien_2022_qd411": (
         "Phát triển kinh tế số đạt 20% GDP vào năm 2025",
         "Thanh Niên",
         "https://m.thanhnien.vn/phat-trien-kinh-te-so-dat-20-gdp-vao-nam-2025-post1445066.html",
-        "2022-04",
+        "2022-04 (approx.)",
     ),
 }
 
@@ -264,7 +328,9 @@ SOURCES: dict[str, tuple[str, str, str, str]] = {
 # taken from the mission article); it is used only by --check.
 # --------------------------------------------------------------------------------------
 A = "article_mission"
-ARTICLE_SNAPSHOT = "Mission article (undated); snapshot year 2024 as dated by the research."
+ARTICLE_SNAPSHOT = (
+    "PRESS-REPORTED: mission article (copy dated c. 2024-11); snapshot year 2024 as dated by the research."
+)
 
 # fmt: off
 INDICATORS: list[tuple[str, str, int, str, str, str, str, str | None]] = [
@@ -281,9 +347,10 @@ INDICATORS: list[tuple[str, str, int, str, str, str, str, str | None]] = [
      "Year-end statistics briefing; a later soha.vn article prints 10.285 (consistent).", "grdp_growth"),
     ("grdp_growth", "QN", 2022, "10.28", "estimate", "einpresswire_2022_qn",
      "Stated at the December 2022 People's Council session.", "grdp_growth"),
-    ("grdp_growth", "QN", 2023, "11.03", "official", "cafef_2024_qn_2023",
-     "Provincial Statistics Office figure. CONFLICT: the November 2023 estimate was 11.02 (VTV, Vietnam+); "
-     "the later official 11.03 is kept.", "grdp_growth"),
+    ("grdp_growth", "QN", 2023, "11.03", "estimate", "cafef_2024_qn_2023",
+     "Provincial Statistics Office figure, stated as an estimate ('ước đạt 11,03%'); english.baoquangninh.vn "
+     "gave 11.03 as a November 2023 estimate too. CONFLICT: the November 2023 estimate was 11.02 (VTV, "
+     "Vietnam+); the later 11.03 is kept.", "grdp_growth"),
     ("grdp_growth", "QN", 2024, "8.42", "estimate", "cafef_2025_qn_2024",
      "Preliminary figure; Typhoon Yagi hit farming and fisheries and ended the double-digit run.",
      "grdp_growth"),
@@ -323,22 +390,27 @@ INDICATORS: list[tuple[str, str, int, str, str, str, str, str | None]] = [
     ("share_taxes", "QN", 2024, "11.3", "estimate", "doanhnhan_2025_yagi",
      "Product taxes less subsidies; part of the 2024 split (sums to 100).", "share_taxes"),
     # ---- Digital economy share ----
-    ("de_share", "QN", 2024, "7.1", "official", "baomoi_2025_qn_dx",
-     "The ONLY observed provincial value: no earlier year, no 2025 value and no breakdown were found. The "
-     "compiler is not named (probably the GSO provincial compilation).", "de_share_grdp_qn"),
+    ("de_share", "QN", 2024, "7.1", "press", "baomoi_2025_qn_dx",
+     "PRESS-REPORTED, compiler not named: a news aggregator says 'theo thống kê' (according to statistics) "
+     "without naming who compiled it. The ONLY observed provincial value: no earlier year, no 2025 value and "
+     "no breakdown were found.", "de_share_grdp_qn"),
     ("de_share", "VN", 2020, "12.66", "official", "baomoi_2025_gso_de",
-     "GSO series as revised in January 2025; same value as the first release of December 2023.", "notes"),
+     "GSO release of 6 January 2025 (revised series); the first release (29 December 2023) gave the same "
+     "value.", "notes"),
     ("de_share", "VN", 2021, "12.87", "official", "baomoi_2025_gso_de",
-     "GSO, January 2025 release (one copy of the first release prints 12.88).", "notes"),
+     "GSO release of 6 January 2025; the first release (29 December 2023) gave the same value (one copy "
+     "prints 12.88).", "notes"),
     ("de_share", "VN", 2022, "12.83", "official", "baomoi_2025_gso_de",
-     "GSO revision of January 2025. CONFLICT: first release 12.63; 2023 pilots 12.67 and 12.86.",
+     "GSO release of 6 January 2025 (revision). EARLIER VINTAGE: the first release (29 December 2023) gave "
+     "12.63; the 2023 pilots 12.67 and 12.86.",
      "de_share_gdp_vn_gso"),
     ("de_share", "VN", 2023, "12.87", "official", "baomoi_2025_gso_de",
-     "GSO revision of January 2025. CONFLICT: the first-release estimate was 12.33.", "de_share_gdp_vn_gso"),
+     "GSO release of 6 January 2025 (revision). EARLIER VINTAGE: the first release (29 December 2023) "
+     "estimated 12.33.", "de_share_gdp_vn_gso"),
     ("de_share", "VN", 2024, "13.17", "estimate", "baomoi_2025_gso_de",
-     "GSO preliminary figure, about VND 1.5 quadrillion of value added.", "de_share_gdp_vn_gso"),
+     "GSO release of 6 January 2025, preliminary figure; about VND 1.5 quadrillion of value added.", "de_share_gdp_vn_gso"),
     ("de_share", "VN", 2025, "14.02", "estimate", "tbtc_2026_vn_de",
-     "GSO estimate of January 2026 (core 8.42 + digitalisation 5.6).", "de_share_gdp_vn_gso"),
+     "GSO release of January 2026 (estimate): core 8.42 + digitalisation 5.6.", "de_share_gdp_vn_gso"),
     ("de_core_share", "VN", 2025, "8.42", "estimate", "tbtc_2026_vn_de",
      "Core digital sectors, GSO estimate. Other years exist only as period averages or superseded first-"
      "release figures and are not shipped.", "de_core_share_gdp_vn_gso"),
@@ -357,38 +429,39 @@ INDICATORS: list[tuple[str, str, int, str, str, str, str, str | None]] = [
     ("de_share_mic", "VN", 2023, "16.5", "estimate", "vietnamnews_2024_mic_de",
      "DIFFERENT METHOD: ministry (MIC) estimate, broader than GSO; do not compare with de_share.",
      "de_share_gdp_vn_mic"),
-    ("de_share_mic", "VN", 2024, "18.3", "estimate", "vietnamnet_2025_de_policy",
-     "DIFFERENT METHOD: ministry-type policy estimate. CONFLICT: an 18.6 projection was given in November "
-     "2024; the later figure is kept.", "de_share_gdp_vn_mic"),
+    ("de_share_policy", "VN", 2024, "18.3", "estimate", "vietnamnet_2025_de_policy",
+     "DIFFERENT METHOD: the source calls it a policy estimate and contrasts it with GSO's 13.17; it does not "
+     "say who made it or by which method. The ministry projected 18.6 in November 2024 (de_share_mic is "
+     "kept to the ministry's own figures).", "de_share_gdp_vn_mic"),
     # ---- Digital society snapshots from the mission article (snapshot year 2024) ----
-    ("mobile_coverage_pct", "QN", 2024, "100", "official", A,
+    ("mobile_coverage_pct", "QN", 2024, "100", "press", A,
      ARTICLE_SNAPSHOT + " Population covered by mobile networks.", None),
-    ("coverage_4g_pct", "QN", 2024, "99.8", "official", A,
+    ("coverage_4g_pct", "QN", 2024, "99.8", "press", A,
      ARTICLE_SNAPSHOT + " 4G or better; diendandoanhnghiep.vn (Nov 2024) gives the same. CONFLICT: other "
      "2024 sources say 99.96 and 100.", None),
-    ("mobile_subs_per_person", "QN", 2024, "1.3", "official", A,
+    ("mobile_subs_per_person", "QN", 2024, "1.3", "press", A,
      ARTICLE_SNAPSHOT + " Same figure in diendandoanhnghiep.vn (Nov 2024).", None),
-    ("personal_payment_accounts", "QN", 2024, "3400000", "official", A,
+    ("personal_payment_accounts", "QN", 2024, "3400000", "press", A,
      ARTICLE_SNAPSHOT + " LOWER BOUND ('over 3.4 million'); VOV and Công Thương give the same for September"
      " 2024.", None),
-    ("business_payment_accounts", "QN", 2024, "60000", "official", A,
+    ("business_payment_accounts", "QN", 2024, "60000", "press", A,
      ARTICLE_SNAPSHOT + " LOWER BOUND ('over 60,000'); Công Thương (Oct 2024) says nearly 62,000.", None),
-    ("ewallet_accounts", "QN", 2024, "802000", "official", A,
+    ("ewallet_accounts", "QN", 2024, "802000", "press", A,
      ARTICLE_SNAPSHOT + " APPROXIMATE ('nearly 802,000'); e-wallet accounts verified by the owner's phone "
      "number (Mobile Money).", None),
-    ("iz_firms_digital_platform_pct", "QN", 2024, "60", "official", A,
+    ("iz_firms_digital_platform_pct", "QN", 2024, "60", "press", A,
      ARTICLE_SNAPSHOT + " Firms in industrial and export-processing zones; also in diendandoanhnghiep.vn "
      "('about 60%').", None),
-    ("public_services_online_pct", "QN", 2024, "98.5", "official", A,
+    ("public_services_online_pct", "QN", 2024, "98.5", "press", A,
      ARTICLE_SNAPSHOT + " LOWER BOUND ('over 98.5%'). Share of public services offered online, not share of"
      " dossiers.", None),
-    ("firms_einvoice_pct", "QN", 2024, "100", "official", A,
+    ("firms_einvoice_pct", "QN", 2024, "100", "press", A,
      ARTICLE_SNAPSHOT + " All enterprises use e-invoices.", None),
-    ("utility_firms_econtract_pct", "QN", 2024, "100", "official", A,
+    ("utility_firms_econtract_pct", "QN", 2024, "100", "press", A,
      ARTICLE_SNAPSHOT + " Electricity, water and telecom firms.", None),
-    ("petrol_retail_cashless_pct", "QN", 2024, "100", "official", A,
+    ("petrol_retail_cashless_pct", "QN", 2024, "100", "press", A,
      ARTICLE_SNAPSHOT + " Outlets offering at least one cashless method.", None),
-    ("central_markets_cashless_pct", "QN", 2024, "100", "official", A,
+    ("central_markets_cashless_pct", "QN", 2024, "100", "press", A,
      ARTICLE_SNAPSHOT + " Central markets of every district, town and city.", None),
     # ---- Digital society snapshots from other sources ----
     ("admin_fees_cashless_pct", "QN", 2024, "100", "official", "chuyendoiso_2025_dx",
@@ -458,22 +531,28 @@ INDICATORS: list[tuple[str, str, int, str, str, str, str, str | None]] = [
 # Targets: (indicator_id, geo, year, value, target_set, source_id, note, research_id)
 # --------------------------------------------------------------------------------------
 TARGETS: list[tuple[str, str, int, str, str, str, str, str | None]] = [
-    ("de_share", "QN", 2025, "20", "article", A, "At least 20% of GRDP by 2025 (mission article).", None),
+    ("de_share", "QN", 2025, "20", "article", A,
+     "STATED IN THE ARTICLE: at least 20% of GRDP by 2025 (Resolution 09-NQ/TU says the same).", None),
     ("de_share", "QN", 2030, "35", "article", A,
-     "About 35% of GRDP by 2030. Only the mission article gives 35; Resolution 09-NQ/TU says 30.", None),
+     "STATED IN THE ARTICLE: about 35% of GRDP by 2030. Only the mission article gives 35; Resolution "
+     "09-NQ/TU and the 16th Provincial Party Congress say 30.", None),
     ("online_shoppers_pct", "QN", 2025, "55", "article", A,
-     "Share of the population shopping online by 2025.", None),
+     "STATED IN THE ARTICLE, not found in a provincial resolution: share of the population shopping online "
+     "by 2025 (the national Decision 645/QĐ-TTg also says 55).", None),
     ("cashless_pct", "QN", 2025, "50", "article", A,
-     "Share of businesses, households and individuals paying without cash by 2025.", None),
+     "STATED IN THE ARTICLE, not found in a provincial resolution: share of businesses, households and "
+     "individuals paying without cash by 2025.", None),
     ("firms_online_orders_pct", "QN", 2025, "80", "article", A,
-     "Share of enterprises with a website or taking orders by electronic means by 2025.", None),
+     "STATED IN THE ARTICLE, not found in a provincial resolution: share of enterprises with a website or "
+     "taking orders by electronic means by 2025.", None),
     ("einvoice_web_purchases_pct", "QN", 2025, "90", "article", A,
-     "Share of website purchases with an e-invoice by 2025.", None),
+     "STATED IN THE ARTICLE, not found in a provincial resolution: share of website purchases with an "
+     "e-invoice by 2025 (the national Decision 645/QĐ-TTg says 70).", None),
     ("de_share", "QN", 2025, "20", "resolution09", "honggai_nq09",
      "Resolution 09-NQ/TU of 5/2/2022 on comprehensive digital transformation.", "de_share_grdp_qn_target"),
-    ("de_share", "QN", 2030, "30", "resolution09", "honggai_nq09",
-     "Resolution 09-NQ/TU of 5/2/2022; repeated by the 16th Provincial Party Congress (2025).",
-     "de_share_grdp_qn_target"),
+    ("de_share", "QN", 2030, "30", "resolution09", "dantri_2025_congress",
+     "Resolution of the 16th Provincial Party Congress (September 2025, term 2025-2030); first set by "
+     "Resolution 09-NQ/TU of 5/2/2022 (source: honggai.halongcity.gov.vn).", "de_share_grdp_qn_target"),
     ("adult_epayment_account_pct", "QN", 2030, "99", "resolution09", "vietnamplus_2022_nq09",
      "Adults with an electronic payment account by 2030 (Resolution 09-NQ/TU).",
      "qn_target_adult_epayment_account"),
@@ -491,6 +570,384 @@ TARGETS: list[tuple[str, str, int, str, str, str, str, str | None]] = [
 # fmt: on
 
 TARGET_SET_ORDER = ["article", "resolution09", "national"]
+
+# --------------------------------------------------------------------------------------
+# Peers: (geo, name_vi, name_en, year, value, kind, method, source_id, note)
+# Copied from /work/shared/data/peers_research.csv (checked by --check). Rows whose `checked`
+# column asks for a recheck that the research files cannot settle are left out (data/README.md
+# names them). geo codes name the province as its source does: pre-2025 boundaries in the
+# ministry's 2022 report, merged provinces in the GSO 2021-2025 figures.
+# --------------------------------------------------------------------------------------
+MIC22 = "baomoi_2023_mic_provinces"
+MIC22_NOTE = (
+    "Vietnam digital economy annual report 2022 (Central Economic Commission and the ministry, "
+    "MIC method); pre-2025 province boundaries."
+)
+GSO2125 = "vietnamvn_2026_de_72bn"
+GSO2125_NOTE = (
+    "GSO figure reported in a paragraph on 2021-2025: the source does not say whether it is the "
+    "2025 value or the period average; post-merger provinces."
+)
+GROWTH_NOTE = (
+    "GSO (Cục Thống kê) 2025 GRDP growth estimates of the 34 provinces, which ranged "
+    "5.84-11.89%; the six fastest."
+)
+PEERS: list[tuple[str, str, str, str, str, str, str, str, str]] = [
+    (
+        "BN",
+        "Bắc Ninh",
+        "Bắc Ninh",
+        "2022",
+        "56.83",
+        "de_share",
+        "mic_annual_report_2022",
+        MIC22,
+        MIC22_NOTE + " Highest in the country in that report.",
+    ),
+    (
+        "TNg",
+        "Thái Nguyên",
+        "Thái Nguyên",
+        "2022",
+        "42.92",
+        "de_share",
+        "mic_annual_report_2022",
+        MIC22,
+        MIC22_NOTE,
+    ),
+    (
+        "BG",
+        "Bắc Giang",
+        "Bắc Giang",
+        "2022",
+        "42.13",
+        "de_share",
+        "mic_annual_report_2022",
+        MIC22,
+        MIC22_NOTE + " Merged into Bắc Ninh in 2025.",
+    ),
+    (
+        "HP",
+        "Hải Phòng",
+        "Hải Phòng",
+        "2022",
+        "29.48",
+        "de_share",
+        "mic_annual_report_2022",
+        MIC22,
+        MIC22_NOTE,
+    ),
+    (
+        "VP",
+        "Vĩnh Phúc",
+        "Vĩnh Phúc",
+        "2022",
+        "22.87",
+        "de_share",
+        "mic_annual_report_2022",
+        MIC22,
+        MIC22_NOTE + " Merged into Phú Thọ in 2025.",
+    ),
+    ("DN", "Đà Nẵng", "Đà Nẵng", "2022", "19.76", "de_share", "mic_annual_report_2022", MIC22, MIC22_NOTE),
+    (
+        "HCM",
+        "TP. Hồ Chí Minh",
+        "Hồ Chí Minh City",
+        "2022",
+        "18.66",
+        "de_share",
+        "mic_annual_report_2022",
+        MIC22,
+        MIC22_NOTE + " CONFLICT: other texts give 18.86 for the city by the ministry's method (a PTIT "
+        "measurement); the report's 18.66 is kept.",
+    ),
+    ("HN", "Hà Nội", "Hà Nội", "2022", "17.15", "de_share", "mic_annual_report_2022", MIC22, MIC22_NOTE),
+    (
+        "TNi",
+        "Tây Ninh",
+        "Tây Ninh",
+        "2022",
+        "5.78",
+        "de_share",
+        "mic_annual_report_2022",
+        MIC22,
+        MIC22_NOTE + " Among the five lowest.",
+    ),
+    (
+        "TG",
+        "Tiền Giang",
+        "Tiền Giang",
+        "2022",
+        "5.73",
+        "de_share",
+        "mic_annual_report_2022",
+        MIC22,
+        MIC22_NOTE + " Among the five lowest.",
+    ),
+    (
+        "BT",
+        "Bình Thuận",
+        "Bình Thuận",
+        "2022",
+        "5.16",
+        "de_share",
+        "mic_annual_report_2022",
+        MIC22,
+        MIC22_NOTE + " Among the five lowest.",
+    ),
+    (
+        "BL",
+        "Bạc Liêu",
+        "Bạc Liêu",
+        "2022",
+        "4.87",
+        "de_share",
+        "mic_annual_report_2022",
+        MIC22,
+        MIC22_NOTE + " Among the five lowest.",
+    ),
+    (
+        "QNg",
+        "Quảng Ngãi",
+        "Quảng Ngãi",
+        "2022",
+        "4.21",
+        "de_share",
+        "mic_annual_report_2022",
+        MIC22,
+        MIC22_NOTE + " The lowest.",
+    ),
+    (
+        "VN",
+        "Cả nước",
+        "Vietnam",
+        "2022",
+        "14.26",
+        "de_share",
+        "mic_annual_report_2022",
+        MIC22,
+        "National figure of the same report (2021: 11.91). DIFFERENT METHOD from GSO, whose 2022 figure is "
+        "12.63-12.83 by release.",
+    ),
+    (
+        "BN",
+        "Bắc Ninh",
+        "Bắc Ninh",
+        "2021-2025",
+        "46.30",
+        "de_share",
+        "gso_reported_2021_2025",
+        GSO2125,
+        GSO2125_NOTE + " Includes the former Bắc Giang.",
+    ),
+    (
+        "TNg",
+        "Thái Nguyên",
+        "Thái Nguyên",
+        "2021-2025",
+        "29.53",
+        "de_share",
+        "gso_reported_2021_2025",
+        GSO2125,
+        GSO2125_NOTE,
+    ),
+    (
+        "PT",
+        "Phú Thọ",
+        "Phú Thọ",
+        "2021-2025",
+        "22.71",
+        "de_share",
+        "gso_reported_2021_2025",
+        GSO2125,
+        GSO2125_NOTE + " Includes the former Vĩnh Phúc.",
+    ),
+    (
+        "HP",
+        "Hải Phòng",
+        "Hải Phòng",
+        "2021-2025",
+        "22.28",
+        "de_share",
+        "gso_reported_2021_2025",
+        GSO2125,
+        GSO2125_NOTE,
+    ),
+    (
+        "HN",
+        "Hà Nội",
+        "Hà Nội",
+        "2021-2025",
+        "17.34",
+        "de_share",
+        "gso_reported_2021_2025",
+        GSO2125,
+        GSO2125_NOTE
+        + " Another page of the same site reportedly calls it the 2025 estimate (not confirmed).",
+    ),
+    (
+        "HCM",
+        "TP. Hồ Chí Minh",
+        "Hồ Chí Minh City",
+        "2021-2025",
+        "13.43",
+        "de_share",
+        "gso_reported_2021_2025",
+        GSO2125,
+        GSO2125_NOTE,
+    ),
+    (
+        "VN",
+        "Cả nước",
+        "Vietnam",
+        "2021-2025",
+        "13.2",
+        "de_share",
+        "gso_reported_2021_2025",
+        GSO2125,
+        "National 2021-2025 average in the same article (core 8.13 + digitalisation 5.05); 2025 alone was "
+        "14.02.",
+    ),
+    (
+        "HCM",
+        "TP. Hồ Chí Minh",
+        "Hồ Chí Minh City",
+        "2021",
+        "13.84",
+        "de_share",
+        "gso",
+        "vietstock_2025_hcm_de",
+        "GSO method; confirmed by a second text (a copy of a 2024 city conference report). The 2020 (12.61 or "
+        "12.62) and 2023 (14.65) values await a recheck and are not shipped.",
+    ),
+    (
+        "HCM",
+        "TP. Hồ Chí Minh",
+        "Hồ Chí Minh City",
+        "2022",
+        "13.51",
+        "de_share",
+        "gso",
+        "vietstock_2025_hcm_de",
+        "GSO method, 7th in the country; confirmed by a second text. The ministry's method gives 18.66 for the "
+        "same year.",
+    ),
+    (
+        "HCM",
+        "TP. Hồ Chí Minh",
+        "Hồ Chí Minh City",
+        "2023",
+        "21.5",
+        "de_share",
+        "mic_assessment",
+        "baomoi_2024_hcm_de",
+        "The ministry's assessment for the city ('Đánh giá của Bộ TT&TT'); not comparable with GSO figures.",
+    ),
+    (
+        "BN",
+        "Bắc Ninh",
+        "Bắc Ninh",
+        "2030",
+        "45",
+        "target",
+        "own_target",
+        "vietnamnews_2025_bn_target",
+        "The province aims for its digital economy to reach 45% of GRDP by 2030.",
+    ),
+    (
+        "HCM",
+        "TP. Hồ Chí Minh",
+        "Hồ Chí Minh City",
+        "2025",
+        "25",
+        "target",
+        "own_target",
+        "vneconomy_2022_hcm_target",
+        "The city's target: 25% of GRDP by 2025.",
+    ),
+    (
+        "HCM",
+        "TP. Hồ Chí Minh",
+        "Hồ Chí Minh City",
+        "2030",
+        "40",
+        "target",
+        "own_target",
+        "vneconomy_2022_hcm_target",
+        "The city's target: 40% of GRDP by 2030.",
+    ),
+    (
+        "HP",
+        "Hải Phòng",
+        "Hải Phòng",
+        "2025",
+        "35",
+        "target",
+        "own_target",
+        "dntt_2025_hp_target",
+        "Plan 106/KH-UBND: 35% of GRDP by the end of 2025, at least 15% in each sector.",
+    ),
+    (
+        "QN",
+        "Quảng Ninh",
+        "Quảng Ninh",
+        "2025",
+        "11.89",
+        "grdp_growth",
+        "gso",
+        "znews_2026_growth",
+        GROWTH_NOTE + " The fastest of the 34.",
+    ),
+    (
+        "HP",
+        "Hải Phòng",
+        "Hải Phòng",
+        "2025",
+        "11.81",
+        "grdp_growth",
+        "gso",
+        "znews_2026_growth",
+        GROWTH_NOTE + " The city statistics office gives the same (cafef.vn, 2026-01-06).",
+    ),
+    ("NB", "Ninh Bình", "Ninh Bình", "2025", "10.65", "grdp_growth", "gso", "znews_2026_growth", GROWTH_NOTE),
+    ("PT", "Phú Thọ", "Phú Thọ", "2025", "10.52", "grdp_growth", "gso", "znews_2026_growth", GROWTH_NOTE),
+    ("BN", "Bắc Ninh", "Bắc Ninh", "2025", "10.27", "grdp_growth", "gso", "znews_2026_growth", GROWTH_NOTE),
+    (
+        "QNg",
+        "Quảng Ngãi",
+        "Quảng Ngãi",
+        "2025",
+        "10.02",
+        "grdp_growth",
+        "gso",
+        "znews_2026_growth",
+        GROWTH_NOTE,
+    ),
+    (
+        "HN",
+        "Hà Nội",
+        "Hà Nội",
+        "2025",
+        "8.16",
+        "grdp_growth",
+        "gso",
+        "soha_2026_growth",
+        "GRDP growth 2025 of the capital, reported with the statistics office's provincial figures.",
+    ),
+    (
+        "HCM",
+        "TP. Hồ Chí Minh",
+        "Hồ Chí Minh City",
+        "2025",
+        "7.53",
+        "grdp_growth",
+        "gso",
+        "soha_2026_growth",
+        "GRDP growth 2025 of the city, reported with the statistics office's provincial figures.",
+    ),
+]
+PEER_COLUMNS = ["geo", "name_vi", "name_en", "year", "value", "kind", "method", "source_id", "note"]
+PEERS_RESEARCH_CSV = RESEARCH_CSV.with_name("peers_research.csv")
 
 # --------------------------------------------------------------------------------------
 # Codebook: indicator_id -> (name_vi, name_en, unit, description_vi, description_en)
@@ -575,6 +1032,15 @@ CODEBOOK: dict[str, tuple[str, str, str, str, str]] = {
         "Ước tính của Bộ Thông tin và Truyền thông theo phương pháp rộng hơn; "
         "không so sánh được với số liệu của Tổng cục Thống kê.",
         "Ministry of Information and Communications estimate using a broader method; "
+        "not comparable with the GSO series.",
+    ),
+    "de_share_policy": (
+        "Tỷ trọng kinh tế số (ước tính chính sách, không rõ phương pháp)",
+        "Digital economy share (policy estimate, method not stated)",
+        "% GDP",
+        "Con số được báo chí gọi là ước tính chính sách, không nêu cơ quan tính và phương pháp; "
+        "không so sánh được với số liệu của Tổng cục Thống kê.",
+        "A figure the press calls a policy estimate, without naming who made it or the method; "
         "not comparable with the GSO series.",
     ),
     "mobile_coverage_pct": (
@@ -874,7 +1340,7 @@ def build(out_dir: Path = DATA) -> None:
     """Write indicators.csv, targets.csv, sources.csv and codebook.csv into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     used_ids = {r[0] for r in INDICATORS} | {r[0] for r in TARGETS}
-    used_sources = {r[5] for r in INDICATORS} | {r[5] for r in TARGETS}
+    used_sources = {r[5] for r in INDICATORS} | {r[5] for r in TARGETS} | {r[7] for r in PEERS}
     missing = (used_ids - CODEBOOK.keys()) | (used_sources - SOURCES.keys())
     if missing:
         raise SystemExit(f"undefined ids: {sorted(missing)}")
@@ -896,6 +1362,7 @@ def build(out_dir: Path = DATA) -> None:
         ["source_id", "title", "publisher", "url", "published", "accessed"],
         [[sid, *SOURCES[sid], ACCESSED] for sid in sorted(used_sources)],
     )
+    _write_csv(out_dir / "peers.csv", PEER_COLUMNS, [list(r) for r in PEERS])
     id_order = sorted(used_ids)
     _write_csv(
         out_dir / "codebook.csv",
@@ -937,12 +1404,35 @@ def check_against_research(path: Path = RESEARCH_CSV) -> list[str]:
     return errors
 
 
+def check_peers(path: Path = PEERS_RESEARCH_CSV) -> list[str]:
+    """Mismatches between the shipped peer rows and the peers research CSV (same geo, value,
+    kind, source URL; a shipped row never one the research asks to recheck)."""
+    with path.open(encoding="utf-8") as fh:
+        research = list(csv.DictReader(fh))
+    errors = []
+    for geo, _vi, _en, _year, value, kind, _method, source_id, _note in PEERS:
+        url = SOURCES[source_id][2]
+        hits = [
+            r
+            for r in research
+            if r["geo"] == geo
+            and r["url"] == url
+            and float(r["value_pct"]) == float(value)
+            and r["kind"].removesuffix("_avg") == kind  # a period average is a share too
+        ]
+        if not hits:
+            errors.append(f"peer {geo} {kind} {value} ({source_id}): no matching research row")
+        elif all("recheck" in r["checked"] and "confirmed" not in r["checked"] for r in hits):
+            errors.append(f"peer {geo} {kind} {value} ({source_id}): the research asks for a recheck")
+    return errors
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="cross-check values against the research CSV")
     args = parser.parse_args(argv)
     if args.check:
-        errors = check_against_research()
+        errors = check_against_research() + check_peers()
         for e in errors:
             print(e, file=sys.stderr)
         if errors:

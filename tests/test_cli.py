@@ -55,6 +55,11 @@ def runs(tmp_path_factory) -> dict[str, Run]:
         "validate_good": _cmd("validate", str(UPLOADS / "good_basic.csv")),
         "validate_bad": _cmd("validate", str(UPLOADS / "not_numeric.csv"), "--lang", "en"),
         "validate_missing": _cmd("validate", str(out / "nothing.csv")),
+        "peers_json": _cmd("peers", "--json"),
+        "peers_json_en": _cmd("peers", "--json", "--lang", "en"),
+        "peers_vi": _cmd("peers"),
+        "peers_en": _cmd("peers", "--lang", "en"),
+        "peers_bad_lang": _cmd("peers", "--lang", "fr"),
     }
     procs: dict[str, subprocess.Popen] = {}
     results = {}
@@ -184,3 +189,47 @@ def test_brief_errors_exit_cleanly(runs):
     assert lang.returncode == 2 and "invalid choice" in lang.stderr
     for run in (folder, lang):
         no_traceback(run)
+
+
+# ---- peers ---------------------------------------------------------------------------------
+PEER_FIELDS = {"geo", "name", "year", "value_pct", "kind", "method", "source_url"}
+
+
+def test_peers_json_is_the_contract_and_every_value_comes_from_data(runs, ds):
+    from qn_model.peers import METHODS, PEER_KINDS, load_peers
+
+    run = runs["peers_json"]
+    assert run.returncode == 0, run.stderr
+    items = json.loads(run.stdout)
+    assert items and all(set(x) == PEER_FIELDS for x in items)
+    assert {x["kind"] for x in items} == set(PEER_KINDS)
+    assert {x["method"] for x in items} <= set(METHODS)
+    for x in items:
+        assert isinstance(x["year"], int) or x["year"] == "2021-2025", x
+        assert isinstance(x["value_pct"], float) and x["source_url"].startswith("http"), x
+    # every peer file row is there, with its value; Quảng Ninh's from the main data
+    shipped = {(v.geo, v.year, v.kind, v.method, v.value_pct) for v in load_peers()}
+    listed = {(x["geo"], x["year"], x["kind"], x["method"], x["value_pct"]) for x in items}
+    assert shipped <= listed
+    assert ("QN", 2024, "de_share", "not_stated", ds.value("de_share", "QN", 2024)) in listed
+    assert {x["value_pct"] for x in items if x["geo"] == "QN" and x["kind"] == "target"} == {20.0, 30.0, 35.0}
+    names_vi = {x["geo"]: x["name"] for x in items}
+    names_en = {x["geo"]: x["name"] for x in json.loads(runs["peers_json_en"].stdout)}
+    assert (names_vi["VN"], names_en["VN"]) == ("Cả nước", "Vietnam")
+
+
+@pytest.mark.parametrize(("name", "lang"), [("peers_vi", "vi"), ("peers_en", "en")])
+def test_peers_table_in_the_language(runs, name, lang):
+    run = runs[name]
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert t("peers_method_mic_annual_report_2022", lang, year=2022) in out
+    assert t("peers_group_target", lang, year=2030) in out
+    assert fmt_pct(56.83, lang, 2) in out and fmt_pct(7.1, lang) in out
+    assert t("peers_cli_footer", lang) in out
+    assert " * " + t("hist_geo_QN", lang) in out  # Quảng Ninh marked
+
+
+def test_peers_bad_lang_exits_cleanly(runs):
+    run = runs["peers_bad_lang"]
+    assert run.returncode == 2 and "Traceback" not in run.stderr

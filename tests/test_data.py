@@ -88,12 +88,12 @@ def test_version_ignores_sources_and_codebook(data_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("file", "old", "new", "fragment"),
     [
-        ("indicators.csv", "de_share,QN,2024,7.1,official", "de_share,QN,2024,7.1,guess", "kind"),
+        ("indicators.csv", "de_share,QN,2024,7.1,press", "de_share,QN,2024,7.1,guess", "kind"),
         ("indicators.csv", "de_share,QN,2024,7.1,", "de_share,QN,2024,abc,", "not a number"),
         (
             "indicators.csv",
-            "de_share,QN,2024,7.1,official,baomoi_2025_qn_dx",
-            "de_share,QN,2024,7.1,official,nope",
+            "de_share,QN,2024,7.1,press,baomoi_2025_qn_dx",
+            "de_share,QN,2024,7.1,press,nope",
             "source_id",
         ),
         ("indicators.csv", "grdp_growth,QN,2016,", "grdp_growth,QN,2017,", "repeats row"),

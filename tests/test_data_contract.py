@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from qn_model.data import DATA_DIR
+from qn_model.data import DATA_DIR, KINDS
+from qn_model.peers import METHODS, PEER_COLUMNS, PEER_KINDS
 from qn_model.validate import validate_path
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = ("indicators.csv", "targets.csv", "sources.csv", "codebook.csv")
+FILES = ("indicators.csv", "targets.csv", "sources.csv", "codebook.csv", "peers.csv")
 ARTICLE = "article_mission"
+ARTICLE_URL = "https://tracuuquyhoach.com/tin-tuc/quang-ninh-than-toc-trong-chuyen-doi-so-50816510"
+PUBLISHED = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?( \(approx\.\))?|unknown"
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -30,6 +33,11 @@ def indicators() -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def targets() -> list[dict[str, str]]:
     return _rows("targets.csv")
+
+
+@pytest.fixture(scope="module")
+def peers() -> list[dict[str, str]]:
+    return _rows("peers.csv")
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +82,7 @@ def test_exact_headers() -> None:
         "targets.csv": "indicator_id,geo,year,value,target_set,source_id,note",
         "sources.csv": "source_id,title,publisher,url,published,accessed",
         "codebook.csv": "indicator_id,name_vi,name_en,unit,description_vi,description_en",
+        "peers.csv": ",".join(PEER_COLUMNS),
     }
     for name, header in expected.items():
         assert (DATA_DIR / name).read_text(encoding="utf-8").splitlines()[0] == header
@@ -81,7 +90,7 @@ def test_exact_headers() -> None:
 
 def test_readme_exists() -> None:
     text = (DATA_DIR / "README.md").read_text(encoding="utf-8")
-    for word in ("Changelog", "35", "30", "MIC", "LOWER BOUND", "7.1"):
+    for word in ("Changelog", "35", "30", "MIC", "LOWER BOUND", "7.1", "peers.csv", "press", "recheck"):
         assert word in text
 
 
@@ -93,29 +102,37 @@ def test_values_are_plain_numbers_and_years_integers(indicators, targets) -> Non
 
 
 # ---- sources and codebook ----------------------------------------------------------------
-def test_every_row_has_a_known_source_with_url(indicators, targets, sources) -> None:
-    for r in [*indicators, *targets]:
+def test_every_value_and_target_has_a_source_row_with_url(indicators, targets, peers, sources) -> None:
+    for r in [*indicators, *targets, *peers]:
         src = sources.get(r["source_id"])
         assert src is not None, r
-        assert src["url"].startswith("http") or r["source_id"] == ARTICLE, r
+        assert src["url"].startswith(("http://", "https://")), r
 
 
-def test_every_source_is_used_once_and_well_formed(indicators, targets, sources) -> None:
-    used = {r["source_id"] for r in [*indicators, *targets]}
+def test_every_source_is_used_once_and_well_formed(indicators, targets, peers, sources) -> None:
+    used = {r["source_id"] for r in [*indicators, *targets, *peers]}
     assert set(sources) == used
     urls = [s["url"] for s in sources.values() if s["url"]]
     assert len(urls) == len(set(urls)), "one row per source URL"
     for sid, s in sources.items():
         assert re.fullmatch(r"[a-z0-9_]+", sid)
         assert s["title"].strip() and s["publisher"].strip()
-        assert re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|unknown", s["published"]), s
-        assert re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", s["accessed"]), s
+        assert re.fullmatch(PUBLISHED, s["published"]), s
+
+
+def test_no_placeholder_dates(sources) -> None:
+    """The research recorded no access dates: none is shown as if it had (no 2026-11-01 on every
+    row); an approximate publication date keeps its qualifier."""
+    assert {s["accessed"] for s in sources.values()} == {""}
+    assert sources["congthuong_2024_qn_de"]["published"] == "2024-10 (approx.)"
+    assert sources["honggai_nq09"]["published"] == "2022 (approx.)"
 
 
 def test_article_source(sources) -> None:
+    """The mission article cites its findable, dated copy."""
     art = sources[ARTICLE]
-    assert art["published"] == "unknown"
-    assert art["url"] == ""
+    assert art["url"] == ARTICLE_URL
+    assert art["published"] == "2024-11 (approx.)"
 
 
 def test_codebook_covers_every_id(indicators, targets, codebook) -> None:
@@ -131,8 +148,35 @@ def test_codebook_covers_every_id(indicators, targets, codebook) -> None:
 
 
 # ---- rows --------------------------------------------------------------------------------
-def test_kinds(indicators) -> None:
-    assert {r["kind"] for r in indicators} <= {"official", "estimate"}
+def test_status_vocabulary(indicators) -> None:
+    """A closed vocabulary that says what a source allows, press-reported values included."""
+    assert KINDS == ("official", "estimate", "press")
+    assert {r["kind"] for r in indicators} == set(KINDS)
+
+
+def test_values_are_labelled_as_their_source_allows(indicators) -> None:
+    by_key = {(r["indicator_id"], r["geo"], r["year"]): r for r in indicators}
+    qn = by_key[("de_share", "QN", "2024")]
+    assert qn["kind"] == "press" and "compiler not named" in qn["note"]
+    assert by_key[("grdp_growth", "QN", "2023")]["kind"] == "estimate"
+    for r in indicators:
+        if r["source_id"] == ARTICLE:
+            assert r["kind"] == "press", r
+    # 18.3 is a policy estimate whose source names no ministry: not in the ministry's series.
+    assert ("de_share_mic", "VN", "2024") not in by_key
+    policy = by_key[("de_share_policy", "VN", "2024")]
+    assert policy["value"] == "18.3" and "policy estimate" in policy["note"]
+
+
+def test_national_series_names_its_release(indicators) -> None:
+    """Each national GSO value says which release it is from; an earlier release's different value
+    is named as an earlier vintage, never silently replaced."""
+    notes = {
+        int(r["year"]): r["note"] for r in indicators if (r["indicator_id"], r["geo"]) == ("de_share", "VN")
+    }
+    assert all("GSO release" in n for n in notes.values()), notes
+    assert "EARLIER VINTAGE" in notes[2022] and "12.63" in notes[2022]
+    assert "EARLIER VINTAGE" in notes[2023] and "12.33" in notes[2023]
 
 
 def test_no_duplicates(indicators, targets) -> None:
@@ -238,6 +282,7 @@ def test_mission_article_figures(indicators) -> None:
         assert float(rows[0]["value"]) == value
         assert rows[0]["source_id"] == ARTICLE
         assert rows[0]["year"] == "2024"
+        assert rows[0]["kind"] == "press"
 
 
 def test_other_snapshots_present(indicators) -> None:
@@ -282,11 +327,78 @@ def test_target_sets(targets) -> None:
     assert national == {("de_share", "VN", 2025): 20.0, ("de_share", "VN", 2030): 30.0}
 
 
+def test_target_sources(targets, sources) -> None:
+    """The 30 % cites the 16th Provincial Party Congress with its own source row; the article's
+    targets are stated in the article, not a provincial resolution."""
+    key = ("resolution09", "de_share", "QN", "2030")
+    row = next(r for r in targets if (r["target_set"], r["indicator_id"], r["geo"], r["year"]) == key)
+    assert "dantri.com.vn" in sources[row["source_id"]]["url"]
+    assert sources[row["source_id"]]["published"] == "2025-09-27"
+    assert "16th Provincial Party Congress" in row["note"]
+    for r in targets:
+        if r["target_set"] == "article":
+            assert r["note"].startswith("STATED IN THE ARTICLE"), r
+
+
 def test_2030_conflict_is_kept_visible(targets) -> None:
     article = _target(targets, "article")
     res09 = _target(targets, "resolution09")
     assert article[("de_share", "QN", 2030)] == 35.0
     assert res09[("de_share", "QN", 2030)] == 30.0
+
+
+# ---- peers -------------------------------------------------------------------------------
+def test_peer_rows_are_sourced_with_closed_methods_and_valid_years(peers, sources) -> None:
+    assert len(peers) >= 20
+    for r in peers:
+        assert r["kind"] in PEER_KINDS, r
+        assert r["method"] in METHODS and r["method"] != "not_stated", r
+        assert sources[r["source_id"]]["url"].startswith("https://"), r
+        assert r["note"].strip() and r["name_vi"].strip() and r["name_en"].strip(), r
+        assert 0 < float(r["value"]) <= 100, r
+        match = re.fullmatch(r"(20[0-9]{2})(?:-(20[0-9]{2}))?", r["year"])
+        assert match, r
+        if match.group(2):
+            assert int(match.group(1)) < int(match.group(2)), r
+        assert 2020 <= int(match.group(1)) <= 2030, r
+        if r["kind"] == "target":
+            assert r["method"] == "own_target", r
+        if r["method"] == "mic_annual_report_2022":
+            assert r["year"] == "2022", r
+        if r["method"] == "gso_reported_2021_2025":
+            assert r["year"] == "2021-2025", r  # the source does not say 2025 or the average
+    keys = [(r["geo"], r["year"], r["kind"], r["method"]) for r in peers]
+    assert len(keys) == len(set(keys))
+
+
+def test_peer_rows_the_research_asks_to_recheck_are_not_shipped(peers) -> None:
+    shipped = {(r["geo"], r["year"], r["kind"], float(r["value"])) for r in peers}
+    for left_out in (
+        ("HCM", "2020", "de_share", 12.62),
+        ("HCM", "2023", "de_share", 14.65),
+        ("HP", "2023", "de_share", 29.7),
+        ("DN", "2022", "de_share", 17.0),
+        ("DN", "2030", "target", 40.0),
+        ("HCM", "2024", "target", 22.0),
+    ):
+        assert left_out not in shipped
+
+
+def test_peer_values_agree_with_the_main_data(peers, indicators) -> None:
+    """A value both files hold is the same in both (Quảng Ninh's 2025 growth, the ministry's 2022
+    national share)."""
+    by_key = {(r["indicator_id"], r["geo"], r["year"]): float(r["value"]) for r in indicators}
+    peer = {(r["geo"], r["year"], r["kind"], r["method"]): float(r["value"]) for r in peers}
+    assert peer[("QN", "2025", "grdp_growth", "gso")] == by_key[("grdp_growth", "QN", "2025")]
+    assert (
+        peer[("VN", "2022", "de_share", "mic_annual_report_2022")] == by_key[("de_share_mic", "VN", "2022")]
+    )
+
+
+def test_shipped_peers_load(peers) -> None:
+    from qn_model.peers import load_peers
+
+    assert len(load_peers()) == len(peers)
 
 
 # ---- the build script reproduces the shipped files ---------------------------------------

@@ -81,7 +81,8 @@ def test_level_chart_breaks_at_2021(ds):
 @pytest.mark.parametrize("lang", LANGS)
 def test_kinds_are_translated_and_distinct(lang):
     labels = [hist.kind_label(k, lang) for k in hist.KINDS]
-    assert all(labels) and len(set(labels)) == 3
+    assert all(labels) and len(set(labels)) == 4
+    assert hist.kind_label("press", "en") == "Press-reported"
     assert hist.kind_label("official", "vi") == "Chính thức"
     assert hist.kind_label("estimate", "en").startswith("Estimate")
 
@@ -114,7 +115,9 @@ def test_user_rows_are_drawn_in_the_user_colour(ds):
     qn = _trace(fig, t("hist_series_qn_share", "vi"))
     colours = dict(zip(qn.x, qn.marker.color, strict=True))
     assert colours[2023] == pal.USER
-    assert colours[2024] == pal.OBSERVED
+    symbols = dict(zip(qn.x, qn.marker.symbol, strict=True))
+    # 7.1 % (2024) is press-reported: a hollow diamond in the observed colour, not the user's square
+    assert (colours[2024], symbols[2024], qn.marker.line.color[1]) == ("white", "diamond", pal.OBSERVED)
     assert t("hist_legend_user", "vi") in {tr.name for tr in fig.data}
     assert "2 " in hist.share_note(mine, "vi") or "2" in hist.share_note(mine, "vi")
 

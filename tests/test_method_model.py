@@ -96,8 +96,11 @@ def test_sources_table_lists_every_source_with_what_it_backs(ds):
     for sid in used:
         assert by_id.loc[sid, "Backs"] != t("meth_backs_nothing", "en"), sid
     assert "Digital economy share (Quảng Ninh 2024)" in by_id.loc["baomoi_2025_qn_dx", "Backs"]
-    assert "target: Digital economy share 2030" in by_id.loc["honggai_nq09", "Backs"]
-    assert by_id.loc["article_mission", "Published"] == "unknown"
+    assert "target: Digital economy share 2025" in by_id.loc["honggai_nq09", "Backs"]
+    assert "target: Digital economy share 2030" in by_id.loc["dantri_2025_congress", "Backs"]
+    assert by_id.loc["article_mission", "Published"] == "c. 2024-11"
+    assert set(by_id["Accessed"]) == {"not recorded"}  # never a made-up access date
+    assert "Peers – DE share 2022: Bắc Ninh" in by_id.loc["baomoi_2023_mic_provinces", "Backs"]
 
 
 def test_target_sources_show_35_and_30_with_sources(ds):
@@ -107,8 +110,7 @@ def test_target_sources_show_35_and_30_with_sources(ds):
     res = qn_2030[qn_2030[t("meth_col_set", "vi")] == t("target_set_resolution09", "vi")]
     assert res[t("hist_col_link", "vi")].iloc[0].startswith("http")
     art = qn_2030[qn_2030[t("meth_col_set", "vi")] == t("target_set_article", "vi")]
-    assert art[t("hist_col_link", "vi")].iloc[0] == ""
-    assert art[t("hist_col_source", "vi")].iloc[0].endswith(t("hist_no_link", "vi"))
+    assert "tracuuquyhoach.com" in art[t("hist_col_link", "vi")].iloc[0]  # the article's dated copy
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -125,7 +127,7 @@ def test_model_and_preset_tables(ds, lang):
 
 def test_changelog_is_read_from_the_readme(tmp_path: Path):
     items = meth.readme_changelog()
-    assert items and items[0].startswith("2026-11-01")
+    assert items and items[0].startswith("2026-12-04") and items[-1].startswith("2026-11-01")
     readme = tmp_path / "README.md"
     readme.write_text(
         "# Data\n\n## Changelog\n\n- 2027-01-01: second\n  wrapped line.\n- first\n\n## Next\n- no\n"

@@ -1,0 +1,64 @@
+"""Peers: Quảng Ninh's share beside other provinces' and the nation's, by method and year; the
+provinces' own targets; 2025 growth; how fast a share has ever grown; every value with its source."""
+
+import streamlit as st
+
+from qn_model import peers
+from qn_model.history import LINK_DISPLAY_REGEX
+from qn_model.i18n import t
+from qn_model.peer_figures import peer_bars_figure
+from qn_model.realism import realism_lines, series_table
+from qn_ui.guard import route_through_app
+from qn_ui.safe import md_escape
+from qn_ui.state import get_state
+from qn_ui.views import chart
+
+route_through_app()
+state = get_state()
+lang, ds = state.lang, state.ds
+
+st.title(t("peers_title", lang))
+st.caption(t("peers_intro", lang))
+
+share = peer_bars_figure(
+    peers.share_groups(ds), lang, t("peers_share_title", lang), t("peers_axis_share", lang)
+)
+chart(share, key="peers_share", with_data=False)
+st.caption(t("peers_share_note", lang))
+
+st.subheader(t("peers_readings_header", lang))
+st.markdown("\n".join("- " + md_escape(line) for line in peers.readings(ds, lang)))
+
+st.header(t("peers_targets_header", lang))
+targets = peers.target_groups(ds)
+chart(
+    peer_bars_figure(targets, lang, t("peers_targets_title", lang), t("peers_axis_share", lang)),
+    key="peers_targets",
+    with_data=False,
+)
+
+st.header(t("peers_growth_header", lang))
+growth = peers.growth_groups(ds)
+chart(
+    peer_bars_figure(growth, lang, t("peers_growth_title", lang), t("peers_axis_growth", lang)),
+    key="peers_growth",
+    with_data=False,
+)
+
+st.header(t("peers_realism_header", lang))
+st.caption(t("peers_realism_intro", lang))
+st.dataframe(series_table(ds, lang), hide_index=True, width="stretch", key="peers_series")
+lines = realism_lines(state.scenario, state.headline, ds, lang)
+if lines:
+    st.markdown(f"**{md_escape(t('peers_realism_now', lang))}**")
+    st.markdown("\n".join("- " + md_escape(line) for line in lines))
+
+st.header(t("peers_table_header", lang))
+link = t("hist_col_link", lang)
+st.dataframe(
+    peers.values_table(ds, lang),
+    hide_index=True,
+    width="stretch",
+    column_config={link: st.column_config.LinkColumn(display_text=LINK_DISPLAY_REGEX)},
+    key="peers_values",
+)
