@@ -3,6 +3,7 @@
 python -m qn_model evaluate "<link or query string>" [--json]
 python -m qn_model validate FILE [--lang vi|en]
 python -m qn_model brief "<link>" --out brief.html [--lang vi|en] [--base-url URL]
+python -m qn_model data-version [--append --summary-en TEXT --summary-vi TEXT [--date YYYY-MM-DD]]
 """
 
 from __future__ import annotations
@@ -150,6 +151,38 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_data_version(args: argparse.Namespace) -> int:
+    """Print the data's version and its changelog entry; ``--append`` records it as the newest."""
+    from datetime import UTC, datetime
+
+    from qn_model.data import load_dataset
+    from qn_model.versions import append_entry, version_entry
+
+    ds = load_dataset(args.data_dir)
+    entry = version_entry(ds.version, args.data_dir)
+    if not args.append:
+        print(ds.version)
+        if entry is None:
+            print(
+                "not in data/versions.csv: append it with "
+                "`python -m qn_model data-version --append --summary-en ... --summary-vi ...`",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
+        print(f"{entry.date}: {entry.summary_en}")
+        return EXIT_OK
+    if entry is not None:
+        print(f"{ds.version} is already recorded ({entry.date}); nothing written")
+        return EXIT_OK
+    if not (args.summary_en and args.summary_vi):
+        print("error: --append needs --summary-en and --summary-vi (what changed)", file=sys.stderr)
+        return EXIT_ERROR
+    date = args.date or datetime.now(UTC).strftime("%Y-%m-%d")
+    append_entry(ds, date, args.summary_vi, args.summary_en, args.data_dir)
+    print(f"{ds.version} recorded as of {date}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m qn_model", description="Quảng Ninh digital-economy planner"
@@ -175,6 +208,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the app's scenario page, for the link and QR code (default: {DEFAULT_BASE_URL})",
     )
     br.set_defaults(func=_cmd_brief)
+    dv = sub.add_parser(
+        "data-version",
+        help="print the data version (exit 1 when data/versions.csv lacks it); --append records it",
+    )
+    dv.add_argument("--append", action="store_true", help="record the data as the newest version")
+    dv.add_argument("--date", default=None, help="the entry's date, YYYY-MM-DD (default: today, UTC)")
+    dv.add_argument("--summary-en", default=None, help="what changed, in English")
+    dv.add_argument("--summary-vi", default=None, help="what changed, in Vietnamese")
+    dv.add_argument("--data-dir", default=None, help=argparse.SUPPRESS)  # tests: a copy of data/
+    dv.set_defaults(func=_cmd_data_version)
     return parser
 
 
