@@ -25,11 +25,14 @@ def _verdict_word(v: TargetVerdict, lang: str) -> str:
     return t("verdict_met" if v.met else "verdict_not_met", lang)
 
 
-def summary(ev) -> str:  # ev: engine.Evaluation (imported lazily to keep --help fast)
-    """A readable summary of an evaluation in its language."""
+def summary(ev, ds=None) -> str:  # ev: engine.Evaluation, ds: data.Dataset (lazy imports: fast --help)
+    """A readable summary of an evaluation in its language (with ``ds``, its data version)."""
     lang = ev.lang
     s = ev.scenario
-    lines = [t("app_title", lang), "", t("cli_scenario", lang)]
+    lines = [t("app_title", lang)]
+    if ds is not None:
+        lines.append(data_version_line(ds, lang))
+    lines += ["", t("cli_scenario", lang)]
     lines.append(
         "  " + t("cli_base", lang, year=fmt_year(s.base_year), share=fmt_pct(s.base_share_pct, lang))
     )
@@ -77,15 +80,28 @@ def summary(ev) -> str:  # ev: engine.Evaluation (imported lazily to keep --help
     return "\n".join(lines)
 
 
+def data_version_line(ds, lang: str) -> str:
+    """``Data version: b1aa8607c740 (2026-11-01)``; a planner's own data has no date."""
+    from qn_model.versions import version_date
+
+    date = version_date(ds) or t("dv_own_data", lang)
+    return t("brief_data_version_dated", lang, version=ds.version, date=date)
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from qn_model.data import load_dataset
     from qn_model.engine import evaluate_link
+    from qn_model.versions import version_date
 
-    ev = evaluate_link(args.link, load_dataset())
+    ds = load_dataset()
+    ev = evaluate_link(args.link, ds)
     if args.json:
-        print(json.dumps(ev.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
+        # The data the numbers were computed on: a link made on another version says so in
+        # "warnings" (code data_version_changed / data_version_unknown).
+        doc = {**ev.to_json(), "data_version": ds.version, "data_date": version_date(ds)}
+        print(json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False))
     else:
-        print(summary(ev))
+        print(summary(ev, ds))
     return EXIT_OK
 
 
@@ -112,9 +128,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
     from qn_model.brief import build_brief
     from qn_model.data import load_dataset
-    from qn_model.engine import evaluate_scenario, parse_link
+    from qn_model.engine import evaluate_scenario, link_notices, parse_link
     from qn_model.links import serialize
-    from qn_model.messages import Notice
     from qn_model.presets import link_context
 
     out = Path(args.out)
@@ -124,23 +139,14 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     ds = load_dataset()
     parsed = parse_link(args.link, ds)
     lang = norm_lang(args.lang or parsed.lang)  # --lang wins over the link's own language
-    notices = parsed.notices
-    if parsed.data_version is not None and parsed.data_version != ds.version:
-        notices += (
-            Notice(
-                "foreign_data_version",
-                t("brief_foreign_data", "vi", version=parsed.data_version),
-                t("brief_foreign_data", "en", version=parsed.data_version),
-            ),
-        )
-    ev = evaluate_scenario(parsed.scenario, ds, lang, notices, parsed.target_set)
+    ev = evaluate_scenario(parsed.scenario, ds, lang, link_notices(parsed, ds), parsed.target_set)
     ctx = link_context(ds)
     query = serialize(
         parsed.scenario,
         ctx.defaults,
         lang,
         parsed.present,
-        parsed.data_version,
+        ds.version,  # the brief's numbers are this data's
         ctx.observed_share,
         parsed.target_set,
     )
