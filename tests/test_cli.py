@@ -211,7 +211,9 @@ def test_data_version_append_records_a_changed_copy(tmp_path, ds):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     path = data / "indicators.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("de_share,QN,2024,7.1,", "de_share,QN,2024,7.3,"))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("de_share,QN,2024,7.1,", "de_share,QN,2024,7.3,")
+    )
     clear_cache()
     try:
         assert main(["data-version", "--data-dir", str(data)]) == 1
