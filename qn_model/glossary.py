@@ -1215,4 +1215,9 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "Tham số 'cmp', {label}: {message}",
         "en": "Parameter 'cmp', {label}: {message}",
     },
+    "meth_changelog_caption_versions": {
+        "vi": "Các phiên bản của bộ dữ liệu kèm theo, mới nhất trước (data/versions.csv); mỗi đường dẫn ghi phiên bản nó được tạo trên (dv):",
+        "en": "Versions of the shipped data, newest first (data/versions.csv); every link names the version it was made on (dv):",
+    },
+    "meth_changelog_entry": {"vi": "{date} · {version}: {summary}", "en": "{date} · {version}: {summary}"},
 }

@@ -243,9 +243,7 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
                     )
                 )
         elif key == COMPARE_KEY:
-            from qn_model.compare_link import parse_selection  # it parses its scenarios with parse
-
-            compare, found = parse_selection(raw, ctx)
+            compare, found = compare_link.parse_selection(raw, ctx)
             notices.extend(found)
             explicit.add(key)
         elif key not in STREAMLIT_KEYS:
@@ -388,11 +386,10 @@ def serialize_parsed(parsed: ParsedLink, ctx: LinkContext | None = None) -> str:
 
 
 def _compare_value(parsed: ParsedLink) -> str | None:
-    if parsed.compare is None:
-        return None
-    from qn_model.compare_link import encode
-
-    return encode(parsed.compare)
+    return None if parsed.compare is None else compare_link.encode(parsed.compare)
 
 
 SCENARIO_FIELDS = tuple(f.name for f in fields(Scenario))
+
+# Last: the compare selection's parser parses its pasted scenarios with this module's ``parse``.
+from qn_model import compare_link  # noqa: E402

@@ -151,3 +151,12 @@ def test_missing_or_broken_changelog_files_mean_no_history(tmp_path, shipped):
     (tmp_path / VALUES_FILE).write_text("version,table\nabc,x,y\n", encoding="utf-8")
     assert [v.version for v in changelog(tmp_path)] == ["abc"]
     assert data_version_notice("abc", shipped, data_dir=tmp_path).code == "data_version_changed"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_method_page_lists_the_versions_in_the_readers_language(shipped, lang):
+    from qn_model.method import sections
+
+    (entry,) = [v for v in changelog() if v.version == shipped.version]
+    bullets = [x for s in sections(shipped, lang) for b in s.blocks if b.kind == "bullets" for x in b.content]
+    assert f"{entry.date} · {entry.version}: {entry.summary(lang)}" in bullets
