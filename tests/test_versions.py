@@ -91,7 +91,7 @@ def test_a_link_on_an_older_version_names_the_value_before_and_after(revised, sh
     en, vi = notice.message("en"), notice.message("vi")
     assert "Digital economy share (QN) 2024 was 7.1% when this link was made; it is now 7.3%" in en
     assert "Tỷ trọng kinh tế số (QN) năm 2024 là 7,1% khi tạo đường dẫn, nay là 7,3%" in vi
-    assert shipped.version in en and OLD_DATE in en and ds.version in en and NEW_DATE in en
+    assert shipped.version in en and version_date(shipped) in en and ds.version in en and NEW_DATE in en
     assert "2024 share revised" in en and "Sửa tỷ trọng 2024" in vi
     assert "verdicts below are today's" in en
 
@@ -160,3 +160,24 @@ def test_the_method_page_lists_the_versions_in_the_readers_language(shipped, lan
     (entry,) = [v for v in changelog() if v.version == shipped.version]
     bullets = [x for s in sections(shipped, lang) for b in s.blocks if b.kind == "bullets" for x in b.content]
     assert f"{entry.date} · {entry.version}: {entry.summary(lang)}" in bullets
+
+
+def test_the_exports_and_the_brief_state_the_version_and_its_date(shipped):
+    from qn_model.brief import build_brief
+    from qn_model.exports import export_tables
+    from qn_model.i18n import t
+
+    ev = evaluate_link("gd2=40&lang=en", shipped)
+    about = dict(export_tables(ev, shipped, "en", "http://x/?gd2=40")[0].rows)
+    assert about[t("exp_about_version", "en")] == shipped.version
+    assert about[t("exp_about_version_date", "en")] == version_date(shipped)
+    doc = build_brief(ev, shipped, "vi", "http://x/?gd2=40")
+    assert f"Phiên bản dữ liệu: {shipped.version} ({version_date(shipped)})" in doc
+    # A planner's own data has no date in the changelog: it says whose data it is.
+    import pandas as pd
+
+    own = shipped.with_rows(
+        pd.DataFrame({"indicator_id": ["de_share"], "geo": ["QN"], "year": [2024], "value": [7.5]})
+    )
+    about = dict(export_tables(ev, own, "en", "http://x/")[0].rows)
+    assert about[t("exp_about_version_date", "en")] == t("dv_own_data", "en")
