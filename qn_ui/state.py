@@ -10,7 +10,9 @@ On each run:
    the engine and put the values into the widgets' session state;
 2. the widgets render from session state (``controls.py``);
 3. the scenario is read back from the widgets and the URL is rewritten from it, leaving out
-   defaults as the link contract says.
+   defaults as the link contract says, naming the data version (``dv``) and, on the compare
+   page, its selection (``cmp``).
+A link made on other data gets one notice (``qn_model.versions``) when it is parsed.
 Nothing is kept on the server beyond the live session: any replica can serve any link.
 """
 
