@@ -19,7 +19,7 @@ LABELS = ("Current scenario", t("preset_ambitious", "en"), "Link 1")
 
 def test_compare_link_first_request_of_fresh_server(fresh_server: str, page: Page) -> None:
     page.goto(f"{fresh_server}/compare?{urlencode(LINK)}")
-    settle(page, '[data-testid="stDataFrame"]')
+    settle(page, '[data-testid="stPlotlyChart"]')
     charts_drawn(page)
     expect(page.get_by_role("heading", name=t("compare_title", "en"))).to_be_visible()
     # The router ran (sidebar controls in English), and the page holds the link's selection.
