@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode
 import plotly.graph_objects as go
 
 from qn_model.data import Dataset
-from qn_model.engine import Evaluation, evaluate_scenario
+from qn_model.engine import Evaluation, evaluate_scenario, link_notices
 from qn_model.figures import headline_figure
 from qn_model.i18n import t
 from qn_model.links import PRESENT_KEY, parse
@@ -105,7 +105,7 @@ def deck_specs(
             parsed = parse(link, ctx)
             named = target_set if targets is not None else parsed.target_set
             scn = with_targets(parsed.scenario, targets)
-            specs.append(SlideSpec(KIND_LINK, str(i), scn, parsed.notices, named))
+            specs.append(SlideSpec(KIND_LINK, str(i), scn, link_notices(parsed, ds), named))
     same_preset = next((s.name for s in specs if s.kind == KIND_PRESET and s.scenario == opened), "")
     deck = [SlideSpec(KIND_OPENED, same_preset, opened, (), target_set)]
     for spec in specs:

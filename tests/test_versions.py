@@ -181,3 +181,17 @@ def test_the_exports_and_the_brief_state_the_version_and_its_date(shipped):
     )
     about = dict(export_tables(ev, own, "en", "http://x/")[0].rows)
     assert about[t("exp_about_version_date", "en")] == t("dv_own_data", "en")
+
+
+def test_a_pasted_link_made_on_other_data_says_so_in_compare_and_the_deck(shipped):
+    from qn_model.compare import build_comparison
+    from qn_model.presets import default_scenario
+    from qn_model.slides import deck_specs
+
+    opened = default_scenario(shipped)
+    pasted = f"?gd2=30&dv={shipped.version}\n?gd2=31&dv=0123456789ab"
+    cmp = build_comparison(shipped, opened, "en", presets=(), links_text=pasted)
+    assert [n.code for n in cmp.items[1].notices] == []  # made on the data loaded here
+    assert [n.code for n in cmp.items[2].notices] == ["data_version_unknown"]
+    specs = deck_specs(shipped, opened, pasted.splitlines())
+    assert [[n.code for n in s.notices] for s in specs[1:]] == [[], ["data_version_unknown"]]
