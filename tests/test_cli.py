@@ -115,6 +115,7 @@ def test_evaluate_summary_in_the_language(runs, ds, name, lang, query):
     ev = evaluate_link(query, ds)
     out = run.stdout
     assert t("app_title", lang) in out and t("cli_path", lang) in out
+    assert t("brief_data_version_dated", lang, version=ds.version, date=version_date(ds)) in out
     for v in ev.verdicts:
         assert fmt_pct(v.value_pct, lang) in out
         assert fmt_pp(v.margin_pp, lang) in out
