@@ -15,7 +15,7 @@ from qn_model.presets import PRESETS
 from qn_ui.carry import kept
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape
-from qn_ui.state import get_state
+from qn_ui.state import CMP_CURRENT, CMP_LINKS, CMP_PRESETS, compare_selection, get_state
 from qn_ui.views import chart, notices
 
 route_through_app()
@@ -28,18 +28,20 @@ with st.container(border=True):
     st.markdown(f"**{t('cmp_sources_header', lang)}**")
     left, right = st.columns([2, 3])
     with left:
-        include_current = st.checkbox(t("cmp_include_current", lang), **kept("cmp_current", True))
-        chosen = st.multiselect(
+        # The selection is in the link (cmp): the app wrote it from these inputs' values.
+        selected = compare_selection(state.ctx)
+        st.checkbox(t("cmp_include_current", lang), **kept(CMP_CURRENT, selected.include_current))
+        st.multiselect(
             t("cmp_pick_presets", lang),
             PRESETS,
             format_func=lambda name: t(f"preset_{name}", lang),
-            **kept("cmp_presets", ["plan", "cautious", "ambitious"], valid=PRESETS),
+            **kept(CMP_PRESETS, list(selected.presets), valid=PRESETS, order=PRESETS),
             help=t("cmp_pick_presets_help", lang),
         )
     with right:
         links_text = st.text_area(
             t("cmp_links", lang),
-            **kept("cmp_links", ""),
+            **kept(CMP_LINKS, selected.links_text()),
             max_chars=MAX_LINK_CHARS,
             placeholder=t("cmp_links_placeholder", lang),
             help=t("cmp_links_help", lang),
@@ -50,9 +52,9 @@ cmp = build_comparison(
     state.ds,
     state.scenario,
     lang,
-    include_current=include_current,
+    include_current=selected.include_current,
     current_evaluation=state.evaluation,
-    presets=chosen,
+    presets=selected.presets,
     links_text=links_text,
 )
 notices(cmp.notices, lang)

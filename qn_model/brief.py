@@ -30,6 +30,7 @@ from qn_model.narrative import data_basis, headline, verdict_word
 from qn_model.realism import realism_lines
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.tables import price_basis_note
+from qn_model.versions import version_date
 
 __all__ = ["CHART_WIDTH_PX", "PLOTLY_MARKER", "build_brief", "plotly_js"]
 
@@ -297,7 +298,8 @@ def build_brief(
     parts.append('<header class="top"><div>')
     parts.append(f"<h1>{_e(t('app_title', lang))}</h1>")
     parts.append(f'<p class="muted">{_e(title)} · {_e(_generated_text(generated, lang))}</p>')
-    parts.append(f"<p>{_e(t('brief_data_version', lang, version=ds.version))}</p>")
+    dated = version_date(ds) or t("dv_own_data", lang)
+    parts.append(f"<p>{_e(t('brief_data_version_dated', lang, version=ds.version, date=dated))}</p>")
     parts.append(f"<p>{_e(t('brief_link_intro', lang))}<br>{_link(link, cls='link')}</p>")
     parts.append(f'</div><div class="qr">{_qr_html(link, lang)}</div></header>')
     if ev.notices:

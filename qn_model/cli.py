@@ -4,6 +4,7 @@ python -m qn_model evaluate "<link or query string>" [--json]
 python -m qn_model validate FILE [--lang vi|en]
 python -m qn_model brief "<link>" --out brief.html [--lang vi|en] [--base-url URL]
 python -m qn_model peers [--json] [--lang vi|en]
+python -m qn_model data-version [--append --summary-en TEXT --summary-vi TEXT [--date YYYY-MM-DD]]
 """
 
 from __future__ import annotations
@@ -25,11 +26,14 @@ def _verdict_word(v: TargetVerdict, lang: str) -> str:
     return t("verdict_met" if v.met else "verdict_not_met", lang)
 
 
-def summary(ev) -> str:  # ev: engine.Evaluation (imported lazily to keep --help fast)
-    """A readable summary of an evaluation in its language."""
+def summary(ev, ds=None) -> str:  # ev: engine.Evaluation, ds: data.Dataset (lazy imports: fast --help)
+    """A readable summary of an evaluation in its language (with ``ds``, its data version)."""
     lang = ev.lang
     s = ev.scenario
-    lines = [t("app_title", lang), "", t("cli_scenario", lang)]
+    lines = [t("app_title", lang)]
+    if ds is not None:
+        lines.append(data_version_line(ds, lang))
+    lines += ["", t("cli_scenario", lang)]
     lines.append(
         "  " + t("cli_base", lang, year=fmt_year(s.base_year), share=fmt_pct(s.base_share_pct, lang))
     )
@@ -77,15 +81,28 @@ def summary(ev) -> str:  # ev: engine.Evaluation (imported lazily to keep --help
     return "\n".join(lines)
 
 
+def data_version_line(ds, lang: str) -> str:
+    """``Data version: b1aa8607c740 (2026-11-01)``; a planner's own data has no date."""
+    from qn_model.versions import version_date
+
+    date = version_date(ds) or t("dv_own_data", lang)
+    return t("brief_data_version_dated", lang, version=ds.version, date=date)
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from qn_model.data import load_dataset
     from qn_model.engine import evaluate_link
+    from qn_model.versions import version_date
 
-    ev = evaluate_link(args.link, load_dataset())
+    ds = load_dataset()
+    ev = evaluate_link(args.link, ds)
     if args.json:
-        print(json.dumps(ev.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
+        # The data the numbers were computed on: a link made on another version says so in
+        # "warnings" (code data_version_changed / data_version_unknown).
+        doc = {**ev.to_json(), "data_version": ds.version, "data_date": version_date(ds)}
+        print(json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False))
     else:
-        print(summary(ev))
+        print(summary(ev, ds))
     return EXIT_OK
 
 
@@ -112,9 +129,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
     from qn_model.brief import build_brief
     from qn_model.data import load_dataset
-    from qn_model.engine import evaluate_scenario, parse_link
+    from qn_model.engine import evaluate_scenario, link_notices, parse_link
     from qn_model.links import serialize
-    from qn_model.messages import Notice
     from qn_model.presets import link_context
     from qn_model.urls import page_address
 
@@ -125,23 +141,14 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     ds = load_dataset()
     parsed = parse_link(args.link, ds)
     lang = norm_lang(args.lang or parsed.lang)  # --lang wins over the link's own language
-    notices = parsed.notices
-    if parsed.data_version is not None and parsed.data_version != ds.version:
-        notices += (
-            Notice(
-                "foreign_data_version",
-                t("brief_foreign_data", "vi", version=parsed.data_version),
-                t("brief_foreign_data", "en", version=parsed.data_version),
-            ),
-        )
-    ev = evaluate_scenario(parsed.scenario, ds, lang, notices, parsed.target_set)
+    ev = evaluate_scenario(parsed.scenario, ds, lang, link_notices(parsed, ds), parsed.target_set)
     ctx = link_context(ds)
     query = serialize(
         parsed.scenario,
         ctx.defaults,
         lang,
         parsed.present,
-        parsed.data_version,
+        ds.version,  # the brief's numbers are this data's
         ctx.observed_share,
         parsed.target_set,
     )
@@ -164,6 +171,38 @@ def _cmd_peers(args: argparse.Namespace) -> int:
         print(json.dumps([v.to_json(lang) for v in values], ensure_ascii=False, indent=2, allow_nan=False))
     else:
         print(table_text(values, lang))
+    return EXIT_OK
+
+
+def _cmd_data_version(args: argparse.Namespace) -> int:
+    """Print the data's version and its changelog entry; ``--append`` records it as the newest."""
+    from datetime import UTC, datetime
+
+    from qn_model.data import load_dataset
+    from qn_model.versions import append_entry, version_entry
+
+    ds = load_dataset(args.data_dir)
+    entry = version_entry(ds.version, args.data_dir)
+    if not args.append:
+        print(ds.version)
+        if entry is None:
+            print(
+                "not in data/versions.csv: append it with "
+                "`python -m qn_model data-version --append --summary-en ... --summary-vi ...`",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
+        print(f"{entry.date}: {entry.summary_en}")
+        return EXIT_OK
+    if entry is not None:
+        print(f"{ds.version} is already recorded ({entry.date}); nothing written")
+        return EXIT_OK
+    if not (args.summary_en and args.summary_vi):
+        print("error: --append needs --summary-en and --summary-vi (what changed)", file=sys.stderr)
+        return EXIT_ERROR
+    date = args.date or datetime.now(UTC).strftime("%Y-%m-%d")
+    append_entry(ds, date, args.summary_vi, args.summary_en, args.data_dir)
+    print(f"{ds.version} recorded as of {date}")
     return EXIT_OK
 
 
@@ -201,6 +240,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pe.add_argument("--lang", default="vi", choices=["vi", "en"], help="language of the names and the table")
     pe.set_defaults(func=_cmd_peers)
+    dv = sub.add_parser(
+        "data-version",
+        help="print the data version (exit 1 when data/versions.csv lacks it); --append records it",
+    )
+    dv.add_argument("--append", action="store_true", help="record the data as the newest version")
+    dv.add_argument("--date", default=None, help="the entry's date, YYYY-MM-DD (default: today, UTC)")
+    dv.add_argument("--summary-en", default=None, help="what changed, in English")
+    dv.add_argument("--summary-vi", default=None, help="what changed, in Vietnamese")
+    dv.add_argument("--data-dir", default=None, help=argparse.SUPPRESS)  # tests: a copy of data/
+    dv.set_defaults(func=_cmd_data_version)
     return parser
 
 

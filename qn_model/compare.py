@@ -29,6 +29,7 @@ from qn_model import palette as pal
 from qn_model.charts import X_RANGE, add_observed, add_series, add_targets, base_layout, end_label_room
 from qn_model.data import Dataset
 from qn_model.engine import Evaluation, evaluate_scenario
+from qn_model.engine import link_notices as notices_of_link
 from qn_model.figures import user_years
 from qn_model.i18n import fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, t
 from qn_model.links import parse
@@ -163,7 +164,9 @@ def build_comparison(
     ctx = link_context(ds)
     for i, line in enumerate(split_links(links_text), start=1):
         parsed = parse(line, ctx)
-        pending.append((t("cmp_link_label", lang, n=i), "link", f"link{i}", parsed.scenario, parsed.notices))
+        # A pasted link made on other data says what changed, like an opened one.
+        found = notices_of_link(parsed, ds)
+        pending.append((t("cmp_link_label", lang, n=i), "link", f"link{i}", parsed.scenario, found))
     notices: list[Notice] = []
     if len(pending) > MAX_SCENARIOS:
         dropped = ", ".join(p[0] for p in pending[MAX_SCENARIOS:])

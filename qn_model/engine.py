@@ -13,6 +13,7 @@ from qn_model.projection import Projection, project
 from qn_model.scenario import Scenario
 from qn_model.targets import TargetVerdict, judge
 from qn_model.uncertainty import FanChart, simulate
+from qn_model.versions import data_version_notice
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,15 @@ def parse_link(text: str, ds: Dataset) -> ParsedLink:
     return parse(text, link_context(ds))
 
 
+def link_notices(parsed: ParsedLink, ds: Dataset) -> tuple[Notice, ...]:
+    """What a link's parser ignored and, for a link made on other data, what changed since
+    (:func:`qn_model.versions.data_version_notice`)."""
+    changed = data_version_notice(parsed.data_version, ds, parsed.explicit, parsed.scenario.base_year)
+    return parsed.notices if changed is None else (*parsed.notices, changed)
+
+
 def evaluate_link(text: str, ds: Dataset) -> Evaluation:
-    """Parse a link (never raises) and evaluate the scenario it holds."""
+    """Parse a link (never raises) and evaluate the scenario it holds, on ``ds`` (a link made
+    on other data says what changed among its warnings)."""
     parsed = parse_link(text, ds)
-    return evaluate_scenario(parsed.scenario, ds, parsed.lang, parsed.notices, parsed.target_set)
+    return evaluate_scenario(parsed.scenario, ds, parsed.lang, link_notices(parsed, ds), parsed.target_set)

@@ -1,5 +1,5 @@
 """Data of the current view as CSV and XLSX: the year-by-year path, the assumptions, the targets
-with their verdicts, and the sources, headed by the scenario link and the data version.
+with their verdicts, and the sources, headed by the scenario link and the data version with its date (``data/versions.csv``).
 
 Both files are built from the same :class:`Table` s (:func:`export_tables`), whose cells are
 the engine's own numbers (``Evaluation``), unrounded; headers, titles and labels are in the
@@ -27,6 +27,7 @@ from qn_model.narrative import verdict_word
 from qn_model.presets import GROWTH_ID, LEVEL_ID, SHARE_ID, link_context, target_set_for
 from qn_model.provenance import source_date_text
 from qn_model.targets import BASIS_ASSUMED, BASIS_OBSERVED, BASIS_PROJECTED
+from qn_model.versions import version_date
 
 __all__ = [
     "CSV_MIME",
@@ -137,6 +138,7 @@ def _about(ev: Evaluation, ds: Dataset, lang: str, link: str, generated: datetim
         (t("exp_about_title", lang), t("app_title", lang)),
         (t("exp_about_link", lang), link),
         (t("exp_about_version", lang), ds.version),
+        (t("exp_about_version_date", lang), version_date(ds) or t("dv_own_data", lang)),
         (t("exp_about_language", lang), t("exp_language_name", lang)),
     ]
     if generated is not None:

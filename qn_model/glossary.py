@@ -1379,4 +1379,71 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "Mục tiêu {target} năm {year} cần tỷ trọng tăng {rate}/năm so với GRDP, nhanh hơn mọi chuỗi đã ghi nhận.",
         "en": "The {year} target of {target} needs the share to rise {rate}/year relative to GRDP, faster than any series on record.",
     },
+    # --- issue 17: data versions and the compare selection in the link ---------------------------
+    "dv_what_value": {"vi": "{name} ({geo}) năm {year}", "en": "{name} ({geo}) {year}"},
+    "dv_what_target": {"vi": "mục tiêu {year} ({set})", "en": "the {year} target ({set})"},
+    "dv_change": {
+        "vi": "{what} là {before} khi tạo đường dẫn, nay là {now}",
+        "en": "{what} was {before} when this link was made; it is now {now}",
+    },
+    "dv_no_value": {"vi": "chưa có số liệu", "en": "no value"},
+    "dv_unit_vnd_trn": {"vi": "nghìn tỷ đồng", "en": "VND trillion"},
+    "dv_more_changes": {"vi": "và {n} giá trị khác", "en": "and {n} more values"},
+    "dv_now_shipped": {
+        "vi": "số liệu hiện nay là phiên bản {version} ({date})",
+        "en": "the data now is version {version} ({date})",
+    },
+    "dv_now_own": {
+        "vi": "số liệu hiện nay là phiên bản {version} (có số liệu riêng của bạn)",
+        "en": "the data now is version {version} (with your own figures)",
+    },
+    "dv_older": {
+        "vi": "Đường dẫn này được tạo trên số liệu phiên bản {version} ({date}); {now}. {body} Các kết luận dưới đây theo số liệu hiện nay.",
+        "en": "This link was made on data version {version} ({date}); {now}. {body} The verdicts below are today's.",
+    },
+    "dv_changed": {
+        "vi": "Những giá trị đường dẫn dựa vào đã thay đổi: {changes}.",
+        "en": "Values the link depends on have changed: {changes}.",
+    },
+    "dv_unchanged": {
+        "vi": "Không giá trị nào mà đường dẫn dựa vào thay đổi.",
+        "en": "None of the values the link depends on has changed.",
+    },
+    "dv_since": {"vi": "Thay đổi từ đó: {entries}.", "en": "Changed since: {entries}."},
+    "dv_unknown": {
+        "vi": "Đường dẫn này được tạo trên số liệu mà máy chủ này không biết (phiên bản {version}: số liệu riêng của một người dùng, hoặc một bản phát hành khác); {now}. Các kết luận dưới đây theo số liệu hiện nay; hãy tải lên số liệu đó để xem đúng như người gửi.",
+        "en": "This link was made on data this server does not know (version {version}: a planner's own data, or another release); {now}. The verdicts below use the data here; upload that data to see exactly what the sender saw.",
+    },
+    "dv_own_data": {"vi": "số liệu riêng của người dùng", "en": "a planner's own data"},
+    "exp_about_version_date": {"vi": "Ngày của phiên bản dữ liệu", "en": "Data version date"},
+    "brief_data_version_dated": {
+        "vi": "Phiên bản dữ liệu: {version} ({date})",
+        "en": "Data version: {version} ({date})",
+    },
+    "cmp_bad_selection": {
+        "vi": "Tham số 'cmp' = '{raw}': {reason} Đã dùng lựa chọn so sánh mặc định.",
+        "en": "Parameter 'cmp' = '{raw}': {reason} The default comparison was used.",
+    },
+    "cmp_reason_too_long": {"vi": "giá trị quá dài.", "en": "value too long."},
+    "cmp_bad_item": {
+        "vi": "Tham số 'cmp': mục '{item}' không phải kịch bản mẫu hay đường dẫn; đã bỏ qua.",
+        "en": "Parameter 'cmp': item '{item}' is neither a preset nor a link; it was left out.",
+    },
+    "cmp_repeated_item": {
+        "vi": "Tham số 'cmp': mục '{item}' lặp lại; chỉ dùng một lần.",
+        "en": "Parameter 'cmp': item '{item}' is repeated; it is used once.",
+    },
+    "cmp_too_many_items": {
+        "vi": "Tham số 'cmp': {n} mục, chỉ dùng {max} mục đầu.",
+        "en": "Parameter 'cmp': {n} items, only the first {max} are used.",
+    },
+    "cmp_item_notice": {
+        "vi": "Tham số 'cmp', {label}: {message}",
+        "en": "Parameter 'cmp', {label}: {message}",
+    },
+    "meth_changelog_caption_versions": {
+        "vi": "Các phiên bản của bộ dữ liệu kèm theo, mới nhất trước (data/versions.csv); mỗi đường dẫn ghi phiên bản nó được tạo trên (dv):",
+        "en": "Versions of the shipped data, newest first (data/versions.csv); every link names the version it was made on (dv):",
+    },
+    "meth_changelog_entry": {"vi": "{date} · {version}: {summary}", "en": "{date} · {version}: {summary}"},
 }

@@ -3,7 +3,8 @@
 Keys: ``base`` (year, 2015–2029), ``s0`` (share % in the base year), ``gy1``, ``gd1``,
 ``gy2``, ``gd2`` (growth % per year, −20 to 250), ``t1``, ``t2`` (targets %, 0.1–100),
 ``sy``, ``sd`` (Monte Carlo spreads, pp, 0–50), ``lang`` (``vi`` or ``en``), plus the
-meeting keys ``present`` (0/1) and ``dv`` (data version).
+meeting keys ``present`` (0/1) and ``dv`` (data version), and ``cmp`` (the compare page's
+selection, parsed by :mod:`qn_model.compare_link`).
 
 Parsing follows what Streamlit's URL-bound widgets do, so the app and the engine agree:
 a value that is not a number, not finite or out of range falls back to the default; a
@@ -18,10 +19,14 @@ import math
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from qn_model.messages import DEFAULT_LANG, LANGS, Notice, shorten
 from qn_model.scenario import Scenario
+
+if TYPE_CHECKING:
+    from qn_model.compare_link import CompareSelection
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,9 @@ DATA_VERSION_KEY = "dv"
 # Which target set the planner picked, written only when the targets alone do not say it (the
 # resolution's and the national strategy's targets are both 20 % / 30 %).
 TARGET_SET_KEY = "ts"
-META_KEYS = (LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY, TARGET_SET_KEY)
+# The compare page's selection (presets and pasted scenarios): qn_model.compare_link.
+COMPARE_KEY = "cmp"
+META_KEYS = (LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY, TARGET_SET_KEY, COMPARE_KEY)
 ALL_KEYS = tuple(k.key for k in NUMBER_KEYS) + META_KEYS
 # Streamlit's own URL parameters: not ours, not worth a notice.
 STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
@@ -82,6 +89,8 @@ class ParsedLink:
     explicit: frozenset[str] = frozenset()  # keys that the link set to a valid value
     # Named by the link, holding its targets, and not the set those targets read as anyway.
     target_set: str | None = None
+    # The compare page's selection (``cmp``); None when the link has none (the default one).
+    compare: CompareSelection | None = None
 
 
 def _notice(code: str, key: str, raw: str, vi: str, en: str) -> Notice:
@@ -124,7 +133,11 @@ def split_query(text: str) -> list[tuple[str, str]]:
         except ValueError:
             text = text.split("?", 1)[1] if "?" in text else ""
     elif "?" in text:
-        text = text.split("?", 1)[1]
+        head, tail = text.split("?", 1)
+        # "?q", "host/page?q": the query follows. A "?" inside a value ("cmp=plan,?gd2=40") is not
+        # one: a query's first key comes before any "=" or "&".
+        if "=" not in head and "&" not in head:
+            text = tail
     text = text.split("#", 1)[0]
     return parse_qsl(text, keep_blank_values=True)
 
@@ -164,6 +177,7 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
     values: dict[str, float | int] = {}
     explicit: set[str] = set()
     lang, present, data_version, target_set = DEFAULT_LANG, False, None, None
+    compare = None
     unknown = 0
     for key, raws in grouped.items():
         if len(raws) > 1 and key in ALL_KEYS:
@@ -228,6 +242,10 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
                         "there is no such target set.",
                     )
                 )
+        elif key == COMPARE_KEY:
+            compare, found = compare_link.parse_selection(raw, ctx)
+            notices.extend(found)
+            explicit.add(key)
         elif key not in STREAMLIT_KEYS:
             unknown += 1
             if unknown <= 3:
@@ -278,7 +296,9 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
             *notices[:MAX_NOTICES],
             Notice("more_notices", f"… và {extra} vấn đề khác.", f"… and {extra} more problems."),
         ]
-    return ParsedLink(scenario, lang, present, data_version, tuple(notices), frozenset(explicit), target_set)
+    return ParsedLink(
+        scenario, lang, present, data_version, tuple(notices), frozenset(explicit), target_set, compare
+    )
 
 
 def link_target_set(ctx: LinkContext, t1: float, t2: float, name: str | None) -> str | None:
@@ -305,10 +325,12 @@ def query_items(
     data_version: str | None = None,
     observed_share: Mapping[int, float] | None = None,
     target_set: str | None = None,
+    compare: str | None = None,
 ) -> list[tuple[str, str]]:
     """Ordered (key, value) pairs. With ``defaults``, values equal to the default are left
     out, as Streamlit leaves them out of the URL. ``target_set`` is written as given: the caller
-    passes one only when the targets do not already say it (:func:`link_target_set`)."""
+    passes one only when the targets do not already say it (:func:`link_target_set`); so is
+    ``compare``, a ``cmp`` value (:func:`qn_model.compare_link.encode`)."""
     items: list[tuple[str, str]] = []
     default_s0 = None
     if defaults is not None:
@@ -328,6 +350,8 @@ def query_items(
         items.append((DATA_VERSION_KEY, data_version))
     if target_set:
         items.append((TARGET_SET_KEY, target_set))
+    if compare is not None:
+        items.append((COMPARE_KEY, compare))
     return items
 
 
@@ -339,9 +363,12 @@ def serialize(
     data_version: str | None = None,
     observed_share: Mapping[int, float] | None = None,
     target_set: str | None = None,
+    compare: str | None = None,
 ) -> str:
     """The query string (without ``?``) that reopens ``scenario`` exactly."""
-    return urlencode(query_items(scenario, defaults, lang, present, data_version, observed_share, target_set))
+    return urlencode(
+        query_items(scenario, defaults, lang, present, data_version, observed_share, target_set, compare)
+    )
 
 
 def serialize_parsed(parsed: ParsedLink, ctx: LinkContext | None = None) -> str:
@@ -354,7 +381,15 @@ def serialize_parsed(parsed: ParsedLink, ctx: LinkContext | None = None) -> str:
         parsed.data_version,
         None if ctx is None else ctx.observed_share,
         parsed.target_set,
+        _compare_value(parsed),
     )
 
 
+def _compare_value(parsed: ParsedLink) -> str | None:
+    return None if parsed.compare is None else compare_link.encode(parsed.compare)
+
+
 SCENARIO_FIELDS = tuple(f.name for f in fields(Scenario))
+
+# Last: the compare selection's parser parses its pasted scenarios with this module's ``parse``.
+from qn_model import compare_link  # noqa: E402

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from qn_model import versions
 from qn_model.data import DATA_DIR, Dataset
 from qn_model.history import (
     LINK_DISPLAY_REGEX,
@@ -452,7 +453,14 @@ def sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
                     source=t(f"source_{set_id}", lang),
                 )
             )
-    changelog = readme_changelog()
+    # The dated changelog of data/versions.csv, in the reader's language; else the README's.
+    changelog = (
+        tuple(
+            t("meth_changelog_entry", lang, date=v.date, version=v.version, summary=v.summary(lang))
+            for v in reversed(versions.changelog())
+        )
+        or readme_changelog()
+    )
     return (
         Section(
             t("meth_projection_header", lang),
@@ -562,7 +570,7 @@ def sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
             t("meth_version_header", lang),
             (
                 Block("text", t("meth_version_text", lang, version=ds.version)),
-                Block("caption", t("meth_changelog_caption", lang)),
+                Block("caption", t("meth_changelog_caption_versions", lang)),
                 Block("bullets", changelog if changelog else (t("meth_changelog_none", lang),)),
             ),
         ),

@@ -3,7 +3,8 @@
 A deck opens with the scenario the presentation was opened on, then either the presets
 (``trend``, ``plan``, ``cautious``, ``ambitious``, each applied to the opening scenario, so
 they keep its base year, base share and targets) or up to :data:`MAX_LINKS` pasted links,
-parsed with the link contract (:func:`qn_model.links.parse`). A scenario already in the deck
+parsed with the link contract (:func:`qn_model.links.parse`); opened on the compare page, the
+compared presets and pasted scenarios (its ``cmp`` selection), in the page's order. A scenario already in the deck
 is not shown twice: opening on the default scenario gives the ``trend`` slide first.
 
 Nothing here imports Streamlit: the app keeps the deck's inputs in its session and calls
@@ -19,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode
 import plotly.graph_objects as go
 
 from qn_model.data import Dataset
-from qn_model.engine import Evaluation, evaluate_scenario
+from qn_model.engine import Evaluation, evaluate_scenario, link_notices
 from qn_model.figures import headline_figure
 from qn_model.i18n import t
 from qn_model.links import PRESENT_KEY, parse
@@ -85,27 +86,26 @@ def deck_specs(
     links: Sequence[str] = (),
     targets: tuple[float, float] | None = None,
     target_set: str | None = None,
+    presets: Sequence[str] | None = None,
 ) -> tuple[SlideSpec, ...]:
-    """The deck's slides, unevaluated: the opened scenario, then the pasted links (if any)
-    or the presets. ``targets`` overrides every slide's targets (the presenter picked a
+    """The deck's slides, unevaluated: the opened scenario, then ``presets`` and the pasted
+    links. ``presets`` None: every preset when no link is given, else none. ``targets`` overrides every slide's targets (the presenter picked a
     target set); the ``plan`` preset is then recomputed to meet those targets. ``target_set``
     names the targets of the opened scenario and the presets, or with ``targets`` of every
     slide; a pasted link keeps the set it names."""
     if len(links) > MAX_LINKS:
         raise ValueError(f"a deck holds at most {MAX_LINKS} links, got {len(links)}")
     opened = with_targets(opened, targets)
-    specs: list[SlideSpec] = []
+    if presets is None:
+        presets = () if links else PRESETS
+    specs = [SlideSpec(KIND_PRESET, name, preset(name, ds, opened), (), target_set) for name in presets]
     if links:
         ctx = link_context(ds)
         for i, link in enumerate(links, start=1):
             parsed = parse(link, ctx)
             named = target_set if targets is not None else parsed.target_set
             scn = with_targets(parsed.scenario, targets)
-            specs.append(SlideSpec(KIND_LINK, str(i), scn, parsed.notices, named))
-    else:
-        specs.extend(
-            SlideSpec(KIND_PRESET, name, preset(name, ds, opened), (), target_set) for name in PRESETS
-        )
+            specs.append(SlideSpec(KIND_LINK, str(i), scn, link_notices(parsed, ds), named))
     same_preset = next((s.name for s in specs if s.kind == KIND_PRESET and s.scenario == opened), "")
     deck = [SlideSpec(KIND_OPENED, same_preset, opened, (), target_set)]
     for spec in specs:
@@ -137,9 +137,10 @@ def build_deck(
     links: Sequence[str] = (),
     targets: tuple[float, float] | None = None,
     target_set: str | None = None,
+    presets: Sequence[str] | None = None,
 ) -> tuple[Slide, ...]:
     """Every slide of the deck, evaluated (see :func:`deck_specs`)."""
-    specs = deck_specs(ds, opened, links, targets, target_set)
+    specs = deck_specs(ds, opened, links, targets, target_set, presets)
     return tuple(evaluate_slide(spec, ds, lang) for spec in specs)
 
 

@@ -9,10 +9,10 @@ from typing import Any
 import streamlit as st
 
 from qn_model.trend_view import carried_rates
-from qn_ui.state import context, scenario_from_widgets, widget_key
+from qn_ui.state import KEEP_PREFIX, context, scenario_from_widgets, widget_key
 
 CARRIED = "_trend_carried"  # the values just carried, for the page's confirmation
-_KEEP = "_keep_"
+_KEEP = KEEP_PREFIX
 
 
 def apply_carried_rates(series_id: str, kinds: tuple[str, ...]) -> None:
@@ -52,8 +52,22 @@ def keep(key: str) -> None:
         st.session_state[_KEEP + key] = st.session_state[key]
 
 
-def kept(key: str, default: Any, valid: Iterable[Any] | None = None) -> dict[str, Any]:
+def keep_in_order(key: str, order: tuple[Any, ...]) -> None:
+    """:func:`keep` for a multiselect whose picks are shown in ``order`` (the order the link
+    writes them in), whatever order they were picked in."""
+    if isinstance(st.session_state.get(key), list):
+        picked = set(st.session_state[key])
+        st.session_state[key] = [v for v in order if v in picked]
+    keep(key)
+
+
+def kept(
+    key: str, default: Any, valid: Iterable[Any] | None = None, order: tuple[Any, ...] | None = None
+) -> dict[str, Any]:
     """A page widget that keeps its value across page switches: restores it (:func:`remember`)
-    and returns the widget's ``key``/``on_change``/``args`` that save it (:func:`keep`)."""
+    and returns the widget's ``key``/``on_change``/``args`` that save it (:func:`keep`; with
+    ``order``, :func:`keep_in_order`)."""
     remember(key, default, valid)
+    if order is not None:
+        return {"key": key, "on_change": keep_in_order, "args": (key, order)}
     return {"key": key, "on_change": keep, "args": (key,)}

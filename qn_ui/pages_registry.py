@@ -30,3 +30,5 @@ PAGES: tuple[PageSpec, ...] = (
 
 # The page whose growth sliders, verdicts and chart rerun alone (a fragment) when a slider moves.
 LIVE_PAGE = "scenario"
+# The page whose selection (presets, pasted scenarios) the link carries (``cmp``).
+COMPARE_PAGE = "compare"

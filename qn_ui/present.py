@@ -2,7 +2,8 @@
 
 Large type, the verdicts first and big, one chart, only the decisive controls, a deck of
 scenarios stepped through with buttons or the keyboard (a presenter's clicker sends
-PageDown/PageUp), and a QR code of the scenario so the room can open it on their phones.
+PageDown/PageUp), and a QR code of the scenario so the room can open it on their phones. Opened on the compare page, the deck is the
+compared scenarios (the link's ``cmp`` selection), until the presenter pastes links here.
 
 The sidebar's widgets (``w_gd1``…) stay the single source of the scenario: every button
 here writes them in an ``on_click`` callback (before they render), so the URL written by
@@ -22,7 +23,7 @@ from qn_model.links import KEY_BY_NAME, NUMBER_KEYS
 from qn_model.messages import DEFAULT_LANG
 from qn_model.narrative import Headline, headline, verdict_word
 from qn_model.plausibility import beyond_history
-from qn_model.presets import target_sets
+from qn_model.presets import link_context, target_sets
 from qn_model.qr import qr_png
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario
 from qn_model.slides import (
@@ -39,8 +40,19 @@ from qn_model.slides import (
 from qn_model.targets import TargetVerdict
 from qn_model.urls import is_absolute
 from qn_ui.controls import CUSTOM, full_link
+from qn_ui.pages_registry import COMPARE_PAGE
 from qn_ui.safe import md_escape
-from qn_ui.state import PRESENT, W_LANG, W_TSET, AppState, context, scenario_from_widgets, widget_key
+from qn_ui.state import (
+    LAST_PAGE,
+    PRESENT,
+    W_LANG,
+    W_TSET,
+    AppState,
+    compare_selection,
+    context,
+    scenario_from_widgets,
+    widget_key,
+)
 from qn_ui.views import chart, link_notices, notices
 
 OPENED = "_deck_opened"  # the scenario the presentation was opened on
@@ -89,9 +101,10 @@ def _cached_deck(
     targets: tuple[float, float] | None,
     target_set: str | None,
     lang: str,
+    presets: tuple[str, ...] | None = None,
 ) -> tuple[Slide, ...]:
     # data_version keys the cache for the unhashed dataset (a planner's own data has its own).
-    return build_deck(_ds, opened, lang, links, targets, target_set)
+    return build_deck(_ds, opened, lang, links, targets, target_set, presets)
 
 
 def _deck(ds: Dataset, lang: str) -> tuple[Slide, ...]:
@@ -101,15 +114,12 @@ def _deck(ds: Dataset, lang: str) -> tuple[Slide, ...]:
     targets = st.session_state.get(TARGETS)
     # The set the presenter picked names every slide; else the one the scenario was opened with.
     named = st.session_state.get(TSET) if targets is not None else st.session_state.get(OPENED_SET)
-    return _cached_deck(
-        ds,
-        ds.version,
-        st.session_state[OPENED],
-        tuple(st.session_state.get(LINKS, ())),
-        targets,
-        named,
-        lang,
-    )
+    links, presets = tuple(st.session_state.get(LINKS, ())), None
+    if not links and st.session_state.get(LAST_PAGE) == COMPARE_PAGE:
+        # The compare page's scenarios, as its link names them.
+        sel = compare_selection(link_context(ds))
+        links, presets = sel.links, sel.presets
+    return _cached_deck(ds, ds.version, st.session_state[OPENED], links, targets, named, lang, presets)
 
 
 def _lang() -> str:

@@ -10,7 +10,9 @@ On each run:
    the engine and put the values into the widgets' session state;
 2. the widgets render from session state (``controls.py``);
 3. the scenario is read back from the widgets and the URL is rewritten from it, leaving out
-   defaults as the link contract says.
+   defaults as the link contract says, naming the data version (``dv``) and, on the compare
+   page, its selection (``cmp``).
+A link made on other data gets one notice (``qn_model.versions``) when it is parsed.
 Nothing is kept on the server beyond the live session: any replica can serve any link.
 """
 
@@ -23,6 +25,7 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from qn_model.compare_link import DEFAULT_SELECTION, CompareSelection, encode, selection
 from qn_model.data import Dataset, load_dataset
 from qn_model.engine import Evaluation, evaluate_scenario, headline_verdicts
 from qn_model.links import LANG_KEY, NUMBER_KEYS, LinkContext, ParsedLink, link_target_set, parse, query_items
@@ -30,13 +33,14 @@ from qn_model.messages import DEFAULT_LANG, LANGS, Notice
 from qn_model.presets import link_context, target_set_for
 from qn_model.scenario import Scenario
 from qn_model.targets import TargetVerdict
+from qn_model.versions import data_version_notice
+from qn_ui.pages_registry import COMPARE_PAGE
 
 W_LANG = "w_lang"
 W_TSET = "w_tset"  # the target set picked (a name: two sets can hold the same targets)
 LAST_QUERY = "_last_query"
 NOTICES = "_link_notices"
 PRESENT = "_present"
-DATA_VERSION = "_data_version"
 LAST_PAGE = "_last_page"
 USER_DATASET = "_user_dataset"
 WRITTEN = "_written_queries"  # the app's own recent rewrites: a rerun carrying one is stale
@@ -44,6 +48,12 @@ SNAPSHOT = "_widget_snapshot"  # control values at the end of the last run
 PENDING_URL = "_pending_url"  # a fragment's query, written at the end of its run
 GROWTH_PLACE = "_growth_place"  # "sidebar" or "page": where the last run drew the growth sliders
 MAX_WRITTEN = 8
+# The compare page's inputs (its widgets' keys). A page widget's value is also kept under
+# KEEP_PREFIX + key (qn_ui.carry), since Streamlit drops it while another page is shown.
+CMP_CURRENT = "cmp_current"
+CMP_PRESETS = "cmp_presets"
+CMP_LINKS = "cmp_links"
+KEEP_PREFIX = "_keep_"
 
 
 def widget_key(link_key: str) -> str:
@@ -102,8 +112,37 @@ def apply_parsed(parsed: ParsedLink) -> None:
         st.session_state[widget_key(spec.key)] = getattr(parsed.scenario, spec.field)
     st.session_state[W_LANG] = parsed.lang
     st.session_state[PRESENT] = parsed.present
-    st.session_state[DATA_VERSION] = parsed.data_version
     st.session_state[W_TSET] = parsed.target_set  # none: the targets say which set they are
+
+
+def set_compare_selection(sel: CompareSelection) -> None:
+    """Put a link's compare selection into the compare page's inputs (before they render)."""
+    for key, value in (
+        (CMP_CURRENT, sel.include_current),
+        (CMP_PRESETS, list(sel.presets)),
+        (CMP_LINKS, sel.links_text()),
+    ):
+        st.session_state[key] = value
+        st.session_state[KEEP_PREFIX + key] = value
+
+
+def _compare_input(key: str, default: object) -> object:
+    if key in st.session_state:
+        return st.session_state[key]
+    return st.session_state.get(KEEP_PREFIX + key, default)
+
+
+def compare_selection(ctx: LinkContext) -> CompareSelection:
+    """The compare page's selection, canonical (:func:`qn_model.compare_link.selection`)."""
+    presets = _compare_input(CMP_PRESETS, list(DEFAULT_SELECTION.presets))
+    text = str(_compare_input(CMP_LINKS, "") or "")
+    links = [line.strip() for line in text.splitlines() if line.strip()]
+    return selection(
+        bool(_compare_input(CMP_CURRENT, DEFAULT_SELECTION.include_current)),
+        presets if isinstance(presets, list) else [],
+        links,
+        ctx,
+    )
 
 
 def _widget_keys() -> tuple[str, ...]:
@@ -179,7 +218,19 @@ def sync_from_url(ctx: LinkContext, page: str) -> None:
         grouped.setdefault(k, []).append(v)
     parsed = parse(grouped, ctx)
     apply_parsed(parsed)
-    st.session_state[NOTICES] = parsed.notices
+    if parsed.compare is not None:
+        set_compare_selection(parsed.compare)
+    elif page == COMPARE_PAGE:
+        set_compare_selection(DEFAULT_SELECTION)  # on the compare page, no cmp means the default
+    notices = parsed.notices
+    # A link made on other data: once, which values it stands on changed (the page shows today's
+    # verdicts); the URL written next names the data loaded now.
+    changed = data_version_notice(
+        parsed.data_version, current_dataset(), parsed.explicit, parsed.scenario.base_year
+    )
+    if changed is not None:
+        notices += (changed,)
+    st.session_state[NOTICES] = notices
 
 
 def scenario_from_widgets(ctx: LinkContext) -> Scenario:
@@ -223,18 +274,12 @@ def build_state(ds: Dataset, ctx: LinkContext, *, defer_url: bool = False) -> Ap
     lang = lang if lang in LANGS else DEFAULT_LANG
     present = bool(st.session_state.get(PRESENT, False))
     notices = tuple(st.session_state.get(NOTICES, ()))
-    link_dv = st.session_state.get(DATA_VERSION)
-    if link_dv is not None and link_dv != ds.version:
-        # A link made on someone's own data, opened where that data is absent: say so, and
-        # show the data we have rather than silently different numbers.
-        notices += (foreign_data_notice(link_dv),)
-        st.session_state[DATA_VERSION] = None
-        st.session_state[NOTICES] = notices
-    # Only a link made on the planner's own data carries a data version.
-    dv = ds.version if st.session_state.get(USER_DATASET) is not None else None
     picked = st.session_state.get(W_TSET)
     ts = link_target_set(ctx, scn.t1, scn.t2, picked)
-    items = query_items(scn, ctx.defaults, lang, present, dv, ctx.observed_share, ts)
+    # The compare page's selection is in its link; other pages' links leave it out.
+    cmp = encode(compare_selection(ctx)) if st.session_state.get(LAST_PAGE) == COMPARE_PAGE else None
+    # Every link names the data it was made on.
+    items = query_items(scn, ctx.defaults, lang, present, ds.version, ctx.observed_share, ts, cmp)
     if defer_url:
         st.session_state[PENDING_URL] = items
     else:
@@ -245,16 +290,6 @@ def build_state(ds: Dataset, ctx: LinkContext, *, defer_url: bool = False) -> Ap
     state = AppState(ds, ctx, scn, lang, present, notices, query, shown)
     st.session_state["_state"] = state
     return state
-
-
-def foreign_data_notice(link_dv: str) -> Notice:
-    return Notice(
-        "foreign_data_version",
-        f"Đường dẫn này được tạo trên bộ số liệu riêng (phiên bản {link_dv}) không có ở đây. "
-        "Các con số dưới đây dùng số liệu chính thức của ứng dụng; hãy tải lên số liệu đó để xem đúng như người gửi.",
-        f"This link was made on a planner's own data (version {link_dv}), which is not here. "
-        "The figures below use the app's shipped data; upload that data to see exactly what the sender saw.",
-    )
 
 
 def refresh_state() -> AppState:

@@ -61,6 +61,12 @@ def tampered_links(n: int = 210, seed: int = 5) -> list[str]:
         "present=<b>1</b>",
         "dv=%3Cscript%3E",
         "dv=" + "f" * 40,
+        "dv=0123456789ab",  # well formed, but data this server does not know
+        "cmp=" + quote("bold,<script>alert(1)</script>", safe=""),
+        "cmp=" + quote("?gy2=abc,?gd2=1e309&zzz=1", safe=""),
+        "cmp=" + quote("current,current,plan,plan,trend,cautious,ambitious", safe=""),
+        "cmp=" + "A" * 3000,
+        "cmp=1&cmp=2",
         "%%%",
         "&&&=&=",
         "?a=1?b=2",

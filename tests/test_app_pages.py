@@ -97,7 +97,9 @@ def canonical(text: str) -> dict[str, str]:
     ctx = link_context(ds)
     parsed = parse_link(text, ds)
     return dict(
-        parse_qsl(serialize(parsed.scenario, ctx.defaults, parsed.lang, False, None, ctx.observed_share))
+        parse_qsl(
+            serialize(parsed.scenario, ctx.defaults, parsed.lang, False, ds.version, ctx.observed_share)
+        )
     )
 
 

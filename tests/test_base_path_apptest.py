@@ -58,21 +58,21 @@ def run_app(query: dict[str, str], page: str | None = None, url: str | None = No
 
 def test_share_link_on_the_default_page_carries_the_path(base_path):
     at = run_app({"gd2": "40"}, url=f"{ORIGIN}{'/' + base_path.strip('/') if base_path else ''}/")
-    expected = app_link("gd2=40", base_path=base_path, origin=ORIGIN)
+    dv = f"dv={load_dataset().version}"
+    expected = app_link(f"gd2=40&{dv}", base_path=base_path, origin=ORIGIN)
     assert share_links(at) == [expected]
-    assert expected.endswith(("/ktso/?gd2=40", "/so-tttt/ktso/?gd2=40", "vn/?gd2=40"))
+    assert expected.endswith(tuple(f"{p}?gd2=40&{dv}" for p in ("/ktso/", "/so-tttt/ktso/", "vn/")))
 
 
 def test_share_link_of_a_deep_link_names_its_page(base_path):
     at = run_app({"gd2": "40", "lang": "en"}, page="pages/scenario.py", url=f"{ORIGIN}/anything")
-    assert share_links(at, "en") == [
-        app_link("gd2=40&lang=en", base_path=base_path, page="scenario", origin=ORIGIN)
-    ]
+    query = f"gd2=40&lang=en&dv={load_dataset().version}"
+    assert share_links(at, "en") == [app_link(query, base_path=base_path, page="scenario", origin=ORIGIN)]
 
 
 def test_without_a_browser_the_link_is_relative_to_the_host(base_path):
     at = run_app({"gd2": "40"})
-    assert share_links(at) == [app_link("gd2=40", base_path=base_path)]
+    assert share_links(at) == [app_link(f"gd2=40&dv={load_dataset().version}", base_path=base_path)]
     assert share_links(at)[0].startswith("/")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html
 import json
+import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from qn_model.data import load_dataset
 from qn_model.engine import evaluate_link
 from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, t
 from qn_model.qr import qr_svg
+from qn_model.versions import changelog, version_date
 
 ROOT = Path(__file__).resolve().parents[1]
 UPLOADS = ROOT / "tests" / "fixtures" / "uploads"
@@ -60,6 +63,8 @@ def runs(tmp_path_factory) -> dict[str, Run]:
         "peers_vi": _cmd("peers"),
         "peers_en": _cmd("peers", "--lang", "en"),
         "peers_bad_lang": _cmd("peers", "--lang", "fr"),
+        "json_unknown_dv": _cmd("evaluate", "gd2=40&dv=0123456789ab", "--json"),
+        "data_version": _cmd("data-version"),
     }
     procs: dict[str, subprocess.Popen] = {}
     results = {}
@@ -85,6 +90,10 @@ def ds():
     return load_dataset()
 
 
+def doc_date_is_iso(text: str | None) -> bool:
+    return text is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) is not None
+
+
 def no_traceback(run: Run) -> None:
     assert "Traceback" not in run.stderr and "Traceback" not in run.stdout
 
@@ -93,8 +102,11 @@ def test_evaluate_json_equals_the_engine(runs, ds):
     run = runs["json"]
     assert run.returncode == 0, run.stderr
     doc = json.loads(run.stdout)
-    assert set(doc) == {"scenario", "path", "targets", "warnings", "target_set"}
+    assert set(doc) == {"scenario", "path", "targets", "warnings", "target_set", "data_version", "data_date"}
     assert set(doc["path"][0]) == {"year", "share_pct", "grdp_vnd_trn", "de_vnd_trn"}
+    # The data the numbers stand on: its version and that version's date in data/versions.csv.
+    assert doc.pop("data_version") == ds.version
+    assert doc.pop("data_date") == version_date(ds) and doc_date_is_iso(version_date(ds))
     assert doc == json.loads(json.dumps(evaluate_link(LINK, ds).to_json()))
     assert doc["scenario"]["gd2"] == 40.0 and doc["scenario"]["t2"] == 30.0
     assert [p["year"] for p in doc["path"]] == list(range(doc["scenario"]["base_year"], 2031))
@@ -111,6 +123,7 @@ def test_evaluate_summary_in_the_language(runs, ds, name, lang, query):
     ev = evaluate_link(query, ds)
     out = run.stdout
     assert t("app_title", lang) in out and t("cli_path", lang) in out
+    assert t("brief_data_version_dated", lang, version=ds.version, date=version_date(ds)) in out
     for v in ev.verdicts:
         assert fmt_pct(v.value_pct, lang) in out
         assert fmt_pp(v.margin_pp, lang) in out
@@ -160,15 +173,18 @@ def test_brief_writes_a_self_contained_file(runs, ds, lang):
     assert '<svg width="' in doc and 'class="segno"' in doc
 
 
-def test_brief_link_base_url_and_lang_override(runs):
+def test_brief_link_base_url_and_lang_override(runs, ds):
     vi = _brief(runs, "brief_vi")
-    link_vi = f"{BASE_URL}?gd2=40&t2=30"  # defaults and the default language are left out
+    # Defaults and the default language are left out; the data version is named.
+    link_vi = f"{BASE_URL}?gd2=40&t2=30&dv={ds.version}"
     assert qr_svg(link_vi, scale=3, title=t("brief_qr_title", "vi")) in vi
     assert f'href="{html.escape(link_vi)}"' in vi
+    assert t("brief_data_version_dated", "vi", version=ds.version, date=version_date(ds)) in vi
     en = _brief(runs, "brief_en")
     # Without --base-url, a full link keeps its own address; --lang wins over lang=vi.
-    link_en = "http://example.org/scenario?gd2=40&t2=30&lang=en"
+    link_en = f"http://example.org/scenario?gd2=40&t2=30&lang=en&dv={ds.version}"
     assert f'href="{html.escape(link_en)}"' in en
+    assert t("brief_data_version_dated", "en", version=ds.version, date=version_date(ds)) in en
     assert t("brief_title", "en") in en and t("brief_title", "vi") not in en
     query_only = _brief(runs, "brief_query")  # nothing names an address: the default one
     assert f'href="{html.escape("http://127.0.0.1:8501/scenario?gd2=40")}"' in query_only
@@ -233,3 +249,47 @@ def test_peers_table_in_the_language(runs, name, lang):
 def test_peers_bad_lang_exits_cleanly(runs):
     run = runs["peers_bad_lang"]
     assert run.returncode == 2 and "Traceback" not in run.stderr
+
+
+def test_evaluate_json_says_a_link_was_made_on_unknown_data(runs, ds):
+    run = runs["json_unknown_dv"]
+    assert run.returncode == 0, run.stderr
+    doc = json.loads(run.stdout)
+    assert doc["data_version"] == ds.version
+    (warning,) = [w for w in doc["warnings"] if w["code"] == "data_version_unknown"]
+    assert "0123456789ab" in warning["message"] and ds.version in warning["message"]
+
+
+def test_data_version_prints_the_digest_and_its_entry(runs, ds):
+    run = runs["data_version"]
+    assert run.returncode == 0, run.stderr
+    first, second = run.stdout.splitlines()
+    assert first == ds.version
+    assert second.startswith(version_date(ds) + ": ")
+
+
+def test_data_version_append_records_a_changed_copy(tmp_path, ds):
+    """What whoever changes data/ runs: the new digest is missing (exit 1) until appended."""
+    from qn_model.cli import main
+    from qn_model.data import DATA_DIR, clear_cache
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "indicators.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("de_share,QN,2024,7.1,", "de_share,QN,2024,7.3,")
+    )
+    clear_cache()
+    try:
+        assert main(["data-version", "--data-dir", str(data)]) == 1
+        assert main(["data-version", "--data-dir", str(data), "--append", "--summary-en", "x"]) == 2
+        args = ["data-version", "--data-dir", str(data), "--append", "--date", "2026-12-04"]
+        assert main([*args, "--summary-en", "2024 share revised", "--summary-vi", "Sửa tỷ trọng 2024"]) == 0
+        assert main(["data-version", "--data-dir", str(data)]) == 0
+        log = changelog(data)
+        assert [v.version for v in log] == [ds.version, load_dataset(data).version]
+        assert log[-1].date == "2026-12-04" and log[-1].summary_vi == "Sửa tỷ trọng 2024"
+        assert log[-1].values[("indicators", "de_share", "QN", 2024, "")] == 7.3
+        assert log[0].values[("indicators", "de_share", "QN", 2024, "")] == 7.1
+    finally:
+        clear_cache()

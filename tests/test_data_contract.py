@@ -410,3 +410,42 @@ def test_build_script_reproduces_files(tmp_path: Path) -> None:
     module.build(tmp_path)
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+
+
+# --- the data's version history (data/versions.csv, data/version_values.csv) ----------------------
+
+
+def test_the_current_data_is_the_newest_changelog_entry():
+    """Whoever changes the shipped data records it: ``python -m qn_model data-version --append
+    --summary-en … --summary-vi …`` (data/README.md)."""
+    from qn_model.data import load_dataset
+    from qn_model.versions import changelog, key_values
+
+    ds = load_dataset()
+    log = changelog()
+    assert log, "data/versions.csv is missing or empty"
+    newest = log[-1]
+    assert newest.version == ds.version, (
+        f"data/ is version {ds.version}, the changelog's newest entry is {newest.version}: "
+        "run `python -m qn_model data-version --append --summary-en ... --summary-vi ...`"
+    )
+    assert dict(newest.values) == key_values(ds)
+
+
+def test_changelog_entries_are_unique_dated_and_described():
+    from qn_model.versions import CHANGELOG_COLUMNS, VALUES_COLUMNS, changelog
+
+    assert tuple(_rows("versions.csv")[0]) == CHANGELOG_COLUMNS
+    assert tuple(_rows("version_values.csv")[0]) == VALUES_COLUMNS
+    log = changelog()
+    versions = [v.version for v in log]
+    assert len(set(versions)) == len(versions)
+    dates = [v.date for v in log]
+    assert dates == sorted(dates)
+    for v in log:
+        assert re.fullmatch(r"[0-9a-f]{12}", v.version)
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", v.date)
+        assert v.summary_vi and v.summary_en
+        assert v.values, f"no values recorded for {v.version}"
+    listed = {r["version"] for r in _rows("version_values.csv")}
+    assert listed == set(versions)

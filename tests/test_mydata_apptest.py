@@ -70,7 +70,7 @@ def test_page_renders_with_uploader_template_and_editor(shipped_version):
     assert at.data_editor(key="mydata_table_0").editing_mode == "dynamic"
     assert at.button(key="mydata_reset").disabled
     assert shipped_version in texts(at.caption)
-    assert "dv" not in at.query_params
+    assert at.query_params["dv"] == shipped_version  # every link names the data it was made on
 
 
 def test_good_upload_changes_verdict_basis_defaults_and_fits(shipped_version):
@@ -138,7 +138,8 @@ def test_editor_apply_bad_then_good_then_reset(shipped_version):
     s = state(at)
     assert s.ds.version == shipped_version and USER_DATASET not in at.session_state
     assert s.scenario.base_year == 2024 and s.scenario.base_share_pct == 7.1
-    assert "dv" not in at.query_params
+    assert at.query_params["dv"] == shipped_version
+    assert "phiên bản" not in texts(at.warning)  # the app's own link: no data-version notice
     assert "Đang dùng số liệu gốc" in texts(at.success)
     assert at.session_state[OUTCOME].action == "reset"
 

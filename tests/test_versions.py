@@ -1,0 +1,197 @@
+"""Data versions: the changelog in data/, and what a link made on an older version is told."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from qn_model.data import DATA_DIR, clear_cache, load_dataset
+from qn_model.engine import evaluate_link
+from qn_model.versions import (
+    CHANGELOG_FILE,
+    VALUES_FILE,
+    append_entry,
+    changelog,
+    data_version_notice,
+    key_values,
+    version_date,
+)
+
+OLD_DATE, NEW_DATE = "2026-11-01", "2026-12-04"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def revised(tmp_path: Path):
+    """A copy of data/ a year on: the 2024 share revised from 7.1 % to 7.3 %, the national 2025
+    share from its estimate, recorded as a new version after the shipped one."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    _edit(data / "indicators.csv", "de_share,QN,2024,7.1,", "de_share,QN,2024,7.3,")
+    clear_cache()
+    ds = load_dataset(data)
+    assert append_entry(ds, NEW_DATE, "Sửa tỷ trọng 2024.", "2024 share revised.", data)
+    yield data, ds
+    clear_cache()
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_dataset()
+
+
+def test_the_shipped_changelog_starts_with_the_first_release(shipped):
+    log = changelog()
+    assert log[0].date == OLD_DATE
+    assert version_date(shipped) == log[-1].date
+
+
+def test_key_values_are_what_a_scenario_stands_on(shipped):
+    values = key_values(shipped)
+    assert values[("indicators", "de_share", "QN", 2024, "")] == 7.1
+    assert values[("targets", "de_share", "QN", 2030, "article")] == 35.0
+    assert values[("targets", "de_share", "QN", 2030, "resolution09")] == 30.0
+    assert not any(k[1] == "coverage_4g_pct" for k in values)  # not what a scenario stands on
+    assert {k[1] for k in values if k[0] == "indicators"} == {"de_share", "grdp_growth", "grdp_vnd_trn"}
+
+
+def test_the_version_ignores_how_the_files_are_written(tmp_path, shipped):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    _edit(data / "indicators.csv", "de_share,QN,2024,7.1,", "de_share,QN,2024,7.10,")
+    path = data / "indicators.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    clear_cache()
+    try:
+        assert load_dataset(data).version == shipped.version
+    finally:
+        clear_cache()
+
+
+def test_append_refuses_a_version_already_recorded(revised):
+    data, ds = revised
+    before = (data / VALUES_FILE).read_text(encoding="utf-8")
+    assert not append_entry(ds, "2027-01-01", "x", "x", data)
+    assert (data / VALUES_FILE).read_text(encoding="utf-8") == before
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        append_entry(load_dataset(), "4/12/2026", "x", "x", data / "other")
+
+
+def test_a_link_on_an_older_version_names_the_value_before_and_after(revised, shipped):
+    data, ds = revised
+    notice = data_version_notice(shipped.version, ds, data_dir=data)
+    assert notice is not None and notice.code == "data_version_changed"
+    en, vi = notice.message("en"), notice.message("vi")
+    assert "Digital economy share (QN) 2024 was 7.1% when this link was made; it is now 7.3%" in en
+    assert "Tỷ trọng kinh tế số (QN) năm 2024 là 7,1% khi tạo đường dẫn, nay là 7,3%" in vi
+    assert shipped.version in en and version_date(shipped) in en and ds.version in en and NEW_DATE in en
+    assert "2024 share revised" in en and "Sửa tỷ trọng 2024" in vi
+    assert "verdicts below are today's" in en
+
+
+def test_the_cli_and_brief_path_carries_the_notice(revised, shipped, monkeypatch):
+    data, ds = revised
+    monkeypatch.setattr("qn_model.data.DATA_DIR", data)
+    ev = evaluate_link(f"gd2=40&dv={shipped.version}", ds)
+    (notice,) = [n for n in ev.notices if n.code == "data_version_changed"]
+    assert "7.3%" in notice.message("en")
+    assert evaluate_link(f"gd2=40&dv={ds.version}", ds).notices == ()
+
+
+def test_values_a_link_sets_itself_are_not_reported(revised, shipped):
+    data, _ = revised
+    # Only the national share changes; a link that sets every rate and spread does not stand on it.
+    _edit(data / "indicators.csv", "de_share,VN,2025,14.02,", "de_share,VN,2025,14.2,")
+    clear_cache()
+    ds = load_dataset(data)
+    explicit = {"gy1", "gd1", "gy2", "gd2", "sy", "sd", "t1", "t2"}
+    base = data_version_notice(shipped.version, ds, explicit, 2024, data)
+    assert "7.3%" in base.message("en") and "(VN)" not in base.message("en")
+    other = data_version_notice(shipped.version, ds, {"gd2"}, 2024, data)
+    assert "(VN) 2025" in other.message("en")
+
+
+def test_unchanged_values_are_said_to_be_unchanged(tmp_path, shipped):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    _edit(data / "indicators.csv", "de_share,VN,2025,14.02,", "de_share,VN,2025,14.2,")
+    clear_cache()
+    try:
+        ds = load_dataset(data)
+        notice = data_version_notice(
+            shipped.version, ds, {"gy1", "gd1", "gy2", "gd2", "sy", "sd"}, 2024, data
+        )
+        assert notice.code == "data_version_changed"
+        assert "None of the values the link depends on has changed" in notice.message("en")
+        # This copy is not in its changelog: it reads as a planner's own data.
+        assert "with your own figures" in notice.message("en")
+    finally:
+        clear_cache()
+
+
+def test_an_unknown_version_is_said_plainly(shipped):
+    notice = data_version_notice("0123456789ab", shipped)
+    assert notice.code == "data_version_unknown"
+    assert "does not know" in notice.message("en") and "0123456789ab" in notice.message("en")
+    assert "không biết" in notice.message("vi")
+    assert data_version_notice(shipped.version, shipped) is None
+    assert data_version_notice(None, shipped) is None
+
+
+def test_missing_or_broken_changelog_files_mean_no_history(tmp_path, shipped):
+    assert changelog(tmp_path) == ()
+    (tmp_path / CHANGELOG_FILE).write_text("version,date\n,\nabc", encoding="utf-8")
+    (tmp_path / VALUES_FILE).write_text("version,table\nabc,x,y\n", encoding="utf-8")
+    assert [v.version for v in changelog(tmp_path)] == ["abc"]
+    assert data_version_notice("abc", shipped, data_dir=tmp_path).code == "data_version_changed"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_method_page_lists_the_versions_in_the_readers_language(shipped, lang):
+    from qn_model.method import sections
+
+    (entry,) = [v for v in changelog() if v.version == shipped.version]
+    bullets = [x for s in sections(shipped, lang) for b in s.blocks if b.kind == "bullets" for x in b.content]
+    assert f"{entry.date} · {entry.version}: {entry.summary(lang)}" in bullets
+
+
+def test_the_exports_and_the_brief_state_the_version_and_its_date(shipped):
+    from qn_model.brief import build_brief
+    from qn_model.exports import export_tables
+    from qn_model.i18n import t
+
+    ev = evaluate_link("gd2=40&lang=en", shipped)
+    about = dict(export_tables(ev, shipped, "en", "http://x/?gd2=40")[0].rows)
+    assert about[t("exp_about_version", "en")] == shipped.version
+    assert about[t("exp_about_version_date", "en")] == version_date(shipped)
+    doc = build_brief(ev, shipped, "vi", "http://x/?gd2=40")
+    assert f"Phiên bản dữ liệu: {shipped.version} ({version_date(shipped)})" in doc
+    # A planner's own data has no date in the changelog: it says whose data it is.
+    import pandas as pd
+
+    own = shipped.with_rows(
+        pd.DataFrame({"indicator_id": ["de_share"], "geo": ["QN"], "year": [2024], "value": [7.5]})
+    )
+    about = dict(export_tables(ev, own, "en", "http://x/")[0].rows)
+    assert about[t("exp_about_version_date", "en")] == t("dv_own_data", "en")
+
+
+def test_a_pasted_link_made_on_other_data_says_so_in_compare_and_the_deck(shipped):
+    from qn_model.compare import build_comparison
+    from qn_model.presets import default_scenario
+    from qn_model.slides import deck_specs
+
+    opened = default_scenario(shipped)
+    pasted = f"?gd2=30&dv={shipped.version}\n?gd2=31&dv=0123456789ab"
+    cmp = build_comparison(shipped, opened, "en", presets=(), links_text=pasted)
+    assert [n.code for n in cmp.items[1].notices] == []  # made on the data loaded here
+    assert [n.code for n in cmp.items[2].notices] == ["data_version_unknown"]
+    specs = deck_specs(shipped, opened, pasted.splitlines())
+    assert [[n.code for n in s.notices] for s in specs[1:]] == [[], ["data_version_unknown"]]
