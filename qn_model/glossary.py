@@ -19,8 +19,11 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "Tăng trưởng giá trị tăng thêm kinh tế số",
         "en": "Digital-economy value-added growth",
     },
-    "grdp_level": {"vi": "GRDP (nghìn tỷ đồng)", "en": "GRDP (VND trillion)"},
-    "de_level": {"vi": "Giá trị kinh tế số (nghìn tỷ đồng)", "en": "Digital economy (VND trillion)"},
+    "grdp_level": {"vi": "GRDP (nghìn tỷ đồng, giá năm gốc)", "en": "GRDP (VND trillion, base-year prices)"},
+    "de_level": {
+        "vi": "Giá trị kinh tế số (nghìn tỷ đồng, giá năm gốc)",
+        "en": "Digital economy (VND trillion, base-year prices)",
+    },
     "year": {"vi": "Năm", "en": "Year"},
     "target": {"vi": "Mục tiêu", "en": "Target"},
     "unit_pp": {"vi": "điểm %", "en": "pp"},
@@ -1153,4 +1156,83 @@ GLOSSARY: dict[str, dict[str, str]] = {
     },
     "cli_path": {"vi": "Lộ trình", "en": "Path"},
     "cli_warnings": {"vi": "Lưu ý", "en": "Notes"},
+    # --- issue 14: the gap in money and projects ---
+    "money_vnd_trn": {"vi": "{value} nghìn tỷ đồng", "en": "VND {value} trillion"},
+    "gap_short": {
+        "vi": "thiếu {gap} giá trị tăng thêm kinh tế số năm {year}",
+        "en": "short by {gap} of digital value added in {year}",
+    },
+    "gap_detail": {
+        "vi": "Khoảng cách bằng tiền: thiếu {gap} giá trị tăng thêm kinh tế số năm {year} (giá năm gốc), tức giá trị các dự án số mới cần có thêm để đạt {target}.",
+        "en": "The gap in money: {gap} of digital value added short in {year} (base-year prices), the value of new digital projects that would reach {target}.",
+    },
+    "projects_no_level": {
+        "vi": "Năm gốc {year} không có số liệu GRDP bằng tiền, nên không tính được giá trị bằng tiền: các dự án trong đường dẫn bị bỏ qua và khoảng cách bằng tiền để trống.",
+        "en": "The base year {year} has no GRDP level in money, so money cannot be computed: the link's projects are ignored and the gap in money is left blank.",
+    },
+    "projects_before_base": {
+        "vi": "Dự án bắt đầu năm {years} không muộn hơn năm gốc {base}: đã nằm trong số liệu năm gốc, nên bị bỏ qua.",
+        "en": "Projects starting in {years}, not after the base year {base}, are already in the base year's figures and are ignored.",
+    },
+    "projects_title": {"vi": "Dự án đầu tư số", "en": "Digital investment projects"},
+    "projects_intro": {
+        "vi": "Mỗi dự án thêm một giá trị tăng thêm cố định (nghìn tỷ đồng, giá năm gốc) vào cả kinh tế số và GRDP từ năm bắt đầu. Tối đa {n} dự án.",
+        "en": "Each project adds a fixed value added (VND trillion, base-year prices) to both the digital economy and GRDP from its start year on. Up to {n} projects.",
+    },
+    "projects_none": {"vi": "Chưa có dự án nào.", "en": "No projects yet."},
+    "project_item": {"vi": "Từ {year}: {value}", "en": "From {year}: {value}"},
+    "project_year": {"vi": "Năm bắt đầu", "en": "Start year"},
+    "project_value": {"vi": "Giá trị (nghìn tỷ đồng)", "en": "Value (VND trillion)"},
+    "project_add": {"vi": "Thêm dự án", "en": "Add project"},
+    "project_remove": {"vi": "Bỏ dự án từ {year}", "en": "Remove the project from {year}"},
+    "projects_full": {
+        "vi": "Đã đủ {n} dự án: bỏ bớt một dự án để thêm dự án khác.",
+        "en": "{n} projects already: remove one to add another.",
+    },
+    "projects_count": {"vi": "Dự án đầu tư số ({n})", "en": "Digital investment projects ({n})"},
+    "close_gap_title": {"vi": "Lấp khoảng cách năm {year}", "en": "Close the {year} gap"},
+    "close_gap_year": {"vi": "Năm dự án đi vào hoạt động", "en": "Year the project comes on stream"},
+    "close_gap_button": {
+        "vi": "Thêm một dự án {gap} để đạt mục tiêu {year}",
+        "en": "Add one project of {gap} to meet the {year} target",
+    },
+    "close_gap_met": {
+        "vi": "Mục tiêu {year} đã đạt: không còn khoảng cách để lấp.",
+        "en": "The {year} target is met: there is no gap to close.",
+    },
+    "close_gap_unavailable": {
+        "vi": "Không tính được khoảng cách bằng tiền cho năm {year} với số liệu và kịch bản này.",
+        "en": "The gap in money for {year} cannot be computed with these data and this scenario.",
+    },
+    "close_gap_too_big": {
+        "vi": "Khoảng cách {gap} vượt mức tối đa của một dự án ({max}).",
+        "en": "The gap of {gap} is more than one project may hold ({max}).",
+    },
+    "close_gap_done": {
+        "vi": "Đã thêm một dự án {value} từ năm {year}: mục tiêu {target} đạt đúng. Bấm “Hoàn tác” (hoặc nút Quay lại của trình duyệt) để bỏ.",
+        "en": "One project of {value} from {year} added: the {target} target is met exactly. Press “Undo” (or the browser's Back) to take it out.",
+    },
+    "close_gap_undo": {"vi": "Hoàn tác", "en": "Undo"},
+    "chart_project": {"vi": "Dự án {year}: {value}", "en": "Project {year}: {value}"},
+    "series_projects": {"vi": "Năm bắt đầu dự án", "en": "Project start years"},
+    "projects_level": {
+        "vi": "Dự án (nghìn tỷ đồng, giá năm gốc)",
+        "en": "Projects (VND trillion, base-year prices)",
+    },
+    "gap_col": {
+        "vi": "Khoảng cách bằng tiền (nghìn tỷ đồng, giá năm gốc)",
+        "en": "Gap in money (VND trillion, base-year prices)",
+    },
+    "cmp_row_projects": {"vi": "Dự án (năm: nghìn tỷ đồng)", "en": "Projects (year: VND trillion)"},
+    "cmp_row_gap": {"vi": "Khoảng cách bằng tiền {year}", "en": "Gap in money {year}"},
+    "cli_gap": {
+        "vi": "   khoảng cách bằng tiền: {gap} giá trị tăng thêm kinh tế số (giá năm gốc)",
+        "en": "   gap in money: {gap} of digital value added (base-year prices)",
+    },
+    "cli_projects": {"vi": "Dự án: {items}", "en": "Projects: {items}"},
+    "exp_projects": {"vi": "Dự án đầu tư số", "en": "Digital investment projects"},
+    "exp_note_projects": {
+        "vi": "năm bắt đầu: nghìn tỷ đồng giá năm gốc, cộng vào cả kinh tế số và GRDP",
+        "en": "start year: VND trillion at base-year prices, added to both the digital economy and GRDP",
+    },
 }
