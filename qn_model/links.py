@@ -68,7 +68,7 @@ META_KEYS = (LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY, TARGET_SET_KEY)
 PROJECTS_KEY = "pj"
 MAX_PROJECTS_CHARS = 400  # five entries need far less; a longer value is refused unread
 MAX_PROJECT_ENTRY_CHARS = 32
-ALL_KEYS = tuple(k.key for k in NUMBER_KEYS) + (PROJECTS_KEY,) + META_KEYS
+ALL_KEYS = (*(k.key for k in NUMBER_KEYS), PROJECTS_KEY, *META_KEYS)
 # Streamlit's own URL parameters: not ours, not worth a notice.
 STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
 MAX_VALUE_CHARS = 64  # longer values are refused before any parsing
@@ -141,7 +141,10 @@ def _parse_project(entry: str) -> tuple[Project | None, Notice | None]:
     year_text, sep, value_text = entry.partition(":")
     if not sep or len(entry) > MAX_PROJECT_ENTRY_CHARS:
         return None, _project_notice(
-            "bad_project", entry, "phải có dạng NĂM:GIÁ_TRỊ, ví dụ 2027:25.", "must read YEAR:VALUE, e.g. 2027:25."
+            "bad_project",
+            entry,
+            "phải có dạng NĂM:GIÁ_TRỊ, ví dụ 2027:25.",
+            "must read YEAR:VALUE, e.g. 2027:25.",
         )
     year_text = year_text.strip()
     if not (year_text.isascii() and year_text.isdigit()) or not (

@@ -34,6 +34,12 @@ class Projection:
     grdp_vnd_trn: tuple[float, ...]
     de_vnd_trn: tuple[float, ...]
 
+    @property
+    def base_level(self) -> float | None:
+        """GRDP of the base year (VND trillion), or None when unknown."""
+        level = self.grdp_vnd_trn[0] if self.grdp_vnd_trn else math.nan
+        return level if math.isfinite(level) else None
+
     def share_in(self, year: int) -> float | None:
         """Share in ``year`` (% of GRDP), or None when the year is outside the path."""
         if year not in self.years:

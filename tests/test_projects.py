@@ -293,3 +293,42 @@ def test_hostile_pj_never_raises_and_keeps_the_contract(raw):
 
 
 _DEFAULT = Scenario(2024, 7.1, 11.9, 13.5, 10.0, 12.0, 20.0, 35.0, 1.1, 3.0)
+
+
+# --- the command line ---------------------------------------------------------------------------------
+
+
+def test_evaluate_json_carries_projects_and_the_gap(ds, capsys):
+    import json
+
+    from qn_model.cli import main
+
+    assert main(["evaluate", "pj=2029:40,2027:25", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["scenario"]["projects"] == [
+        {"year": 2027, "value_vnd_trn": 25.0},
+        {"year": 2029, "value_vnd_trn": 40.0},
+    ]
+    plain = evaluate_link("", ds)
+    for row, before in zip(doc["path"], plain.projection.records(), strict=True):
+        added = {2027: 25.0, 2028: 25.0, 2029: 65.0, 2030: 65.0}.get(row["year"], 0.0)
+        assert row["grdp_vnd_trn"] == pytest.approx(before["grdp_vnd_trn"] + added)
+        assert row["de_vnd_trn"] == pytest.approx(before["de_vnd_trn"] + added)
+    gaps = [v["gap_vnd_trn"] for v in doc["targets"]]
+    assert all(isinstance(g, float) and g > 0 for g in gaps)
+    assert gaps[1] == pytest.approx(plain.verdicts[1].gap_vnd_trn - 65.0)
+    assert main(["evaluate", "base=2026&pj=2027:5", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [v["gap_vnd_trn"] for v in doc["targets"]] == [None, None]
+    assert "projects_no_level" in [w["code"] for w in doc["warnings"]]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_readable_summary_states_the_gap_in_money(ds, lang):
+    from qn_model.cli import summary
+
+    ev = evaluate_link(f"pj=2027:25&lang={lang}", ds)
+    text = summary(ev)
+    for v in ev.verdicts:
+        assert fmt_money(v.gap_vnd_trn, lang) in text
+    assert fmt_money(25.0, lang) in text
