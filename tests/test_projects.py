@@ -332,3 +332,47 @@ def test_readable_summary_states_the_gap_in_money(ds, lang):
     for v in ev.verdicts:
         assert fmt_money(v.gap_vnd_trn, lang) in text
     assert fmt_money(25.0, lang) in text
+
+
+# --- compare, exports, brief, meeting view carry the projects -------------------------------------------
+
+
+def test_compare_exports_and_brief_carry_the_projects(ds):
+    from datetime import datetime
+
+    from qn_model.brief import build_brief
+    from qn_model.compare import assumptions_table, build_comparison, outcomes_table
+    from qn_model.exports import export_tables
+
+    current = evaluate_link("pj=2027:25", ds).scenario
+    cmp = build_comparison(ds, current, "en", presets=["trend"], links_text="?pj=2028:40")
+    assert [item.scenario.projects for item in cmp.items] == [
+        (Project(2027, 25.0),),
+        (),
+        (Project(2028, 40.0),),
+    ]
+    rows = assumptions_table(cmp, "en").set_index("Assumption")
+    assert list(rows.loc["Projects (year: VND trillion)"])[0] == "2027: 25.0"
+    outcomes = outcomes_table(cmp, "en").set_index("Measure")
+    assert outcomes.loc["Gap in money 2030"].iloc[0] == fmt_money(
+        cmp.items[0].evaluation.verdicts[1].gap_vnd_trn, "en"
+    )
+    ev = evaluate_link("pj=2027:25&lang=en", ds)
+    tables = {tb.key: tb for tb in export_tables(ev, ds, "en", "http://x/?pj=2027:25")}
+    assert [r[8] for r in tables["path"].rows] == [0.0, 0.0, 0.0, 25.0, 25.0, 25.0, 25.0]
+    assert [r[-1] for r in tables["targets"].rows] == [v.gap_vnd_trn for v in ev.verdicts]
+    assert [r[1:3] for r in tables["assumptions"].rows if r[1] == "pj"] == [("pj", 25.0)]
+    doc = build_brief(ev, ds, "en", "http://x/?pj=2027:25", generated=datetime(2026, 12, 1))
+    assert "pj=2027:25" in doc and "VND 25.0 trillion" in doc
+    assert fmt_money(ev.verdicts[1].gap_vnd_trn, "en") in doc
+
+
+def test_meeting_deck_keeps_the_opened_projects_and_presets_have_none(ds):
+    from qn_model.slides import build_deck
+
+    opened = evaluate_link("pj=2027:25", ds).scenario
+    deck = build_deck(ds, opened, "en")
+    assert deck[0].scenario.projects == (Project(2027, 25.0),)
+    assert all(s.scenario.projects == () for s in deck[1:])
+    linked = build_deck(ds, opened, "en", links=["?pj=2029:40"])
+    assert linked[1].scenario.projects == (Project(2029, 40.0),)
