@@ -1209,10 +1209,11 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "en": "The gap of {gap} is more than one project may hold ({max}).",
     },
     "close_gap_done": {
-        "vi": "Đã thêm một dự án {value} từ năm {year}: mục tiêu {target} đạt đúng. Bấm “Hoàn tác” (hoặc nút Quay lại của trình duyệt) để bỏ.",
-        "en": "One project of {value} from {year} added: the {target} target is met exactly. Press “Undo” (or the browser's Back) to take it out.",
+        "vi": "Đã thêm một dự án {value} từ năm {year}: mục tiêu {target} đạt. Bấm “Hoàn tác” (hoặc nút Quay lại của trình duyệt) để bỏ dự án này.",
+        "en": "One project of {value} from {year} added: the {target} target is met. Press “Undo” (or the browser's Back) to take it out.",
     },
     "close_gap_undo": {"vi": "Hoàn tác", "en": "Undo"},
+    "detail_projects": {"vi": "Dự án đầu tư", "en": "Projects"},
     "chart_project": {"vi": "Dự án {year}: {value}", "en": "Project {year}: {value}"},
     "series_projects": {"vi": "Năm bắt đầu dự án", "en": "Project start years"},
     "projects_level": {

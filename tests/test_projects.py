@@ -352,7 +352,7 @@ def test_compare_exports_and_brief_carry_the_projects(ds):
         (Project(2028, 40.0),),
     ]
     rows = assumptions_table(cmp, "en").set_index("Assumption")
-    assert list(rows.loc["Projects (year: VND trillion)"])[0] == "2027: 25.0"
+    assert rows.loc["Projects (year: VND trillion)"].iloc[0] == "2027: 25.0"
     outcomes = outcomes_table(cmp, "en").set_index("Measure")
     assert outcomes.loc["Gap in money 2030"].iloc[0] == fmt_money(
         cmp.items[0].evaluation.verdicts[1].gap_vnd_trn, "en"
