@@ -1236,4 +1236,32 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "năm bắt đầu: nghìn tỷ đồng giá năm gốc, cộng vào cả kinh tế số và GRDP",
         "en": "start year: VND trillion at base-year prices, added to both the digital economy and GRDP",
     },
+    "meth_projects_header": {
+        "vi": "Giá trị bằng tiền, dự án và khoảng cách bằng tiền",
+        "en": "Money, projects and the gap in money",
+    },
+    "meth_price_basis": {
+        "vi": "Giá trị bằng tiền tính theo giá năm gốc: GRDP năm gốc là mức quan sát theo giá hiện hành (nghìn tỷ đồng); các năm sau tăng theo tăng trưởng GRDP của kịch bản; giá trị kinh tế số là tỷ trọng nhân với GRDP. Mọi cột nghìn tỷ đồng (bảng từng năm, tải xuống, bản tóm tắt, dòng lệnh) đều theo giá năm gốc. Năm gốc không có số liệu GRDP bằng tiền thì không tính được giá trị bằng tiền.",
+        "en": "Money is at the base year's prices: GRDP in the base year is the observed current-price level (VND trillion); later years grow it with the scenario's GRDP growth; the digital economy is the share times GRDP. Every VND trillion column (year-by-year table, downloads, brief, command line) is at base-year prices. Without an observed GRDP level in the base year, money cannot be computed.",
+    },
+    "meth_projects_text": {
+        "vi": "Một dự án (tham số pj trong đường dẫn, tối đa 5, năm bắt đầu 2026–2030) thêm một giá trị tăng thêm cố định, nghìn tỷ đồng theo giá năm gốc, vào cả kinh tế số và GRDP từ năm bắt đầu (một nhà máy điện tử – CNTT mới làm tăng cả hai). Với lộ trình tự nhiên (không có dự án) và P_t là tổng các dự án đã bắt đầu đến năm t:",
+        "en": "A project (the link's pj, up to 5, starting 2026–2030) adds a fixed amount of value added, VND trillion at base-year prices, to both the digital economy and GRDP from its start year on (a new electronics or ICT plant raises both). With the organic path (no projects) and P_t the sum of the projects started by year t:",
+    },
+    "meth_projects_vars": {
+        "vi": "s⁰_t, Y⁰_t: tỷ trọng (%) và GRDP của lộ trình tự nhiên; P_t: giá trị các dự án đã bắt đầu; DE_t, Y_t, s_t: kinh tế số, GRDP và tỷ trọng có dự án. Tăng trưởng kinh tế số cần có là tốc độ tự nhiên không đổi trong giai đoạn để đạt mục tiêu khi đã có các dự án; vì GRDP tự nhiên không phụ thuộc tăng trưởng kinh tế số, lời giải là chính xác.",
+        "en": "s⁰_t, Y⁰_t: share (%) and GRDP of the organic path; P_t: the projects started; DE_t, Y_t, s_t: digital economy, GRDP and share with the projects. The required digital growth is the constant organic growth over the period that meets the target with the projects in place; since organic GRDP does not depend on digital growth, it is solved exactly.",
+    },
+    "meth_gap_text": {
+        "vi": "Khoảng cách bằng tiền của mục tiêu T% trong năm t: giá trị các dự án số mới, cộng vào cả hai như trên, để tỷ trọng năm đó đạt đúng mục tiêu (với GRDP và kinh tế số của kịch bản năm đó, đã tính các dự án). Để trống khi năm đó được đánh giá theo số liệu thực tế.",
+        "en": "The gap in money of a T % target in year t: the value added of new digital projects that, added to both as above, lifts that year's share to the target (with the scenario's GRDP and digital economy of that year, projects included). Blank where the year is judged on observed data.",
+    },
+    "meth_gap_example": {
+        "vi": "Kịch bản mặc định, mục tiêu {target} năm {year}: thiếu {gap}.",
+        "en": "Default scenario, {target} target in {year}: {gap} short.",
+    },
+    "meth_projects_caveats": {
+        "vi": "Dự án là cố định: biểu đồ quạt Monte Carlo chỉ thay đổi tăng trưởng tự nhiên. Giá trị dự án không tăng theo thời gian (giá năm gốc), nên tỷ trọng có thể giảm nhẹ sau năm bắt đầu khi GRDP tự nhiên tăng nhanh hơn. Dự án bắt đầu không muộn hơn năm gốc đã nằm trong số liệu năm gốc và bị bỏ qua. Các kịch bản có sẵn không có dự án.",
+        "en": "Projects are deterministic: the Monte Carlo fan varies the organic growth only. A project's value does not grow (base-year prices), so the share can ease after its start year when organic GRDP grows faster. A project starting in or before the base year is already in the base year's figures and is ignored. The presets hold no projects.",
+    },
 }

@@ -376,3 +376,18 @@ def test_meeting_deck_keeps_the_opened_projects_and_presets_have_none(ds):
     assert all(s.scenario.projects == () for s in deck[1:])
     linked = build_deck(ds, opened, "en", links=["?pj=2029:40"])
     assert linked[1].scenario.projects == (Project(2029, 40.0),)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_method_page_documents_projects_and_the_price_basis(ds, lang):
+    from qn_model import method as meth
+    from qn_model.i18n import t
+
+    sections = {s.title: s for s in meth.sections(ds, lang)}
+    section = sections[t("meth_projects_header", lang)]
+    kinds = [b.kind for b in section.blocks]
+    assert kinds.count("latex") == 2
+    texts = " ".join(b.content if isinstance(b.content, str) else " ".join(b.content) for b in section.blocks)
+    assert t("meth_price_basis", lang) in texts
+    gap = evaluate_link("", ds).verdicts[1].gap_vnd_trn
+    assert fmt_money(gap, lang) in texts
