@@ -29,6 +29,7 @@ X_RANGE = [2019.5, 2030.4]  # the share charts' years, with half a year's air at
 TARGETS_TRACE = "targets"
 # The projects' start years (markers on the path); not a series of numbers of its own.
 PROJECTS_META = "projects"
+PROJECTS_MARGIN_B = 136  # px: base_layout's 110 and one more legend row
 
 # Plotly's own near-empty template: plotly.js's defaults, the same in the app, the brief and the
 # exports (plotly's default is 7 kB of a chart's 10 kB of JSON; Streamlit swaps in yet another).
@@ -362,6 +363,8 @@ def share_figure(
     markers = [(y, v, label, pal.TARGET if sel else pal.TARGET_ALT, not sel) for y, v, label, sel in targets]
     add_targets(fig, markers, TARGET_YEAR_2)
     base_layout(fig, lang, title, t("axis_share", lang), height=height)
+    if projects:  # their legend entry can take a row of its own: keep it off the year axis
+        fig.update_layout(margin={"b": PROJECTS_MARGIN_B})
     end_label_room(fig, markers, TARGET_YEAR_2)
     fig.update_yaxes(ticksuffix="%", rangemode="tozero")
     if projection is not None and max(projection[1]) > 100.0:
