@@ -1163,8 +1163,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "en": "short by {gap} of digital value added in {year}",
     },
     "gap_detail": {
-        "vi": "Khoảng cách bằng tiền: thiếu {gap} giá trị tăng thêm kinh tế số năm {year} (giá năm gốc), tức giá trị các dự án số mới cần có thêm để đạt {target}.",
-        "en": "The gap in money: {gap} of digital value added short in {year} (base-year prices), the value of new digital projects that would reach {target}.",
+        "vi": "Bằng tiền: thiếu {gap} giá trị tăng thêm kinh tế số năm {year} (giá năm gốc).",
+        "en": "In money: {gap} of digital value added short in {year} (base-year prices).",
     },
     "projects_no_level": {
         "vi": "Năm gốc {year} không có số liệu GRDP bằng tiền, nên không tính được giá trị bằng tiền: các dự án trong đường dẫn bị bỏ qua và khoảng cách bằng tiền để trống.",

@@ -38,14 +38,15 @@ def verdict_word(v: TargetVerdict, lang: str) -> str:
     return t("verdict_met" if v.met else "verdict_not_met", lang)
 
 
-def short_verdict(v: TargetVerdict, scn: Scenario, lang: str) -> str:
-    """One line a room can read: the year, the value against the target, what it would take."""
+def short_verdict(v: TargetVerdict, scn: Scenario, lang: str, *, with_gap: bool = True) -> str:
+    """One line a room can read: the year, the value against the target, what it would take
+    (``with_gap``: in money too, :func:`gap_text`)."""
     value = fmt_pct(v.value_pct, lang)
     target = fmt_pct(v.target_pct, lang, 0 if float(v.target_pct).is_integer() else 1)
     text = t("short_verdict", lang, year=v.year, value=value, target=target)
     if v.met is False and v.required_de_growth_pct is not None and not impossible(v):
         text += " · " + t("short_required", lang, req=fmt_pct(v.required_de_growth_pct, lang))
-    gap = gap_text(v, lang)
+    gap = gap_text(v, lang) if with_gap else None
     if gap:
         text += " · " + gap
     return text

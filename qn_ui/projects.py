@@ -14,7 +14,6 @@ import streamlit as st
 
 from qn_model.engine import base_grdp
 from qn_model.i18n import fmt_money, t
-from qn_model.narrative import gap_text
 from qn_model.projection import gap_vnd_trn, project
 from qn_model.scenario import (
     MAX_PROJECTS,
@@ -156,21 +155,22 @@ def _close_gap_section(state: AppState, years: list[int]) -> None:
     lang = state.lang
     v30 = next((v for v in state.headline if v.year == TARGET_YEAR_2), None)
     st.markdown(f"**{md_escape(t('close_gap_title', lang, year=TARGET_YEAR_2))}**")
-    if v30 is not None and gap_text(v30, lang):
-        st.caption(md_escape(gap_text(v30, lang) or ""))
     if st.session_state.get(W_CLOSE_YEAR) not in years:
         st.session_state[W_CLOSE_YEAR] = years[min(2, len(years) - 1)]
-    year_col, button_col = st.columns([2, 4], vertical_alignment="bottom")
-    year_col.selectbox(t("close_gap_year", lang), years, key=W_CLOSE_YEAR)
     gap = None if v30 is None else v30.gap_vnd_trn
-    button_col.button(
-        t("close_gap_button", lang, gap=fmt_money(gap, lang), year=TARGET_YEAR_2),
-        key="pj_close_gap",
-        on_click=_close_gap,
-        type="primary",
-        icon=":material/flag:",
-        disabled=not gap,
-    )
+    closed = st.session_state.get(CLOSED)
+    if gap:
+        year_col, button_col = st.columns([2, 4], vertical_alignment="bottom")
+        year_col.selectbox(t("close_gap_year", lang), years, key=W_CLOSE_YEAR)
+        button_col.button(
+            t("close_gap_button", lang, gap=fmt_money(gap, lang), year=TARGET_YEAR_2),
+            key="pj_close_gap",
+            on_click=_close_gap,
+            type="primary",
+            icon=":material/flag:",
+        )
+    elif closed is None:  # met, or no money known: say which instead of a button that cannot act
+        st.caption(t("close_gap_met" if gap == 0 else "close_gap_unavailable", lang, year=TARGET_YEAR_2))
     why = st.session_state.pop(CLOSE_MESSAGE, None)
     if why:
         st.info(
@@ -183,7 +183,6 @@ def _close_gap_section(state: AppState, years: list[int]) -> None:
                 max=fmt_money(1000, lang),
             )
         )
-    closed = st.session_state.get(CLOSED)
     if closed is not None:
         added, before = closed
         if state.scenario.projects != as_projects((*before, added)):

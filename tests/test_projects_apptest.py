@@ -72,7 +72,8 @@ def test_a_link_with_pj_opens_with_its_projects_and_states_the_gap(lang: str) ->
     assert at.query_params["pj"] == ["2027:25,2029:40"] or at.query_params["pj"] == "2027:25,2029:40"
     text = page_text(at)
     v30 = ev.verdicts[1]
-    assert gap_text(v30, lang) in text  # "thiếu 205,3 nghìn tỷ đồng ... năm 2030"
+    gap = gap_text(v30, lang)  # "thiếu 205,3 nghìn tỷ đồng ... năm 2030", under the headline
+    assert gap and gap[:1].upper() + gap[1:] in text
     assert fmt_money(v30.gap_vnd_trn, lang) in text
     open_editor(at)
     text = page_text(at)
