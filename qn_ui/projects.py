@@ -32,7 +32,8 @@ W_NEW_YEAR = "w_pj_new_year"
 W_NEW_VALUE = "w_pj_new_value"
 W_CLOSE_YEAR = "w_pj_close_year"
 CLOSED = "_pj_closed"  # (the project "close the gap" added, the projects before it)
-CLOSE_MESSAGE = "_pj_close_message"  # why the last "close the gap" click added nothing
+CLOSE_MESSAGE = "_pj_close_message"
+CLOSE_YEAR_KEPT = "_pj_close_year"  # the year last used: the picker is not drawn while the gap is closed  # why the last "close the gap" click added nothing
 # The project that closes the gap is rounded up to this (VND trillion): a short link, and the
 # target still met (by less than a thousandth of a point).
 CLOSE_STEP = 0.01
@@ -91,6 +92,7 @@ def closing_project(year: int) -> tuple[Project | None, str | None]:
 
 def _close_gap() -> None:
     year = int(st.session_state.get(W_CLOSE_YEAR) or TARGET_YEAR_2)
+    st.session_state[CLOSE_YEAR_KEPT] = year
     added, why = closing_project(year)
     if added is None:
         st.session_state[CLOSE_MESSAGE] = why
@@ -156,7 +158,8 @@ def _close_gap_section(state: AppState, years: list[int]) -> None:
     v30 = next((v for v in state.headline if v.year == TARGET_YEAR_2), None)
     st.markdown(f"**{md_escape(t('close_gap_title', lang, year=TARGET_YEAR_2))}**")
     if st.session_state.get(W_CLOSE_YEAR) not in years:
-        st.session_state[W_CLOSE_YEAR] = years[min(2, len(years) - 1)]
+        kept = st.session_state.get(CLOSE_YEAR_KEPT)
+        st.session_state[W_CLOSE_YEAR] = kept if kept in years else years[min(2, len(years) - 1)]
     gap = None if v30 is None else v30.gap_vnd_trn
     closed = st.session_state.get(CLOSED)
     if gap:

@@ -100,12 +100,12 @@ def test_the_editor_adds_and_removes_a_project_and_the_link_and_verdict_follow()
 
 def test_close_the_gap_meets_2030_and_undo_takes_it_out() -> None:
     at = open_editor(new_app({"lang": "en", "pj": "2027:25"}))
-    at.selectbox(key="w_pj_close_year").set_value(2028)
+    at.selectbox(key="w_pj_close_year").set_value(2029)  # not the default (2028)
     at.button(key="pj_close_gap").click().run()
     assert_clean(at)
     pj = dict(at.query_params)["pj"]
     pj = pj[0] if isinstance(pj, list) else pj
-    assert pj.startswith("2027:25,2028:")
+    assert pj.startswith("2027:25,2029:")
     ev = evaluate_link(f"pj={pj}", load_dataset())
     assert ev.verdicts[1].met and ev.verdicts[1].value_pct == pytest.approx(ev.scenario.t2, abs=1e-3)
     state = at.session_state["_state"]
@@ -116,6 +116,8 @@ def test_close_the_gap_meets_2030_and_undo_takes_it_out() -> None:
     assert_clean(at)
     assert dict(at.query_params)["pj"] in ("2027:25", ["2027:25"])
     assert not at.session_state["_state"].headline[1].met
+    # The year picker was not drawn while the gap was closed; back, it shows the year used.
+    assert at.selectbox(key="w_pj_close_year").value == 2029
 
 
 def test_a_preset_holds_no_projects() -> None:
