@@ -254,6 +254,7 @@ def add_projects(
             "textposition": "top left",
             "textfont": {"size": pal.FONT_SIZE - 2, "color": pal.PROJECT},
             "customdata": list(labels),
+            "cliponaxis": False,  # a value near the top of the plot stays whole
             "name": t("series_projects", lang),
             "meta": PROJECTS_META,
             "hovertemplate": "%{customdata}<extra></extra>",
