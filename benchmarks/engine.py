@@ -33,7 +33,7 @@ ENV_THREADS = os.environ.get("OPENBLAS_NUM_THREADS", "unset")  # before qn_model
 sys.path.insert(0, str(ROOT))
 
 from qn_model.data import load_dataset  # noqa: E402
-from qn_model.engine import base_grdp  # noqa: E402
+from qn_model.engine import base_grdp, headline_verdicts  # noqa: E402
 from qn_model.presets import default_scenario  # noqa: E402
 from qn_model.projection import project  # noqa: E402
 from qn_model.sensitivity import sensitivity  # noqa: E402
@@ -86,6 +86,9 @@ def main() -> None:
     scn = default_scenario(ds)  # first call fits the default trends (not timed below)
     first_default_s = time.perf_counter() - t0
     grdp = base_grdp(ds, scn.base_year)
+    # The same scenario with five projects (the link contract's maximum): the money paths, the
+    # projects' Monte Carlo and sensitivity map, and the judged verdicts with the gap in money.
+    scn5 = scn.with_(projects=((2026, 10.0), (2027, 25.0), (2028, 40.0), (2029, 15.0), (2030, 60.0)))
     series = shipped_series(ds)
 
     # Trivial numpy baseline: the core of one projection (cumulative product of six growth ratios).
@@ -109,6 +112,22 @@ def main() -> None:
         ("one projection", sample(lambda: project(scn, grdp), 2000 // k), 1e-3),
         (f"Monte Carlo, {N_PATHS:,} paths", sample(lambda: simulate(scn), 50 // k), 20e-3),
         ("sensitivity grid 50×50 (2030)", sample(lambda: sensitivity(scn, 2030), 500 // k), None),
+        ("one projection, 5 projects", sample(lambda: project(scn5, grdp), 2000 // k), 1e-3),
+        (
+            f"Monte Carlo, {N_PATHS:,} paths, 5 projects",
+            sample(lambda: simulate(scn5, base_grdp_vnd_trn=grdp), 50 // k),
+            20e-3,
+        ),
+        (
+            "sensitivity grid 50×50 (2030), 5 projects",
+            sample(lambda: sensitivity(scn5, 2030, base_grdp_vnd_trn=grdp), 500 // k),
+            None,
+        ),
+        (
+            "verdicts (no Monte Carlo), 5 projects",
+            sample(lambda: headline_verdicts(scn5, ds), 500 // k),
+            1e-3,
+        ),
         (
             f"all fits, {len(series)} shipped series, cold",
             sample(all_fits_cold, max(1, args.cold_repeats // k), warmup=0),

@@ -1,6 +1,6 @@
 """Scenario: verdicts, the path against the targets with its fan, the growth sliders under it, then
-one detail at a time (the chart's numbers and how to read it, year-by-year table, verdicts,
-sensitivity map, downloads).
+one detail at a time (the project editor, the chart's numbers and how to read it, year-by-year
+table, verdicts, sensitivity map, downloads).
 
 The part that follows the sliders is a fragment: moving a growth slider reruns only it, not the
 router, the sidebar and the navigation (measured in ``benchmarks/ui.py``).
@@ -20,6 +20,7 @@ from qn_ui import downloads
 from qn_ui.carry import kept
 from qn_ui.controls import growth_controls, share_link
 from qn_ui.guard import route_through_app
+from qn_ui.projects import project_editor
 from qn_ui.state import AppState, get_state, publish_url, refresh_state
 from qn_ui.views import (
     chart,
@@ -32,7 +33,7 @@ from qn_ui.views import (
 )
 
 LOG = logging.getLogger("qn_app")
-DETAILS = ("chart", "path", "verdicts", "sensitivity", "downloads")
+DETAILS = ("projects", "chart", "path", "verdicts", "sensitivity", "downloads")
 CHART_HEIGHT = 430  # px: with the verdicts above and the sliders below, one 1000 px screen
 
 
@@ -65,7 +66,9 @@ def detail_choice(lang: str) -> str | None:
 def detail(state: AppState, choice: str | None, fig: go.Figure) -> None:
     """Only the chosen detail is built and sent: the sliders stay quick whatever the page holds."""
     lang = state.lang
-    if choice == "chart":
+    if choice == "projects":
+        project_editor(state)
+    elif choice == "chart":
         st.caption(t("scenario_chart_note", lang))
         figure_numbers(fig, lang)
     elif choice == "path":

@@ -161,14 +161,19 @@ def _path_html(table: Table, lang: str) -> str:
     """The path with each band as one "low – high" cell (narrower than four columns)."""
     c = table.columns
     band = Column(t("band_80", lang), "text"), Column(t("band_95", lang), "text")
-    columns = [c[0], c[1], band[0], band[1], c[6], c[7], c[8]]
+    # The projects' column (8) only when some project adds value added; the data kind is last.
+    extra = [8] if any(r[8] for r in table.rows) else []
+    columns = [c[0], c[1], band[0], band[1], c[6], c[7], *(c[i] for i in extra), c[9]]
 
     def rng(lo: float | None, hi: float | None) -> str:
         if lo is None or hi is None:
             return DASH
         return f"{fmt_num(lo, lang, 1)} – {fmt_num(hi, lang, 1)}"
 
-    rows = [[r[0], r[1], rng(r[2], r[3]), rng(r[4], r[5]), r[6], r[7], r[8]] for r in table.rows]
+    rows = [
+        [r[0], r[1], rng(r[2], r[3]), rng(r[4], r[5]), r[6], r[7], *(r[i] for i in extra), r[9]]
+        for r in table.rows
+    ]
     return _html_table(columns, rows, lang)
 
 
@@ -322,7 +327,7 @@ def build_brief(
     # 2. What it would take: the targets with their required growth and probability, then the
     # sensitivity maps.
     parts.append(f"<section><h2>{_e(t('verdicts_header', lang))}</h2>")
-    parts.append(_html_table(*_select(tables["targets"], range(9)), lang))
+    parts.append(_html_table(*_select(tables["targets"], [*range(9), 10]), lang))  # 10: gap in money
     parts.append(f'<p class="note">{_e(t("brief_required_note", lang))}</p></section>')
     sens = [(y, sensitivity_for(ev, y, lang)) for y in (TARGET_YEAR_2, TARGET_YEAR_1)]
     sens = [(y, f) for y, f in sens if f is not None]

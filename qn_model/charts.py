@@ -27,6 +27,9 @@ HEIGHT = 500
 X_RANGE = [2019.5, 2030.4]  # the share charts' years, with half a year's air at each end
 # The one trace holding every target marker; its points are told apart by their labels.
 TARGETS_TRACE = "targets"
+# The projects' start years (markers on the path); not a series of numbers of its own.
+PROJECTS_META = "projects"
+PROJECTS_MARGIN_B = 136  # px: base_layout's 110 and one more legend row
 
 # Plotly's own near-empty template: plotly.js's defaults, the same in the app, the brief and the
 # exports (plotly's default is 7 kB of a chart's 10 kB of JSON; Streamlit swaps in yet another).
@@ -227,6 +230,54 @@ def add_targets(
     )
 
 
+def add_projects(
+    fig: go.Figure | FigureSpec, projects: Sequence[tuple[int, float, str, str]], lang: str
+) -> None:
+    """Each project's start year: a dotted line across the plot and a star on the path, with its
+    value beside it (the full label on hover)."""
+    if not projects:
+        return
+    years, shares, texts, labels = zip(*projects, strict=True)
+    fig.add_trace(
+        {
+            "type": "scatter",
+            "x": list(years),
+            "y": list(shares),
+            "mode": "markers+text",
+            "marker": {
+                "size": 18,
+                "symbol": "star",
+                "color": pal.PROJECT,
+                "line": {"width": 1, "color": "white"},
+            },
+            "text": list(texts),
+            "textposition": "top left",
+            "textfont": {"size": pal.FONT_SIZE - 2, "color": pal.PROJECT},
+            "customdata": list(labels),
+            "cliponaxis": False,  # a value near the top of the plot stays whole
+            "name": t("series_projects", lang),
+            "meta": PROJECTS_META,
+            "hovertemplate": "%{customdata}<extra></extra>",
+        }
+    )
+    fig.update_layout(
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": year,
+                "x1": year,
+                "y0": 0,
+                "y1": 1,
+                "layer": "below",
+                "line": {"color": pal.PROJECT, "width": 2, "dash": "dot"},
+            }
+            for year in sorted(set(years))
+        ]
+    )
+
+
 def end_label_room(
     fig: go.Figure | FigureSpec, targets: Sequence[tuple[int, float, str, str, bool]], end_year: int
 ) -> None:
@@ -271,11 +322,13 @@ def share_figure(
     fan: FanChart | None = None,
     required: tuple[Sequence[int], Sequence[float]] | None = None,
     targets: Sequence[tuple[int, float, str, bool]] = (),
+    projects: Sequence[tuple[int, float, str, str]] = (),
     height: int = HEIGHT,
 ) -> go.Figure:
     """The headline chart: observed shares, national context, projection, fan, targets.
 
     ``targets`` items are (year, value %, label, is_selected); unselected ones are hollow.
+    ``projects`` items are (start year, share % on the path that year, short text, label).
     """
     fig = FigureSpec()
     if fan is not None:
@@ -307,9 +360,12 @@ def share_figure(
             marker_size=6,
         )
     add_observed(fig, observed, user_years, lang)
+    add_projects(fig, projects, lang)
     markers = [(y, v, label, pal.TARGET if sel else pal.TARGET_ALT, not sel) for y, v, label, sel in targets]
     add_targets(fig, markers, TARGET_YEAR_2)
     base_layout(fig, lang, title, t("axis_share", lang), height=height)
+    if projects:  # their legend entry can take a row of its own: keep it off the year axis
+        fig.update_layout(margin={"b": PROJECTS_MARGIN_B})
     end_label_room(fig, markers, TARGET_YEAR_2)
     fig.update_yaxes(ticksuffix="%", rangemode="tozero")
     if projection is not None and max(projection[1]) > 100.0:

@@ -14,7 +14,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from qn_model.i18n import fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, norm_lang, t
+from qn_model.i18n import fmt_money, fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, norm_lang, t
 from qn_model.targets import TargetVerdict
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
@@ -49,6 +49,11 @@ def summary(ev, ds=None) -> str:  # ev: engine.Evaluation, ds: data.Dataset (laz
                 gd=f"{fmt_num(gd, lang)}{per_year}",
             )
         )
+    if s.projects:
+        items = "; ".join(
+            t("project_item", lang, year=p.year, value=fmt_money(p.value_vnd_trn, lang)) for p in s.projects
+        )
+        lines.append("  " + t("cli_projects", lang, items=items))
     lines.append("")
     for v in ev.verdicts:
         lines.append(
@@ -72,6 +77,8 @@ def summary(ev, ds=None) -> str:  # ev: engine.Evaluation, ds: data.Dataset (laz
                     prob=fmt_prob(v.probability, lang),
                 )
             )
+        if v.gap_vnd_trn is not None:
+            lines.append(t("cli_gap", lang, gap=fmt_money(v.gap_vnd_trn, lang)))
     lines += ["", t("cli_path", lang)]
     for row in ev.projection.records():
         lines.append(f"  {row['year']}: {fmt_pct(row['share_pct'], lang, digits=2)}")

@@ -31,7 +31,7 @@ from qn_model.data import Dataset
 from qn_model.engine import Evaluation, evaluate_scenario
 from qn_model.engine import link_notices as notices_of_link
 from qn_model.figures import user_years
-from qn_model.i18n import fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, t
+from qn_model.i18n import fmt_money, fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, t
 from qn_model.links import parse
 from qn_model.messages import Notice
 from qn_model.narrative import verdict_word
@@ -220,13 +220,24 @@ def _labels(cmp: Comparison) -> list[str]:
 
 
 def assumptions_table(cmp: Comparison, lang: str) -> pd.DataFrame:
-    """One row per assumption (base, s0, gy1, gd1, gy2, gd2, t1, t2), one column per scenario."""
+    """One row per assumption (base, s0, gy1, gd1, gy2, gd2, t1, t2, and the projects when any
+    scenario has some), one column per scenario."""
     rows = []
     for field, key, kind in _ASSUMPTIONS:
         row = {t("cmp_col_assumption", lang): t(key, lang)}
         for item in cmp.items:
             value = getattr(item.scenario, field)
             row[item.label] = fmt_year(value) if kind == "year" else fmt_pct(value, lang, 1)
+        rows.append(row)
+    if any(item.scenario.projects for item in cmp.items):
+        row = {t("cmp_col_assumption", lang): t("cmp_row_projects", lang)}
+        for item in cmp.items:
+            projects = item.scenario.projects
+            row[item.label] = (
+                "; ".join(f"{p.year}: {fmt_num(p.value_vnd_trn, lang)}" for p in projects)
+                if projects
+                else fmt_num(None, lang)
+            )
         rows.append(row)
     return pd.DataFrame(rows, columns=[t("cmp_col_assumption", lang), *_labels(cmp)])
 
@@ -246,6 +257,7 @@ def outcomes_table(cmp: Comparison, lang: str) -> pd.DataFrame:
             "margin": t("cmp_row_margin", lang, year=year),
             "required": t("cmp_row_required", lang, year=year),
             "probability": t("cmp_row_probability", lang, year=year),
+            "gap": t("cmp_row_gap", lang, year=year),
         }
         table = {key: {first: label} for key, label in lines.items()}
         for item in cmp.items:
@@ -260,6 +272,7 @@ def outcomes_table(cmp: Comparison, lang: str) -> pd.DataFrame:
                 else fmt_num(None, lang)
             )
             table["probability"][item.label] = fmt_prob(v.probability, lang)
+            table["gap"][item.label] = fmt_money(v.gap_vnd_trn, lang)
         rows.extend(table.values())
     return pd.DataFrame(rows, columns=[first, *_labels(cmp)])
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from qn_model.i18n import t
 from qn_model.links import (
@@ -26,7 +27,7 @@ from qn_model.links import (
     PRESENT_KEY,
     LinkContext,
     parse,
-    serialize,
+    query_items,
     split_query,
 )
 from qn_model.messages import Notice, shorten
@@ -89,10 +90,11 @@ def canonical_query(text: str, ctx: LinkContext) -> tuple[str, tuple[Notice, ...
     for key, value in pairs:
         grouped.setdefault(key, []).append(value)
     parsed = parse(grouped, ctx)
-    query = serialize(
+    items = query_items(
         parsed.scenario, ctx.defaults, observed_share=ctx.observed_share, target_set=parsed.target_set
     )
-    return query, parsed.notices
+    # Fully escaped (not links.encode): a project list's commas would split the cmp value.
+    return urlencode(items), parsed.notices
 
 
 def selection(

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from qn_model.data import Dataset
+from qn_model.i18n import t
 from qn_model.links import ParsedLink, parse
 from qn_model.messages import Notice
 from qn_model.presets import CUSTOM_TARGET_SET, LEVEL_ID, link_context, observed_share, target_set_for
@@ -46,6 +47,32 @@ def base_grdp(ds: Dataset, base_year: int) -> float | None:
     return None if value is None or not math.isfinite(value) else float(value)
 
 
+def project_notices(scn: Scenario, ds: Dataset) -> tuple[Notice, ...]:
+    """What happened to projects that cannot move the path: all of them when the base year has
+    no GRDP level (money cannot be computed), those starting in or before the base year."""
+    if not scn.projects:
+        return ()
+    if base_grdp(ds, scn.base_year) is None:
+        return (
+            Notice(
+                "projects_no_level",
+                t("projects_no_level", "vi", year=scn.base_year),
+                t("projects_no_level", "en", year=scn.base_year),
+            ),
+        )
+    early = [p for p in scn.projects if p.year <= scn.base_year]
+    if not early:
+        return ()
+    years = ", ".join(str(p.year) for p in early)
+    return (
+        Notice(
+            "projects_before_base",
+            t("projects_before_base", "vi", years=years, base=scn.base_year),
+            t("projects_before_base", "en", years=years, base=scn.base_year),
+        ),
+    )
+
+
 def headline_verdicts(scn: Scenario, ds: Dataset) -> tuple[TargetVerdict, ...]:
     """The verdicts without the Monte Carlo: the same values, margins and required growth as
     :func:`evaluate_scenario`'s, with no probability. Cheap (one projection), so a page can draw
@@ -61,11 +88,13 @@ def evaluate_scenario(
     target_set: str | None = None,
 ) -> Evaluation:
     """``target_set``: the set the planner picked (kept while it holds the scenario's targets)."""
-    projection = project(scn, base_grdp(ds, scn.base_year))
-    fan = simulate(scn)
+    level = base_grdp(ds, scn.base_year)
+    projection = project(scn, level)
+    fan = simulate(scn, base_grdp_vnd_trn=level)
     verdicts = judge(scn, projection, observed_share(ds), fan.probabilities)
     shown = target_set_for(scn.t1, scn.t2, ds, target_set)
-    return Evaluation(scn, projection, fan, verdicts, lang, notices, shown)
+    extra = tuple(n for n in project_notices(scn, ds) if n not in notices)
+    return Evaluation(scn, projection, fan, verdicts, lang, notices + extra, shown)
 
 
 def parse_link(text: str, ds: Dataset) -> ParsedLink:

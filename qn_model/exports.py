@@ -25,6 +25,7 @@ from qn_model.engine import Evaluation
 from qn_model.i18n import fmt_pct, norm_lang, t
 from qn_model.narrative import verdict_word
 from qn_model.presets import GROWTH_ID, LEVEL_ID, SHARE_ID, link_context, target_set_for
+from qn_model.projection import applied_projects
 from qn_model.provenance import source_date_text
 from qn_model.targets import BASIS_ASSUMED, BASIS_OBSERVED, BASIS_PROJECTED
 from qn_model.versions import version_date
@@ -183,8 +184,11 @@ def _path(ev: Evaluation, ds: Dataset, lang: str) -> Table:
         Column(t("exp_col_band95_hi", lang, unit=share), "pct", 2),
         Column(t("grdp_level_at", lang, year=ev.scenario.base_year), "num", 1),
         Column(t("de_level_at", lang, year=ev.scenario.base_year), "num", 1),
+        Column(t("projects_level", lang), "num", 1),
         Column(t("exp_col_data_kind", lang)),
     )
+    level = ev.projection.base_level
+    applied = applied_projects(ev.scenario, level)
     rows = []
     for rec in ev.projection.records():
         year = int(rec["year"])
@@ -204,6 +208,8 @@ def _path(ev: Evaluation, ds: Dataset, lang: str) -> Table:
                 band(0.975),
                 _num(rec["grdp_vnd_trn"]),
                 _num(rec["de_vnd_trn"]),
+                # Included in the two levels; blank where money is unknown.
+                None if level is None else float(sum(p.value_vnd_trn for p in applied if p.year <= year)),
                 note,
             )
         )
@@ -240,6 +246,10 @@ def _assumptions(ev: Evaluation, ds: Dataset, lang: str) -> Table:
         (t("target_2030", lang), "t2", scn.t2, share, targets),
         (t("spread_gy", lang), "sy", scn.sy, pp, spread_note("sy")),
         (t("spread_gd", lang), "sd", scn.sd, pp, spread_note("sd")),
+        *(
+            (t("exp_projects", lang), "pj", p.value_vnd_trn, str(p.year), t("exp_note_projects", lang))
+            for p in scn.projects
+        ),
         (t("exp_n_paths", lang), "", ev.fan.n_paths, "", t("exp_note_monte_carlo", lang)),
         (t("exp_seed", lang), "", ev.fan.seed, "", t("exp_note_seed", lang)),
     ]
@@ -282,6 +292,7 @@ def _targets(ev: Evaluation, ds: Dataset, lang: str) -> Table:
                 _num(v.probability),
                 kind,
                 targets,
+                _num(v.gap_vnd_trn),
             )
         )
     share, per_year = t("exp_share_unit", lang), t("unit_pct_per_year", lang)
@@ -296,6 +307,7 @@ def _targets(ev: Evaluation, ds: Dataset, lang: str) -> Table:
         Column(t("exp_col_probability", lang), "prob"),
         Column(t("exp_col_data_kind", lang)),
         Column(t("exp_col_target_source", lang)),
+        Column(t("gap_col", lang), "num", 1),
     )
     return Table("targets", t("exp_section_targets", lang), columns, tuple(rows))
 

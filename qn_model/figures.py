@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from qn_model.charts import HEIGHT, TARGETS_TRACE, sensitivity_figure, share_figure
+from qn_model.charts import HEIGHT, PROJECTS_META, TARGETS_TRACE, sensitivity_figure, share_figure
 from qn_model.data import Dataset
 from qn_model.engine import Evaluation
-from qn_model.i18n import fmt_num, fmt_pct, t
+from qn_model.i18n import fmt_money, fmt_num, fmt_pct, t
 from qn_model.presets import SHARE_ID, observed_share, target_set_for, target_sets
-from qn_model.projection import project
+from qn_model.projection import applied_projects, project
 from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.sensitivity import sensitivity
 from qn_model.targets import with_required_growth
@@ -59,6 +59,24 @@ def target_markers(ev: Evaluation, ds: Dataset, lang: str) -> list[tuple[int, fl
     return markers
 
 
+def project_markers(ev: Evaluation, lang: str) -> list[tuple[int, float, str, str]]:
+    """The projects that move the path, one marker per start year: (year, share % that year,
+    the value(s) started then, a label naming each)."""
+    level = ev.projection.base_level
+    by_year: dict[int, list[float]] = {}
+    for p in applied_projects(ev.scenario, level):
+        by_year.setdefault(p.year, []).append(p.value_vnd_trn)
+    markers = []
+    for year, values in sorted(by_year.items()):
+        share = ev.projection.share_in(year)
+        if share is None:
+            continue
+        text = " + ".join("+" + fmt_num(v, lang) for v in values)
+        label = "<br>".join(t("chart_project", lang, year=year, value=fmt_money(v, lang)) for v in values)
+        markers.append((year, share, text, label))
+    return markers
+
+
 def headline_figure(
     ev: Evaluation,
     ds: Dataset,
@@ -73,7 +91,8 @@ def headline_figure(
     if with_required:
         # The scenario as it is up to 2025, then the constant growth that meets the 2030 target:
         # the same path the stated "required growth" describes (period 1 held as in the scenario).
-        plan = project(with_required_growth(ev.scenario, TARGET_YEAR_2, ev.scenario.t2))
+        level = ev.projection.base_level
+        plan = project(with_required_growth(ev.scenario, TARGET_YEAR_2, ev.scenario.t2, level), level)
         required = (plan.years, plan.share_pct)
     national = {int(y): float(v) for y, v in ds.series(SHARE_ID, "VN").items()}
     return share_figure(
@@ -86,6 +105,7 @@ def headline_figure(
         fan=ev.fan if with_fan else None,
         required=required,
         targets=target_markers(ev, ds, lang),
+        projects=project_markers(ev, lang),
         height=height,
     )
 
@@ -94,7 +114,7 @@ def sensitivity_for(ev: Evaluation, year: int, lang: str) -> go.Figure | None:
     """The heatmap for a target year, or None when that year is not projected."""
     if year <= ev.scenario.base_year:
         return None
-    grid = sensitivity(ev.scenario, year)
+    grid = sensitivity(ev.scenario, year, base_grdp_vnd_trn=ev.projection.base_level)
     return sensitivity_figure(grid, lang, ev.scenario.rates_for_year(year))
 
 
@@ -104,6 +124,8 @@ def figure_table(fig: go.Figure, lang: str) -> pd.DataFrame | None:
     columns: dict[str, dict[int, str]] = {}
     for trace in fig.data:
         if trace.type != "scatter" or trace.fill == "toself" or not trace.name or trace.x is None:
+            continue
+        if trace.meta == PROJECTS_META:  # start years, drawn on the path: no numbers of their own
             continue
         # The targets trace: one column per target, named by its label.
         names = trace.text if trace.name == TARGETS_TRACE else [trace.name] * len(trace.x)

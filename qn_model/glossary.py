@@ -19,8 +19,11 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "Tăng trưởng giá trị tăng thêm kinh tế số",
         "en": "Digital-economy value-added growth",
     },
-    "grdp_level": {"vi": "GRDP (nghìn tỷ đồng)", "en": "GRDP (VND trillion)"},
-    "de_level": {"vi": "Giá trị kinh tế số (nghìn tỷ đồng)", "en": "Digital economy (VND trillion)"},
+    "grdp_level": {"vi": "GRDP (nghìn tỷ đồng, giá năm gốc)", "en": "GRDP (VND trillion, base-year prices)"},
+    "de_level": {
+        "vi": "Giá trị kinh tế số (nghìn tỷ đồng, giá năm gốc)",
+        "en": "Digital economy (VND trillion, base-year prices)",
+    },
     "year": {"vi": "Năm", "en": "Year"},
     "target": {"vi": "Mục tiêu", "en": "Target"},
     "unit_pp": {"vi": "điểm %", "en": "pp"},
@@ -1446,4 +1449,112 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "en": "Versions of the shipped data, newest first (data/versions.csv); every link names the version it was made on (dv):",
     },
     "meth_changelog_entry": {"vi": "{date} · {version}: {summary}", "en": "{date} · {version}: {summary}"},
+    # --- issue 14: the gap in money and projects ---
+    "money_vnd_trn": {"vi": "{value} nghìn tỷ đồng", "en": "VND {value} trillion"},
+    "gap_short": {
+        "vi": "thiếu {gap} giá trị tăng thêm kinh tế số năm {year}",
+        "en": "short by {gap} of digital value added in {year}",
+    },
+    "gap_detail": {
+        "vi": "Bằng tiền: thiếu {gap} giá trị tăng thêm kinh tế số năm {year} (giá năm gốc).",
+        "en": "In money: {gap} of digital value added short in {year} (base-year prices).",
+    },
+    "projects_no_level": {
+        "vi": "Năm gốc {year} không có số liệu GRDP bằng tiền, nên không tính được giá trị bằng tiền: các dự án trong đường dẫn bị bỏ qua và khoảng cách bằng tiền để trống.",
+        "en": "The base year {year} has no GRDP level in money, so money cannot be computed: the link's projects are ignored and the gap in money is left blank.",
+    },
+    "projects_before_base": {
+        "vi": "Dự án bắt đầu năm {years} không muộn hơn năm gốc {base}: đã nằm trong số liệu năm gốc, nên bị bỏ qua.",
+        "en": "Projects starting in {years}, not after the base year {base}, are already in the base year's figures and are ignored.",
+    },
+    "projects_title": {"vi": "Dự án đầu tư số", "en": "Digital investment projects"},
+    "projects_intro": {
+        "vi": "Mỗi dự án thêm một giá trị tăng thêm cố định (nghìn tỷ đồng, giá năm gốc) vào cả kinh tế số và GRDP từ năm bắt đầu. Tối đa {n} dự án.",
+        "en": "Each project adds a fixed value added (VND trillion, base-year prices) to both the digital economy and GRDP from its start year on. Up to {n} projects.",
+    },
+    "projects_none": {"vi": "Chưa có dự án nào.", "en": "No projects yet."},
+    "project_item": {"vi": "Từ {year}: {value}", "en": "From {year}: {value}"},
+    "project_year": {"vi": "Năm bắt đầu", "en": "Start year"},
+    "project_value": {"vi": "Giá trị (nghìn tỷ đồng)", "en": "Value (VND trillion)"},
+    "project_add": {"vi": "Thêm dự án", "en": "Add project"},
+    "project_remove": {"vi": "Bỏ dự án từ {year}", "en": "Remove the project from {year}"},
+    "projects_full": {
+        "vi": "Đã đủ {n} dự án: bỏ bớt một dự án để thêm dự án khác.",
+        "en": "{n} projects already: remove one to add another.",
+    },
+    "projects_count": {"vi": "Dự án đầu tư số ({n})", "en": "Digital investment projects ({n})"},
+    "close_gap_title": {"vi": "Lấp khoảng cách năm {year}", "en": "Close the {year} gap"},
+    "close_gap_year": {"vi": "Năm dự án đi vào hoạt động", "en": "Year the project comes on stream"},
+    "close_gap_button": {
+        "vi": "Thêm một dự án {gap} để đạt mục tiêu {year}",
+        "en": "Add one project of {gap} to meet the {year} target",
+    },
+    "close_gap_met": {
+        "vi": "Mục tiêu {year} đã đạt: không còn khoảng cách để lấp.",
+        "en": "The {year} target is met: there is no gap to close.",
+    },
+    "close_gap_unavailable": {
+        "vi": "Không tính được khoảng cách bằng tiền cho năm {year} với số liệu và kịch bản này.",
+        "en": "The gap in money for {year} cannot be computed with these data and this scenario.",
+    },
+    "close_gap_too_big": {
+        "vi": "Khoảng cách {gap} vượt mức tối đa của một dự án ({max}).",
+        "en": "The gap of {gap} is more than one project may hold ({max}).",
+    },
+    "close_gap_done": {
+        "vi": "Đã thêm một dự án {value} từ năm {year}: mục tiêu {target} đạt. Bấm “Hoàn tác” (hoặc nút Quay lại của trình duyệt) để bỏ dự án này.",
+        "en": "One project of {value} from {year} added: the {target} target is met. Press “Undo” (or the browser's Back) to take it out.",
+    },
+    "close_gap_undo": {"vi": "Hoàn tác", "en": "Undo"},
+    "detail_projects": {"vi": "Dự án đầu tư", "en": "Projects"},
+    "chart_project": {"vi": "Dự án {year}: {value}", "en": "Project {year}: {value}"},
+    "series_projects": {"vi": "Năm bắt đầu dự án", "en": "Project start years"},
+    "projects_level": {
+        "vi": "Dự án (nghìn tỷ đồng, giá năm gốc)",
+        "en": "Projects (VND trillion, base-year prices)",
+    },
+    "gap_col": {
+        "vi": "Khoảng cách bằng tiền (nghìn tỷ đồng, giá năm gốc)",
+        "en": "Gap in money (VND trillion, base-year prices)",
+    },
+    "cmp_row_projects": {"vi": "Dự án (năm: nghìn tỷ đồng)", "en": "Projects (year: VND trillion)"},
+    "cmp_row_gap": {"vi": "Khoảng cách bằng tiền {year}", "en": "Gap in money {year}"},
+    "cli_gap": {
+        "vi": "   khoảng cách bằng tiền: {gap} giá trị tăng thêm kinh tế số (giá năm gốc)",
+        "en": "   gap in money: {gap} of digital value added (base-year prices)",
+    },
+    "cli_projects": {"vi": "Dự án: {items}", "en": "Projects: {items}"},
+    "exp_projects": {"vi": "Dự án đầu tư số", "en": "Digital investment projects"},
+    "exp_note_projects": {
+        "vi": "năm bắt đầu: nghìn tỷ đồng giá năm gốc, cộng vào cả kinh tế số và GRDP",
+        "en": "start year: VND trillion at base-year prices, added to both the digital economy and GRDP",
+    },
+    "meth_projects_header": {
+        "vi": "Giá trị bằng tiền, dự án và khoảng cách bằng tiền",
+        "en": "Money, projects and the gap in money",
+    },
+    "meth_price_basis": {
+        "vi": "Giá trị bằng tiền tính theo giá năm gốc: GRDP năm gốc là mức quan sát theo giá hiện hành (nghìn tỷ đồng); các năm sau tăng theo tăng trưởng GRDP của kịch bản; giá trị kinh tế số là tỷ trọng nhân với GRDP. Mọi cột nghìn tỷ đồng (bảng từng năm, tải xuống, bản tóm tắt, dòng lệnh) đều theo giá năm gốc. Năm gốc không có số liệu GRDP bằng tiền thì không tính được giá trị bằng tiền.",
+        "en": "Money is at the base year's prices: GRDP in the base year is the observed current-price level (VND trillion); later years grow it with the scenario's GRDP growth; the digital economy is the share times GRDP. Every VND trillion column (year-by-year table, downloads, brief, command line) is at base-year prices. Without an observed GRDP level in the base year, money cannot be computed.",
+    },
+    "meth_projects_text": {
+        "vi": "Một dự án (tham số pj trong đường dẫn, tối đa 5, năm bắt đầu 2026–2030) thêm một giá trị tăng thêm cố định, nghìn tỷ đồng theo giá năm gốc, vào cả kinh tế số và GRDP từ năm bắt đầu (một nhà máy điện tử – CNTT mới làm tăng cả hai). Với lộ trình tự nhiên (không có dự án) và P_t là tổng các dự án đã bắt đầu đến năm t:",
+        "en": "A project (the link's pj, up to 5, starting 2026–2030) adds a fixed amount of value added, VND trillion at base-year prices, to both the digital economy and GRDP from its start year on (a new electronics or ICT plant raises both). With the organic path (no projects) and P_t the sum of the projects started by year t:",
+    },
+    "meth_projects_vars": {
+        "vi": "s⁰_t, Y⁰_t: tỷ trọng (%) và GRDP của lộ trình tự nhiên; P_t: giá trị các dự án đã bắt đầu; DE_t, Y_t, s_t: kinh tế số, GRDP và tỷ trọng có dự án. Tăng trưởng kinh tế số cần có là tốc độ tự nhiên không đổi trong giai đoạn để đạt mục tiêu khi đã có các dự án; vì GRDP tự nhiên không phụ thuộc tăng trưởng kinh tế số, lời giải là chính xác.",
+        "en": "s⁰_t, Y⁰_t: share (%) and GRDP of the organic path; P_t: the projects started; DE_t, Y_t, s_t: digital economy, GRDP and share with the projects. The required digital growth is the constant organic growth over the period that meets the target with the projects in place; since organic GRDP does not depend on digital growth, it is solved exactly.",
+    },
+    "meth_gap_text": {
+        "vi": "Khoảng cách bằng tiền của mục tiêu T% trong năm t: giá trị các dự án số mới, cộng vào cả hai như trên, để tỷ trọng năm đó đạt đúng mục tiêu (với GRDP và kinh tế số của kịch bản năm đó, đã tính các dự án). Để trống khi năm đó được đánh giá theo số liệu thực tế.",
+        "en": "The gap in money of a T % target in year t: the value added of new digital projects that, added to both as above, lifts that year's share to the target (with the scenario's GRDP and digital economy of that year, projects included). Blank where the year is judged on observed data.",
+    },
+    "meth_gap_example": {
+        "vi": "Kịch bản mặc định, mục tiêu {target} năm {year}: thiếu {gap}.",
+        "en": "Default scenario, {target} target in {year}: {gap} short.",
+    },
+    "meth_projects_caveats": {
+        "vi": "Dự án là cố định: biểu đồ quạt Monte Carlo chỉ thay đổi tăng trưởng tự nhiên. Giá trị dự án không tăng theo thời gian (giá năm gốc), nên tỷ trọng có thể giảm nhẹ sau năm bắt đầu khi GRDP tự nhiên tăng nhanh hơn. Dự án bắt đầu không muộn hơn năm gốc đã nằm trong số liệu năm gốc và bị bỏ qua. Các kịch bản có sẵn không có dự án.",
+        "en": "Projects are deterministic: the Monte Carlo fan varies the organic growth only. A project's value does not grow (base-year prices), so the share can ease after its start year when organic GRDP grows faster. A project starting in or before the base year is already in the base year's figures and is ignored. The presets hold no projects.",
+    },
 }

@@ -76,3 +76,9 @@ def fmt_prob(value: float | None, lang: str = DEFAULT_LANG) -> str:
 
 def fmt_year(year: int) -> str:
     return str(int(year))  # never "2.024"
+
+
+def fmt_money(value: float | None, lang: str = DEFAULT_LANG, digits: int = 1) -> str:
+    """Trillion VND in the language's words: ``48,2 nghìn tỷ đồng`` / ``VND 48.2 trillion``."""
+    text = fmt_num(value, lang, digits)
+    return text if text == DASH else t("money_vnd_trn", lang, value=text)

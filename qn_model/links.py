@@ -2,9 +2,10 @@
 
 Keys: ``base`` (year, 2015–2029), ``s0`` (share % in the base year), ``gy1``, ``gd1``,
 ``gy2``, ``gd2`` (growth % per year, −20 to 250), ``t1``, ``t2`` (targets %, 0.1–100),
-``sy``, ``sd`` (Monte Carlo spreads, pp, 0–50), ``lang`` (``vi`` or ``en``), plus the
-meeting keys ``present`` (0/1) and ``dv`` (data version), and ``cmp`` (the compare page's
-selection, parsed by :mod:`qn_model.compare_link`).
+``sy``, ``sd`` (Monte Carlo spreads, pp, 0–50), ``pj`` (up to five projects, ``YEAR:VALUE``
+separated by commas: start year 2026–2030, trillion VND at base-year prices 0.1–1000), ``lang``
+(``vi`` or ``en``), plus the meeting keys ``present`` (0/1) and ``dv`` (data version), and
+``cmp`` (the compare page's selection, parsed by :mod:`qn_model.compare_link`).
 
 Parsing follows what Streamlit's URL-bound widgets do, so the app and the engine agree:
 a value that is not a number, not finite or out of range falls back to the default; a
@@ -23,7 +24,15 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from qn_model.messages import DEFAULT_LANG, LANGS, Notice, shorten
-from qn_model.scenario import Scenario
+from qn_model.scenario import (
+    MAX_PROJECTS,
+    PROJECT_FIRST_YEAR,
+    PROJECT_LAST_YEAR,
+    PROJECT_MAX_VND_TRN,
+    PROJECT_MIN_VND_TRN,
+    Project,
+    Scenario,
+)
 
 if TYPE_CHECKING:
     from qn_model.compare_link import CompareSelection
@@ -62,7 +71,11 @@ TARGET_SET_KEY = "ts"
 # The compare page's selection (presets and pasted scenarios): qn_model.compare_link.
 COMPARE_KEY = "cmp"
 META_KEYS = (LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY, TARGET_SET_KEY, COMPARE_KEY)
-ALL_KEYS = tuple(k.key for k in NUMBER_KEYS) + META_KEYS
+# Projects: ``pj=2027:25,2029:40`` (start year : trillion VND at base-year prices).
+PROJECTS_KEY = "pj"
+MAX_PROJECTS_CHARS = 400  # five entries need far less; a longer value is refused unread
+MAX_PROJECT_ENTRY_CHARS = 32
+ALL_KEYS = (*(k.key for k in NUMBER_KEYS), PROJECTS_KEY, *META_KEYS)
 # Streamlit's own URL parameters: not ours, not worth a notice.
 STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
 MAX_VALUE_CHARS = 64  # longer values are refused before any parsing
@@ -124,6 +137,86 @@ def _parse_number(spec: NumberKey, raw: str) -> tuple[float | int | None, Notice
     return value, None
 
 
+def _project_notice(code: str, entry: str, vi: str, en: str) -> Notice:
+    shown = shorten(entry)
+    return Notice(
+        code,
+        f"Dự án '{shown}' trong tham số '{PROJECTS_KEY}': {vi} Đã bỏ dự án này.",
+        f"Project '{shown}' in parameter '{PROJECTS_KEY}': {en} It was dropped.",
+    )
+
+
+def _parse_project(entry: str) -> tuple[Project | None, Notice | None]:
+    year_text, sep, value_text = entry.partition(":")
+    if not sep or len(entry) > MAX_PROJECT_ENTRY_CHARS:
+        return None, _project_notice(
+            "bad_project",
+            entry,
+            "phải có dạng NĂM:GIÁ_TRỊ, ví dụ 2027:25.",
+            "must read YEAR:VALUE, e.g. 2027:25.",
+        )
+    year_text = year_text.strip()
+    if not (year_text.isascii() and year_text.isdigit()) or not (
+        PROJECT_FIRST_YEAR <= int(year_text) <= PROJECT_LAST_YEAR
+    ):
+        first, last = PROJECT_FIRST_YEAR, PROJECT_LAST_YEAR
+        return None, _project_notice(
+            "bad_project_year",
+            entry,
+            f"năm bắt đầu phải là số nguyên từ {first} đến {last}.",
+            f"the start year must be a whole number from {first} to {last}.",
+        )
+    try:
+        value = float(value_text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and PROJECT_MIN_VND_TRN <= value <= PROJECT_MAX_VND_TRN):
+        lo, hi = _fmt(PROJECT_MIN_VND_TRN), _fmt(PROJECT_MAX_VND_TRN)
+        return None, _project_notice(
+            "bad_project_value",
+            entry,
+            f"giá trị phải là số từ {lo} đến {hi} nghìn tỷ đồng.",
+            f"the value must be a number from {lo} to {hi} VND trillion.",
+        )
+    return Project(int(year_text), value), None
+
+
+def parse_projects(raw: str) -> tuple[tuple[Project, ...], tuple[Notice, ...]]:
+    """The projects of a ``pj`` value, in year order, and a notice for each entry dropped
+    (malformed, out of range, or beyond the fifth). Never raises."""
+    if len(raw) > MAX_PROJECTS_CHARS:
+        return (), (_notice("not_a_number", PROJECTS_KEY, raw, "giá trị quá dài.", "value too long."),)
+    projects: list[Project] = []
+    notices: list[Notice] = []
+    extra: list[str] = []
+    for entry in (e.strip() for e in raw.split(",")):
+        if not entry:
+            continue  # "pj=" or a trailing comma: nothing, not a mistake worth a notice
+        project, notice = _parse_project(entry)
+        if notice is not None:
+            notices.append(notice)
+        elif len(projects) < MAX_PROJECTS:
+            assert project is not None
+            projects.append(project)
+        else:
+            extra.append(entry)
+    if extra:
+        shown = shorten(", ".join(extra))
+        notices.append(
+            Notice(
+                "too_many_projects",
+                f"Tham số '{PROJECTS_KEY}': tối đa {MAX_PROJECTS} dự án; đã bỏ '{shown}'.",
+                f"Parameter '{PROJECTS_KEY}': at most {MAX_PROJECTS} projects; '{shown}' was dropped.",
+            )
+        )
+    return tuple(sorted(projects)), tuple(notices)
+
+
+def format_projects(projects: tuple[Project, ...]) -> str:
+    """The ``pj`` value for ``projects``, in year order (``2027:25,2029:40``)."""
+    return ",".join(f"{p.year}:{_fmt(p.value_vnd_trn)}" for p in sorted(projects))
+
+
 def split_query(text: str) -> list[tuple[str, str]]:
     """Key/value pairs of a full link, a path with a query, or a bare query string."""
     text = unicodedata.normalize("NFC", str(text)).strip()
@@ -174,7 +267,7 @@ def _grouped(text: str | Mapping[str, str | list[str]]) -> dict[str, list[str]]:
 def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> ParsedLink:
     grouped = _grouped(text)
     notices: list[Notice] = []
-    values: dict[str, float | int] = {}
+    values: dict[str, object] = {}
     explicit: set[str] = set()
     lang, present, data_version, target_set = DEFAULT_LANG, False, None, None
     compare = None
@@ -193,6 +286,12 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
             else:
                 assert value is not None
                 values[KEY_BY_NAME[key].field] = value
+                explicit.add(key)
+        elif key == PROJECTS_KEY:
+            projects, dropped = parse_projects(raw)
+            notices.extend(dropped)
+            if projects:
+                values["projects"] = projects
                 explicit.add(key)
         elif key == LANG_KEY:
             if raw in LANGS:
@@ -342,6 +441,8 @@ def query_items(
             if value == default:
                 continue
         items.append((spec.key, _fmt(value)))
+    if scenario.projects:  # no default holds projects: written whenever there are some
+        items.append((PROJECTS_KEY, format_projects(scenario.projects)))
     if lang != DEFAULT_LANG or defaults is None:
         items.append((LANG_KEY, lang))
     if present:
@@ -366,9 +467,15 @@ def serialize(
     compare: str | None = None,
 ) -> str:
     """The query string (without ``?``) that reopens ``scenario`` exactly."""
-    return urlencode(
+    return encode(
         query_items(scenario, defaults, lang, present, data_version, observed_share, target_set, compare)
     )
+
+
+def encode(items: list[tuple[str, str]]) -> str:
+    """A query string from ``query_items``; ``pj``'s ``:`` and ``,`` stay readable (both are
+    allowed in a query)."""
+    return urlencode(items, safe=":,")
 
 
 def serialize_parsed(parsed: ParsedLink, ctx: LinkContext | None = None) -> str:

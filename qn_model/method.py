@@ -24,7 +24,7 @@ from qn_model.history import (
     source_text,
     years_text,
 )
-from qn_model.i18n import fmt_num, fmt_pct, fmt_year, t
+from qn_model.i18n import fmt_money, fmt_num, fmt_pct, fmt_year, t
 from qn_model.peers import METHODS, load_peers
 from qn_model.presets import (
     PRESETS,
@@ -62,6 +62,10 @@ PROJECTION_LATEX = r"s_t \;=\; s_{t-1} \times \frac{1 + g_d/100}{1 + g_y/100}"
 REQUIRED_LATEX = r"g_d^{*} \;=\; (1 + g_y)\left(\frac{T}{s_{\mathrm{start}}}\right)^{1/n} - 1"
 SPREAD_LATEX = r"g_y \sim \mathcal{N}(\bar g_y,\ s_y^2),\quad g_d \sim \mathcal{N}(\bar g_d,\ s_d^2),\quad s_d = \sqrt{s_y^2 + s_r^2}"
 TREND_PRESET_LATEX = r"g_d \;=\; (1 + g_y)(1 + r) - 1"
+PROJECTS_LATEX = (
+    r"DE_t = \frac{s^0_t}{100}\,Y^0_t + P_t,\quad Y_t = Y^0_t + P_t,\quad s_t = 100\,\frac{DE_t}{Y_t}"
+)
+GAP_LATEX = r"G_T \;=\; \max\!\left(0,\ \frac{T/100 \cdot Y_t - DE_t}{1 - T/100}\right)"
 DATA_README = DATA_DIR / "README.md"
 RESOLUTION_SET = "resolution09"
 ARTICLE_SET = "article"
@@ -424,6 +428,38 @@ def peers_section(ds: Dataset, lang: str) -> Section:
     )
 
 
+def _projects_section(ds: Dataset, lang: str) -> Section:
+    """Money at base-year prices, projects and the gap in money (issue 14); the example is the
+    default scenario's, through the engine."""
+    from qn_model.engine import evaluate_scenario
+
+    ev = evaluate_scenario(default_scenario(ds), ds, lang)
+    examples = tuple(
+        t(
+            "meth_gap_example",
+            lang,
+            year=v.year,
+            target=_pct(v.target_pct, lang, 0),
+            gap=fmt_money(v.gap_vnd_trn, lang),
+        )
+        for v in ev.verdicts
+        if v.gap_vnd_trn is not None
+    )
+    return Section(
+        t("meth_projects_header", lang),
+        (
+            Block("text", t("meth_price_basis", lang)),
+            Block("text", t("meth_projects_text", lang)),
+            Block("latex", PROJECTS_LATEX),
+            Block("caption", t("meth_projects_vars", lang)),
+            Block("text", t("meth_gap_text", lang)),
+            Block("latex", GAP_LATEX),
+            *((Block("bullets", examples),) if examples else ()),
+            Block("caption", t("meth_projects_caveats", lang)),
+        ),
+    )
+
+
 def sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
     """Everything the method page shows, in order."""
     scn = default_scenario(ds)
@@ -479,6 +515,7 @@ def sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
                 Block("bullets", tuple(example)),
             ),
         ),
+        _projects_section(ds, lang),
         Section(
             t("meth_mc_header", lang),
             (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qn_model.i18n import fmt_num, fmt_pct, fmt_prob, t
+from qn_model.i18n import fmt_money, fmt_num, fmt_pct, fmt_prob, t
 from qn_model.scenario import Scenario, period_of_year
 from qn_model.targets import BASIS_OBSERVED, BASIS_PROJECTED, TargetVerdict
 
@@ -38,14 +38,26 @@ def verdict_word(v: TargetVerdict, lang: str) -> str:
     return t("verdict_met" if v.met else "verdict_not_met", lang)
 
 
-def short_verdict(v: TargetVerdict, scn: Scenario, lang: str) -> str:
-    """One line a room can read: the year, the value against the target, what it would take."""
+def short_verdict(v: TargetVerdict, scn: Scenario, lang: str, *, with_gap: bool = True) -> str:
+    """One line a room can read: the year, the value against the target, what it would take
+    (``with_gap``: in money too, :func:`gap_text`)."""
     value = fmt_pct(v.value_pct, lang)
     target = fmt_pct(v.target_pct, lang, 0 if float(v.target_pct).is_integer() else 1)
     text = t("short_verdict", lang, year=v.year, value=value, target=target)
     if v.met is False and v.required_de_growth_pct is not None and not impossible(v):
         text += " · " + t("short_required", lang, req=fmt_pct(v.required_de_growth_pct, lang))
+    gap = gap_text(v, lang) if with_gap else None
+    if gap:
+        text += " · " + gap
     return text
+
+
+def gap_text(v: TargetVerdict, lang: str) -> str | None:
+    """``thiếu 48,2 nghìn tỷ đồng giá trị tăng thêm kinh tế số năm 2030``: the gap in money of a
+    target not met, or None (met, judged on data, or no money known)."""
+    if v.met is not False or v.gap_vnd_trn is None or v.gap_vnd_trn <= 0 or impossible(v):
+        return None
+    return t("gap_short", lang, gap=fmt_money(v.gap_vnd_trn, lang), year=v.year)
 
 
 def headline(v: TargetVerdict, scn: Scenario, lang: str) -> Headline:
@@ -80,6 +92,9 @@ def headline(v: TargetVerdict, scn: Scenario, lang: str) -> Headline:
             gd=fmt_pct(gd, lang),
             prob=fmt_prob(v.probability, lang),
         )
+    if v.met is False and v.gap_vnd_trn is not None and v.gap_vnd_trn > 0:
+        money = t("gap_detail", lang, gap=fmt_money(v.gap_vnd_trn, lang), year=v.year, target=target)
+        detail = money if detail is None else f"{detail} {money}"
     caveat = None
     if v.basis != BASIS_OBSERVED and v.year < CURRENT_YEAR:
         caveat = t("headline_past_year", lang, year=v.year, base=scn.base_year)

@@ -20,6 +20,7 @@ TARGET_ALT = PURPLE
 MET = GREEN
 NOT_MET = VERMILION
 USER = ORANGE
+PROJECT = ORANGE  # project start years on the share chart (issue 14)
 SEQUENCE = (BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILION, YELLOW, BLACK)
 
 FONT_SIZE = 18  # readable from the back of a meeting room

@@ -246,7 +246,8 @@ def link_context(ds: Dataset) -> LinkContext:
 
 
 def preset(name: str, ds: Dataset, current: Scenario | None = None) -> Scenario:
-    """A preset applied to ``current`` (base year, base share and targets are kept)."""
+    """A preset applied to ``current`` (base year, base share and targets are kept; a preset
+    holds no projects, so the current scenario's are left out)."""
     if name not in PRESETS:
         raise ValueError(f"unknown preset {name!r}; choose one of {', '.join(PRESETS)}")
     default = default_scenario(ds)
@@ -258,7 +259,11 @@ def preset(name: str, ds: Dataset, current: Scenario | None = None) -> Scenario:
     elif name == "ambitious":
         gy1, gy2, rel = gy1 + 1.0, gy2 + 1.0, national_required_relative_growth(ds)
     scn = current.with_(
-        gy1=round1(gy1), gy2=round1(gy2), gd1=de_growth_for(gy1, rel), gd2=de_growth_for(gy2, rel)
+        gy1=round1(gy1),
+        gy2=round1(gy2),
+        gd1=de_growth_for(gy1, rel),
+        gd2=de_growth_for(gy2, rel),
+        projects=(),
     )
     if name == "plan":
         # Required growth is exact (not rounded): the plan meets its targets to the decimal.

@@ -3,6 +3,11 @@
 The share moves with the ratio of the two growth rates:
 ``share[t] = share[t-1] * (1 + gd/100) / (1 + gy/100)``, where ``gd`` is the growth of
 digital-economy value added and ``gy`` the growth of GRDP (same price basis).
+
+Money is at the base year's prices: GRDP in the base year is the observed current-price level,
+later years grow it with the scenario's GRDP growth, and the digital economy is the share times
+GRDP. A project adds its value added to both from its start year on:
+``DE = DE0 + P``, ``GRDP = GRDP0 + P``, ``share = 100 DE / GRDP`` (``0`` = organic path).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from qn_model.scenario import HORIZON_END, Scenario
+from qn_model.scenario import HORIZON_END, Project, Scenario
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,12 @@ class Projection:
     share_pct: tuple[float, ...]
     grdp_vnd_trn: tuple[float, ...]
     de_vnd_trn: tuple[float, ...]
+
+    @property
+    def base_level(self) -> float | None:
+        """GRDP of the base year (VND trillion), or None when unknown."""
+        level = self.grdp_vnd_trn[0] if self.grdp_vnd_trn else math.nan
+        return level if math.isfinite(level) else None
 
     def share_in(self, year: int) -> float | None:
         """Share in ``year`` (% of GRDP), or None when the year is outside the path."""
@@ -65,6 +76,42 @@ def growth_factors(scn: Scenario) -> tuple[np.ndarray, np.ndarray]:
     return 1.0 + rates[:, 0] / 100.0, 1.0 + rates[:, 1] / 100.0
 
 
+def known_level(base_grdp_vnd_trn: float | None) -> bool:
+    return base_grdp_vnd_trn is not None and math.isfinite(base_grdp_vnd_trn)
+
+
+def applied_projects(scn: Scenario, base_grdp_vnd_trn: float | None) -> tuple[Project, ...]:
+    """The scenario's projects that move its path: none when the base year's GRDP level is
+    unknown (money cannot be computed), and only those starting after the base year (one that
+    started in or before it is already in the base year's observed level)."""
+    if not scn.projects or not known_level(base_grdp_vnd_trn):
+        return ()
+    return tuple(p for p in scn.projects if p.year > scn.base_year)
+
+
+def project_amounts(scn: Scenario, base_grdp_vnd_trn: float | None) -> np.ndarray | None:
+    """P[t], the projects' value added in each projected year after the base year (VND
+    trillion), or None when no project applies (the organic path is the path)."""
+    applied = applied_projects(scn, base_grdp_vnd_trn)
+    if not applied:
+        return None
+    years = np.arange(scn.base_year + 1, HORIZON_END + 1)
+    return np.array([sum(p.value_vnd_trn for p in applied if p.year <= y) for y in years], dtype=float)
+
+
+def gap_vnd_trn(target_pct: float, grdp_vnd_trn: float, de_vnd_trn: float) -> float | None:
+    """Value added of new digital projects that lifts a year's share to ``target_pct``.
+
+    A project adds to both the digital economy and GRDP, so ``g`` solves
+    ``(DE + g) / (GRDP + g) = T / 100``: ``g = max(0, (T/100 GRDP - DE) / (1 - T/100))``. None when
+    the levels are unknown or the target is 100 % (no project reaches it).
+    """
+    if not (math.isfinite(grdp_vnd_trn) and math.isfinite(de_vnd_trn)) or target_pct >= 100.0:
+        return None
+    share = target_pct / 100.0
+    return max(0.0, (share * grdp_vnd_trn - de_vnd_trn) / (1.0 - share))
+
+
 def project(scn: Scenario, base_grdp_vnd_trn: float | None = None) -> Projection:
     """Project the share (and levels, if the base-year GRDP is known) to 2030.
 
@@ -72,7 +119,8 @@ def project(scn: Scenario, base_grdp_vnd_trn: float | None = None) -> Projection
     ----------
     scn : Scenario
     base_grdp_vnd_trn : float, optional
-        GRDP of the base year, VND trillion. Without it the levels are NaN.
+        GRDP of the base year, VND trillion. Without it the levels are NaN and the scenario's
+        projects are ignored (money cannot be computed).
 
     Returns
     -------
@@ -86,6 +134,12 @@ def project(scn: Scenario, base_grdp_vnd_trn: float | None = None) -> Projection
     else:
         grdp = base_grdp_vnd_trn * np.concatenate(([1.0], np.cumprod(fy)))
     de = share * grdp / 100.0
+    amounts = project_amounts(scn, base_grdp_vnd_trn)
+    if amounts is not None:
+        p = np.concatenate(([0.0], amounts))
+        de = de + p
+        grdp = grdp + p
+        share = 100.0 * de / grdp
     years = tuple(range(scn.base_year, HORIZON_END + 1))
     return Projection(
         years=years,

@@ -6,12 +6,34 @@ period 1 runs from the year after ``base_year`` to 2025, period 2 from 2026 to 2
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
 
 TARGET_YEAR_1 = 2025
 TARGET_YEAR_2 = 2030
 HORIZON_END = TARGET_YEAR_2
 PERIOD_1_END = TARGET_YEAR_1
+
+# Projects (the link's ``pj``): start years and values a planner may set.
+PROJECT_FIRST_YEAR = 2026
+PROJECT_LAST_YEAR = 2030
+PROJECT_MIN_VND_TRN = 0.1
+PROJECT_MAX_VND_TRN = 1000.0
+MAX_PROJECTS = 5
+
+
+@dataclass(frozen=True, order=True)
+class Project:
+    """A named investment: ``value_vnd_trn`` of value added (trillion VND at base-year prices)
+    added to both the digital economy and GRDP from ``year`` on."""
+
+    year: int
+    value_vnd_trn: float
+
+
+def as_projects(items: Iterable[Project | tuple[int, float]]) -> tuple[Project, ...]:
+    """Projects in year order (then value): equal sets of projects are equal tuples."""
+    return tuple(sorted(p if isinstance(p, Project) else Project(int(p[0]), float(p[1])) for p in items))
 
 
 @dataclass(frozen=True)
@@ -33,6 +55,9 @@ class Scenario:
     sy, sd : float
         Year-to-year spread (standard deviation, percentage points) of GRDP growth and of
         digital-economy growth around the scenario's rates, used by the Monte Carlo.
+    projects : tuple of Project
+        Investments adding fixed value added from their start year on (kept in year order);
+        none by default, and none in any preset.
     """
 
     base_year: int
@@ -45,6 +70,11 @@ class Scenario:
     t2: float
     sy: float
     sd: float
+    projects: tuple[Project, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        # Year order whatever the caller gave: equal scenarios compare (and link) equal.
+        object.__setattr__(self, "projects", as_projects(self.projects))
 
     def rates_for_year(self, year: int) -> tuple[float, float]:
         """(GRDP growth %, digital-economy growth %) that apply to ``year``."""
@@ -55,12 +85,19 @@ class Scenario:
     def target_for_year(self, year: int) -> float:
         return self.t1 if year == TARGET_YEAR_1 else self.t2
 
-    def with_(self, **changes: float | int) -> Scenario:
+    def with_(self, **changes: object) -> Scenario:
         """A copy with some fields changed (the scenario itself never changes)."""
         return replace(self, **changes)
 
-    def to_dict(self) -> dict[str, float | int]:
-        return asdict(self)
+    def to_dict(self) -> dict[str, object]:
+        """Plain values; ``projects`` is a list of ``{year, value_vnd_trn}``."""
+        d = asdict(self)
+        d["projects"] = [asdict(p) for p in self.projects]
+        return d
+
+    def project_total(self, year: int) -> float:
+        """Value added of the projects started by ``year``, VND trillion (0 without projects)."""
+        return float(sum(p.value_vnd_trn for p in self.projects if p.year <= year))
 
 
 def period_years(base_year: int, period: int) -> tuple[int, ...]:

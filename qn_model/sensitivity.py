@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qn_model.projection import project
+from qn_model.projection import project, project_amounts
 from qn_model.scenario import Scenario, period_of_year, period_years
 
 
@@ -35,9 +35,15 @@ def default_axes(scn: Scenario, year: int, n: int = 50) -> tuple[np.ndarray, np.
 
 
 def sensitivity(
-    scn: Scenario, year: int, gy_pct: np.ndarray | None = None, gd_pct: np.ndarray | None = None
+    scn: Scenario,
+    year: int,
+    gy_pct: np.ndarray | None = None,
+    gd_pct: np.ndarray | None = None,
+    base_grdp_vnd_trn: float | None = None,
 ) -> SensitivityGrid:
-    """Share in ``year`` over a grid of (GRDP growth, DE growth) for that year's period."""
+    """Share in ``year`` over a grid of (GRDP growth, DE growth) for that year's period; with
+    the base year's GRDP level, the scenario's projects in place (their value added is fixed,
+    the organic levels follow the grid's rates)."""
     if year <= scn.base_year:
         raise ValueError(f"year {year} is not after the base year {scn.base_year}")
     if gy_pct is None or gd_pct is None:
@@ -51,6 +57,13 @@ def sensitivity(
     start = project(scn).share_in(years[0] - 1)
     ratio = (1.0 + gd_arr[None, :] / 100.0) / (1.0 + gy_arr[:, None] / 100.0)
     share = start * ratio ** len(years)
+    amounts = project_amounts(scn, base_grdp_vnd_trn)
+    if amounts is not None and amounts[year - scn.base_year - 1] > 0:
+        p = float(amounts[year - scn.base_year - 1])
+        organic = project(scn.with_(projects=()), base_grdp_vnd_trn)
+        level = organic.grdp_vnd_trn[organic.years.index(years[0] - 1)]
+        grdp = level * (1.0 + gy_arr[:, None] / 100.0) ** len(years)
+        share = 100.0 * (share * grdp / 100.0 + p) / (grdp + p)
     return SensitivityGrid(
         year=year,
         target_pct=scn.target_for_year(year),

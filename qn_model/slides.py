@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
 import plotly.graph_objects as go
 
@@ -23,7 +23,7 @@ from qn_model.data import Dataset
 from qn_model.engine import Evaluation, evaluate_scenario, link_notices
 from qn_model.figures import headline_figure
 from qn_model.i18n import t
-from qn_model.links import PRESENT_KEY, parse
+from qn_model.links import PRESENT_KEY, encode, parse
 from qn_model.messages import Notice
 from qn_model.narrative import Headline, headline
 from qn_model.presets import PRESETS, link_context, preset
@@ -172,4 +172,4 @@ def without_present(query: str) -> str:
     """The query string without ``present=1``: what a phone in the room should open (the
     interactive app on the same scenario, not the projector's view)."""
     items = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != PRESENT_KEY]
-    return urlencode(items)
+    return encode(items)

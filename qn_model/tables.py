@@ -13,11 +13,13 @@ from qn_model.engine import Evaluation
 from qn_model.i18n import fmt_num, fmt_pct, fmt_prob, fmt_year, t
 from qn_model.narrative import verdict_word
 from qn_model.presets import LEVEL_ID
+from qn_model.projection import applied_projects
 
 
 def path_table(ev: Evaluation, lang: str) -> pd.DataFrame:
     """Year-by-year path with the 80 % band of the Monte Carlo."""
     lo, hi = ev.fan.quantiles[0.1], ev.fan.quantiles[0.9]
+    applied = applied_projects(ev.scenario, ev.projection.base_level)
     rows = []
     for i, rec in enumerate(ev.projection.records()):
         rows.append(
@@ -29,6 +31,9 @@ def path_table(ev: Evaluation, lang: str) -> pd.DataFrame:
                 t("de_level_at", lang, year=ev.scenario.base_year): fmt_num(rec["de_vnd_trn"], lang),
             }
         )
+        if applied:  # the projects' part of both levels
+            total = sum(p.value_vnd_trn for p in applied if p.year <= rec["year"])
+            rows[-1][t("projects_level", lang)] = fmt_num(total, lang)
     return pd.DataFrame(rows)
 
 
@@ -68,6 +73,7 @@ def verdict_table(ev: Evaluation, lang: str) -> pd.DataFrame:
                 t("col_basis", lang): t(f"basis_{v.basis}", lang),
                 t("required_growth", lang): fmt_pct(v.required_de_growth_pct, lang),
                 t("probability", lang): fmt_prob(v.probability, lang),
+                t("gap_col", lang): fmt_num(v.gap_vnd_trn, lang),
             }
         )
     return pd.DataFrame(rows)

@@ -5,6 +5,9 @@ distributions centred on the scenario's rates, with the scenario's spreads (``sy
 percentage points). The spreads default to the historical year-to-year volatility (see
 ``presets.historical_spreads``). Independence is a simplification: in practice the two
 rates move together, which would narrow the fan; we say so on the method page.
+
+Projects are deterministic: each path's organic GRDP and digital economy vary, the projects'
+value added is the same on every path.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from qn_model.projection import growth_factors
+from qn_model.projection import growth_factors, project_amounts
 from qn_model.scenario import HORIZON_END, TARGET_YEAR_1, TARGET_YEAR_2, Scenario
 
 N_PATHS = 10_000
@@ -67,11 +70,14 @@ def _log_growth(mean_pct: np.ndarray, spread: float, z: np.ndarray) -> np.ndarra
     return np.log1p(g, out=g)
 
 
-def simulate(scn: Scenario, n_paths: int = N_PATHS, seed: int = SEED) -> FanChart:
+def simulate(
+    scn: Scenario, n_paths: int = N_PATHS, seed: int = SEED, base_grdp_vnd_trn: float | None = None
+) -> FanChart:
     """Simulate ``n_paths`` share paths from the base year to 2030.
 
     Returns quantiles (2.5 %, 10 %, 25 %, 50 %, 75 %, 90 %, 97.5 %) per year and, for each
-    target year after the base year, the share of paths at or above the target.
+    target year after the base year, the share of paths at or above the target. With the base
+    year's GRDP level (``base_grdp_vnd_trn``) the scenario's projects are added to each path.
     """
     if n_paths < 1:
         raise ValueError(f"n_paths must be at least 1, got {n_paths}")
@@ -80,11 +86,16 @@ def simulate(scn: Scenario, n_paths: int = N_PATHS, seed: int = SEED) -> FanChar
     zy, zd = _standard_draws(n_paths, len(fy), seed)
     # Work in logs, one row per year: a running sum of log ratios is cheaper and steadier than a
     # product of ratios.
-    paths = _log_growth((fd - 1.0) * 100.0, scn.sd, zd)
-    paths -= _log_growth((fy - 1.0) * 100.0, scn.sy, zy)
-    np.cumsum(paths, axis=0, out=paths)
-    np.exp(paths, out=paths)
-    paths *= scn.base_share_pct
+    amounts = project_amounts(scn, base_grdp_vnd_trn)
+    if amounts is None:
+        paths = _log_growth((fd - 1.0) * 100.0, scn.sd, zd)
+        paths -= _log_growth((fy - 1.0) * 100.0, scn.sy, zy)
+        np.cumsum(paths, axis=0, out=paths)
+        np.exp(paths, out=paths)
+        paths *= scn.base_share_pct
+    else:
+        assert base_grdp_vnd_trn is not None  # amounts exist only with a level
+        paths = _with_projects(scn, fy, fd, zy, zd, base_grdp_vnd_trn, amounts)
     qs = np.quantile(paths, QUANTILES, axis=1)
     # The base year is known: every path starts at the base share.
     quantiles = {
@@ -95,3 +106,28 @@ def simulate(scn: Scenario, n_paths: int = N_PATHS, seed: int = SEED) -> FanChar
         if year > scn.base_year:
             probabilities[year] = float(np.mean(paths[years.index(year) - 1] >= target))
     return FanChart(years, quantiles, probabilities, n_paths, seed)
+
+
+def _with_projects(
+    scn: Scenario,
+    fy: np.ndarray,
+    fd: np.ndarray,
+    zy: np.ndarray,
+    zd: np.ndarray,
+    base_grdp: float,
+    amounts: np.ndarray,
+) -> np.ndarray:
+    """Share paths (one row per year) with the projects' value added on every path: each path's
+    organic GRDP and digital economy, in money, plus the same ``amounts``."""
+    grdp = _log_growth((fy - 1.0) * 100.0, scn.sy, zy)
+    np.cumsum(grdp, axis=0, out=grdp)
+    np.exp(grdp, out=grdp)
+    grdp *= base_grdp
+    de = _log_growth((fd - 1.0) * 100.0, scn.sd, zd)
+    np.cumsum(de, axis=0, out=de)
+    np.exp(de, out=de)
+    de *= base_grdp * scn.base_share_pct / 100.0
+    p = amounts[:, None]
+    de += p
+    grdp += p
+    return 100.0 * de / grdp

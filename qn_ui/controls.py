@@ -11,7 +11,16 @@ from qn_model.links import KEY_BY_NAME
 from qn_model.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_for, target_sets
 from qn_model.urls import app_link, origin
 from qn_ui.safe import md_code
-from qn_ui.state import LAST_PAGE, W_LANG, W_TSET, context, hand_back, scenario_from_widgets, widget_key
+from qn_ui.state import (
+    LAST_PAGE,
+    W_LANG,
+    W_PJ,
+    W_TSET,
+    context,
+    hand_back,
+    scenario_from_widgets,
+    widget_key,
+)
 
 # Slider ranges: the usual range for a precise hand, widened to the link contract's limits
 # when a value needs it (a link may carry up to 250 %/year).
@@ -44,6 +53,7 @@ def _apply_preset() -> None:
     scn = preset(name, ds, scenario_from_widgets(ctx))
     for link_key in ("gy1", "gd1", "gy2", "gd2"):
         st.session_state[widget_key(link_key)] = getattr(scn, link_key)
+    st.session_state[W_PJ] = scn.projects  # a preset holds no projects
 
 
 def _apply_target_set() -> None:

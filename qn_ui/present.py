@@ -18,7 +18,7 @@ import streamlit as st
 
 from qn_model import palette as pal
 from qn_model.data import Dataset
-from qn_model.i18n import fmt_pct, fmt_pp, t
+from qn_model.i18n import fmt_money, fmt_pct, fmt_pp, t
 from qn_model.links import KEY_BY_NAME, NUMBER_KEYS
 from qn_model.messages import DEFAULT_LANG
 from qn_model.narrative import Headline, headline, verdict_word
@@ -46,6 +46,7 @@ from qn_ui.state import (
     LAST_PAGE,
     PRESENT,
     W_LANG,
+    W_PJ,
     W_TSET,
     AppState,
     compare_selection,
@@ -132,6 +133,7 @@ def _lang() -> str:
 def _apply(scn: Scenario) -> None:
     for spec in NUMBER_KEYS:
         st.session_state[widget_key(spec.key)] = getattr(scn, spec.field)
+    st.session_state[W_PJ] = scn.projects  # a slide's projects (a preset's: none)
 
 
 def _go(index: int) -> None:
@@ -291,7 +293,7 @@ def _header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool
 
 
 def _rates_line(scn: Scenario, lang: str) -> str:
-    return t(
+    line = t(
         "present_rates",
         lang,
         gy1=fmt_pct(scn.gy1, lang),
@@ -299,6 +301,12 @@ def _rates_line(scn: Scenario, lang: str) -> str:
         gy2=fmt_pct(scn.gy2, lang),
         gd2=fmt_pct(scn.gd2, lang),
     )
+    if scn.projects:
+        items = "; ".join(
+            t("project_item", lang, year=p.year, value=fmt_money(p.value_vnd_trn, lang)) for p in scn.projects
+        )
+        line += " · " + t("cli_projects", lang, items=items)
+    return line
 
 
 def _verdict(v: TargetVerdict, h: Headline, lang: str) -> None:

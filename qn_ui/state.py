@@ -20,15 +20,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from qn_model.compare_link import DEFAULT_SELECTION, CompareSelection, encode, selection
+from qn_model import compare_link
+from qn_model.compare_link import DEFAULT_SELECTION, CompareSelection, selection
 from qn_model.data import Dataset, load_dataset
-from qn_model.engine import Evaluation, evaluate_scenario, headline_verdicts
-from qn_model.links import LANG_KEY, NUMBER_KEYS, LinkContext, ParsedLink, link_target_set, parse, query_items
+from qn_model.engine import Evaluation, evaluate_scenario, headline_verdicts, project_notices
+from qn_model.links import (
+    LANG_KEY,
+    NUMBER_KEYS,
+    LinkContext,
+    ParsedLink,
+    encode,
+    link_target_set,
+    parse,
+    query_items,
+)
 from qn_model.messages import DEFAULT_LANG, LANGS, Notice
 from qn_model.presets import link_context, target_set_for
 from qn_model.scenario import Scenario
@@ -38,6 +47,7 @@ from qn_ui.pages_registry import COMPARE_PAGE
 
 W_LANG = "w_lang"
 W_TSET = "w_tset"  # the target set picked (a name: two sets can hold the same targets)
+W_PJ = "w_pj"  # the scenario's projects (a tuple of Project), written by the project editor
 LAST_QUERY = "_last_query"
 NOTICES = "_link_notices"
 PRESENT = "_present"
@@ -113,6 +123,7 @@ def apply_parsed(parsed: ParsedLink) -> None:
     st.session_state[W_LANG] = parsed.lang
     st.session_state[PRESENT] = parsed.present
     st.session_state[W_TSET] = parsed.target_set  # none: the targets say which set they are
+    st.session_state[W_PJ] = parsed.scenario.projects
 
 
 def set_compare_selection(sel: CompareSelection) -> None:
@@ -146,7 +157,7 @@ def compare_selection(ctx: LinkContext) -> CompareSelection:
 
 
 def _widget_keys() -> tuple[str, ...]:
-    return (*(widget_key(spec.key) for spec in NUMBER_KEYS), W_LANG, W_TSET)
+    return (*(widget_key(spec.key) for spec in NUMBER_KEYS), W_LANG, W_TSET, W_PJ)
 
 
 def _rebind_widgets() -> None:
@@ -238,7 +249,7 @@ def scenario_from_widgets(ctx: LinkContext) -> Scenario:
     for spec in NUMBER_KEYS:
         raw = st.session_state.get(widget_key(spec.key), getattr(ctx.defaults, spec.field))
         values[spec.field] = int(raw) if spec.integer else float(raw)
-    return ctx.defaults.with_(**values)
+    return ctx.defaults.with_(**values, projects=tuple(st.session_state.get(W_PJ, ())))
 
 
 def write_url(items: list[tuple[str, str]]) -> None:
@@ -277,7 +288,11 @@ def build_state(ds: Dataset, ctx: LinkContext, *, defer_url: bool = False) -> Ap
     picked = st.session_state.get(W_TSET)
     ts = link_target_set(ctx, scn.t1, scn.t2, picked)
     # The compare page's selection is in its link; other pages' links leave it out.
-    cmp = encode(compare_selection(ctx)) if st.session_state.get(LAST_PAGE) == COMPARE_PAGE else None
+    cmp = (
+        compare_link.encode(compare_selection(ctx))
+        if st.session_state.get(LAST_PAGE) == COMPARE_PAGE
+        else None
+    )
     # Every link names the data it was made on.
     items = query_items(scn, ctx.defaults, lang, present, ds.version, ctx.observed_share, ts, cmp)
     if defer_url:
@@ -285,7 +300,8 @@ def build_state(ds: Dataset, ctx: LinkContext, *, defer_url: bool = False) -> Ap
     else:
         st.session_state.pop(PENDING_URL, None)  # an interrupted fragment's: older than this
         write_url(items)
-    query = urlencode(items)
+    query = encode(items)
+    notices += tuple(n for n in project_notices(scn, ds) if n not in notices)
     shown = target_set_for(scn.t1, scn.t2, ds, picked)
     state = AppState(ds, ctx, scn, lang, present, notices, query, shown)
     st.session_state["_state"] = state

@@ -12,7 +12,7 @@ from qn_model.figures import figure_table
 from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, t
 from qn_model.messages import Notice
 from qn_model.narrative import data_basis as basis_lines
-from qn_model.narrative import headline, impossible, margin_digits, short_verdict, verdict_word
+from qn_model.narrative import gap_text, headline, impossible, margin_digits, short_verdict, verdict_word
 from qn_model.plausibility import beyond_history
 from qn_model.realism import realism_summary
 from qn_model.targets import TargetVerdict
@@ -79,8 +79,11 @@ def verdict_row(state: AppState) -> None:
     for col, v in zip(st.columns(len(state.headline)), state.headline, strict=True):
         with col:
             colour = "gray" if v.met is None or impossible(v) else ("green" if v.met else "red")
-            line = short_verdict(v, state.scenario, lang)
+            line = short_verdict(v, state.scenario, lang, with_gap=False)
             st.markdown(f"#### :{colour}-badge[{md_escape(verdict_word(v, lang).upper())}] {md_escape(line)}")
+            gap = gap_text(v, lang)  # the gap in money, under the headline rather than in it
+            if gap:
+                st.markdown(f"**{md_escape(gap[:1].upper() + gap[1:])}**")
             verdict_metric(v, lang)
 
 

@@ -114,7 +114,7 @@ def test_tables(ds, current):
     cmp = build_comparison(ds, current, "en", presets=["cautious"])
     outcomes = outcomes_table(cmp, "en")
     assert list(outcomes.columns) == ["Measure", "Current scenario", t("preset_cautious", "en")]
-    assert len(outcomes) == 12
+    assert len(outcomes) == 14  # six measures per target year, and (issue 14) the gap in money
     verdict = outcomes[outcomes["Measure"] == "2030 verdict"].iloc[0]
     expected = "Met" if cmp.items[0].evaluation.verdicts[1].met else "Not met"
     assert verdict["Current scenario"] == expected

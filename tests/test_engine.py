@@ -48,6 +48,7 @@ def test_json_document_shape(ds):
         "basis",
         "required_de_growth_pct",
         "probability",
+        "gap_vnd_trn",  # issue 14: the gap in money
     }
     assert doc["warnings"] == [{"code": "not_a_number", "message": doc["warnings"][0]["message"]}]
     assert "not a number" in doc["warnings"][0]["message"]

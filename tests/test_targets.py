@@ -78,6 +78,7 @@ def test_to_dict_has_the_json_fields(scn):
         "basis",
         "required_de_growth_pct",
         "probability",
+        "gap_vnd_trn",  # issue 14: the gap in money
     }
 
 

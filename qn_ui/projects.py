@@ -1,0 +1,205 @@
+"""The project editor and the "close the gap" action (issue 14).
+
+The scenario's projects live in the session under ``state.W_PJ`` (a tuple of ``Project``), and
+from there in the link's ``pj`` like every other assumption: every change here is a callback
+that writes that key before the run, and the run writes the URL. Shown as one of the scenario
+page's details, so it is built only when chosen and costs the slider path nothing otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from qn_model.engine import base_grdp
+from qn_model.i18n import fmt_money, t
+from qn_model.projection import gap_vnd_trn, project
+from qn_model.scenario import (
+    MAX_PROJECTS,
+    PROJECT_FIRST_YEAR,
+    PROJECT_LAST_YEAR,
+    PROJECT_MAX_VND_TRN,
+    PROJECT_MIN_VND_TRN,
+    TARGET_YEAR_2,
+    Project,
+    as_projects,
+)
+from qn_ui.safe import md_escape
+from qn_ui.state import W_PJ, AppState, context, scenario_from_widgets
+
+W_NEW_YEAR = "w_pj_new_year"
+W_NEW_VALUE = "w_pj_new_value"
+W_CLOSE_YEAR = "w_pj_close_year"
+CLOSED = "_pj_closed"  # (the project "close the gap" added, the projects before it)
+CLOSE_MESSAGE = "_pj_close_message"
+CLOSE_YEAR_KEPT = "_pj_close_year"  # the year last used: the picker is not drawn while the gap is closed  # why the last "close the gap" click added nothing
+# The project that closes the gap is rounded up to this (VND trillion): a short link, and the
+# target still met (by less than a thousandth of a point).
+CLOSE_STEP = 0.01
+
+
+def _projects() -> tuple[Project, ...]:
+    return as_projects(st.session_state.get(W_PJ, ()))
+
+
+def _set(projects: tuple[Project, ...]) -> None:
+    st.session_state[W_PJ] = as_projects(projects)
+
+
+def _add() -> None:
+    year, value = st.session_state.get(W_NEW_YEAR), st.session_state.get(W_NEW_VALUE)
+    current = _projects()
+    if year is None or value is None or len(current) >= MAX_PROJECTS:
+        return
+    value = min(max(float(value), PROJECT_MIN_VND_TRN), PROJECT_MAX_VND_TRN)
+    _set((*current, Project(int(year), value)))
+
+
+def _remove(project: Project) -> None:
+    current = list(_projects())
+    if project in current:
+        current.remove(project)
+    _set(tuple(current))
+
+
+def closing_project(year: int) -> tuple[Project | None, str | None]:
+    """The one project, starting in ``year``, that lifts the 2030 share to its target with the
+    scenario as the controls hold it now; or None and the glossary key saying why not."""
+    ds, ctx = context()
+    scn = scenario_from_widgets(ctx)
+    level = base_grdp(ds, scn.base_year)
+    path = project(scn, level)
+    if level is None or TARGET_YEAR_2 not in path.years or year <= scn.base_year:
+        return None, "close_gap_unavailable"
+    i = path.years.index(TARGET_YEAR_2)
+    gap = gap_vnd_trn(scn.t2, path.grdp_vnd_trn[i], path.de_vnd_trn[i])
+    if gap is None:
+        return None, "close_gap_unavailable"
+    if gap <= 0:
+        return None, "close_gap_met"
+    if len(scn.projects) >= MAX_PROJECTS:
+        return None, "projects_full"
+    # Rounded up, never down: the target must be met, not missed by a rounding.
+    value = round(math.ceil(gap / CLOSE_STEP) * CLOSE_STEP, 2)
+    if value < gap:
+        value = round(value + CLOSE_STEP, 2)
+    value = max(PROJECT_MIN_VND_TRN, value)
+    if value > PROJECT_MAX_VND_TRN:
+        return None, "close_gap_too_big"
+    return Project(int(year), value), None
+
+
+def _close_gap() -> None:
+    year = int(st.session_state.get(W_CLOSE_YEAR) or TARGET_YEAR_2)
+    st.session_state[CLOSE_YEAR_KEPT] = year
+    added, why = closing_project(year)
+    if added is None:
+        st.session_state[CLOSE_MESSAGE] = why
+        st.session_state.pop(CLOSED, None)
+        return
+    before = _projects()
+    _set((*before, added))
+    st.session_state[CLOSED] = (added, before)
+    st.session_state.pop(CLOSE_MESSAGE, None)
+
+
+def _undo() -> None:
+    closed = st.session_state.pop(CLOSED, None)
+    if closed is not None:
+        _set(closed[1])
+
+
+def project_editor(state: AppState) -> None:
+    """Add and remove up to five projects (start year, value), and close the 2030 gap with one."""
+    lang, scn = state.lang, state.scenario
+    st.caption(t("projects_intro", lang, n=MAX_PROJECTS))
+    for notice in state.notices:
+        if notice.code.startswith("projects_"):
+            st.warning(md_escape(notice.message(lang)), icon=":material/warning:")
+    years = [y for y in range(PROJECT_FIRST_YEAR, PROJECT_LAST_YEAR + 1) if y > scn.base_year]
+    with st.container(key="pj_list"):
+        if not scn.projects:
+            st.markdown(md_escape(t("projects_none", lang)))
+        for i, p in enumerate(scn.projects):
+            text_col, button_col = st.columns([5, 1], vertical_alignment="center")
+            text_col.markdown(
+                "- " + md_escape(t("project_item", lang, year=p.year, value=fmt_money(p.value_vnd_trn, lang)))
+            )
+            button_col.button(
+                ":material/delete:",
+                key=f"pj_remove_{i}",
+                on_click=_remove,
+                args=(p,),
+                help=t("project_remove", lang, year=p.year),
+            )
+    if len(scn.projects) >= MAX_PROJECTS:
+        st.caption(t("projects_full", lang, n=MAX_PROJECTS))
+    else:
+        if st.session_state.get(W_NEW_YEAR) not in years:
+            st.session_state[W_NEW_YEAR] = years[min(2, len(years) - 1)]
+        st.session_state.setdefault(W_NEW_VALUE, 10.0)
+        year_col, value_col, add_col = st.columns([2, 2, 2], vertical_alignment="bottom")
+        year_col.selectbox(t("project_year", lang), years, key=W_NEW_YEAR)
+        value_col.number_input(
+            t("project_value", lang),
+            min_value=PROJECT_MIN_VND_TRN,
+            max_value=PROJECT_MAX_VND_TRN,
+            step=1.0,
+            format="%.1f",
+            key=W_NEW_VALUE,
+        )
+        add_col.button(t("project_add", lang), key="pj_add", on_click=_add, icon=":material/add:")
+    _close_gap_section(state, years)
+
+
+def _close_gap_section(state: AppState, years: list[int]) -> None:
+    lang = state.lang
+    v30 = next((v for v in state.headline if v.year == TARGET_YEAR_2), None)
+    st.markdown(f"**{md_escape(t('close_gap_title', lang, year=TARGET_YEAR_2))}**")
+    if st.session_state.get(W_CLOSE_YEAR) not in years:
+        kept = st.session_state.get(CLOSE_YEAR_KEPT)
+        st.session_state[W_CLOSE_YEAR] = kept if kept in years else years[min(2, len(years) - 1)]
+    gap = None if v30 is None else v30.gap_vnd_trn
+    closed = st.session_state.get(CLOSED)
+    if gap:
+        year_col, button_col = st.columns([2, 4], vertical_alignment="bottom")
+        year_col.selectbox(t("close_gap_year", lang), years, key=W_CLOSE_YEAR)
+        button_col.button(
+            t("close_gap_button", lang, gap=fmt_money(gap, lang), year=TARGET_YEAR_2),
+            key="pj_close_gap",
+            on_click=_close_gap,
+            type="primary",
+            icon=":material/flag:",
+        )
+    elif closed is None:  # met, or no money known: say which instead of a button that cannot act
+        st.caption(t("close_gap_met" if gap == 0 else "close_gap_unavailable", lang, year=TARGET_YEAR_2))
+    why = st.session_state.pop(CLOSE_MESSAGE, None)
+    if why:
+        st.info(
+            t(
+                why,
+                lang,
+                year=TARGET_YEAR_2,
+                n=MAX_PROJECTS,
+                gap=fmt_money(gap, lang),
+                max=fmt_money(1000, lang),
+            )
+        )
+    if closed is not None:
+        added, before = closed
+        if state.scenario.projects != as_projects((*before, added)):
+            st.session_state.pop(CLOSED, None)  # changed since: nothing left to undo here
+            return
+        msg_col, undo_col = st.columns([5, 1], vertical_alignment="center")
+        msg_col.success(
+            t(
+                "close_gap_done",
+                lang,
+                value=fmt_money(added.value_vnd_trn, lang, 2),
+                year=added.year,
+                target=TARGET_YEAR_2,
+            ),
+            icon=":material/check_circle:",
+        )
+        undo_col.button(t("close_gap_undo", lang), key="pj_undo", on_click=_undo, icon=":material/undo:")
