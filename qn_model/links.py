@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote_plus, urlsplit
 
 from qn_model.messages import DEFAULT_LANG, LANGS, Notice, shorten
 from qn_model.scenario import (
@@ -474,8 +474,12 @@ def serialize(
 
 def encode(items: list[tuple[str, str]]) -> str:
     """A query string from ``query_items``; ``pj``'s ``:`` and ``,`` stay readable (both are
-    allowed in a query)."""
-    return urlencode(items, safe=":,")
+    allowed in a query). Every other value is escaped whole, as ``urlencode`` does: a ``cmp``
+    value's commas separate its items and stay escaped like the rest of it."""
+    return "&".join(f"{quote_plus(k)}={quote_plus(v, safe=_READABLE.get(k, ''))}" for k, v in items)
+
+
+_READABLE = {PROJECTS_KEY: ":,"}
 
 
 def serialize_parsed(parsed: ParsedLink, ctx: LinkContext | None = None) -> str:

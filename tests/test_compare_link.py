@@ -184,3 +184,18 @@ def test_hostile_text_never_raises(ctx, raw):
     for n in notices:
         assert n.message("vi") and n.message("en")
         assert len(n.message("en")) < 400  # shortened, never the whole hostile value
+
+
+def test_a_pasted_scenario_with_projects_keeps_its_commas_inside_its_item(ctx):
+    """A project list's commas (``pj=2027:25,2029:40``) are not the selection's separators."""
+    pasted = "https://planner.example.vn/scenario?gd2=40&pj=2029:40,2027:25"
+    sel = selection(True, ["plan"], [pasted], ctx)
+    assert len(sel.links) == 1
+    reopened = parse(cmp_link(encode(sel)), ctx)
+    assert reopened.notices == ()
+    assert reopened.compare == sel
+    inner = parse(sel.links[0], ctx)
+    assert [(p.year, p.value_vnd_trn) for p in inner.scenario.projects] == [(2027, 25.0), (2029, 40.0)]
+    # The scenario's own link keeps pj readable; inside cmp it is escaped with the rest.
+    own = serialize(inner.scenario, ctx.defaults, observed_share=ctx.observed_share)
+    assert "pj=2027:25,2029:40" in own
