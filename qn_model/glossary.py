@@ -1153,4 +1153,6 @@ GLOSSARY: dict[str, dict[str, str]] = {
     },
     "cli_path": {"vi": "Lộ trình", "en": "Path"},
     "cli_warnings": {"vi": "Lưu ý", "en": "Notes"},
+    # --- issue 12: screens ---
+    "slider_with_value": {"vi": "{label}: **{value}**", "en": "{label}: **{value}**"},
 }

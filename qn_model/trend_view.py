@@ -391,9 +391,6 @@ def trend_figure(
     fig.update_xaxes(range=[first - 0.5, horizon + 0.5])
     if spec.unit == "pct":
         fig.update_yaxes(ticksuffix="%")
-    # Many entries wrap into rows: room for them under the axis title (legend anchored at the
-    # figure's bottom by base_layout).
-    fig.update_layout(margin={"b": 170})
     return fig
 
 
