@@ -204,6 +204,21 @@ def base_layout(fig: go.Figure | FigureSpec, lang: str, title: str, y_title: str
     return fig
 
 
+SHORT_SPAN_YEARS = 6  # up to this many years, every year gets its tick
+
+
+def year_axis(fig: go.Figure | FigureSpec, first: int, last: int) -> None:
+    """The x axis over the years ``first`` to ``last``, with half a year's air at each end.
+
+    Plotly's automatic ticks thin long spans by the plot's width, but over a few years they go
+    below one year (2022, 2022, 2023, … with ``tickformat="d"``): a short span gets a tick a year,
+    which fits even a phone's chart.
+    """
+    fig.update_xaxes(range=[first - 0.5, last + 0.5])
+    if last - first <= SHORT_SPAN_YEARS:
+        fig.update_xaxes(dtick=1, tick0=first)
+
+
 def add_fan(fig: go.Figure, fan: FanChart, lang: str) -> None:
     """80 % and 95 % bands of the Monte Carlo, drawn under the projection."""
     years = list(fan.years)
@@ -407,7 +422,12 @@ def sensitivity_figure(grid: SensitivityGrid, lang: str, current: tuple[float, f
             zmin=0,
             zmax=zmax,
             colorscale="Cividis",  # perceptually uniform and colour-blind safe
-            colorbar={"title": {"text": t("share_in_year", lang, year=grid.year)}, "ticksuffix": "%"},
+            # The bar's title runs along it: over it, it widened the bar's margin by its length
+            # and left a phone's map a sliver of plot.
+            colorbar={
+                "title": {"text": t("share_in_year", lang, year=grid.year), "side": "right"},
+                "ticksuffix": "%",
+            },
             # d3 formats with the layout's separators: decimal commas in Vietnamese, no
             # per-cell Python formatting (2,500 cells per map would cost a visible delay).
             hovertemplate=(

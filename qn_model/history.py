@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from qn_model import palette as pal
-from qn_model.charts import add_series, base_layout
+from qn_model.charts import add_series, base_layout, year_axis
 from qn_model.data import USER_SOURCE_ID, Dataset
 from qn_model.i18n import DASH, fmt_num, fmt_pct, fmt_year, t
 
@@ -320,7 +320,7 @@ def _finish_year_axis(fig: go.Figure, years: Sequence[int]) -> None:
     # The years speak for themselves: no "Year" title, so the legend sits close under the plot.
     fig.update_xaxes(title=None)
     if years:
-        fig.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5])
+        year_axis(fig, min(years), max(years))
 
 
 def share_history_figure(ds: Dataset, lang: str) -> go.Figure:

@@ -145,6 +145,23 @@ def test_axis_titles_and_legend_are_placed_by_plotly_not_fixed_pixels(ds):
     assert fig.layout.margin.b <= 20
 
 
+@given(st.integers(min_value=1990, max_value=2040), st.integers(min_value=0, max_value=40))
+def test_year_axis_never_ticks_below_a_year(first, span):
+    """Plotly's automatic ticks go below a year on a short span (2022, 2022, 2023 with whole-year
+    labels): a short span gets a tick a year; a long one is left to plotly, which thins it by
+    the plot's width but never below a year (at most 10 ticks over more than 6 years)."""
+    from qn_model.charts import SHORT_SPAN_YEARS, FigureSpec, year_axis
+
+    fig = FigureSpec()
+    year_axis(fig, first, first + span)
+    axis = fig.layout["xaxis"]
+    assert axis["range"] == [first - 0.5, first + span + 0.5]
+    if span <= SHORT_SPAN_YEARS:
+        assert (axis["dtick"], axis["tick0"]) == (1, first)
+    else:
+        assert "dtick" not in axis
+
+
 @given(st.text(alphabet="ab cđ", min_size=0, max_size=120), st.integers(min_value=5, max_value=60))
 def test_wrap_title_keeps_every_word_and_breaks_only_long_lines(text, width):
     from qn_model.charts import wrap_title

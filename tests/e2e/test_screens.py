@@ -224,7 +224,7 @@ def test_scenario_sensitivity_map_texts_apart(server: str, browser: Browser) -> 
         context.set_default_timeout(TIMEOUT_MS)
         page = context.new_page()
         open_page(page, server, "scenario", "vi")
-        page.get_by_role("button", name=t("detail_sensitivity", "vi")).click()
+        page.get_by_text(t("detail_sensitivity", "vi"), exact=True).click()
         expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(2)
         charts_drawn(page)
         settle(page, None)
