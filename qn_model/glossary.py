@@ -1155,4 +1155,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "cli_warnings": {"vi": "Lưu ý", "en": "Notes"},
     # --- issue 12: screens ---
     "slider_with_value": {"vi": "{label}: **{value}**", "en": "{label}: **{value}**"},
+    "growth_beside_chart": {
+        "vi": "Thanh trượt tăng trưởng 2026–2030 nằm ngay dưới kết luận năm 2030, cạnh biểu đồ.",
+        "en": "The 2026–2030 growth sliders are right under the 2030 verdict, beside the chart.",
+    },
 }

@@ -79,7 +79,7 @@ def _on_base_change() -> None:
 
 def preset_picker(lang: str) -> None:
     """The four presets as one control that acts as buttons: a pick applies the preset, and
-    nothing stays picked (a highlight would go stale when the sliders under the chart move, as
+    nothing stays picked (a highlight would go stale when the sliders beside the chart move, as
     those redraw only their fragment). One element instead of six: each is redrawn per update."""
     st.session_state[W_PRESET] = None
     st.pills(
@@ -107,7 +107,7 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     """Presets, target set and growth sliders (the decisive controls), then the rest.
 
     ``growth=False`` keeps only the 2025 growth sliders here: the scenario page draws the
-    2026–2030 ones (the decisions still open) under its chart, in a fragment, so that moving one
+    2026–2030 ones (the decisions still open) beside its chart, in a fragment, so that moving one
     redraws only what depends on it.
     """
     ds, _ = context()
@@ -133,7 +133,7 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
         growth_controls(lang)
     else:
         growth_controls(lang, periods=(1,))
-        st.caption(t("growth_under_chart", lang))
+        st.caption(t("growth_beside_chart", lang))
     further_assumptions(lang)
 
 
