@@ -117,22 +117,34 @@ def for_browser(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def wrap_title(text: str, width: int = TITLE_WRAP) -> str:
-    """Break a long chart title into lines of at most ``width`` characters (at spaces).
-
-    Plotly never wraps a title: a long one runs off a narrow chart (a phone, a projector's
-    column). The app cannot know the browser's width when it builds a figure, so titles are
-    broken for the narrowest chart that shows them; a title with its own ``<br>`` is kept.
-    """
-    if "<br>" in text or len(text) <= width:
-        return text
+def _greedy_lines(words: list[str], width: int) -> list[str]:
     lines: list[str] = []
-    for word in text.split(" "):
+    for word in words:
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return "<br>".join(lines)
+    return lines
+
+
+def wrap_title(text: str, width: int = TITLE_WRAP) -> str:
+    """Break a long chart title into balanced lines of at most ``width`` characters (at spaces).
+
+    Plotly never wraps a title: a long one runs off a narrow chart (a phone, a projector's
+    column, two charts side by side). The app cannot know the browser's width when it builds a
+    figure, so a title longer than ``width`` is broken into as few lines as ``width`` allows,
+    of about equal length (short lines fit the narrowest charts); one with its own ``<br>`` is
+    kept.
+    """
+    if "<br>" in text or len(text) <= width:
+        return text
+    words = text.split(" ")
+    most = len(_greedy_lines(words, width))
+    for target in range(-(-len(text) // most), width + 1):
+        lines = _greedy_lines(words, target)
+        if len(lines) <= most:
+            return "<br>".join(lines)
+    return "<br>".join(_greedy_lines(words, width))
 
 
 def base_layout(fig: go.Figure | FigureSpec, lang: str, title: str, y_title: str, height: int = HEIGHT):

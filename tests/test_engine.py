@@ -172,6 +172,10 @@ def test_wrap_title_keeps_every_word_and_breaks_only_long_lines(text, width):
     for line in lines:
         # a line is over the width only when it is a single word too long to break
         assert len(line) <= width or " " not in line
+    if len(text) > width:  # balanced, but in no more lines than the width needs
+        from qn_model.charts import _greedy_lines
+
+        assert len(lines) == len(_greedy_lines(text.split(" "), width))
 
 
 def test_parse_link_uses_shipped_defaults(ds):
