@@ -11,6 +11,7 @@ from qn_model import warmup
 warmup.wait()
 
 from qn_model.i18n import t  # noqa: E402
+from qn_ui import layout  # noqa: E402
 from qn_ui.controls import language_switch, scenario_controls, share_link  # noqa: E402
 from qn_ui.pages_registry import LIVE_PAGE, PAGES  # noqa: E402
 from qn_ui.present import present_view  # noqa: E402
@@ -31,10 +32,11 @@ st.set_page_config(
     page_title=t("app_title", lang),
     page_icon=":material/insights:",
     layout="wide",
-    initial_sidebar_state="collapsed" if present else "expanded",
+    # "auto": open on a laptop, closed on a phone (open, it covers the whole page there).
+    initial_sidebar_state="collapsed" if present else "auto",
 )
-# Less empty space above the headline: the verdict and the chart should share the first screen.
-st.html('<style>[data-testid="stMainBlockContainer"]{padding-top:2.5rem}</style>')
+# The screen-size rules (the server never learns the screen's size): see qn_ui/layout.py.
+st.html(layout.CSS)
 pages = [st.Page(p.file, title=t(p.title_key, lang), icon=p.icon, default=p.default) for p in PAGES]
 page = st.navigation(pages, position="sidebar")
 

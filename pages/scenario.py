@@ -1,4 +1,4 @@
-"""Scenario: verdicts, the path against the targets with its fan, the growth sliders under it, then
+"""Scenario: verdicts and the growth sliders beside the path against the targets with its fan, then
 one detail at a time (the project editor, the chart's numbers and how to read it, year-by-year
 table, verdicts, sensitivity map, downloads).
 
@@ -28,13 +28,14 @@ from qn_ui.views import (
     history_warnings,
     realism_notice,
     unexpected_error,
-    verdict_row,
+    verdict_card,
     wait_out_frame,
 )
 
 LOG = logging.getLogger("qn_app")
 DETAILS = ("projects", "chart", "path", "verdicts", "sensitivity", "downloads")
-CHART_HEIGHT = 430  # px: with the verdicts above and the sliders below, one 1000 px screen
+CHART_HEIGHT = 480  # px: beside the verdicts and sliders, inside a 720 px laptop screen
+LAYOUT = [0.36, 0.64]  # verdicts and sliders | chart
 
 
 def sensitivity_section(state: AppState) -> None:
@@ -85,9 +86,23 @@ def detail(state: AppState, choice: str | None, fig: go.Figure) -> None:
 def _live_scenario() -> None:
     state = refresh_state()
     lang = state.lang
-    verdict_row(state)
-    history_warnings(state)
-    realism_notice(state)
+    # Verdicts and sliders in a column beside the chart: on a laptop's first screen (1280×720) the
+    # 2030 verdict, the 2026-2030 sliders and the chart's targets are all in view, so a planner
+    # moves a slider and watches the verdict and the line move together. On a phone the columns
+    # stack: verdicts, sliders, chart.
+    # In that column the 2030 verdict comes first, the 2026-2030 sliders (which move only it)
+    # right under it, then 2025's.
+    controls, chart_col = st.columns(LAYOUT, gap="medium")
+    *earlier, latest = state.headline
+    with controls:
+        with st.container(key="scenario_verdicts_latest"):  # compact cards (qn_ui/layout.py)
+            verdict_card(state, latest, stacked=True)
+        sliders_slot = st.container()
+        with st.container(key="scenario_verdicts_earlier"):
+            for v in earlier:
+                verdict_card(state, v, stacked=True)
+            history_warnings(state)
+            realism_notice(state)
     verdicts_sent = time.perf_counter()
     # What follows the verdicts goes out one display frame after them (views.HEADLINE_FRAME_S): the
     # browser draws a chart in one long task, which would otherwise often come before it paints
@@ -103,8 +118,9 @@ def _live_scenario() -> None:
     wait_out_frame(verdicts_sent)
     # On screen the chart comes before the sliders; it is sent last. Every element here is
     # redrawn on each slider move, so there are few: the chart's notes and numbers are a detail.
-    chart_slot = st.container()
-    growth_controls(lang, periods=(2,), in_row=True)
+    chart_slot = chart_col.container()
+    with sliders_slot:
+        growth_controls(lang, periods=(2,), compact=True)
     choice = detail_choice(lang)
     detail_slot = st.container()
     share_link(state.query, lang)

@@ -24,12 +24,12 @@ from qn_model.uncertainty import FanChart
 
 SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal mark then thousands separator
 HEIGHT = 500
+TITLE_WRAP = 40  # characters per title line: a 360 px phone chart at 15 px type (see the app's CSS)
 X_RANGE = [2019.5, 2030.4]  # the share charts' years, with half a year's air at each end
 # The one trace holding every target marker; its points are told apart by their labels.
 TARGETS_TRACE = "targets"
 # The projects' start years (markers on the path); not a series of numbers of its own.
 PROJECTS_META = "projects"
-PROJECTS_MARGIN_B = 136  # px: base_layout's 110 and one more legend row
 
 # Plotly's own near-empty template: plotly.js's defaults, the same in the app, the brief and the
 # exports (plotly's default is 7 kB of a chart's 10 kB of JSON; Streamlit swaps in yet another).
@@ -119,31 +119,118 @@ def for_browser(fig: go.Figure) -> go.Figure:
     return fig
 
 
+def _greedy_lines(words: list[str], width: int) -> list[str]:
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def wrap_title(text: str, width: int = TITLE_WRAP) -> str:
+    """Break a long chart title into balanced lines of at most ``width`` characters (at spaces).
+
+    Plotly never wraps a title: a long one runs off a narrow chart (a phone, a projector's
+    column, two charts side by side). The app cannot know the browser's width when it builds a
+    figure, so a title longer than ``width`` is broken into as few lines as ``width`` allows,
+    of about equal length (short lines fit the narrowest charts); one with its own ``<br>`` is
+    kept.
+    """
+    if "<br>" in text or len(text) <= width:
+        return text
+    words = text.split(" ")
+    most = len(_greedy_lines(words, width))
+    for target in range(-(-len(text) // most), width + 1):
+        lines = _greedy_lines(words, target)
+        if len(lines) <= most:
+            return "<br>".join(lines)
+    return "<br>".join(_greedy_lines(words, width))
+
+
 def base_layout(fig: go.Figure | FigureSpec, lang: str, title: str, y_title: str, height: int = HEIGHT):
+    """Type, colours, number format and a layout that holds at any width.
+
+    Every text's place is left to plotly's margin logic, not fixed pixels, because the same
+    figure is drawn 360 px wide on a phone and 1,800 px on a projector: the title and the legend
+    push the margins (the legend placed in the figure's own, container, coordinates reserves
+    its rows first, however many the width wraps it into; the title over the plot, its lines);
+    then the axes' ``automargin`` grows the margins for tick labels and for the axis titles at
+    their ``standoff``. (A fixed bottom margin and a legend anchored under it put the x-axis
+    title on the tick labels.) Year ticks are left to plotly's automatic spacing, which scales
+    with the plot's width in the browser (every 2 years on a laptop, every 5 on a phone) where a
+    fixed ``dtick=1`` made 11 labels collide on narrow charts; ``tickformat="d"`` and a range of
+    at least a few years keep them whole years.
+    """
     if isinstance(fig, go.Figure):
         fig.layout.template = NO_TEMPLATE  # replaces plotly's default (an update would merge into it)
     fig.update_layout(
-        title={"text": title, "font": {"size": pal.TITLE_SIZE}, "x": 0.0, "xanchor": "left"},
+        title={
+            "text": wrap_title(title),
+            "font": {"size": pal.TITLE_SIZE},
+            "x": 0.0,
+            "xanchor": "left",
+            "xref": "container",
+            "yref": "paper",  # over the plot: automargin makes room for all its lines
+            "y": 1.0,
+            "yanchor": "bottom",
+            "pad": {"b": 12, "l": 8},
+            "automargin": True,
+        },
         font={"size": pal.FONT_SIZE, "family": pal.FONT_FAMILY},
         separators=SEPARATORS.get(lang, ",."),
         height=height,
-        margin={"l": 70, "r": 30, "t": 70, "b": 110},
-        # Below the x-axis title, not on it.
+        # Minimums only: automargin and the reserved room of the title and legend add the rest.
+        margin={"l": 10, "r": 20, "t": 20, "b": 10, "autoexpand": True},
+        # At the bottom of the figure, in its own coordinates: it reserves its rows (however many
+        # the width wraps it into) before the x axis takes its room above them.
         legend={
             "orientation": "h",
+            "xref": "container",
             "yref": "container",
             "y": 0.0,
             "yanchor": "bottom",
             "x": 0.0,
-            "font": {"size": pal.FONT_SIZE - 2},
+            "xanchor": "left",
+            # Plotly lays a wrapping legend out in columns as wide as its longest entry: smaller
+            # type keeps two columns on a laptop's chart instead of one entry a row.
+            "font": {"size": pal.FONT_SIZE - 4},
         },
         plot_bgcolor="white",
         hovermode="x unified",
         colorway=list(pal.SEQUENCE),  # Okabe–Ito, for any trace not given a colour
     )
-    fig.update_xaxes(title=t("year", lang), dtick=1, showgrid=False, linecolor=pal.GREY, tickformat="d")
-    fig.update_yaxes(title=y_title, gridcolor="#E5E5E5", zeroline=False, linecolor=pal.GREY)
+    fig.update_xaxes(
+        title={"text": t("year", lang), "standoff": 8},
+        automargin=True,
+        showgrid=False,
+        linecolor=pal.GREY,
+        tickformat="d",
+    )
+    fig.update_yaxes(
+        title={"text": y_title, "standoff": 8},
+        automargin=True,
+        gridcolor="#E5E5E5",
+        zeroline=False,
+        linecolor=pal.GREY,
+    )
     return fig
+
+
+SHORT_SPAN_YEARS = 6  # up to this many years, every year gets its tick
+
+
+def year_axis(fig: go.Figure | FigureSpec, first: int, last: int) -> None:
+    """The x axis over the years ``first`` to ``last``, with half a year's air at each end.
+
+    Plotly's automatic ticks thin long spans by the plot's width, but over a few years they go
+    below one year (2022, 2022, 2023, … with ``tickformat="d"``): a short span gets a tick a year,
+    which fits even a phone's chart.
+    """
+    fig.update_xaxes(range=[first - 0.5, last + 0.5])
+    if last - first <= SHORT_SPAN_YEARS:
+        fig.update_xaxes(dtick=1, tick0=first)
 
 
 def add_fan(fig: go.Figure, fan: FanChart, lang: str) -> None:
@@ -193,6 +280,21 @@ def add_series(
     )
 
 
+def target_positions(targets: Sequence[tuple[int, float, str, str, bool]], end_year: int) -> list[str]:
+    """Where each target's label goes: left of its marker, above it for the highest marker of
+    ``end_year`` and under it for the others there.
+
+    The paths run into the end year's markers from the left, and a label beside the plot (in a
+    margin of fixed pixels) left a phone's chart a plot 80 px wide; above and under, the labels
+    take room inside the plot whatever its width, and two targets of the same year stay apart.
+    """
+    top = max((value for year, value, *_ in targets if year == end_year), default=None)
+    return [
+        "middle left" if year != end_year else ("top left" if value == top else "bottom left")
+        for year, value, *_ in targets
+    ]
+
+
 def add_targets(
     fig: go.Figure | FigureSpec, targets: Sequence[tuple[int, float, str, str, bool]], end_year: int
 ) -> None:
@@ -200,9 +302,8 @@ def add_targets(
 
     ``targets`` items are (year, value %, label, colour, hollow). All markers go in one trace:
     the browser redraws every trace on each slider move, and one trace is cheaper than three.
-    Labels sit left of their marker, except at ``end_year``, the axis's last year: there the
-    paths run into the markers from the left (the required path crossed the other 2030 target's
-    label), so those labels go right, into room kept beside the plot (:func:`end_label_room`).
+    Labels are placed by :func:`target_positions`; call :func:`target_headroom` after the
+    layout so that a label above its marker stays inside the plot.
     """
     if not targets:
         return
@@ -220,9 +321,8 @@ def add_targets(
                 "line": {"width": 3, "color": list(colours)},
             },
             "text": list(labels),
-            "textposition": ["middle right" if y == end_year else "middle left" for y in years],
+            "textposition": target_positions(targets, end_year),
             "textfont": {"size": pal.FONT_SIZE, "color": list(colours)},
-            "cliponaxis": False,  # the end year's labels are drawn beside the plot, not cut off
             "name": TARGETS_TRACE,
             "hovertemplate": "%{text}<extra></extra>",
             "showlegend": False,
@@ -278,14 +378,10 @@ def add_projects(
     )
 
 
-def end_label_room(
-    fig: go.Figure | FigureSpec, targets: Sequence[tuple[int, float, str, str, bool]], end_year: int
-) -> None:
-    """Widen the right margin to hold the end year's target labels (call after ``base_layout``)."""
-    longest = max((len(label) for year, _, label, _, _ in targets if year == end_year), default=0)
-    if longest:
-        # ~0.5 em per character of the label font (measured in Chromium), plus the marker and a gap.
-        fig.update_layout(margin={"r": 30 + round(0.5 * pal.FONT_SIZE * longest)})
+def target_headroom(fig: go.Figure | FigureSpec, top_pct: float) -> None:
+    """A y range from 0 with room above ``top_pct`` (the highest value drawn) for a label
+    above the highest target; beyond 100 % of GRDP the scale says nothing useful."""
+    fig.update_yaxes(range=[0, 105] if top_pct > 100.0 else [0, top_pct * 1.2 + 2.0])
 
 
 def add_observed(
@@ -364,14 +460,16 @@ def share_figure(
     markers = [(y, v, label, pal.TARGET if sel else pal.TARGET_ALT, not sel) for y, v, label, sel in targets]
     add_targets(fig, markers, TARGET_YEAR_2)
     base_layout(fig, lang, title, t("axis_share", lang), height=height)
-    if projects:  # their legend entry can take a row of its own: keep it off the year axis
-        fig.update_layout(margin={"b": PROJECTS_MARGIN_B})
-    end_label_room(fig, markers, TARGET_YEAR_2)
-    fig.update_yaxes(ticksuffix="%", rangemode="tozero")
-    if projection is not None and max(projection[1]) > 100.0:
-        fig.update_yaxes(range=[0, 105])  # beyond 100 % of GRDP the scale says nothing useful
+    fig.update_yaxes(ticksuffix="%")
+    target_headroom(fig, highest_point(fig))
     fig.update_xaxes(range=X_RANGE)
     return fig.build()
+
+
+def highest_point(fig: go.Figure | FigureSpec) -> float:
+    """The highest y value of the figure's traces (0 for none)."""
+    values = [float(y) for trace in fig.data for y in (trace["y"] or ()) if y is not None]
+    return max((v for v in values if np.isfinite(v)), default=0.0)
 
 
 def sensitivity_figure(grid: SensitivityGrid, lang: str, current: tuple[float, float]) -> go.Figure:
@@ -389,7 +487,12 @@ def sensitivity_figure(grid: SensitivityGrid, lang: str, current: tuple[float, f
             zmin=0,
             zmax=zmax,
             colorscale="Cividis",  # perceptually uniform and colour-blind safe
-            colorbar={"title": {"text": t("share_in_year", lang, year=grid.year)}, "ticksuffix": "%"},
+            # The bar's title runs along it: over it, it widened the bar's margin by its length
+            # and left a phone's map a sliver of plot.
+            colorbar={
+                "title": {"text": t("share_in_year", lang, year=grid.year), "side": "right"},
+                "ticksuffix": "%",
+            },
             # d3 formats with the layout's separators: decimal commas in Vietnamese, no
             # per-cell Python formatting (2,500 cells per map would cost a visible delay).
             hovertemplate=(

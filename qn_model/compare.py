@@ -26,7 +26,15 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
 from qn_model import palette as pal
-from qn_model.charts import X_RANGE, add_observed, add_series, add_targets, base_layout, end_label_room
+from qn_model.charts import (
+    X_RANGE,
+    add_observed,
+    add_series,
+    add_targets,
+    base_layout,
+    highest_point,
+    target_headroom,
+)
 from qn_model.data import Dataset
 from qn_model.engine import Evaluation, evaluate_scenario
 from qn_model.engine import link_notices as notices_of_link
@@ -338,10 +346,7 @@ def compare_figure(cmp: Comparison, ds: Dataset, lang: str) -> go.Figure:
         markers.append((year, value, label, pal.TARGET if primary else pal.TARGET_ALT, not primary))
     add_targets(fig, markers, TARGET_YEAR_2)
     base_layout(fig, lang, t("cmp_chart_title", lang), t("axis_share", lang), height=600)
-    end_label_room(fig, markers, TARGET_YEAR_2)
-    fig.update_yaxes(ticksuffix="%", rangemode="tozero")
+    fig.update_yaxes(ticksuffix="%")
+    target_headroom(fig, highest_point(fig))
     fig.update_xaxes(range=X_RANGE)
-    # Many entries wrap into rows: room for them under the axis title (legend anchored at the
-    # figure's bottom by base_layout).
-    fig.update_layout(margin={"b": 170})
     return fig

@@ -1557,4 +1557,10 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "Dự án là cố định: biểu đồ quạt Monte Carlo chỉ thay đổi tăng trưởng tự nhiên. Giá trị dự án không tăng theo thời gian (giá năm gốc), nên tỷ trọng có thể giảm nhẹ sau năm bắt đầu khi GRDP tự nhiên tăng nhanh hơn. Dự án bắt đầu không muộn hơn năm gốc đã nằm trong số liệu năm gốc và bị bỏ qua. Các kịch bản có sẵn không có dự án.",
         "en": "Projects are deterministic: the Monte Carlo fan varies the organic growth only. A project's value does not grow (base-year prices), so the share can ease after its start year when organic GRDP grows faster. A project starting in or before the base year is already in the base year's figures and is ignored. The presets hold no projects.",
     },
+    # --- issue 12: screens ---
+    "slider_with_value": {"vi": "{label}: **{value}**", "en": "{label}: **{value}**"},
+    "growth_beside_chart": {
+        "vi": "Thanh trượt tăng trưởng 2026–2030 nằm ngay dưới kết luận năm 2030, cạnh biểu đồ.",
+        "en": "The 2026–2030 growth sliders are right under the 2030 verdict, beside the chart.",
+    },
 }

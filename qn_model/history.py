@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from qn_model import palette as pal
-from qn_model.charts import add_series, base_layout
+from qn_model.charts import add_series, base_layout, year_axis
 from qn_model.data import USER_SOURCE_ID, Dataset
 from qn_model.i18n import DASH, fmt_num, fmt_pct, fmt_year, t
 
@@ -324,9 +324,7 @@ def _finish_year_axis(fig: go.Figure, years: Sequence[int]) -> None:
     # The years speak for themselves: no "Year" title, so the legend sits close under the plot.
     fig.update_xaxes(title=None)
     if years:
-        fig.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5])
-    # base_layout anchors the legend to the bottom of the figure (container coordinates).
-    fig.update_layout(legend={"y": 0.0, "yanchor": "bottom"}, margin={"b": 90})
+        year_axis(fig, min(years), max(years))
 
 
 def share_history_figure(ds: Dataset, lang: str) -> go.Figure:
@@ -454,11 +452,15 @@ def structure_figure(ds: Dataset, lang: str) -> go.Figure | None:
         title += f"<br><span style='font-size:{pal.FONT_SIZE}px'>{kind_label(next(iter(kinds)), lang)}</span>"
     base_layout(fig, lang, title, "", height=480)
     fig.update_xaxes(
-        title=t("hist_unit_pct_grdp", lang), dtick=None, tickformat=None, ticksuffix="%", showgrid=True
+        title={"text": t("hist_unit_pct_grdp", lang)},
+        dtick=None,
+        tickformat=None,
+        ticksuffix="%",
+        showgrid=True,
     )
     fig.update_xaxes(range=[0, max(r["value"] for r in rows) * (1.25 if one_kind else 1.6)])
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
-    fig.update_layout(hovermode="closest", showlegend=False, margin={"l": 10, "r": 10, "t": 100})
+    fig.update_layout(hovermode="closest", showlegend=False)
     return fig
 
 

@@ -30,7 +30,7 @@ from qn_model.presets import PRESETS, link_context, preset
 from qn_model.scenario import Scenario
 
 MAX_LINKS = 8  # a meeting compares a handful of scenarios, not a spreadsheet of them
-SLIDE_HEIGHT = 620  # px: one chart fills a 1080-pixel screen under the verdicts
+SLIDE_HEIGHT = 560  # px: under the title and buttons, inside a 768-pixel projector screen
 
 KIND_OPENED = "opened"  # the scenario the presentation was opened on
 KIND_PRESET = "preset"
@@ -162,9 +162,7 @@ def find_slide(deck: Sequence[Slide], scn: Scenario) -> int | None:
 def slide_figure(ev: Evaluation, ds: Dataset, lang: str, height: int = SLIDE_HEIGHT) -> go.Figure:
     """The slide's one chart: the headline chart, sized for a screen of its own."""
     fig = headline_figure(ev, ds, lang)
-    # The legend sits at the bottom of the figure (base_layout); the margin leaves it room for
-    # three rows under the year axis and its title on a narrow screen.
-    fig.update_layout(height=height, margin={"t": 60, "b": 150})
+    fig.update_layout(height=height)
     return fig
 
 

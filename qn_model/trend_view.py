@@ -25,7 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from qn_model import palette as pal
-from qn_model.charts import base_layout
+from qn_model.charts import base_layout, year_axis
 from qn_model.data import Dataset
 from qn_model.i18n import DASH, fmt_num, fmt_pct, t
 
@@ -388,12 +388,9 @@ def trend_figure(
         height=HEIGHT,
     )
     first = int(series.index.min()) if len(series) else horizon - 5
-    fig.update_xaxes(range=[first - 0.5, horizon + 0.5])
+    year_axis(fig, first, horizon)
     if spec.unit == "pct":
         fig.update_yaxes(ticksuffix="%")
-    # Many entries wrap into rows: room for them under the axis title (legend anchored at the
-    # figure's bottom by base_layout).
-    fig.update_layout(margin={"b": 170})
     return fig
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from contextlib import nullcontext
-
 import streamlit as st
 
-from qn_model.i18n import fmt_num, t
+from qn_model.i18n import fmt_num, fmt_pct, t
 from qn_model.links import KEY_BY_NAME
 from qn_model.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_for, target_sets
 from qn_model.urls import app_link, origin
@@ -38,10 +36,26 @@ def _range(link_key: str) -> tuple[float, float]:
     return float(spec.lo), float(hi)
 
 
-def _slider(link_key: str, label: str, help_text: str, fmt: str = "%.1f%%") -> None:
+def _slider(link_key: str, label: str, help_text: str, lang: str, *, pct: bool = True) -> None:
+    """A slider whose value is shown in its label, in the language's number format.
+
+    Streamlit formats the thumb's number with printf in the browser (``11.9%`` in Vietnamese
+    too, where every other number on the page says ``11,9%``), and no format string gives a
+    decimal comma. So the thumb's number and the range's ends are hidden (``qn_ui/layout.py``)
+    and the label carries the value; the label is not part of the widget's identity (the key
+    is), so the slider keeps its state while the label follows its value.
+    """
     lo, hi = _range(link_key)
+    value = float(st.session_state.get(widget_key(link_key), lo))
+    shown = fmt_pct(value, lang) if pct else fmt_num(value, lang)
     st.slider(
-        label, min_value=lo, max_value=hi, step=STEP, key=widget_key(link_key), help=help_text, format=fmt
+        t("slider_with_value", lang, label=label, value=shown),
+        min_value=lo,
+        max_value=hi,
+        step=STEP,
+        key=widget_key(link_key),
+        help=help_text,
+        format="%.1f%%" if pct else "%.1f",
     )
 
 
@@ -76,7 +90,7 @@ def _on_base_change() -> None:
 
 def preset_picker(lang: str) -> None:
     """The four presets as one control that acts as buttons: a pick applies the preset, and
-    nothing stays picked (a highlight would go stale when the sliders under the chart move, as
+    nothing stays picked (a highlight would go stale when the sliders beside the chart move, as
     those redraw only their fragment). One element instead of six: each is redrawn per update."""
     st.session_state[W_PRESET] = None
     st.pills(
@@ -104,7 +118,7 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     """Presets, target set and growth sliders (the decisive controls), then the rest.
 
     ``growth=False`` keeps only the 2025 growth sliders here: the scenario page draws the
-    2026–2030 ones (the decisions still open) under its chart, in a fragment, so that moving one
+    2026–2030 ones (the decisions still open) beside its chart, in a fragment, so that moving one
     redraws only what depends on it.
     """
     ds, _ = context()
@@ -130,7 +144,7 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
         growth_controls(lang)
     else:
         growth_controls(lang, periods=(1,))
-        st.caption(t("growth_under_chart", lang))
+        st.caption(t("growth_beside_chart", lang))
     further_assumptions(lang)
 
 
@@ -162,11 +176,11 @@ def further_assumptions(lang: str) -> None:
             on_change=_on_base_change,
             help=t("help_base", lang),
         )
-        _slider("s0", t("base_share", lang), t("help_s0", lang))
-        _slider("t1", t("target_2025", lang), t("help_target", lang))
-        _slider("t2", t("target_2030", lang), t("help_target", lang))
-        _slider("sy", t("spread_gy", lang), t("help_spread", lang), fmt="%.1f")
-        _slider("sd", t("spread_gd", lang), t("help_spread", lang), fmt="%.1f")
+        _slider("s0", t("base_share", lang), t("help_s0", lang), lang)
+        _slider("t1", t("target_2025", lang), t("help_target", lang), lang)
+        _slider("t2", t("target_2030", lang), t("help_target", lang), lang)
+        _slider("sy", t("spread_gy", lang), t("help_spread", lang), lang, pct=False)
+        _slider("sd", t("spread_gd", lang), t("help_spread", lang), lang, pct=False)
 
 
 GROWTH_SLIDERS = {  # period: (link key, label, help) for GRDP growth, then digital-economy growth
@@ -175,23 +189,21 @@ GROWTH_SLIDERS = {  # period: (link key, label, help) for GRDP growth, then digi
 }
 
 
-def growth_controls(lang: str, *, periods: tuple[int, ...] = (1, 2), in_row: bool = False) -> None:
+def growth_controls(lang: str, *, periods: tuple[int, ...] = (1, 2), compact: bool = False) -> None:
     """GRDP and digital-economy growth, to 2025 and for 2026-2030: the sliders moved most.
 
-    ``in_row``: one column per slider under a wide chart, each label naming its period (no
-    header: every element in the scenario page's fragment is redrawn on each move). Else
-    stacked under a header per period (the sidebar)."""
-    n = 2 * len(periods)
-    spots = iter(st.columns(n, gap="medium", vertical_alignment="bottom") if in_row else [nullcontext()] * n)
+    ``compact``: each label names its period, no header (the scenario page's column beside its
+    chart, where every element is redrawn on each move). Else under a header per period (the
+    sidebar)."""
     for period in periods:
-        if not in_row:
+        if not compact:
             st.markdown(f"**{t(f'period_{period}_title', lang)}**")
-        for link_key, label, help_key in GROWTH_SLIDERS[period]:
-            with next(spots):
-                text = t(label, lang)
-                if in_row:
-                    text = t("growth_in_period", lang, period=t(f"period_{period}_short", lang), label=text)
-                _slider(link_key, text, t(help_key, lang))
+        # Beside the chart, digital-economy growth first: the decisive one, nearest the verdicts.
+        for link_key, label, help_key in GROWTH_SLIDERS[period][:: -1 if compact else 1]:
+            text = t(label, lang)
+            if compact:
+                text = t("growth_in_period", lang, period=t(f"period_{period}_short", lang), label=text)
+            _slider(link_key, text, t(help_key, lang), lang)
 
 
 def full_link(query: str) -> str:

@@ -65,13 +65,15 @@ INDEX = "_deck_index"
 LINKS_TEXT = "present_links_text"
 TSET = "present_tset"
 NUDGES = (-5.0, -1.0, 1.0, 5.0)  # percentage points per click on a DE growth
-NUDGES_GRID = (-5.0, 5.0, -1.0, 1.0)  # as drawn: down on the left, up on the right
-QR_WIDTH = 280  # px: scannable from a few rows back on a projector
+QR_WIDTH = 280  # px at most: scannable from a few rows back on a projector
+BODY = [0.36, 0.64]  # verdicts | chart
+HEADER = [1.2, 1]  # title and rates | buttons
+CONTROLS_ROW = [0.22, 0.26, 0.26, 0.26]  # QR | 2026-2030 DE growth | 2025's | target set
 
 # Scoped to this view: the style element goes when the view does. Constants only, no user text.
 _CSS = f"""
 <style>
-.stMainBlockContainer {{ padding-top: 3.6rem; padding-bottom: 1rem; }}
+.stMainBlockContainer {{ padding-top: 4.2rem; padding-bottom: 1rem; }}
 .stMain [data-testid="stMarkdownContainer"] p, .stMain [data-testid="stMarkdownContainer"] li {{
   font-size: 1.3rem; line-height: 1.4; }}
 .stMain [data-testid="stMetricValue"], .stMain [data-testid="stMetricValue"] p {{
@@ -87,7 +89,9 @@ _CSS = f"""
 .stMain [class*="st-key-pvword_notmet"] p {{ color: {pal.NOT_MET}; }}
 .stMain [class*="st-key-pvword_unknown"] p {{ color: {pal.GREY}; }}
 .stMain [class*="st-key-pvtarget_"] p {{ font-size: 1.6rem; font-weight: 600; margin: 0; }}
-.stMain [class*="st-key-pvrate_"] p {{ font-size: 2.4rem; font-weight: 700; margin: 0; }}
+.stMain [class*="st-key-pvrate_"] p {{
+  font-size: clamp(1.6rem, 2.3vw, 2.4rem); font-weight: 700; margin: 0; white-space: nowrap; }}
+.stMain [data-testid="stMetricValue"] div {{ white-space: nowrap; }}
 .st-key-present_next_pagedown, .st-key-present_prev_pageup {{ display: none; }}
 </style>
 """
@@ -220,7 +224,11 @@ def present_view(state: AppState) -> None:
 
     _header(state, deck, index, adjusted)
     link_notices(state)
-    verdicts, figure, side = st.columns([4.6, 6, 2.2], gap="medium")
+    # The chart takes the larger part of the screen (at least half of it on a 1024 px
+    # projector), the verdicts the rest; the QR code and the decisive controls in a row under
+    # them. Within a verdict, the word and the value sit side by side when there is room and
+    # wrap one under the other when not (a horizontal container), never squeezed.
+    verdicts, figure = st.columns(BODY, gap="medium")
     with verdicts:
         for v in state.evaluation.verdicts:
             _verdict(v, headline(v, state.scenario, lang), lang)
@@ -228,15 +236,16 @@ def present_view(state: AppState) -> None:
         chart(slide_figure(state.evaluation, state.ds, lang), key="present_chart", with_data=False)
         for notice in beyond_history(state.scenario, state.ds):
             st.caption("⚠ " + md_escape(notice.message(lang)))
-    with side:
+    qr_col, *control_cols = st.columns(CONTROLS_ROW, gap="medium")
+    with qr_col:
         _qr(state)
-        _decisive_controls(state)
+    _decisive_controls(state, control_cols)
     _deck_panel(state, deck, index)
 
 
 def _header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool) -> None:
     lang, n = state.lang, len(deck)
-    title_col, prev_col, next_col, lang_col, exit_col = st.columns([5.6, 1.4, 1.4, 1.6, 1.4])
+    title_col, buttons = st.columns(HEADER, vertical_alignment="top")
     with title_col:
         counter = t("present_counter", lang, i=index + 1, n=n)
         suffix = f" · {t('present_adjusted', lang)}" if adjusted else ""
@@ -244,15 +253,16 @@ def _header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool
             st.markdown(md_escape(f"{counter} · {deck[index].title}{suffix}"))
         with st.container(key="present_rates"):
             st.markdown(md_escape(_rates_line(state.scenario, lang)))
-    # (column, direction, key, arrow key, a clicker's key, button type). A clicker sends
-    # PageUp/PageDown: a second, hidden button per direction takes it.
-    for col, delta, key, arrow, clicker, kind in (
-        (prev_col, -1, "present_prev", "Left", "PageUp", "secondary"),
-        (next_col, 1, "present_next", "Right", "PageDown", "primary"),
-    ):
-        target = step(index, delta, n)
-        at_end = target == index
-        with col:
+    # The buttons in one row that wraps when the screen is narrow (every label whole). (direction,
+    # key, arrow key, a clicker's key, button type): a clicker sends PageUp/PageDown, a second,
+    # hidden button per direction takes it.
+    with buttons, st.container(horizontal=True, horizontal_alignment="right", gap="small"):
+        for delta, key, arrow, clicker, kind in (
+            (-1, "present_prev", "Left", "PageUp", "secondary"),
+            (1, "present_next", "Right", "PageDown", "primary"),
+        ):
+            target = step(index, delta, n)
+            at_end = target == index
             st.button(
                 t(key, lang),
                 key=key,
@@ -261,7 +271,6 @@ def _header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool
                 disabled=at_end,
                 shortcut=arrow,
                 help=t("present_keys_help", lang),
-                width="stretch",
                 type=kind,
             )
             st.button(
@@ -272,15 +281,12 @@ def _header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool
                 disabled=at_end,
                 shortcut=clicker,
             )
-    with lang_col:
-        st.button(t("present_other_lang", lang), key="present_lang", on_click=_switch_lang, width="stretch")
-    with exit_col:
+        st.button(t("present_other_lang", lang), key="present_lang", on_click=_switch_lang)
         st.button(
             t("present_exit", lang),
             key="present_exit",
             on_click=_leave,
             icon=":material/close_fullscreen:",
-            width="stretch",
         )
     if adjusted:
         st.button(
@@ -316,15 +322,15 @@ def _verdict(v: TargetVerdict, h: Headline, lang: str) -> None:
     with st.container(border=True, key=f"pvbox_{v.year}"):
         with st.container(key=f"pvtarget_{v.year}"):
             st.markdown(md_escape(t("target_in_year", lang, year=v.year, target=fmt_pct(v.target_pct, lang))))
-        word_col, value_col = st.columns([1, 1], vertical_alignment="center")
-        with word_col, st.container(key=f"pvword_{status}_{v.year}"):
-            st.markdown(md_escape(f"{mark} {verdict_word(v, lang).upper()}"))
-        with value_col:
+        with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+            with st.container(key=f"pvword_{status}_{v.year}", width="content"):
+                st.markdown(md_escape(f"{mark} {verdict_word(v, lang).upper()}"))
             st.metric(
                 label=t("share_in_year", lang, year=v.year),
                 value=fmt_pct(v.value_pct, lang),
                 delta=None if v.margin_pp is None else fmt_pp(v.margin_pp, lang),
                 delta_color="normal",
+                width="content",
             )
         st.markdown(md_escape(h.detail or h.verdict))
         if h.caveat:
@@ -343,23 +349,35 @@ def _qr(state: AppState) -> None:
     st.markdown(md_escape(t("present_qr_caption", state.lang)))
 
 
-def _decisive_controls(state: AppState) -> None:
+def _decisive_controls(state: AppState, cols: list) -> None:
+    """The DE growth of each period with its nudges, then the target set, one column each."""
     lang, scn = state.lang, state.scenario
-    for link_key, year in (("gd2", TARGET_YEAR_2), ("gd1", TARGET_YEAR_1)):
+    gd2_col, gd1_col, set_col = cols
+    _nudges(gd2_col, "gd2", TARGET_YEAR_2, scn, lang)
+    _nudges(gd1_col, "gd1", TARGET_YEAR_1, scn, lang)
+    with set_col:
+        _target_set_radio(state)
+
+
+def _nudges(col, link_key: str, year: int, scn: Scenario, lang: str) -> None:
+    with col:
         st.markdown(f"**{md_escape(t(f'present_{link_key}', lang))}**")
         with st.container(key=f"pvrate_{link_key}"):
             st.markdown(md_escape(f"{fmt_pct(getattr(scn, link_key), lang)}/{t('unit_year', lang)}"))
-        # Two rows of two: four buttons in one row of the narrow side column clip "−5" to "−".
-        cols = [*st.columns(2, gap="small"), *st.columns(2, gap="small")]
-        for col, delta in zip(cols, NUDGES_GRID, strict=True):
-            col.button(
-                f"{delta:+.0f}".replace("-", "−"),
-                key=f"present_nudge_{link_key}_{delta:+.0f}",
-                on_click=_nudge,
-                args=(link_key, delta),
-                help=t("present_nudge_help", lang, delta=fmt_pp(delta, lang, 0), year=year),
-                width="stretch",
-            )
+        # One row, wrapping onto a second when the column is narrow (each label whole).
+        with st.container(horizontal=True, gap="small"):
+            for delta in NUDGES:
+                st.button(
+                    f"{delta:+.0f}".replace("-", "−"),
+                    key=f"present_nudge_{link_key}_{delta:+.0f}",
+                    on_click=_nudge,
+                    args=(link_key, delta),
+                    help=t("present_nudge_help", lang, delta=fmt_pp(delta, lang, 0), year=year),
+                )
+
+
+def _target_set_radio(state: AppState) -> None:
+    lang = state.lang
     sets = target_sets(state.ds)
     current = state.target_set  # the app's pick (the sidebar's, or the link's)
     options = list(sets) + ([CUSTOM] if current == CUSTOM else [])

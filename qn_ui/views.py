@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -72,19 +73,29 @@ def verdict_metric(v: TargetVerdict, lang: str) -> None:
     )
 
 
-def verdict_row(state: AppState) -> None:
+def verdict_row(state: AppState, *, stacked: bool = False) -> None:
     """The verdicts at a glance: a coloured word and the metric for each target. Drawn from the
-    verdicts that need no Monte Carlo, so they reach the browser before the chart is built."""
+    verdicts that need no Monte Carlo, so they reach the browser before the chart is built.
+
+    ``stacked``: one under the other, the sentence in body type (a column beside a chart);
+    else side by side under a heading-sized sentence."""
+    spots = [nullcontext()] * len(state.headline) if stacked else st.columns(len(state.headline))
+    for spot, v in zip(spots, state.headline, strict=True):
+        with spot:
+            verdict_card(state, v, stacked=stacked)
+
+
+def verdict_card(state: AppState, v: TargetVerdict, *, stacked: bool = False) -> None:
+    """One target's coloured word, sentence and metric (see :func:`verdict_row`)."""
     lang = state.lang
-    for col, v in zip(st.columns(len(state.headline)), state.headline, strict=True):
-        with col:
-            colour = "gray" if v.met is None or impossible(v) else ("green" if v.met else "red")
-            line = short_verdict(v, state.scenario, lang, with_gap=False)
-            st.markdown(f"#### :{colour}-badge[{md_escape(verdict_word(v, lang).upper())}] {md_escape(line)}")
-            gap = gap_text(v, lang)  # the gap in money, under the headline rather than in it
-            if gap:
-                st.markdown(f"**{md_escape(gap[:1].upper() + gap[1:])}**")
-            verdict_metric(v, lang)
+    colour = "gray" if v.met is None or impossible(v) else ("green" if v.met else "red")
+    line = short_verdict(v, state.scenario, lang, with_gap=False)
+    size = "" if stacked else "#### "
+    st.markdown(f"{size}:{colour}-badge[{md_escape(verdict_word(v, lang).upper())}] {md_escape(line)}")
+    gap = gap_text(v, lang)  # the gap in money, under the headline rather than in it
+    if gap:
+        st.markdown(f"**{md_escape(gap[:1].upper() + gap[1:])}**")
+    verdict_metric(v, lang)
 
 
 def verdict_details(state: AppState) -> None:

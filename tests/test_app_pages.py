@@ -373,9 +373,9 @@ def test_the_verdicts_go_out_a_frame_before_the_chart(monkeypatch: pytest.Monkey
     import qn_ui.views as views
 
     order: list[str] = []
-    real_verdicts, real_chart, real_sleep = views.verdict_row, views.chart, time.sleep
+    real_verdicts, real_chart, real_sleep = views.verdict_card, views.chart, time.sleep
     monkeypatch.setattr(
-        views, "verdict_row", lambda *a, **k: (order.append("verdicts"), real_verdicts(*a, **k))
+        views, "verdict_card", lambda *a, **k: (order.append("verdict"), real_verdicts(*a, **k))
     )
     monkeypatch.setattr(views, "chart", lambda *a, **k: (order.append("chart"), real_chart(*a, **k)))
 
@@ -390,8 +390,8 @@ def test_the_verdicts_go_out_a_frame_before_the_chart(monkeypatch: pytest.Monkey
     fragment_only(at, monkeypatch)
     at.slider(key="w_gd2").set_value(45.0).run()
     assert_clean(at)
-    assert [o.split()[0] for o in order] == ["verdicts", "pause", "chart"]
-    assert 0.0 <= float(order[1].split()[1]) <= views.HEADLINE_FRAME_S  # less the chart's build
+    assert [o.split()[0] for o in order] == ["verdict", "verdict", "pause", "chart"]  # 2030's, 2025's
+    assert 0.0 <= float(order[2].split()[1]) <= views.HEADLINE_FRAME_S  # less the chart's build
 
 
 def test_language_switch() -> None:

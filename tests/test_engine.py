@@ -114,21 +114,69 @@ def test_figures_and_tables(ds):
     assert len(verdict_table(ev, "en")) == 2
 
 
-def test_the_2030_target_labels_sit_right_of_their_markers_clear_of_the_paths(ds):
-    """The paths run into the 2030 markers from the left (the required path crossed the other
-    target's label): those labels go right, into a margin wide enough for them; 2025's stay left."""
+def test_target_labels_take_room_inside_the_plot_not_a_fixed_margin(ds):
+    """2030's two targets: the higher labelled above its marker, the other under it, 2025's left
+    of it; no pixel margin kept for them (it left a phone's chart a plot 80 px wide), and the y
+    range leaves room for the label above the highest marker."""
     from qn_model.charts import TARGETS_TRACE
 
     ev = evaluate_link("t2=30", ds)
     for lang in ("vi", "en"):
         fig = headline_figure(ev, ds, lang, with_required=True)
         targets = next(tr for tr in fig.data if tr.name == TARGETS_TRACE)
-        sides = {(x, pos) for x, pos in zip(targets.x, targets.textposition, strict=True)}
-        assert sides == {(2025, "middle left"), (2030, "middle right")}
-        assert targets.cliponaxis is False
-        longest = max(len(label) for x, label in zip(targets.x, targets.text, strict=True) if x == 2030)
-        assert fig.layout.margin.r >= 8 * longest  # room for the longest label (~9 px a character)
+        sides = {(x, y, pos) for x, y, pos in zip(targets.x, targets.y, targets.textposition, strict=True)}
+        assert sides == {(2025, 20.0, "middle left"), (2030, 35.0, "top left"), (2030, 30.0, "bottom left")}
+        assert fig.layout.margin.r <= 30
+        assert fig.layout.yaxis.range[1] >= 35.0 * 1.15
         assert fig.layout.xaxis.range[1] < 2031  # no empty year on the axis for them
+
+
+def test_axis_titles_and_legend_are_placed_by_plotly_not_fixed_pixels(ds):
+    """The cause of the x-axis title sitting on the tick labels: a fixed bottom margin with a
+    legend under it. Every year chart now grows its margins (automargin, title standoff), the
+    legend and title reserve their own room (container coordinates), and years are not forced to
+    one tick each (plotly thins them by the plot's width in the browser)."""
+    ev = evaluate_link("", ds)
+    fig = headline_figure(ev, ds, "vi", with_required=True)
+    for axis in (fig.layout.xaxis, fig.layout.yaxis):
+        assert axis.automargin is True and axis.title.standoff
+    assert fig.layout.xaxis.dtick is None and fig.layout.xaxis.tickformat == "d"
+    assert (fig.layout.legend.yref, fig.layout.legend.yanchor) == ("container", "bottom")
+    assert (fig.layout.title.yref, fig.layout.title.automargin) == ("paper", True)
+    assert fig.layout.margin.b <= 20
+
+
+@given(st.integers(min_value=1990, max_value=2040), st.integers(min_value=0, max_value=40))
+def test_year_axis_never_ticks_below_a_year(first, span):
+    """Plotly's automatic ticks go below a year on a short span (2022, 2022, 2023 with whole-year
+    labels): a short span gets a tick a year; a long one is left to plotly, which thins it by
+    the plot's width but never below a year (at most 10 ticks over more than 6 years)."""
+    from qn_model.charts import SHORT_SPAN_YEARS, FigureSpec, year_axis
+
+    fig = FigureSpec()
+    year_axis(fig, first, first + span)
+    axis = fig.layout["xaxis"]
+    assert axis["range"] == [first - 0.5, first + span + 0.5]
+    if span <= SHORT_SPAN_YEARS:
+        assert (axis["dtick"], axis["tick0"]) == (1, first)
+    else:
+        assert "dtick" not in axis
+
+
+@given(st.text(alphabet="ab cđ", min_size=0, max_size=120), st.integers(min_value=5, max_value=60))
+def test_wrap_title_keeps_every_word_and_breaks_only_long_lines(text, width):
+    from qn_model.charts import wrap_title
+
+    wrapped = wrap_title(text, width)
+    lines = wrapped.split("<br>")
+    assert " ".join(lines) == text or wrapped == text
+    for line in lines:
+        # a line is over the width only when it is a single word too long to break
+        assert len(line) <= width or " " not in line
+    if len(text) > width:  # balanced, but in no more lines than the width needs
+        from qn_model.charts import _greedy_lines
+
+        assert len(lines) == len(_greedy_lines(text.split(" "), width))
 
 
 def test_parse_link_uses_shipped_defaults(ds):
@@ -158,7 +206,8 @@ def test_figure_spec_matches_the_plotly_object_api():
     for fig in (slow, fast):
         add_series(fig, [2020, 2021], [1.0, 2.0], "s", "vi", "#000000", dash="dot")
         base_layout(fig, "vi", "Tiêu đề", "Trục")
-        fig.update_xaxes(dtick=None, title="X")
+        # A title as a dict: plotly replaces a title given as a string whole (standoff too).
+        fig.update_xaxes(dtick=None, title={"text": "X"})
     built = fast.build().to_dict()
     assert built["layout"].pop("datarevision")  # the one addition: see the test below
     assert go.Figure(built).to_dict() == slow.to_dict()

@@ -1,0 +1,318 @@
+"""The screens a planner meets the app on, measured in the page (geometry, not pixels).
+
+Office laptops (1366×768, 1280×720), the meeting-room projector (``present=1`` at 1024×768,
+1280×720 and 1920×1080), a large monitor (1920×1080) and the phone the meeting view's QR code
+opens (390×844), in both languages:
+
+- the scenario page's first screen holds the 2030 verdict, the 2026–2030 digital-economy growth
+  slider and the chart's target markers (bounding boxes against the viewport);
+- no two texts of a plotly chart overlap and none runs outside the chart (pairwise bounding boxes
+  of the chart's SVG texts);
+- no page scrolls sideways, no metric value or button label is cut (``scrollWidth`` against
+  ``clientWidth``), metric values stay on one line;
+- the meeting view: the chart at least half the screen wide, a QR module at least 4 px, slides
+  advanced from the keyboard (a presenter's clicker sends PageDown/PageUp);
+- the phone: sidebar closed, one column, the chart's plot area most of the width;
+- slider values in the language's number format.
+
+Every test writes a screenshot of what it measured to ``test-artifacts/screens/``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlencode
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from qn_model.i18n import fmt_pct, t
+from qn_model.messages import LANGS
+from tests.e2e.conftest import TIMEOUT_MS
+from tests.e2e.helpers import ROOT, charts_drawn, growth_slider, metric_value, settle
+
+pytestmark = pytest.mark.e2e
+SHOTS = ROOT / "test-artifacts" / "screens"
+SIDEBAR_CONTROLS = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'
+
+LAPTOPS = [(1366, 768), (1280, 720)]
+MONITOR = (1920, 1080)
+MEETING = [(1024, 768), (1280, 720), (1920, 1080)]
+PHONE = (390, 844)
+PAGES = ["", "scenario", "history", "trends", "compare", "mydata", "method"]
+CHART_PAGES = ["", "scenario", "history", "trends", "compare"]
+
+# Every text plotly draws inside a chart (hover labels excepted: they float over it on purpose).
+CHART_TEXTS = """(chart) => {
+  const svg = chart.querySelector('.main-svg').getBoundingClientRect();
+  const sel = ['.gtitle', '.g-xtitle text', '.g-ytitle text', '.xtick text', '.ytick text',
+               '.legendtext', '.textpoint text', '.annotation-text', '.colorbar text'];
+  const boxes = [];
+  for (const el of chart.querySelectorAll(sel.join(','))) {
+    if (el.closest('.hoverlayer')) continue;
+    const r = el.getBoundingClientRect();
+    const text = (el.textContent || '').trim();
+    if (!text || r.width < 1 || r.height < 1) continue;
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0') continue;
+    boxes.push({text, cls: el.getAttribute('class') || el.parentNode.getAttribute('class'),
+                l: r.left, t: r.top, r: r.right, b: r.bottom});
+  }
+  return {svg: {l: svg.left, t: svg.top, r: svg.right, b: svg.bottom}, boxes};
+}"""
+
+
+def _overlap(a: dict, b: dict, tol: float = 1.0) -> bool:
+    return min(a["r"], b["r"]) - max(a["l"], b["l"]) > tol and min(a["b"], b["b"]) - max(a["t"], b["t"]) > tol
+
+
+def chart_text_problems(page: Page) -> list[str]:
+    """Pairs of overlapping texts and texts outside their chart, for every plotly chart shown."""
+    problems = []
+    for i, chart in enumerate(page.locator(".js-plotly-plot").all()):
+        if not chart.is_visible():
+            continue
+        found = chart.evaluate(CHART_TEXTS)
+        svg, boxes = found["svg"], found["boxes"]
+        for box in boxes:
+            if (
+                box["l"] < svg["l"] - 1
+                or box["r"] > svg["r"] + 1
+                or box["t"] < svg["t"] - 1
+                or box["b"] > svg["b"] + 1
+            ):
+                problems.append(f"chart {i}: {box['text']!r} ({box['cls']}) runs outside the chart")
+        for j, a in enumerate(boxes):
+            for b in boxes[j + 1 :]:
+                if _overlap(a, b):
+                    problems.append(
+                        f"chart {i}: {a['text']!r} ({a['cls']}) overlaps {b['text']!r} ({b['cls']})"
+                    )
+    return problems
+
+
+def sideways(page: Page) -> list[str]:
+    """Scrolling containers (the document and Streamlit's main section) wider than the screen."""
+    return page.evaluate(
+        """() => [document.documentElement, document.body,
+                  document.querySelector('[data-testid="stMain"]'),
+                  document.querySelector('[data-testid="stAppViewContainer"]')]
+                 .filter(Boolean)
+                 .filter(e => e.scrollWidth > e.clientWidth + 1)
+                 .map(e => `${e.tagName}.${e.getAttribute('data-testid') || ''}: ${e.scrollWidth} > ${e.clientWidth}`)"""
+    )
+
+
+def cut_texts(page: Page) -> list[str]:
+    """Metric values, labels and button labels cut (ellipsis or overflow) or metric values
+    wrapped onto a second line."""
+    return page.evaluate(
+        """() => {
+          const out = [];
+          const sel = '[data-testid="stMain"] [data-testid="stMetricValue"],' +
+                      '[data-testid="stMain"] [data-testid="stMetricLabel"] p,' +
+                      '[data-testid="stMain"] [data-testid="stMetricDelta"],' +
+                      '[data-testid="stMain"] button p';
+          for (const el of document.querySelectorAll(sel)) {
+            if (!el.offsetParent) continue;  // hidden
+            const text = el.textContent.trim();
+            if (el.scrollWidth > el.clientWidth + 1) out.push(`cut: ${text}`);
+          }
+          for (const el of document.querySelectorAll('[data-testid="stMain"] [data-testid="stMetricValue"]')) {
+            if (!el.offsetParent) continue;
+            const lh = parseFloat(getComputedStyle(el).fontSize) * 1.6;
+            if (el.getBoundingClientRect().height > lh) out.push(`two lines: ${el.textContent.trim()}`);
+          }
+          return out;
+        }"""
+    )
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / f"{name}.png")
+
+
+@pytest.fixture
+def screen(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A page with the viewport of ``request.param`` (width, height)."""
+    width, height = request.param
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_page(page: Page, server: str, path: str, lang: str, **extra: str) -> None:
+    page.goto(f"{server}/{path}?{urlencode({'lang': lang, **extra})}")
+    settle(page, None)
+    expect(page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"]').first).to_be_visible()
+    charts_drawn(page)
+    settle(page, None)
+    page.wait_for_timeout(400)  # the chart's second pass at the measured width
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body and t("unexpected_error", lang) not in body
+
+
+def size_id(size: tuple[int, int]) -> str:
+    return f"{size[0]}x{size[1]}"
+
+
+def slider_box(page: Page, label: str, nth: int) -> Locator:
+    """The whole slider widget (label, track) whose label holds ``label`` (see ``growth_slider``)."""
+    return (
+        page.locator('[data-testid="stSlider"]')
+        .filter(has=page.locator('[data-testid="stWidgetLabel"]', has_text=label))
+        .nth(nth)
+    )
+
+
+def in_view(page: Page, box: dict | None) -> bool:
+    vp = page.viewport_size
+    return (
+        bool(box)
+        and box["y"] >= 0
+        and box["y"] + box["height"] <= vp["height"]
+        and box["x"] >= 0
+        and (box["x"] + box["width"] <= vp["width"])
+    )
+
+
+# --- every page, laptop and phone: no sideways scroll, chart texts apart, screenshots --------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "overview")
+@pytest.mark.parametrize("screen", [*LAPTOPS, MONITOR, PHONE], ids=size_id, indirect=True)
+def test_page_fits_the_screen(server: str, screen: Page, path: str, lang: str) -> None:
+    page = screen
+    open_page(page, server, path, lang)
+    vp = page.viewport_size
+    shot(page, f"{path or 'overview'}-{lang}-{vp['width']}x{vp['height']}")
+    assert sideways(page) == []
+    assert cut_texts(page) == []
+    if path in CHART_PAGES:
+        assert chart_text_problems(page) == []
+
+
+# --- the scenario page's first screen ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("screen", [*LAPTOPS, MONITOR], ids=size_id, indirect=True)
+def test_scenario_verdict_slider_and_targets_share_the_first_screen(
+    server: str, screen: Page, lang: str
+) -> None:
+    page = screen
+    open_page(page, server, "scenario", lang)
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text=t("share_in_year", lang, year=2030))
+    slider = slider_box(page, t("de_growth_pct", lang), nth=1)
+    assert in_view(page, metric.bounding_box()), metric.bounding_box()
+    assert in_view(page, slider.bounding_box()), slider.bounding_box()
+    targets = page.locator('[data-testid="stPlotlyChart"] .textpoint text').all()
+    assert len(targets) >= 2
+    for label in targets:
+        assert in_view(page, label.bounding_box()), (label.text_content(), label.bounding_box())
+
+
+def test_scenario_sensitivity_map_texts_apart(server: str, browser: Browser) -> None:
+    """The heatmap (a detail of the scenario page): colour bar, axes and legend apart."""
+    for width, height in (LAPTOPS[0], PHONE):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+        context.set_default_timeout(TIMEOUT_MS)
+        page = context.new_page()
+        open_page(page, server, "scenario", "vi")
+        page.get_by_text(t("detail_sensitivity", "vi"), exact=True).click()
+        expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(2)
+        charts_drawn(page)
+        settle(page, None)
+        page.wait_for_timeout(400)
+        page.locator('[data-testid="stPlotlyChart"]').nth(1).scroll_into_view_if_needed()
+        shot(page, f"scenario-sensitivity-vi-{width}x{height}")
+        assert chart_text_problems(page) == []
+        assert sideways(page) == []
+        context.close()
+
+
+# --- the meeting view -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("screen", MEETING, ids=size_id, indirect=True)
+def test_meeting_view_fits_the_projector(server: str, screen: Page, lang: str) -> None:
+    page = screen
+    open_page(page, server, "scenario", lang, present="1")
+    vp = page.viewport_size
+    shot(page, f"present-{lang}-{vp['width']}x{vp['height']}")
+    assert sideways(page) == []
+    assert cut_texts(page) == []
+    assert chart_text_problems(page) == []
+    chart = page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()
+    assert chart["width"] >= vp["width"] / 2, chart
+    # The QR code: scannable from a few metres, a module at least 4 px (drawn 10 px a module).
+    qr = page.locator('[data-testid="stImage"] img').first
+    natural, shown = qr.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width]")
+    assert shown / natural * 10 >= 4, (natural, shown)
+    # The rates line under the title and the growth figures stay whole words on one line each.
+    for rate in page.locator('[class*="st-key-pvrate_"] p').all():
+        box = rate.bounding_box()
+        size = float(rate.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+        assert box["height"] < 1.6 * size, rate.text_content()
+
+
+@pytest.mark.parametrize("screen", [MEETING[0]], ids=size_id, indirect=True)
+def test_meeting_view_keys_advance_slides(server: str, screen: Page) -> None:
+    """A presenter's clicker sends PageDown/PageUp; the keyboard's arrows do the same."""
+    page = screen
+    open_page(page, server, "scenario", "en", present="1")
+    title = page.locator(".st-key-present_title")
+    expect(title).to_contain_text(re.compile(r"^1/\d"))
+    page.mouse.click(5, 400)  # focus on the page, not a widget
+    for key, expected in (("PageDown", "2/"), ("ArrowRight", "3/"), ("PageUp", "2/"), ("ArrowLeft", "1/")):
+        page.keyboard.press(key)
+        expect(title).to_contain_text(re.compile(rf"^{re.escape(expected)}\d"))
+        settle(page, None)
+
+
+# --- the phone --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["", "scenario"], ids=["overview", "scenario"])
+@pytest.mark.parametrize("screen", [PHONE], ids=size_id, indirect=True)
+def test_phone_one_column_sidebar_closed_wide_plot(server: str, screen: Page, path: str, lang: str) -> None:
+    page = screen
+    open_page(page, server, path, lang)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    # One column: every column of the main section starts at the same left edge.
+    lefts = {
+        round(c.bounding_box()["x"])
+        for c in page.locator('[data-testid="stMain"] [data-testid="stColumn"]').all()
+    }
+    assert len(lefts) <= 1, lefts
+    plot = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()
+    assert plot["width"] >= 0.6 * page.viewport_size["width"], plot
+
+
+# --- numbers on the sliders -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("screen", [LAPTOPS[0]], ids=size_id, indirect=True)
+def test_slider_values_in_the_language_format(server: str, screen: Page, lang: str) -> None:
+    """Streamlit formats a slider's thumb with printf (``11.9%`` in Vietnamese too): the thumb's
+    number is hidden and the value shown, formatted for the language, in the slider's label."""
+    page = screen
+    open_page(page, server, "scenario", lang, gd2="11.9")
+    box = slider_box(page, t("de_growth_pct", lang), nth=1)
+    expect(box.locator('[data-testid="stWidgetLabel"]')).to_contain_text(fmt_pct(11.9, lang))
+    for number in page.locator('[data-testid="stSliderThumbValue"], [data-testid="stSliderTickBar"]').all():
+        expect(number).to_be_hidden()
+    thumb = growth_slider(page, t("de_growth_pct", lang), nth=1)
+    thumb.focus()
+    thumb.press("ArrowRight")
+    expect(box.locator('[data-testid="stWidgetLabel"]')).to_contain_text(fmt_pct(12.0, lang))
+    expect(metric_value(page, t("share_in_year", lang, year=2030))).to_be_visible()
