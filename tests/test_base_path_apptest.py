@@ -87,7 +87,8 @@ def test_the_meeting_view_qr_code_encodes_the_link_with_the_path(base_path, monk
     monkeypatch.setattr(present, "qr_png", spy)
     at = run_app({"gd2": "40", "present": "1"}, url=f"{ORIGIN}/ktso/")
     # present=1 left out: a phone in the room opens the interactive app on the same scenario
-    assert encoded == [app_link("gd2=40", base_path=base_path, origin=ORIGIN)]
+    query = f"gd2=40&dv={load_dataset().version}"
+    assert encoded == [app_link(query, base_path=base_path, origin=ORIGIN)]
     assert len(at.image) == 1
 
 
