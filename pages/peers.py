@@ -29,21 +29,13 @@ st.caption(t("peers_share_note", lang))
 st.subheader(t("peers_readings_header", lang))
 st.markdown("\n".join("- " + md_escape(line) for line in peers.readings(ds, lang)))
 
-st.header(t("peers_targets_header", lang))
-targets = peers.target_groups(ds)
-chart(
-    peer_bars_figure(targets, lang, t("peers_targets_title", lang), t("peers_axis_share", lang)),
-    key="peers_targets",
-    with_data=False,
-)
-
-st.header(t("peers_growth_header", lang))
-growth = peers.growth_groups(ds)
-chart(
-    peer_bars_figure(growth, lang, t("peers_growth_title", lang), t("peers_axis_growth", lang)),
-    key="peers_growth",
-    with_data=False,
-)
+for part, groups, axis in (
+    ("targets", peers.target_groups(ds), "peers_axis_share"),
+    ("growth", peers.growth_groups(ds), "peers_axis_growth"),
+):
+    st.header(t(f"peers_{part}_header", lang))
+    fig = peer_bars_figure(groups, lang, t(f"peers_{part}_title", lang), t(axis, lang))
+    chart(fig, key=f"peers_{part}", with_data=False)
 
 st.header(t("peers_realism_header", lang))
 st.caption(t("peers_realism_intro", lang))

@@ -129,6 +129,9 @@ def _greedy_lines(words: list[str], width: int) -> list[str]:
     return lines
 
 
+Y_TITLE_WRAP = 24  # characters: an axis title longer than this takes two lines
+
+
 def wrap_title(text: str, width: int = TITLE_WRAP) -> str:
     """Break a long chart title into balanced lines of at most ``width`` characters (at spaces).
 
@@ -209,7 +212,9 @@ def base_layout(fig: go.Figure | FigureSpec, lang: str, title: str, y_title: str
         tickformat="d",
     )
     fig.update_yaxes(
-        title={"text": y_title, "standoff": 8},
+        # Rotated along a short plot (a phone, a chart under a long legend), a long axis title
+        # would run past the plot into the chart's title: two balanced lines instead.
+        title={"text": wrap_title(y_title, Y_TITLE_WRAP), "standoff": 8},
         automargin=True,
         gridcolor="#E5E5E5",
         zeroline=False,

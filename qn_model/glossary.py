@@ -527,8 +527,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "en": "History: Quảng Ninh beside the national series",
     },
     "hist_intro": {
-        "vi": "Chỉ năm nào có nguồn mới có số liệu; năm thiếu để trống, đường bị ngắt, không nội suy. Chấm đặc: số chính thức; chấm rỗng: ước tính hoặc sơ bộ; ô vuông cam: số liệu bạn tải lên.",
-        "en": "A year has a value only when a source gives one; missing years stay empty and break the line, never interpolated. Filled marker: official figure; hollow: estimate or preliminary; orange square: data you uploaded.",
+        "vi": "Chỉ năm nào có nguồn mới có số liệu; năm thiếu để trống, đường bị ngắt, không nội suy. Chấm đặc: số chính thức; chấm rỗng: ước tính hoặc sơ bộ; hình thoi rỗng: báo chí đưa tin, không nêu cơ quan thống kê; ô vuông cam: số liệu bạn tải lên.",
+        "en": "A year has a value only when a source gives one; missing years stay empty and break the line, never interpolated. Filled marker: official figure; hollow: estimate or preliminary; hollow diamond: press-reported, no statistical compiler named; orange square: data you uploaded.",
     },
     "hist_share_title": {
         "vi": "Tỷ trọng kinh tế số: Quảng Ninh và cả nước (TCTK)",
@@ -1159,8 +1159,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
     # --- issue 13: peers and provenance ---
     "hist_kind_press": {"vi": "Báo chí đưa tin", "en": "Press-reported"},
     "hist_legend_press": {
-        "vi": "Hình thoi rỗng = báo chí đưa tin (không nêu cơ quan thống kê)",
-        "en": "Hollow diamond = press-reported (no statistical compiler named)",
+        "vi": "Thoi rỗng = báo chí đưa tin",
+        "en": "Hollow diamond = press-reported",
     },
     "exp_kind_press": {"vi": "Báo chí đưa tin", "en": "Press-reported"},
     "prov_not_recorded": {"vi": "không ghi lại", "en": "not recorded"},

@@ -54,6 +54,9 @@ LOG_LINE = re.compile(
     r'"(?P<method>\S+) (?P<uri>\S+) [^"]*" (?P<status>\d{3}) .*upstream=(?P<up>.+?) route=(?P<route>\S+)'
 )
 
+# Every link the app writes names the data it was made on (issue 17).
+DV = f"dv={load_dataset().version}"
+
 
 @pytest.fixture(scope="module")
 def proxy(browser_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Team]:
@@ -154,7 +157,7 @@ def test_deep_link_as_the_first_request_reproduces_its_verdicts(proxy: Team, pag
     for year in (2025, 2030):
         expect(metric_value(page, t("share_in_year", "en", year=year))).to_have_text(expected(link, year))
     assert urlsplit(page.url).path == f"{BASE}/scenario"
-    assert share_link(page, "en") == f"{site(proxy)}{BASE}/scenario?{link}"
+    assert share_link(page, "en") == f"{site(proxy)}{BASE}/scenario?{link}&{DV}"
     replica_of(proxy, page)  # and the whole page came from one replica
 
 
@@ -196,7 +199,7 @@ def test_csv_download_carries_the_link(proxy: Team, page: Page) -> None:
         button.click()
     text = Path(info.value.path()).read_text(encoding="utf-8-sig")
     cells = {c for row in csv.reader(io.StringIO(text)) for c in row}
-    assert f"{site(proxy)}{BASE}/scenario?{link}" in cells
+    assert f"{site(proxy)}{BASE}/scenario?{link}&{DV}" in cells
     assert expected(link, 2030).rstrip("%") in text
     assert info.value.suggested_filename.endswith(".csv")
     replica_of(proxy, page)
@@ -242,7 +245,7 @@ def test_the_qr_code_encodes_the_link_under_the_base_path(proxy: Team, page: Pag
     # Read as a phone would: the link with /ktso/, without present=1 (a phone in the room opens
     # the interactive app on the same scenario).
     found = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
-    assert found == [f"{site(proxy)}{BASE}/?gd2=40"]
+    assert found == [f"{site(proxy)}{BASE}/?gd2=40&{DV}"]
 
 
 def test_killing_the_sessions_replica_loses_no_link(proxy: Team, page: Page) -> None:
@@ -257,8 +260,8 @@ def test_killing_the_sessions_replica_loses_no_link(proxy: Team, page: Page) -> 
     page.reload()
     settle(page)
     expect(metric_value(page, label)).to_have_text(expected(link, 2030))
-    assert dict(parse_qsl(urlsplit(page.url).query)) == dict(parse_qsl(link))
-    assert share_link(page, "en") == f"{site(proxy)}{BASE}/scenario?{link}"
+    assert dict(parse_qsl(urlsplit(page.url).query)) == dict(parse_qsl(f"{link}&{DV}"))
+    assert share_link(page, "en") == f"{site(proxy)}{BASE}/scenario?{link}&{DV}"
     # What was answered after the kill (less the killed replica's own websocket, logged as it closed).
     after = [
         x
