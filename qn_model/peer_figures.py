@@ -56,15 +56,10 @@ def peer_bars_figure(groups: Sequence[PeerGroup], lang: str, title: str, axis_ti
     fig = go.Figure()
     height = figure_height(groups)
     base_layout(fig, lang, wrap(title, HEAD_WRAP), "", height=height)
-    fig.update_layout(
-        title={
-            "font": {"size": pal.FONT_SIZE + 2},
-            "yref": "container",
-            "y": 1.0,
-            "yanchor": "top",
-            "pad": {"t": 12},
-        }
-    )
+    # Over the plot, as base_layout places every title (a multi-line title anchored to the top of
+    # the container was drawn with its first line above the figure); the fixed top margin holds
+    # two lines, so automargin has nothing to add and the panels keep their pixel layout.
+    fig.update_layout(title={"font": {"size": pal.FONT_SIZE + 2}})
     top = max((v.value_pct for g in groups for v in g.values), default=1.0)
     plot_px = height - TOP_PX - BOTTOM_PX
     y_px = 0  # from the top of the plotting area
