@@ -221,10 +221,6 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "vi": "Kịch bản: tỷ trọng kinh tế số đến 2030",
         "en": "Scenario: the digital-economy share to 2030",
     },
-    "growth_under_chart": {
-        "vi": "Thanh trượt tăng trưởng 2026–2030 nằm ngay dưới biểu đồ.",
-        "en": "The 2026–2030 growth sliders are right under the chart.",
-    },
     "detail_show": {"vi": "Xem thêm", "en": "Show"},
     "detail_chart": {"vi": "Số liệu biểu đồ", "en": "Chart's numbers"},
     "detail_path": {"vi": "Số liệu từng năm", "en": "Year by year"},
@@ -1084,7 +1080,6 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "exp_user_source": {"vi": "Số liệu do người dùng tải lên", "en": "Data uploaded by the user"},
     "exp_user_publisher": {"vi": "người dùng", "en": "the user"},
     "brief_title": {"vi": "Bản tóm tắt kịch bản", "en": "Scenario brief"},
-    "brief_data_version": {"vi": "Phiên bản dữ liệu: {version}", "en": "Data version: {version}"},
     "brief_link_intro": {
         "vi": "Mở lại đúng kịch bản này (hoặc quét mã QR):",
         "en": "Reopen exactly this scenario (or scan the QR code):",
@@ -1113,10 +1108,6 @@ GLOSSARY: dict[str, dict[str, str]] = {
     "brief_footer": {
         "vi": "Tạo bằng ứng dụng kịch bản kinh tế số Quảng Ninh; phiên bản dữ liệu {version}.",
         "en": "Made with the Quảng Ninh digital-economy scenario planner; data version {version}.",
-    },
-    "brief_foreign_data": {
-        "vi": "Đường dẫn này được tạo trên bộ số liệu khác (phiên bản {version}); bản tóm tắt dùng số liệu chính thức của ứng dụng.",
-        "en": "This link was made on other data (version {version}); the brief uses the app's shipped data.",
     },
     "cli_brief_written": {"vi": "Đã ghi bản tóm tắt: {path}", "en": "Brief written: {path}"},
     "downloads_header": {"vi": "Tải về", "en": "Downloads"},
