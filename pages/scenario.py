@@ -110,7 +110,14 @@ def _live_scenario() -> None:
     # failure is raised once the sliders are drawn, so that they still work.
     try:
         fig, failure = (
-            headline_figure(state.evaluation, state.ds, lang, with_required=True, height=CHART_HEIGHT),
+            headline_figure(
+                state.evaluation,
+                state.ds,
+                lang,
+                with_required=True,
+                height=CHART_HEIGHT,
+                settled_margins=True,
+            ),
             None,
         )
     except Exception as exc:

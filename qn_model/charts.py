@@ -25,6 +25,7 @@ from qn_model.uncertainty import FanChart
 SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal mark then thousands separator
 HEIGHT = 500
 TITLE_WRAP = 40  # characters per title line: a 360 px phone chart at 15 px type (see the app's CSS)
+TITLE_BASELINE = 28  # px from a figure's top to its title's first baseline (see share_figure)
 X_RANGE = [2019.5, 2030.4]  # the share charts' years, with half a year's air at each end
 # The one trace holding every target marker; its points are told apart by their labels.
 TARGETS_TRACE = "targets"
@@ -425,11 +426,13 @@ def share_figure(
     targets: Sequence[tuple[int, float, str, bool]] = (),
     projects: Sequence[tuple[int, float, str, str]] = (),
     height: int = HEIGHT,
+    margin: Mapping[str, int] | None = None,
 ) -> go.Figure:
     """The headline chart: observed shares, national context, projection, fan, targets.
 
     ``targets`` items are (year, value %, label, is_selected); unselected ones are hollow.
     ``projects`` items are (start year, share % on the path that year, short text, label).
+    ``margin``: minimum margins in px instead of :func:`base_layout`'s (automargin still grows them).
     """
     fig = FigureSpec()
     if fan is not None:
@@ -465,6 +468,13 @@ def share_figure(
     markers = [(y, v, label, pal.TARGET if sel else pal.TARGET_ALT, not sel) for y, v, label, sel in targets]
     add_targets(fig, markers, TARGET_YEAR_2)
     base_layout(fig, lang, title, t("axis_share", lang), height=height)
+    if margin:
+        # The title hung from the figure's top, its first line's baseline TITLE_BASELINE px down,
+        # in the figure's own coordinates: over the plot (``yref="paper"``) plotly places a title
+        # of several lines only in a second draw, the one these margins avoid. In one draw the
+        # lines run down from there (``margin["t"]`` holds two).
+        title_top = {"yref": "container", "y": 1 - TITLE_BASELINE / height, "pad": {"b": 0}}
+        fig.update_layout(margin=margin, title=title_top)
     fig.update_yaxes(ticksuffix="%")
     target_headroom(fig, highest_point(fig))
     fig.update_xaxes(range=X_RANGE)

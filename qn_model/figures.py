@@ -16,6 +16,14 @@ from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.sensitivity import sensitivity
 from qn_model.targets import with_required_growth
 
+# The scenario chart's margins (px) as plotly's automargin settles them at the charts' type sizes
+# when the chart is as wide as on a 1280 px screen or wider (2-line title, 2-digit y ticks, the
+# legend in 2 rows; English needs more below 1366 px). Streamlit mounts a fresh chart on each
+# update, which starts from the minimum margins and grows them in a second full draw: every
+# slider move paid two draws (BENCHMARKS.md, issue 12). Given as the minimums, there is nothing
+# left to grow: one draw. A narrower chart (more legend rows) still grows them.
+SETTLED_MARGIN = {"l": 76, "r": 20, "t": 76, "b": 138}
+
 _USER_YEARS: dict[tuple[str, str, str], list[int]] = {}
 
 
@@ -85,8 +93,12 @@ def headline_figure(
     with_fan: bool = True,
     with_required: bool = False,
     height: int = HEIGHT,
+    settled_margins: bool = False,
 ) -> go.Figure:
-    """Observed share, national context, the scenario with its fan, and the targets."""
+    """Observed share, national context, the scenario with its fan, and the targets.
+
+    ``settled_margins``: start from the margins plotly settles on for a wide chart
+    (:data:`SETTLED_MARGIN`), so that it draws once per update rather than twice."""
     required = None
     if with_required:
         # The scenario as it is up to 2025, then the constant growth that meets the 2030 target:
@@ -107,6 +119,7 @@ def headline_figure(
         targets=target_markers(ev, ds, lang),
         projects=project_markers(ev, lang),
         height=height,
+        margin=SETTLED_MARGIN if settled_margins else None,
     )
 
 

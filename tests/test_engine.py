@@ -146,6 +146,31 @@ def test_axis_titles_and_legend_are_placed_by_plotly_not_fixed_pixels(ds):
     assert fig.layout.margin.b <= 20
 
 
+def test_scenario_chart_starts_from_settled_margins(ds):
+    """The scenario page's chart is drawn afresh on each slider move: it starts from the margins
+    plotly settles on (one draw, not two), still grows them (automargin), and hangs its title
+    from the figure's top with room for it above the plot."""
+    import plotly.graph_objects as go
+
+    from qn_model.charts import TITLE_BASELINE
+    from qn_model.figures import SETTLED_MARGIN
+
+    ev = evaluate_link("", ds)
+    for lang in ("vi", "en"):
+        fig = headline_figure(ev, ds, lang, with_required=True, height=480, settled_margins=True)
+        go.Figure(fig.to_dict())  # valid for plotly
+        margin = fig.layout.margin
+        assert {k: getattr(margin, k) for k in SETTLED_MARGIN} == SETTLED_MARGIN
+        assert margin.autoexpand is True
+        assert fig.layout.xaxis.automargin is True and fig.layout.yaxis.automargin is True
+        title = fig.layout.title
+        assert title.yref == "container" and title.text.count("<br>") <= 1  # margin.t holds two lines
+        assert (1 - title.y) * 480 == pytest.approx(TITLE_BASELINE)
+        assert 0 < TITLE_BASELINE < margin.t
+    plain = headline_figure(ev, ds, "vi", with_required=True)
+    assert plain.layout.margin.b <= 20 and plain.layout.title.yref == "paper"
+
+
 @given(st.integers(min_value=1990, max_value=2040), st.integers(min_value=0, max_value=40))
 def test_year_axis_never_ticks_below_a_year(first, span):
     """Plotly's automatic ticks go below a year on a short span (2022, 2022, 2023 with whole-year
