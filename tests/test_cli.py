@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from qn_model.engine import evaluate_link
 from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, t
 from qn_model.qr import qr_svg
 from qn_model.versions import changelog, version_date
+from tests.data_copies import data_with_2024_share
 
 ROOT = Path(__file__).resolve().parents[1]
 UPLOADS = ROOT / "tests" / "fixtures" / "uploads"
@@ -271,14 +271,9 @@ def test_data_version_prints_the_digest_and_its_entry(runs, ds):
 def test_data_version_append_records_a_changed_copy(tmp_path, ds):
     """What whoever changes data/ runs: the new digest is missing (exit 1) until appended."""
     from qn_model.cli import main
-    from qn_model.data import DATA_DIR, clear_cache
+    from qn_model.data import clear_cache
 
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
-    path = data / "indicators.csv"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("de_share,QN,2024,7.1,", "de_share,QN,2024,7.3,")
-    )
+    data = data_with_2024_share(tmp_path)
     clear_cache()
     try:
         assert main(["data-version", "--data-dir", str(data)]) == 1

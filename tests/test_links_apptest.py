@@ -7,7 +7,6 @@ Expected numbers come from the engine (``qn_model``), never from the UI.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
@@ -15,11 +14,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from qn_model.compare import build_comparison, outcomes_table
-from qn_model.data import DATA_DIR, clear_cache, load_dataset
+from qn_model.data import clear_cache, load_dataset
 from qn_model.engine import evaluate_link
 from qn_model.i18n import fmt_pct, t
 from qn_model.presets import default_scenario
 from qn_model.versions import append_entry
+from tests.data_copies import data_with_2024_share
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -137,12 +137,7 @@ def test_the_meeting_view_steps_through_a_compare_links_scenarios(ds):
 def revised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ds):
     """The app served on a copy of data/ in which the 2024 share was revised to 7.3 % (a new
     version in the copy's changelog)."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
-    path = data / "indicators.csv"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("de_share,QN,2024,7.1,", "de_share,QN,2024,7.3,")
-    )
+    data = data_with_2024_share(tmp_path)
     clear_cache()
     new = load_dataset(data)
     append_entry(new, "2026-12-04", "Sửa tỷ trọng 2024.", "2024 share revised.", data)

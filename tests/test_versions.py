@@ -18,6 +18,7 @@ from qn_model.versions import (
     key_values,
     version_date,
 )
+from tests.data_copies import data_with_2024_share
 
 OLD_DATE, NEW_DATE = "2026-11-01", "2026-12-04"
 
@@ -32,9 +33,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 def revised(tmp_path: Path):
     """A copy of data/ a year on: the 2024 share revised from 7.1 % to 7.3 %, the national 2025
     share from its estimate, recorded as a new version after the shipped one."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
-    _edit(data / "indicators.csv", "de_share,QN,2024,7.1,", "de_share,QN,2024,7.3,")
+    data = data_with_2024_share(tmp_path)
     clear_cache()
     ds = load_dataset(data)
     assert append_entry(ds, NEW_DATE, "Sửa tỷ trọng 2024.", "2024 share revised.", data)
