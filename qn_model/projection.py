@@ -18,7 +18,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from qn_model.scenario import HORIZON_END, Project, Scenario
+from qn_model.scenario import (
+    HORIZON_END,
+    MAX_PROJECTS,
+    PROJECT_MAX_VND_TRN,
+    PROJECT_MIN_VND_TRN,
+    Project,
+    Scenario,
+)
 
 
 @dataclass(frozen=True)
@@ -147,3 +154,40 @@ def project(scn: Scenario, base_grdp_vnd_trn: float | None = None) -> Projection
         grdp_vnd_trn=tuple(float(v) for v in grdp),
         de_vnd_trn=tuple(float(v) for v in de),
     )
+
+
+# "Close the gap" rounds its project up to this (VND trillion): a short link, and the target
+# still met (by less than a thousandth of a point).
+CLOSE_STEP_VND_TRN = 0.01
+
+
+def closing_project(
+    scn: Scenario, base_grdp_vnd_trn: float | None, year: int, target_year: int
+) -> tuple[Project | None, str | None]:
+    """The one project, starting in ``year``, that lifts ``target_year``'s share to ``scn.t2``.
+
+    Returns
+    -------
+    (Project, None), or (None, reason) with reason a glossary key: ``close_gap_unavailable`` (no
+    GRDP level, a year not after the base year, or no money path), ``close_gap_met``,
+    ``projects_full`` or ``close_gap_too_big``. The value is rounded up to
+    :data:`CLOSE_STEP_VND_TRN`, never down, so the target is met, not missed by a rounding.
+    """
+    path = project(scn, base_grdp_vnd_trn)
+    if base_grdp_vnd_trn is None or target_year not in path.years or year <= scn.base_year:
+        return None, "close_gap_unavailable"
+    i = path.years.index(target_year)
+    gap = gap_vnd_trn(scn.t2, path.grdp_vnd_trn[i], path.de_vnd_trn[i])
+    if gap is None:
+        return None, "close_gap_unavailable"
+    if gap <= 0:
+        return None, "close_gap_met"
+    if len(scn.projects) >= MAX_PROJECTS:
+        return None, "projects_full"
+    value = round(math.ceil(gap / CLOSE_STEP_VND_TRN) * CLOSE_STEP_VND_TRN, 2)
+    if value < gap:
+        value = round(value + CLOSE_STEP_VND_TRN, 2)
+    value = max(PROJECT_MIN_VND_TRN, value)
+    if value > PROJECT_MAX_VND_TRN:
+        return None, "close_gap_too_big"
+    return Project(int(year), value), None

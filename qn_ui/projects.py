@@ -8,13 +8,11 @@ page's details, so it is built only when chosen and costs the slider path nothin
 
 from __future__ import annotations
 
-import math
-
 import streamlit as st
 
 from qn_model.engine import base_grdp
 from qn_model.i18n import fmt_money, t
-from qn_model.projection import gap_vnd_trn, project
+from qn_model.projection import closing_project
 from qn_model.scenario import (
     MAX_PROJECTS,
     PROJECT_FIRST_YEAR,
@@ -32,11 +30,8 @@ W_NEW_YEAR = "w_pj_new_year"
 W_NEW_VALUE = "w_pj_new_value"
 W_CLOSE_YEAR = "w_pj_close_year"
 CLOSED = "_pj_closed"  # (the project "close the gap" added, the projects before it)
-CLOSE_MESSAGE = "_pj_close_message"
-CLOSE_YEAR_KEPT = "_pj_close_year"  # the year last used: the picker is not drawn while the gap is closed  # why the last "close the gap" click added nothing
-# The project that closes the gap is rounded up to this (VND trillion): a short link, and the
-# target still met (by less than a thousandth of a point).
-CLOSE_STEP = 0.01
+CLOSE_MESSAGE = "_pj_close_message"  # why the last "close the gap" click added nothing
+CLOSE_YEAR_KEPT = "_pj_close_year"  # the year last used: the picker is not drawn while the gap is closed
 
 
 def _projects() -> tuple[Project, ...]:
@@ -63,37 +58,17 @@ def _remove(project: Project) -> None:
     _set(tuple(current))
 
 
-def closing_project(year: int) -> tuple[Project | None, str | None]:
-    """The one project, starting in ``year``, that lifts the 2030 share to its target with the
-    scenario as the controls hold it now; or None and the glossary key saying why not."""
+def _closing_project(year: int) -> tuple[Project | None, str | None]:
+    """The project that closes the 2030 gap, for the scenario as the controls hold it now."""
     ds, ctx = context()
     scn = scenario_from_widgets(ctx)
-    level = base_grdp(ds, scn.base_year)
-    path = project(scn, level)
-    if level is None or TARGET_YEAR_2 not in path.years or year <= scn.base_year:
-        return None, "close_gap_unavailable"
-    i = path.years.index(TARGET_YEAR_2)
-    gap = gap_vnd_trn(scn.t2, path.grdp_vnd_trn[i], path.de_vnd_trn[i])
-    if gap is None:
-        return None, "close_gap_unavailable"
-    if gap <= 0:
-        return None, "close_gap_met"
-    if len(scn.projects) >= MAX_PROJECTS:
-        return None, "projects_full"
-    # Rounded up, never down: the target must be met, not missed by a rounding.
-    value = round(math.ceil(gap / CLOSE_STEP) * CLOSE_STEP, 2)
-    if value < gap:
-        value = round(value + CLOSE_STEP, 2)
-    value = max(PROJECT_MIN_VND_TRN, value)
-    if value > PROJECT_MAX_VND_TRN:
-        return None, "close_gap_too_big"
-    return Project(int(year), value), None
+    return closing_project(scn, base_grdp(ds, scn.base_year), year, TARGET_YEAR_2)
 
 
 def _close_gap() -> None:
     year = int(st.session_state.get(W_CLOSE_YEAR) or TARGET_YEAR_2)
     st.session_state[CLOSE_YEAR_KEPT] = year
-    added, why = closing_project(year)
+    added, why = _closing_project(year)
     if added is None:
         st.session_state[CLOSE_MESSAGE] = why
         st.session_state.pop(CLOSED, None)
@@ -183,7 +158,7 @@ def _close_gap_section(state: AppState, years: list[int]) -> None:
                 year=TARGET_YEAR_2,
                 n=MAX_PROJECTS,
                 gap=fmt_money(gap, lang),
-                max=fmt_money(1000, lang),
+                max=fmt_money(PROJECT_MAX_VND_TRN, lang),
             )
         )
     if closed is not None:

@@ -14,7 +14,7 @@ from qn_model.engine import evaluate_link, evaluate_scenario
 from qn_model.i18n import fmt_money
 from qn_model.links import LinkContext, parse, parse_projects, serialize
 from qn_model.presets import PRESETS, default_scenario, preset
-from qn_model.projection import gap_vnd_trn, project
+from qn_model.projection import CLOSE_STEP_VND_TRN, closing_project, gap_vnd_trn, project
 from qn_model.scenario import MAX_PROJECTS, Project, Scenario
 from qn_model.sensitivity import sensitivity
 from qn_model.targets import judge, required_de_growth_pct, with_required_growth
@@ -391,3 +391,28 @@ def test_method_page_documents_projects_and_the_price_basis(ds, lang):
     assert t("meth_price_basis", lang) in texts
     gap = evaluate_link("", ds).verdicts[1].gap_vnd_trn
     assert fmt_money(gap, lang) in texts
+
+
+@pytest.mark.parametrize("year", [2026, 2028, 2030])
+def test_the_closing_project_is_rounded_up_and_meets_2030(ds, year):
+    scn = default_scenario(ds)
+    level = LEVEL
+    added, why = closing_project(scn, level, year, 2030)
+    assert why is None and added.year == year
+    gap = judge(scn, project(scn, level), {})[1].gap_vnd_trn
+    assert gap <= added.value_vnd_trn < gap + CLOSE_STEP_VND_TRN + 1e-9
+    assert added.value_vnd_trn == round(added.value_vnd_trn, 2)
+    closed = scn.with_(projects=(added,))
+    assert judge(closed, project(closed, level), {})[1].met
+
+
+def test_the_closing_project_says_why_it_cannot_act(ds):
+    scn = default_scenario(ds)
+    assert closing_project(scn, None, 2028, 2030) == (None, "close_gap_unavailable")
+    assert closing_project(scn, LEVEL, scn.base_year, 2030) == (None, "close_gap_unavailable")
+    met = scn.with_(gd2=60.0)
+    assert closing_project(met, LEVEL, 2028, 2030) == (None, "close_gap_met")
+    full = scn.with_(projects=tuple(Project(2026 + i % 5, 1.0) for i in range(MAX_PROJECTS)))
+    assert closing_project(full, LEVEL, 2028, 2030) == (None, "projects_full")
+    # a gap beyond the largest project the link contract allows
+    assert closing_project(scn.with_(t2=99.0), 1e5, 2028, 2030) == (None, "close_gap_too_big")
