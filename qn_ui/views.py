@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from contextlib import nullcontext
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -73,20 +72,18 @@ def verdict_metric(v: TargetVerdict, lang: str) -> None:
     )
 
 
-def verdict_row(state: AppState, *, stacked: bool = False) -> None:
-    """The verdicts at a glance: a coloured word and the metric for each target. Drawn from the
-    verdicts that need no Monte Carlo, so they reach the browser before the chart is built.
-
-    ``stacked``: one under the other, the sentence in body type (a column beside a chart);
-    else side by side under a heading-sized sentence."""
-    spots = [nullcontext()] * len(state.headline) if stacked else st.columns(len(state.headline))
-    for spot, v in zip(spots, state.headline, strict=True):
-        with spot:
-            verdict_card(state, v, stacked=stacked)
+def verdict_row(state: AppState) -> None:
+    """The verdicts at a glance, side by side: a coloured word and the metric for each target.
+    Drawn from the verdicts that need no Monte Carlo, so they reach the browser before the chart
+    is built."""
+    for col, v in zip(st.columns(len(state.headline)), state.headline, strict=True):
+        with col:
+            verdict_card(state, v)
 
 
 def verdict_card(state: AppState, v: TargetVerdict, *, stacked: bool = False) -> None:
-    """One target's coloured word, sentence and metric (see :func:`verdict_row`)."""
+    """One target's coloured word, sentence, gap in money and metric. ``stacked``: for a column
+    beside a chart, the sentence in body type; else heading-sized (:func:`verdict_row`)."""
     lang = state.lang
     colour = "gray" if v.met is None or impossible(v) else ("green" if v.met else "red")
     line = short_verdict(v, state.scenario, lang, with_gap=False)
