@@ -10,7 +10,7 @@ from qn_model import warmup
 # what it is importing, so no module is ever seen half-imported and no fit is done twice.
 warmup.wait()
 
-from qn_model.i18n import t  # noqa: E402
+from qn_model.i18n.formats import t  # noqa: E402
 from qn_ui import layout  # noqa: E402
 from qn_ui.controls import language_switch, scenario_controls, share_link  # noqa: E402
 from qn_ui.pages_registry import LIVE_PAGE, PAGES  # noqa: E402

@@ -80,10 +80,10 @@ import statsmodels.api
 from statsmodels.tsa.arima.model import ARIMA
 from statsmodels.tsa.holtwinters import ExponentialSmoothing
 t.append(time.perf_counter())
-import qn_model.figures, qn_ui.controls, qn_ui.downloads, qn_ui.present, qn_ui.state, qn_ui.views
+import qn_model.views.figures, qn_ui.controls, qn_ui.downloads, qn_ui.present, qn_ui.state, qn_ui.views
 t.append(time.perf_counter())
-from qn_model.data import load_dataset
-from qn_model.presets import link_context
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.presets import link_context
 link_context(load_dataset())
 t.append(time.perf_counter())
 print(" ".join(f"{b - a:.4f}" for a, b in zip(t, t[1:])))

@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 ENV_THREADS = os.environ.get("OPENBLAS_NUM_THREADS", "unset")  # before qn_model sets its default
 sys.path.insert(0, str(ROOT))
 
-from qn_model.data import load_dataset  # noqa: E402
-from qn_model.engine import base_grdp, headline_verdicts  # noqa: E402
-from qn_model.presets import default_scenario  # noqa: E402
-from qn_model.projection import project  # noqa: E402
-from qn_model.sensitivity import sensitivity  # noqa: E402
-from qn_model.trends import fit_trends  # noqa: E402
-from qn_model.uncertainty import N_PATHS, simulate  # noqa: E402
+from qn_model.core.projection import project  # noqa: E402
+from qn_model.core.sensitivity import sensitivity  # noqa: E402
+from qn_model.core.uncertainty import N_PATHS, simulate  # noqa: E402
+from qn_model.data.dataset import load_dataset  # noqa: E402
+from qn_model.engine.evaluate import base_grdp, headline_verdicts  # noqa: E402
+from qn_model.engine.presets import default_scenario  # noqa: E402
+from qn_model.trends.suite import fit_trends  # noqa: E402
 
 
 def sample(fn: Callable[[], object], n: int, warmup: int = 2) -> np.ndarray:

@@ -50,7 +50,7 @@ from playwright.async_api import Browser, Locator, Page, async_playwright, expec
 
 from benchmarks.memory import cpu_seconds, descendants, links, rss_mb, server_pid  # noqa: E402
 from deploy.team import team  # noqa: E402
-from qn_model.i18n import t  # noqa: E402
+from qn_model.i18n.formats import t  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright  # noqa: E402
 
-from qn_model.i18n import t  # noqa: E402
+from qn_model.i18n.formats import t  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,

@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Locator, Page, expect, sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from qn_model.i18n import t  # noqa: E402
+from qn_model.i18n.formats import t  # noqa: E402
 from qn_ui.views import HEADLINE_FRAME_S  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     CHROMIUM,
@@ -105,9 +105,9 @@ def fragment_reruns(n: int, warmup: int) -> list[float]:
     to have run the router (then it would not be the fragment's time)."""
     import streamlit.testing.v1.local_script_runner as lsr
 
-    from qn_model.data import load_dataset
-    from qn_model.engine import evaluate_link
-    from qn_model.i18n import fmt_pct
+    from qn_model.data.dataset import load_dataset
+    from qn_model.engine.evaluate import evaluate_link
+    from qn_model.i18n.formats import fmt_pct
     from qn_ui import controls
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_MS / 1000)

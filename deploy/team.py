@@ -60,8 +60,8 @@ MAX_FAILS, FAIL_TIMEOUT_S = 1, 10
 
 
 def norm_base_path(value: str | None) -> str:
-    """``/ktso`` or ``""`` (the same rule as ``qn_model.urls.norm_base_path``)."""
-    from qn_model.urls import norm_base_path as norm
+    """``/ktso`` or ``""`` (the same rule as ``qn_model.core.urls.norm_base_path``)."""
+    from qn_model.core.urls import norm_base_path as norm
 
     return norm(value)
 

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from qn_model.compare import (
+from qn_model.engine.presets import PRESETS
+from qn_model.i18n.formats import t
+from qn_model.views.compare import (
     MAX_LINK_CHARS,
     assumptions_table,
     build_comparison,
@@ -10,8 +12,6 @@ from qn_model.compare import (
     outcomes_table,
     style_outcomes,
 )
-from qn_model.i18n import t
-from qn_model.presets import PRESETS
 from qn_ui.carry import kept
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape

@@ -3,9 +3,9 @@ checked by the engine's validator, marked as the planner's own everywhere, and r
 
 import streamlit as st
 
-from qn_model import user_data as model
-from qn_model.i18n import t
-from qn_model.validate import template_bytes
+from qn_model.data.validate import template_bytes
+from qn_model.i18n.formats import t
+from qn_model.views import user_data as model
 from qn_ui import user_data as ud
 from qn_ui.guard import route_through_app
 from qn_ui.state import get_state

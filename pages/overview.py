@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from qn_model.figures import headline_figure
-from qn_model.i18n import t
+from qn_model.i18n.formats import t
+from qn_model.views.figures import headline_figure
 from qn_ui.guard import route_through_app
 from qn_ui.state import get_state
 from qn_ui.views import chart, data_basis, history_warnings, verdict_details, verdict_row

@@ -3,11 +3,11 @@ provinces' own targets; 2025 growth; how fast a share has ever grown; every valu
 
 import streamlit as st
 
-from qn_model import peers
-from qn_model.history import LINK_DISPLAY_REGEX
-from qn_model.i18n import t
-from qn_model.peer_figures import peer_bars_figure
-from qn_model.realism import realism_lines, series_table
+from qn_model.data import peers
+from qn_model.engine.realism import realism_lines, series_table
+from qn_model.i18n.formats import t
+from qn_model.views.history import LINK_DISPLAY_REGEX
+from qn_model.views.peer_figures import peer_bars_figure
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape
 from qn_ui.state import get_state

@@ -12,10 +12,10 @@ import time
 import plotly.graph_objects as go
 import streamlit as st
 
-from qn_model.figures import headline_figure, sensitivity_for
-from qn_model.i18n import t
-from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
-from qn_model.tables import path_table, price_basis_note, verdict_table
+from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2
+from qn_model.i18n.formats import t
+from qn_model.views.figures import headline_figure, sensitivity_for
+from qn_model.views.tables import path_table, price_basis_note, verdict_table
 from qn_ui import downloads
 from qn_ui.carry import kept
 from qn_ui.controls import growth_controls, share_link

@@ -14,8 +14,8 @@ import json
 import sys
 from collections.abc import Sequence
 
-from qn_model.i18n import fmt_money, fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, norm_lang, t
-from qn_model.targets import TargetVerdict
+from qn_model.core.targets import TargetVerdict
+from qn_model.i18n.formats import fmt_money, fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, norm_lang, t
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
 
@@ -90,16 +90,16 @@ def summary(ev, ds=None) -> str:  # ev: engine.Evaluation, ds: data.Dataset (laz
 
 def data_version_line(ds, lang: str) -> str:
     """``Data version: b1aa8607c740 (2026-11-01)``; a planner's own data has no date."""
-    from qn_model.versions import version_date
+    from qn_model.data.versions import version_date
 
     date = version_date(ds) or t("dv_own_data", lang)
     return t("brief_data_version_dated", lang, version=ds.version, date=date)
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from qn_model.data import load_dataset
-    from qn_model.engine import evaluate_link
-    from qn_model.versions import version_date
+    from qn_model.data.dataset import load_dataset
+    from qn_model.data.versions import version_date
+    from qn_model.engine.evaluate import evaluate_link
 
     ds = load_dataset()
     ev = evaluate_link(args.link, ds)
@@ -114,8 +114,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from qn_model.data import load_dataset
-    from qn_model.validate import validate_path
+    from qn_model.data.dataset import load_dataset
+    from qn_model.data.validate import validate_path
 
     report = validate_path(args.file, known_indicators=set(load_dataset().codebook["indicator_id"]))
     lang = norm_lang(args.lang)
@@ -134,12 +134,12 @@ DEFAULT_BASE_URL = "http://127.0.0.1:8501/scenario"
 def _cmd_brief(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from qn_model.brief import build_brief
-    from qn_model.data import load_dataset
-    from qn_model.engine import evaluate_scenario, link_notices, parse_link
-    from qn_model.links import serialize
-    from qn_model.presets import link_context
-    from qn_model.urls import page_address
+    from qn_model.core.links import serialize
+    from qn_model.core.urls import page_address
+    from qn_model.data.dataset import load_dataset
+    from qn_model.engine.evaluate import evaluate_scenario, link_notices, parse_link
+    from qn_model.engine.presets import link_context
+    from qn_model.outputs.brief import build_brief
 
     out = Path(args.out)
     if not out.parent.is_dir():  # say so before a minute of work, not after
@@ -169,8 +169,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
 
 def _cmd_peers(args: argparse.Namespace) -> int:
-    from qn_model.data import load_dataset
-    from qn_model.peers import peer_values, table_text
+    from qn_model.data.dataset import load_dataset
+    from qn_model.data.peers import peer_values, table_text
 
     values = peer_values(load_dataset())
     lang = norm_lang(args.lang)
@@ -185,8 +185,8 @@ def _cmd_data_version(args: argparse.Namespace) -> int:
     """Print the data's version and its changelog entry; ``--append`` records it as the newest."""
     from datetime import UTC, datetime
 
-    from qn_model.data import load_dataset
-    from qn_model.versions import append_entry, version_entry
+    from qn_model.data.dataset import load_dataset
+    from qn_model.data.versions import append_entry, version_entry
 
     ds = load_dataset(args.data_dir)
     entry = version_entry(ds.version, args.data_dir)

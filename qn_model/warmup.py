@@ -31,10 +31,10 @@ def _warm(ready: Callable[[], bool] | None) -> None:
         deadline = time.monotonic() + READY_WAIT_S
         while ready is not None and not ready() and time.monotonic() < deadline:
             time.sleep(0.02)
-        from qn_model.data import load_dataset
-        from qn_model.engine import evaluate_scenario
-        from qn_model.figures import headline_figure
-        from qn_model.presets import link_context
+        from qn_model.data.dataset import load_dataset
+        from qn_model.engine.evaluate import evaluate_scenario
+        from qn_model.engine.presets import link_context
+        from qn_model.views.figures import headline_figure
 
         ds = load_dataset()
         ctx = link_context(ds)  # imports statsmodels and fits the default trends

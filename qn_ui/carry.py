@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from qn_model.trend_view import carried_rates
+from qn_model.views.trend_view import carried_rates
 from qn_ui.state import KEEP_PREFIX, context, scenario_from_widgets, widget_key
 
 CARRIED = "_trend_carried"  # the values just carried, for the page's confirmation

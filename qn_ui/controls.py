@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from qn_model.i18n import fmt_num, fmt_pct, t
-from qn_model.links import KEY_BY_NAME
-from qn_model.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_for, target_sets
-from qn_model.urls import app_link, origin
+from qn_model.core.links import KEY_BY_NAME
+from qn_model.core.urls import app_link, origin
+from qn_model.engine.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_for, target_sets
+from qn_model.i18n.formats import fmt_num, fmt_pct, t
 from qn_ui.safe import md_code
 from qn_ui.state import (
     LAST_PAGE,

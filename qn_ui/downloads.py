@@ -9,9 +9,9 @@ from datetime import datetime
 
 import streamlit as st
 
-from qn_model.brief import build_brief
-from qn_model.exports import CSV_MIME, XLSX_MIME, file_stem, slug, to_csv, to_xlsx
-from qn_model.i18n import t
+from qn_model.i18n.formats import t
+from qn_model.outputs.brief import build_brief
+from qn_model.outputs.exports import CSV_MIME, XLSX_MIME, file_stem, slug, to_csv, to_xlsx
 from qn_ui.controls import full_link
 from qn_ui.state import W_LANG, AppState
 

@@ -16,17 +16,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from qn_model import palette as pal
-from qn_model.data import Dataset
-from qn_model.i18n import fmt_money, fmt_pct, fmt_pp, t
-from qn_model.links import KEY_BY_NAME, NUMBER_KEYS
-from qn_model.messages import DEFAULT_LANG
-from qn_model.narrative import Headline, headline, verdict_word
-from qn_model.plausibility import beyond_history
-from qn_model.presets import link_context, target_sets
-from qn_model.qr import qr_png
-from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario
-from qn_model.slides import (
+from qn_model.core.links import KEY_BY_NAME, NUMBER_KEYS
+from qn_model.core.messages import DEFAULT_LANG
+from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario
+from qn_model.core.targets import TargetVerdict
+from qn_model.core.urls import is_absolute
+from qn_model.data.dataset import Dataset
+from qn_model.engine.plausibility import beyond_history
+from qn_model.engine.presets import link_context, target_sets
+from qn_model.i18n.formats import fmt_money, fmt_pct, fmt_pp, t
+from qn_model.outputs.qr import qr_png
+from qn_model.views import palette as pal
+from qn_model.views.narrative import Headline, headline, verdict_word
+from qn_model.views.slides import (
     KIND_LINK,
     MAX_LINKS,
     Slide,
@@ -37,8 +39,6 @@ from qn_model.slides import (
     step,
     without_present,
 )
-from qn_model.targets import TargetVerdict
-from qn_model.urls import is_absolute
 from qn_ui.controls import CUSTOM, full_link
 from qn_ui.pages_registry import COMPARE_PAGE
 from qn_ui.safe import md_escape

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from qn_model.engine import base_grdp
-from qn_model.i18n import fmt_money, t
-from qn_model.projection import closing_project
-from qn_model.scenario import (
+from qn_model.core.projection import closing_project
+from qn_model.core.scenario import (
     MAX_PROJECTS,
     PROJECT_FIRST_YEAR,
     PROJECT_LAST_YEAR,
@@ -23,6 +21,8 @@ from qn_model.scenario import (
     Project,
     as_projects,
 )
+from qn_model.engine.evaluate import base_grdp
+from qn_model.i18n.formats import fmt_money, t
 from qn_ui.safe import md_escape
 from qn_ui.state import W_PJ, AppState, context, scenario_from_widgets
 

@@ -12,7 +12,7 @@ On each run:
 3. the scenario is read back from the widgets and the URL is rewritten from it, leaving out
    defaults as the link contract says, naming the data version (``dv``) and, on the compare
    page, its selection (``cmp``).
-A link made on other data gets one notice (``qn_model.versions``) when it is parsed.
+A link made on other data gets one notice (``qn_model.data.versions``) when it is parsed.
 Nothing is kept on the server beyond the live session: any replica can serve any link.
 """
 
@@ -24,11 +24,9 @@ from functools import cached_property
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from qn_model import compare_link
-from qn_model.compare_link import DEFAULT_SELECTION, CompareSelection, selection
-from qn_model.data import Dataset, load_dataset
-from qn_model.engine import Evaluation, evaluate_scenario, headline_verdicts, project_notices
-from qn_model.links import (
+from qn_model.core import compare_link
+from qn_model.core.compare_link import DEFAULT_SELECTION, CompareSelection, selection
+from qn_model.core.links import (
     LANG_KEY,
     NUMBER_KEYS,
     LinkContext,
@@ -38,11 +36,13 @@ from qn_model.links import (
     parse,
     query_items,
 )
-from qn_model.messages import DEFAULT_LANG, LANGS, Notice
-from qn_model.presets import link_context, target_set_for
-from qn_model.scenario import Scenario
-from qn_model.targets import TargetVerdict
-from qn_model.versions import data_version_notice
+from qn_model.core.messages import DEFAULT_LANG, LANGS, Notice
+from qn_model.core.scenario import Scenario
+from qn_model.core.targets import TargetVerdict
+from qn_model.data.dataset import Dataset, load_dataset
+from qn_model.data.versions import data_version_notice
+from qn_model.engine.evaluate import Evaluation, evaluate_scenario, headline_verdicts, project_notices
+from qn_model.engine.presets import link_context, target_set_for
 from qn_ui.pages_registry import COMPARE_PAGE
 
 W_LANG = "w_lang"
@@ -144,7 +144,7 @@ def _compare_input(key: str, default: object) -> object:
 
 
 def compare_selection(ctx: LinkContext) -> CompareSelection:
-    """The compare page's selection, canonical (:func:`qn_model.compare_link.selection`)."""
+    """The compare page's selection, canonical (:func:`qn_model.core.compare_link.selection`)."""
     presets = _compare_input(CMP_PRESETS, list(DEFAULT_SELECTION.presets))
     text = str(_compare_input(CMP_LINKS, "") or "")
     links = [line.strip() for line in text.splitlines() if line.strip()]

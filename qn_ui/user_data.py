@@ -15,11 +15,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from qn_model import user_data as model
-from qn_model.data import Dataset, load_dataset
-from qn_model.i18n import t
-from qn_model.links import DATA_VERSION_KEY
-from qn_model.validate import VALID_GEOS, Problem, validate_bytes
+from qn_model.core.links import DATA_VERSION_KEY
+from qn_model.data.dataset import Dataset, load_dataset
+from qn_model.data.validate import VALID_GEOS, Problem, validate_bytes
+from qn_model.i18n.formats import t
+from qn_model.views import user_data as model
 from qn_ui.safe import md_escape
 from qn_ui.state import LAST_QUERY, USER_DATASET
 

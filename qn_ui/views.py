@@ -7,15 +7,22 @@ import time
 import plotly.graph_objects as go
 import streamlit as st
 
-from qn_model.charts import for_browser
-from qn_model.figures import figure_table
-from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, t
-from qn_model.messages import Notice
-from qn_model.narrative import data_basis as basis_lines
-from qn_model.narrative import gap_text, headline, impossible, margin_digits, short_verdict, verdict_word
-from qn_model.plausibility import beyond_history
-from qn_model.realism import realism_summary
-from qn_model.targets import TargetVerdict
+from qn_model.core.messages import Notice
+from qn_model.core.targets import TargetVerdict
+from qn_model.engine.plausibility import beyond_history
+from qn_model.engine.realism import realism_summary
+from qn_model.i18n.formats import fmt_pct, fmt_pp, fmt_prob, t
+from qn_model.views.charts import for_browser
+from qn_model.views.figures import figure_table
+from qn_model.views.narrative import data_basis as basis_lines
+from qn_model.views.narrative import (
+    gap_text,
+    headline,
+    impossible,
+    margin_digits,
+    short_verdict,
+    verdict_word,
+)
 from qn_ui.carry import kept
 from qn_ui.safe import md_escape
 from qn_ui.state import AppState, get_state

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qn_model.links import LinkContext
-from qn_model.scenario import Scenario
+from qn_model.core.links import LinkContext
+from qn_model.core.scenario import Scenario
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from qn_model.data import DATA_DIR
+from qn_model.data.dataset import DATA_DIR
 
 SHIPPED_2024_ROW = "de_share,QN,2024,7.1,"
 

@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from qn_model.data import load_dataset
-from qn_model.engine import Evaluation, evaluate_link, evaluate_scenario, parse_link
-from qn_model.i18n import fmt_num, fmt_pct, t
-from qn_model.links import ALL_KEYS, KEY_BY_NAME, NUMBER_KEYS, STREAMLIT_KEYS, serialize
-from qn_model.messages import LANGS
-from qn_model.presets import PRESETS, default_scenario, link_context, preset
+from qn_model.core.links import ALL_KEYS, KEY_BY_NAME, NUMBER_KEYS, STREAMLIT_KEYS, serialize
+from qn_model.core.messages import LANGS
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import Evaluation, evaluate_link, evaluate_scenario, parse_link
+from qn_model.engine.presets import PRESETS, default_scenario, link_context, preset
+from qn_model.i18n.formats import fmt_num, fmt_pct, t
 from qn_ui.controls import W_MORE
 from qn_ui.pages_registry import PAGES
 
@@ -357,7 +357,7 @@ def test_a_failing_fragment_says_so_in_words_and_still_writes_the_url(
     def broken(*args, **kwargs):
         raise RuntimeError("chart failed")
 
-    monkeypatch.setattr("qn_model.figures.headline_figure", broken)
+    monkeypatch.setattr("qn_model.views.figures.headline_figure", broken)
     at = new_app({"lang": "en"}, page=SCENARIO)
     fragment_only(at, monkeypatch)
     at.slider(key="w_gd2").set_value(45.0).run()

@@ -11,8 +11,8 @@ import pytest
 from numpy.testing import assert_allclose
 from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
-from qn_model.backtest import Backtest, backtest
-from qn_model.trends import fit_trends
+from qn_model.trends.backtest import Backtest, backtest
+from qn_model.trends.suite import fit_trends
 
 
 def test_hand_computed_mae_and_mape():

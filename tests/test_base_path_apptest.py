@@ -3,7 +3,7 @@
 The share link, the links in the downloads and the meeting view's QR code must carry the path:
 opened from a phone or a colleague's mail, ``https://portal/scenario?…`` would land on the portal,
 not on the scenario. The browser test through nginx (tests/e2e/test_proxy.py) checks the same end
-to end; here each page's link is checked against ``qn_model.urls.app_link``.
+to end; here each page's link is checked against ``qn_model.core.urls.app_link``.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from qn_model.data import load_dataset
-from qn_model.i18n import t
-from qn_model.presets import default_scenario
-from qn_model.urls import app_link
+from qn_model.core.urls import app_link
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.presets import default_scenario
+from qn_model.i18n.formats import t
 from qn_ui import present
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")

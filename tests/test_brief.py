@@ -11,12 +11,12 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from qn_model.brief import PLOTLY_MARKER, build_brief, plotly_js
-from qn_model.data import Dataset, load_dataset
-from qn_model.engine import evaluate_link
-from qn_model.exports import kind_label
-from qn_model.i18n import fmt_pct, fmt_prob, t
-from qn_model.qr import qr_png, qr_svg
+from qn_model.data.dataset import Dataset, load_dataset
+from qn_model.engine.evaluate import evaluate_link
+from qn_model.i18n.formats import fmt_pct, fmt_prob, t
+from qn_model.outputs.brief import PLOTLY_MARKER, build_brief, plotly_js
+from qn_model.outputs.exports import kind_label
+from qn_model.outputs.qr import qr_png, qr_svg
 
 QUERY = "gd2=40&t2=30"
 LINK = "http://127.0.0.1:8501/scenario?" + QUERY

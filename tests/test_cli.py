@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from qn_model.brief import PLOTLY_MARKER
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_link
-from qn_model.i18n import fmt_pct, fmt_pp, fmt_prob, t
-from qn_model.qr import qr_svg
-from qn_model.versions import changelog, version_date
+from qn_model.data.dataset import load_dataset
+from qn_model.data.versions import changelog, version_date
+from qn_model.engine.evaluate import evaluate_link
+from qn_model.i18n.formats import fmt_pct, fmt_pp, fmt_prob, t
+from qn_model.outputs.brief import PLOTLY_MARKER
+from qn_model.outputs.qr import qr_svg
 from tests.data_copies import data_with_2024_share
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -212,7 +212,7 @@ PEER_FIELDS = {"geo", "name", "year", "value_pct", "kind", "method", "source_url
 
 
 def test_peers_json_is_the_contract_and_every_value_comes_from_data(runs, ds):
-    from qn_model.peers import METHODS, PEER_KINDS, load_peers
+    from qn_model.data.peers import METHODS, PEER_KINDS, load_peers
 
     run = runs["peers_json"]
     assert run.returncode == 0, run.stderr
@@ -271,7 +271,7 @@ def test_data_version_prints_the_digest_and_its_entry(runs, ds):
 def test_data_version_append_records_a_changed_copy(tmp_path, ds):
     """What whoever changes data/ runs: the new digest is missing (exit 1) until appended."""
     from qn_model.cli import main
-    from qn_model.data import clear_cache
+    from qn_model.data.dataset import clear_cache
 
     data = data_with_2024_share(tmp_path)
     clear_cache()

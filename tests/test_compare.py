@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 from numpy.testing import assert_allclose
 
-from qn_model.compare import (
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import evaluate_scenario
+from qn_model.engine.presets import PRESETS, default_scenario, preset
+from qn_model.i18n.formats import t
+from qn_model.views.compare import (
     MAX_SCENARIOS,
     assumptions_table,
     build_comparison,
@@ -14,10 +18,6 @@ from qn_model.compare import (
     split_links,
     style_outcomes,
 )
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_scenario
-from qn_model.i18n import t
-from qn_model.presets import PRESETS, default_scenario, preset
 
 
 @pytest.fixture(scope="module")

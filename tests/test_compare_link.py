@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qn_model.compare import MAX_SCENARIOS
-from qn_model.compare_link import (
+from qn_model.core.compare_link import (
     DEFAULT_SELECTION,
     MAX_CMP_CHARS,
     MAX_ITEMS,
@@ -19,9 +18,10 @@ from qn_model.compare_link import (
     parse_selection,
     selection,
 )
-from qn_model.links import LinkContext, parse, serialize, serialize_parsed
-from qn_model.presets import PRESETS
-from qn_model.scenario import Scenario
+from qn_model.core.links import LinkContext, parse, serialize, serialize_parsed
+from qn_model.core.scenario import Scenario
+from qn_model.engine.presets import PRESETS
+from qn_model.views.compare import MAX_SCENARIOS
 
 PROPS = settings(max_examples=200, deadline=None, derandomize=True)
 

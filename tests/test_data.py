@@ -1,4 +1,4 @@
-"""The data loader: qn_model.data.Dataset and load_dataset."""
+"""The data loader: qn_model.data.dataset.Dataset and load_dataset."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from qn_model.data import DATA_DIR, Dataset, clear_cache, load_dataset
-from qn_model.validate import validate_bytes
+from qn_model.data.dataset import DATA_DIR, Dataset, clear_cache, load_dataset
+from qn_model.data.validate import validate_bytes
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from qn_model.data import DATA_DIR, KINDS
-from qn_model.peers import METHODS, PEER_COLUMNS, PEER_KINDS
-from qn_model.validate import validate_path
+from qn_model.data.dataset import DATA_DIR, KINDS
+from qn_model.data.peers import METHODS, PEER_COLUMNS, PEER_KINDS
+from qn_model.data.validate import validate_path
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = ("indicators.csv", "targets.csv", "sources.csv", "codebook.csv", "peers.csv")
@@ -396,7 +396,7 @@ def test_peer_values_agree_with_the_main_data(peers, indicators) -> None:
 
 
 def test_shipped_peers_load(peers) -> None:
-    from qn_model.peers import load_peers
+    from qn_model.data.peers import load_peers
 
     assert len(load_peers()) == len(peers)
 
@@ -418,8 +418,8 @@ def test_build_script_reproduces_files(tmp_path: Path) -> None:
 def test_the_current_data_is_the_newest_changelog_entry():
     """Whoever changes the shipped data records it: ``python -m qn_model data-version --append
     --summary-en … --summary-vi …`` (data/README.md)."""
-    from qn_model.data import load_dataset
-    from qn_model.versions import changelog, key_values
+    from qn_model.data.dataset import load_dataset
+    from qn_model.data.versions import changelog, key_values
 
     ds = load_dataset()
     log = changelog()
@@ -433,7 +433,7 @@ def test_the_current_data_is_the_newest_changelog_entry():
 
 
 def test_changelog_entries_are_unique_dated_and_described():
-    from qn_model.versions import CHANGELOG_COLUMNS, VALUES_COLUMNS, changelog
+    from qn_model.data.versions import CHANGELOG_COLUMNS, VALUES_COLUMNS, changelog
 
     assert tuple(_rows("versions.csv")[0]) == CHANGELOG_COLUMNS
     assert tuple(_rows("version_values.csv")[0]) == VALUES_COLUMNS

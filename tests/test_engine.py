@@ -7,13 +7,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_link, evaluate_scenario, headline_verdicts, parse_link
-from qn_model.figures import headline_figure, sensitivity_for, target_markers
-from qn_model.narrative import data_basis, headline
-from qn_model.plausibility import beyond_history
-from qn_model.presets import default_scenario
-from qn_model.tables import path_table, verdict_table
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import evaluate_link, evaluate_scenario, headline_verdicts, parse_link
+from qn_model.engine.plausibility import beyond_history
+from qn_model.engine.presets import default_scenario
+from qn_model.views.figures import headline_figure, sensitivity_for, target_markers
+from qn_model.views.narrative import data_basis, headline
+from qn_model.views.tables import path_table, verdict_table
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +118,7 @@ def test_target_labels_take_room_inside_the_plot_not_a_fixed_margin(ds):
     """2030's two targets: the higher labelled above its marker, the other under it, 2025's left
     of it; no pixel margin kept for them (it left a phone's chart a plot 80 px wide), and the y
     range leaves room for the label above the highest marker."""
-    from qn_model.charts import TARGETS_TRACE
+    from qn_model.views.charts import TARGETS_TRACE
 
     ev = evaluate_link("t2=30", ds)
     for lang in ("vi", "en"):
@@ -152,8 +152,8 @@ def test_scenario_chart_starts_from_settled_margins(ds):
     from the figure's top with room for it above the plot."""
     import plotly.graph_objects as go
 
-    from qn_model.charts import TITLE_BASELINE
-    from qn_model.figures import SETTLED_MARGIN
+    from qn_model.views.charts import TITLE_BASELINE
+    from qn_model.views.figures import SETTLED_MARGIN
 
     ev = evaluate_link("", ds)
     for lang in ("vi", "en"):
@@ -176,7 +176,7 @@ def test_year_axis_never_ticks_below_a_year(first, span):
     """Plotly's automatic ticks go below a year on a short span (2022, 2022, 2023 with whole-year
     labels): a short span gets a tick a year; a long one is left to plotly, which thins it by
     the plot's width but never below a year (at most 10 ticks over more than 6 years)."""
-    from qn_model.charts import SHORT_SPAN_YEARS, FigureSpec, year_axis
+    from qn_model.views.charts import SHORT_SPAN_YEARS, FigureSpec, year_axis
 
     fig = FigureSpec()
     year_axis(fig, first, first + span)
@@ -190,7 +190,7 @@ def test_year_axis_never_ticks_below_a_year(first, span):
 
 @given(st.text(alphabet="ab cđ", min_size=0, max_size=120), st.integers(min_value=5, max_value=60))
 def test_wrap_title_keeps_every_word_and_breaks_only_long_lines(text, width):
-    from qn_model.charts import wrap_title
+    from qn_model.views.charts import wrap_title
 
     wrapped = wrap_title(text, width)
     lines = wrapped.split("<br>")
@@ -199,7 +199,7 @@ def test_wrap_title_keeps_every_word_and_breaks_only_long_lines(text, width):
         # a line is over the width only when it is a single word too long to break
         assert len(line) <= width or " " not in line
     if len(text) > width:  # balanced, but in no more lines than the width needs
-        from qn_model.charts import _greedy_lines
+        from qn_model.views.charts import _greedy_lines
 
         assert len(lines) == len(_greedy_lines(text.split(" "), width))
 
@@ -225,7 +225,7 @@ def test_fast_built_figures_are_valid_plotly(ds, lang):
 def test_figure_spec_matches_the_plotly_object_api():
     import plotly.graph_objects as go
 
-    from qn_model.charts import FigureSpec, add_series, base_layout
+    from qn_model.views.charts import FigureSpec, add_series, base_layout
 
     slow, fast = go.Figure(), FigureSpec()
     for fig in (slow, fast):
@@ -243,8 +243,8 @@ def test_figures_reach_the_browser_to_be_drawn_once(ds):
     identity, and Streamlit re-sends a copy right after the first draw) and a data revision
     that follows the data: equal for equal data, new for new data, whichever way the figure
     was built."""
-    from qn_model.charts import data_revision, for_browser
-    from qn_model.history import share_history_figure
+    from qn_model.views.charts import data_revision, for_browser
+    from qn_model.views.history import share_history_figure
 
     ev, other = evaluate_link("gd2=45", ds), evaluate_link("gd2=46", ds)
     a, same, b = (for_browser(headline_figure(e, ds, "vi", with_required=True)) for e in (ev, ev, other))
@@ -258,7 +258,7 @@ def test_figures_reach_the_browser_to_be_drawn_once(ds):
 
 
 def test_a_share_over_100_percent_is_called_impossible_not_met(ds):
-    from qn_model.narrative import impossible, verdict_word
+    from qn_model.views.narrative import impossible, verdict_word
 
     ev = evaluate_link("gd1=215&gd2=150", ds)
     v30 = ev.verdicts[1]
@@ -270,7 +270,7 @@ def test_a_share_over_100_percent_is_called_impossible_not_met(ds):
 
 
 def test_a_hair_short_of_the_target_shows_the_hair(ds):
-    from qn_model.narrative import margin_digits
+    from qn_model.views.narrative import margin_digits
 
     ev = evaluate_link("gd1=215", ds)
     v25 = ev.verdicts[0]
@@ -293,7 +293,7 @@ def test_required_path_is_the_one_the_2030_verdict_describes(ds):
 
 
 def test_every_year_chart_has_its_numbers_as_a_table(ds):
-    from qn_model.figures import figure_table
+    from qn_model.views.figures import figure_table
 
     ev = evaluate_link("", ds)
     table = figure_table(headline_figure(ev, ds, "vi"), "vi")

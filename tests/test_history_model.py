@@ -8,10 +8,10 @@ import math
 import pandas as pd
 import pytest
 
-from qn_model import history as hist
-from qn_model import palette as pal
-from qn_model.data import Dataset, load_dataset
-from qn_model.i18n import t
+from qn_model.data.dataset import Dataset, load_dataset
+from qn_model.i18n.formats import t
+from qn_model.views import history as hist
+from qn_model.views import palette as pal
 
 LANGS = ("vi", "en")
 ARTICLE_SOCIETY = (

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_link
-from qn_model.i18n import fmt_pct
-from qn_model.links import split_query
+from qn_model.core.links import split_query
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import evaluate_link
+from qn_model.i18n.formats import fmt_pct
 from qn_ui.pages_registry import PAGES
 from tests.hostile import tampered_links
 

@@ -1,7 +1,7 @@
 import pytest
 
-from qn_model.glossary import GLOSSARY
-from qn_model.i18n import DASH, fmt_num, fmt_pct, fmt_pp, fmt_prob, norm_lang, t
+from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, fmt_pp, fmt_prob, norm_lang, t
+from qn_model.i18n.glossary import GLOSSARY
 
 
 def test_every_glossary_entry_has_both_languages():

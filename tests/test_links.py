@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qn_model.links import (
+from qn_model.core.links import (
     ALL_KEYS,
     MAX_NOTICES,
     NUMBER_KEYS,
@@ -15,7 +15,7 @@ from qn_model.links import (
     serialize_parsed,
     split_query,
 )
-from qn_model.scenario import Scenario
+from qn_model.core.scenario import Scenario
 
 
 def codes(parsed):

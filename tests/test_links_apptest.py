@@ -13,12 +13,12 @@ from urllib.parse import parse_qsl, urlencode
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qn_model.compare import build_comparison, outcomes_table
-from qn_model.data import clear_cache, load_dataset
-from qn_model.engine import evaluate_link
-from qn_model.i18n import fmt_pct, t
-from qn_model.presets import default_scenario
-from qn_model.versions import append_entry
+from qn_model.data.dataset import clear_cache, load_dataset
+from qn_model.data.versions import append_entry
+from qn_model.engine.evaluate import evaluate_link
+from qn_model.engine.presets import default_scenario
+from qn_model.i18n.formats import fmt_pct, t
+from qn_model.views.compare import build_comparison, outcomes_table
 from tests.data_copies import data_with_2024_share
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,7 +141,7 @@ def revised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ds):
     clear_cache()
     new = load_dataset(data)
     append_entry(new, "2026-12-04", "Sửa tỷ trọng 2024.", "2024 share revised.", data)
-    monkeypatch.setattr("qn_model.data.DATA_DIR", data)
+    monkeypatch.setattr("qn_model.data.dataset.DATA_DIR", data)
     default_scenario(new)
     yield new
     clear_cache()

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qn_model.data import load_dataset
-from qn_model.history import values_table
-from qn_model.i18n import t
+from qn_model.data.dataset import load_dataset
+from qn_model.i18n.formats import t
+from qn_model.views.history import values_table
 from qn_ui.controls import W_MORE
 from qn_ui.state import USER_DATASET
 from qn_ui.user_data import GENERATION, OUTCOME

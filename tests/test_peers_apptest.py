@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qn_model import peers
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_link
-from qn_model.i18n import t
-from qn_model.messages import LANGS
-from qn_model.presets import default_scenario
-from qn_model.realism import realism_lines, realism_summary
+from qn_model.core.messages import LANGS
+from qn_model.data import peers
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import evaluate_link
+from qn_model.engine.presets import default_scenario
+from qn_model.engine.realism import realism_lines, realism_summary
+from qn_model.i18n.formats import t
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")

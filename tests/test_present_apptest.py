@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_scenario
-from qn_model.i18n import fmt_pct, t
-from qn_model.presets import default_scenario, preset, target_sets
-from qn_model.slides import build_deck
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import evaluate_scenario
+from qn_model.engine.presets import default_scenario, preset, target_sets
+from qn_model.i18n.formats import fmt_pct, t
+from qn_model.views.slides import build_deck
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 

@@ -3,11 +3,12 @@ import math
 import pytest
 from numpy.testing import assert_allclose
 
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_link
-from qn_model.figures import target_markers
-from qn_model.links import link_target_set, serialize
-from qn_model.presets import (
+from qn_model.core.links import link_target_set, serialize
+from qn_model.core.projection import project
+from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import evaluate_link
+from qn_model.engine.presets import (
     PRESETS,
     base_year_of,
     default_scenario,
@@ -21,8 +22,7 @@ from qn_model.presets import (
     target_sets,
     trend_rates,
 )
-from qn_model.projection import project
-from qn_model.scenario import TARGET_YEAR_1, TARGET_YEAR_2
+from qn_model.views.figures import target_markers
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from qn_model.projection import project
-from qn_model.scenario import Scenario, period_years
+from qn_model.core.projection import project
+from qn_model.core.scenario import Scenario, period_years
 
 rate = st.floats(min_value=-19.0, max_value=250.0, allow_nan=False)
 

@@ -10,15 +10,15 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from qn_model.engine import evaluate_link, evaluate_scenario
-from qn_model.i18n import fmt_money
-from qn_model.links import LinkContext, parse, parse_projects, serialize
-from qn_model.presets import PRESETS, default_scenario, preset
-from qn_model.projection import CLOSE_STEP_VND_TRN, closing_project, gap_vnd_trn, project
-from qn_model.scenario import MAX_PROJECTS, Project, Scenario
-from qn_model.sensitivity import sensitivity
-from qn_model.targets import judge, required_de_growth_pct, with_required_growth
-from qn_model.uncertainty import _log_growth, _standard_draws, growth_factors, simulate
+from qn_model.core.links import LinkContext, parse, parse_projects, serialize
+from qn_model.core.projection import CLOSE_STEP_VND_TRN, closing_project, gap_vnd_trn, project
+from qn_model.core.scenario import MAX_PROJECTS, Project, Scenario
+from qn_model.core.sensitivity import sensitivity
+from qn_model.core.targets import judge, required_de_growth_pct, with_required_growth
+from qn_model.core.uncertainty import _log_growth, _standard_draws, growth_factors, simulate
+from qn_model.engine.evaluate import evaluate_link, evaluate_scenario
+from qn_model.engine.presets import PRESETS, default_scenario, preset
+from qn_model.i18n.formats import fmt_money
 
 LEVEL = 347.5  # a base-year GRDP level, VND trillion
 rate = st.floats(min_value=-15.0, max_value=120.0, allow_nan=False)
@@ -33,7 +33,7 @@ projects_st = st.lists(project_st, max_size=MAX_PROJECTS).map(tuple)
 
 @pytest.fixture(scope="module")
 def ds():
-    from qn_model.data import load_dataset
+    from qn_model.data.dataset import load_dataset
 
     return load_dataset()
 
@@ -65,7 +65,7 @@ def _today_share(scn):
 
 
 def _today_required(scn, year, target):
-    from qn_model.scenario import period_of_year, period_years
+    from qn_model.core.scenario import period_of_year, period_years
 
     years = [y for y in period_years(scn.base_year, period_of_year(year)) if y <= year]
     if not years:
@@ -340,9 +340,9 @@ def test_readable_summary_states_the_gap_in_money(ds, lang):
 def test_compare_exports_and_brief_carry_the_projects(ds):
     from datetime import datetime
 
-    from qn_model.brief import build_brief
-    from qn_model.compare import assumptions_table, build_comparison, outcomes_table
-    from qn_model.exports import export_tables
+    from qn_model.outputs.brief import build_brief
+    from qn_model.outputs.exports import export_tables
+    from qn_model.views.compare import assumptions_table, build_comparison, outcomes_table
 
     current = evaluate_link("pj=2027:25", ds).scenario
     cmp = build_comparison(ds, current, "en", presets=["trend"], links_text="?pj=2028:40")
@@ -368,7 +368,7 @@ def test_compare_exports_and_brief_carry_the_projects(ds):
 
 
 def test_meeting_deck_keeps_the_opened_projects_and_presets_have_none(ds):
-    from qn_model.slides import build_deck
+    from qn_model.views.slides import build_deck
 
     opened = evaluate_link("pj=2027:25", ds).scenario
     deck = build_deck(ds, opened, "en")
@@ -380,8 +380,8 @@ def test_meeting_deck_keeps_the_opened_projects_and_presets_have_none(ds):
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_method_page_documents_projects_and_the_price_basis(ds, lang):
-    from qn_model import method as meth
-    from qn_model.i18n import t
+    from qn_model.i18n.formats import t
+    from qn_model.views import method as meth
 
     sections = {s.title: s for s in meth.sections(ds, lang)}
     section = sections[t("meth_projects_header", lang)]

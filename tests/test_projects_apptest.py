@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_link
-from qn_model.i18n import fmt_money, fmt_pct, t
-from qn_model.narrative import gap_text
-from qn_model.presets import default_scenario
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import evaluate_link
+from qn_model.engine.presets import default_scenario
+from qn_model.i18n.formats import fmt_money, fmt_pct, t
+from qn_model.views.narrative import gap_text
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")

@@ -9,12 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_link, headline_verdicts
-from qn_model.i18n import fmt_pct, t
-from qn_model.peers import PeerValue, load_peers
-from qn_model.presets import default_scenario
-from qn_model.realism import (
+from qn_model.data.dataset import load_dataset
+from qn_model.data.peers import PeerValue, load_peers
+from qn_model.engine.evaluate import evaluate_link, headline_verdicts
+from qn_model.engine.presets import default_scenario
+from qn_model.engine.realism import (
     ShareSeries,
     fastest_share_growth,
     realism_checks,
@@ -25,6 +24,7 @@ from qn_model.realism import (
     series_table,
     share_series,
 )
+from qn_model.i18n.formats import fmt_pct, t
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +186,7 @@ def test_summary_names_each_rate_beyond_the_record_once(ds, lang: str) -> None:
 def test_the_brief_states_the_reference_and_what_exceeds_it(ds) -> None:
     import html
 
-    from qn_model.brief import build_brief
+    from qn_model.outputs.brief import build_brief
 
     ev = evaluate_link("gd2=40&lang=en", ds)
     doc = build_brief(ev, ds, "en", "http://127.0.0.1:8501/scenario?gd2=40&lang=en")

@@ -2,9 +2,9 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from qn_model.projection import project
-from qn_model.sensitivity import sensitivity
-from qn_model.targets import required_de_growth_pct
+from qn_model.core.projection import project
+from qn_model.core.sensitivity import sensitivity
+from qn_model.core.targets import required_de_growth_pct
 
 
 def test_grid_shape_and_centre_matches_projection(scn):

@@ -1,15 +1,15 @@
-"""The presentation deck (qn_model.slides): which slides, in what order, evaluated how, and stepping."""
+"""The presentation deck (qn_model.views.slides): which slides, in what order, evaluated how, and stepping."""
 
 from __future__ import annotations
 
 import pytest
 from numpy.testing import assert_allclose
 
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_scenario
-from qn_model.links import serialize
-from qn_model.presets import PRESETS, default_scenario, preset, target_sets
-from qn_model.slides import (
+from qn_model.core.links import serialize
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import evaluate_scenario
+from qn_model.engine.presets import PRESETS, default_scenario, preset, target_sets
+from qn_model.views.slides import (
     KIND_LINK,
     KIND_OPENED,
     KIND_PRESET,

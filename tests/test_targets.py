@@ -3,9 +3,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from qn_model.projection import project
-from qn_model.scenario import Scenario
-from qn_model.targets import (
+from qn_model.core.projection import project
+from qn_model.core.scenario import Scenario
+from qn_model.core.targets import (
     BASIS_ASSUMED,
     BASIS_OBSERVED,
     BASIS_PROJECTED,

@@ -9,10 +9,11 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from qn_model.data import load_dataset
-from qn_model.i18n import fmt_num
-from qn_model.presets import de_growth_for, default_scenario, trend_rates
-from qn_model.trend_view import (
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.presets import de_growth_for, default_scenario, trend_rates
+from qn_model.i18n.formats import fmt_num
+from qn_model.trends.suite import MODEL_KINDS, fit_trends
+from qn_model.views.trend_view import (
     backtest_table,
     carried_message,
     carried_rates,
@@ -22,7 +23,6 @@ from qn_model.trend_view import (
     series_options,
     trend_view,
 )
-from qn_model.trends import MODEL_KINDS, fit_trends
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from numpy.testing import assert_allclose
 from statsmodels.tsa.arima.model import ARIMA
 from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
-from qn_model.trends import (
+from qn_model.trends.suite import (
     FORECAST_COLUMNS,
     MODEL_KINDS,
     TrendModel,

@@ -4,9 +4,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from qn_model.projection import project
-from qn_model.scenario import Scenario
-from qn_model.uncertainty import QUANTILES, simulate
+from qn_model.core.projection import project
+from qn_model.core.scenario import Scenario
+from qn_model.core.uncertainty import QUANTILES, simulate
 
 
 def test_seeded_and_reproducible(scn):
@@ -63,8 +63,8 @@ def test_rejects_no_paths(scn):
 def _simulate_directly(scn, n_paths: int, seed: int):
     """The simulation as first written (paths in rows, fresh draws, no in-place arithmetic): the
     reference the quicker version must equal bit for bit."""
-    from qn_model.projection import growth_factors
-    from qn_model.uncertainty import MIN_GROWTH_PCT
+    from qn_model.core.projection import growth_factors
+    from qn_model.core.uncertainty import MIN_GROWTH_PCT
 
     fy, fd = growth_factors(scn)
     rng = np.random.default_rng(seed)

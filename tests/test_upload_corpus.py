@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from qn_model.data import load_dataset
+from qn_model.data.dataset import load_dataset
 from qn_ui.state import USER_DATASET
 from qn_ui.user_data import process_upload
 

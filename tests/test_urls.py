@@ -1,4 +1,4 @@
-"""The app's own addresses under a base path (qn_model.urls)."""
+"""The app's own addresses under a base path (qn_model.core.urls)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qn_model.urls import app_link, is_absolute, norm_base_path, origin, page_address
+from qn_model.core.urls import app_link, is_absolute, norm_base_path, origin, page_address
 
 SEGMENT = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, max_size=8)
 

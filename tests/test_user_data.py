@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from qn_model import user_data as ud
-from qn_model.data import load_dataset
-from qn_model.validate import MAX_BYTES, template_bytes
+from qn_model.data.dataset import load_dataset
+from qn_model.data.validate import MAX_BYTES, template_bytes
+from qn_model.views import user_data as ud
 from qn_ui import user_data as session_data
 from qn_ui.state import USER_DATASET
 

@@ -1,4 +1,4 @@
-"""The upload/shipped-file validator: qn_model.validate."""
+"""The upload/shipped-file validator: qn_model.data.validate."""
 
 from __future__ import annotations
 
@@ -14,10 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import qn_model.validate as validate_module
-from qn_model.data import load_dataset
-from qn_model.messages_validate import MESSAGES
-from qn_model.validate import (
+import qn_model.data.validate as validate_module
+from qn_model.data.dataset import load_dataset
+from qn_model.data.validate import (
     MAX_BYTES,
     MAX_PROBLEMS,
     Problem,
@@ -28,6 +27,7 @@ from qn_model.validate import (
     validate_bytes,
     validate_path,
 )
+from qn_model.i18n.validation import MESSAGES
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "uploads"
 KNOWN = frozenset(load_dataset().codebook["indicator_id"])

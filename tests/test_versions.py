@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from qn_model.data import DATA_DIR, clear_cache, load_dataset
-from qn_model.engine import evaluate_link
-from qn_model.versions import (
+from qn_model.data.dataset import DATA_DIR, clear_cache, load_dataset
+from qn_model.data.versions import (
     CHANGELOG_FILE,
     VALUES_FILE,
     append_entry,
@@ -18,6 +17,7 @@ from qn_model.versions import (
     key_values,
     version_date,
 )
+from qn_model.engine.evaluate import evaluate_link
 from tests.data_copies import data_with_2024_share
 
 OLD_DATE, NEW_DATE = "2026-11-01", "2026-12-04"
@@ -97,7 +97,7 @@ def test_a_link_on_an_older_version_names_the_value_before_and_after(revised, sh
 
 def test_the_cli_and_brief_path_carries_the_notice(revised, shipped, monkeypatch):
     data, ds = revised
-    monkeypatch.setattr("qn_model.data.DATA_DIR", data)
+    monkeypatch.setattr("qn_model.data.dataset.DATA_DIR", data)
     ev = evaluate_link(f"gd2=40&dv={shipped.version}", ds)
     (notice,) = [n for n in ev.notices if n.code == "data_version_changed"]
     assert "7.3%" in notice.message("en")
@@ -154,7 +154,7 @@ def test_missing_or_broken_changelog_files_mean_no_history(tmp_path, shipped):
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_method_page_lists_the_versions_in_the_readers_language(shipped, lang):
-    from qn_model.method import sections
+    from qn_model.views.method import sections
 
     (entry,) = [v for v in changelog() if v.version == shipped.version]
     bullets = [x for s in sections(shipped, lang) for b in s.blocks if b.kind == "bullets" for x in b.content]
@@ -162,9 +162,9 @@ def test_the_method_page_lists_the_versions_in_the_readers_language(shipped, lan
 
 
 def test_the_exports_and_the_brief_state_the_version_and_its_date(shipped):
-    from qn_model.brief import build_brief
-    from qn_model.exports import export_tables
-    from qn_model.i18n import t
+    from qn_model.i18n.formats import t
+    from qn_model.outputs.brief import build_brief
+    from qn_model.outputs.exports import export_tables
 
     ev = evaluate_link("gd2=40&lang=en", shipped)
     about = dict(export_tables(ev, shipped, "en", "http://x/?gd2=40")[0].rows)
@@ -183,9 +183,9 @@ def test_the_exports_and_the_brief_state_the_version_and_its_date(shipped):
 
 
 def test_a_pasted_link_made_on_other_data_says_so_in_compare_and_the_deck(shipped):
-    from qn_model.compare import build_comparison
-    from qn_model.presets import default_scenario
-    from qn_model.slides import deck_specs
+    from qn_model.engine.presets import default_scenario
+    from qn_model.views.compare import build_comparison
+    from qn_model.views.slides import deck_specs
 
     opened = default_scenario(shipped)
     pasted = f"?gd2=30&dv={shipped.version}\n?gd2=31&dv=0123456789ab"

@@ -10,10 +10,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_link
-from qn_model.i18n import fmt_pct, t
-from qn_model.messages import LANGS
+from qn_model.core.messages import LANGS
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import evaluate_link
+from qn_model.i18n.formats import fmt_pct, t
 from qn_ui.pages_registry import PAGES
 from tests.e2e.conftest import TIMEOUT_MS
 from tests.e2e.helpers import (

@@ -8,8 +8,8 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from qn_model.data import load_dataset
-from qn_model.i18n import t
+from qn_model.data.dataset import load_dataset
+from qn_model.i18n.formats import t
 from tests.e2e.helpers import charts_drawn, settle, url_query
 
 pytestmark = pytest.mark.e2e

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from qn_model.i18n import t
+from qn_model.i18n.formats import t
 from tests.e2e.helpers import settle, url_query
 
 pytestmark = pytest.mark.e2e

@@ -10,10 +10,10 @@ from urllib.parse import parse_qsl, urlencode
 import pytest
 from playwright.sync_api import Page, expect
 
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_link
-from qn_model.i18n import fmt_money, fmt_pct, t
-from qn_model.narrative import gap_text
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import evaluate_link
+from qn_model.i18n.formats import fmt_money, fmt_pct, t
+from qn_model.views.narrative import gap_text
 from tests.e2e.conftest import TIMEOUT_MS
 from tests.e2e.helpers import RUNNING, charts_drawn, metric_value, settle, url_query, wait_until
 

@@ -27,10 +27,10 @@ from PIL import Image
 from playwright.sync_api import Browser, Page, Playwright, expect
 
 from deploy.team import SECURITY_HEADERS, Team, find_nginx, team
-from qn_model.data import load_dataset
-from qn_model.engine import evaluate_link
-from qn_model.i18n import fmt_pct, t
-from qn_model.urls import app_link
+from qn_model.core.urls import app_link
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import evaluate_link
+from qn_model.i18n.formats import fmt_pct, t
 from qn_ui import user_data as ud
 from tests.e2e.conftest import TIMEOUT_MS
 from tests.e2e.helpers import (

@@ -27,8 +27,8 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from qn_model.i18n import fmt_pct, t
-from qn_model.messages import LANGS
+from qn_model.core.messages import LANGS
+from qn_model.i18n.formats import fmt_pct, t
 from tests.e2e.conftest import TIMEOUT_MS
 from tests.e2e.helpers import ROOT, charts_drawn, growth_slider, metric_value, settle
 

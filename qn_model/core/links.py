@@ -1,0 +1,506 @@
+"""The link contract: a scenario lives entirely in a URL query string.
+
+Keys: ``base`` (year, 2015–2029), ``s0`` (share % in the base year), ``gy1``, ``gd1``,
+``gy2``, ``gd2`` (growth % per year, −20 to 250), ``t1``, ``t2`` (targets %, 0.1–100),
+``sy``, ``sd`` (Monte Carlo spreads, pp, 0–50), ``pj`` (up to five projects, ``YEAR:VALUE``
+separated by commas: start year 2026–2030, trillion VND at base-year prices 0.1–1000), ``lang``
+(``vi`` or ``en``), plus the meeting keys ``present`` (0/1) and ``dv`` (data version), and
+``cmp`` (the compare page's selection, parsed by :mod:`qn_model.core.compare_link`).
+
+Parsing follows what Streamlit's URL-bound widgets do, so the app and the engine agree:
+a value that is not a number, not finite or out of range falls back to the default; a
+repeated key falls back to the default; an integer key truncates like an integer slider.
+Unlike the widgets, the engine says what it ignored: every fallback gives a ``Notice``.
+Parsing never raises.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, quote_plus, urlsplit
+
+from qn_model.core.messages import DEFAULT_LANG, LANGS, Notice, shorten
+from qn_model.core.scenario import (
+    MAX_PROJECTS,
+    PROJECT_FIRST_YEAR,
+    PROJECT_LAST_YEAR,
+    PROJECT_MAX_VND_TRN,
+    PROJECT_MIN_VND_TRN,
+    Project,
+    Scenario,
+)
+
+if TYPE_CHECKING:
+    from qn_model.core.compare_link import CompareSelection
+
+
+@dataclass(frozen=True)
+class NumberKey:
+    """One numeric key of the contract and the scenario field it sets."""
+
+    key: str
+    field: str
+    lo: float
+    hi: float
+    integer: bool = False
+
+
+NUMBER_KEYS: tuple[NumberKey, ...] = (
+    NumberKey("base", "base_year", 2015, 2029, integer=True),
+    NumberKey("s0", "base_share_pct", 0.1, 100.0),
+    NumberKey("gy1", "gy1", -20.0, 250.0),
+    NumberKey("gd1", "gd1", -20.0, 250.0),
+    NumberKey("gy2", "gy2", -20.0, 250.0),
+    NumberKey("gd2", "gd2", -20.0, 250.0),
+    NumberKey("t1", "t1", 0.1, 100.0),
+    NumberKey("t2", "t2", 0.1, 100.0),
+    NumberKey("sy", "sy", 0.0, 50.0),
+    NumberKey("sd", "sd", 0.0, 50.0),
+)
+KEY_BY_NAME = {k.key: k for k in NUMBER_KEYS}
+LANG_KEY = "lang"
+PRESENT_KEY = "present"
+DATA_VERSION_KEY = "dv"
+# Which target set the planner picked, written only when the targets alone do not say it (the
+# resolution's and the national strategy's targets are both 20 % / 30 %).
+TARGET_SET_KEY = "ts"
+# The compare page's selection (presets and pasted scenarios): qn_model.core.compare_link.
+COMPARE_KEY = "cmp"
+META_KEYS = (LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY, TARGET_SET_KEY, COMPARE_KEY)
+# Projects: ``pj=2027:25,2029:40`` (start year : trillion VND at base-year prices).
+PROJECTS_KEY = "pj"
+MAX_PROJECTS_CHARS = 400  # five entries need far less; a longer value is refused unread
+MAX_PROJECT_ENTRY_CHARS = 32
+ALL_KEYS = (*(k.key for k in NUMBER_KEYS), PROJECTS_KEY, *META_KEYS)
+# Streamlit's own URL parameters: not ours, not worth a notice.
+STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
+MAX_VALUE_CHARS = 64  # longer values are refused before any parsing
+MAX_NOTICES = 20  # a link with hundreds of bad keys gets a summary, not a wall of text
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    """What a link's missing keys mean: the default scenario and the observed base shares; and
+    the target sets a link may name, with their (2025, 2030) targets."""
+
+    defaults: Scenario
+    observed_share: Mapping[int, float] = field(default_factory=dict)
+    target_sets: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ParsedLink:
+    scenario: Scenario
+    lang: str = DEFAULT_LANG
+    present: bool = False
+    data_version: str | None = None
+    notices: tuple[Notice, ...] = ()
+    explicit: frozenset[str] = frozenset()  # keys that the link set to a valid value
+    # Named by the link, holding its targets, and not the set those targets read as anyway.
+    target_set: str | None = None
+    # The compare page's selection (``cmp``); None when the link has none (the default one).
+    compare: CompareSelection | None = None
+
+
+def _notice(code: str, key: str, raw: str, vi: str, en: str) -> Notice:
+    shown = shorten(raw)
+    return Notice(
+        code,
+        f"Tham số '{key}' = '{shown}': {vi} Đã dùng giá trị mặc định.",
+        f"Parameter '{key}' = '{shown}': {en} The default was used.",
+    )
+
+
+def _parse_number(spec: NumberKey, raw: str) -> tuple[float | int | None, Notice | None]:
+    if raw.strip() == "":
+        return None, _notice("empty_value", spec.key, raw, "giá trị trống.", "empty value.")
+    if len(raw) > MAX_VALUE_CHARS:
+        return None, _notice("not_a_number", spec.key, raw, "giá trị quá dài.", "value too long.")
+    try:
+        value = float(raw)
+    except ValueError:
+        return None, _notice("not_a_number", spec.key, raw, "không phải là số.", "not a number.")
+    if not math.isfinite(value):
+        return None, _notice("not_finite", spec.key, raw, "không phải số hữu hạn.", "not a finite number.")
+    if not spec.lo <= value <= spec.hi:
+        lo, hi = _fmt(spec.lo), _fmt(spec.hi)
+        return None, _notice(
+            "out_of_range", spec.key, raw, f"ngoài khoảng {lo} đến {hi}.", f"outside {lo} to {hi}."
+        )
+    if spec.integer:
+        # Like Streamlit's integer slider: the URL value is truncated to an int.
+        return int(value), None
+    return value, None
+
+
+def _project_notice(code: str, entry: str, vi: str, en: str) -> Notice:
+    shown = shorten(entry)
+    return Notice(
+        code,
+        f"Dự án '{shown}' trong tham số '{PROJECTS_KEY}': {vi} Đã bỏ dự án này.",
+        f"Project '{shown}' in parameter '{PROJECTS_KEY}': {en} It was dropped.",
+    )
+
+
+def _parse_project(entry: str) -> tuple[Project | None, Notice | None]:
+    year_text, sep, value_text = entry.partition(":")
+    if not sep or len(entry) > MAX_PROJECT_ENTRY_CHARS:
+        return None, _project_notice(
+            "bad_project",
+            entry,
+            "phải có dạng NĂM:GIÁ_TRỊ, ví dụ 2027:25.",
+            "must read YEAR:VALUE, e.g. 2027:25.",
+        )
+    year_text = year_text.strip()
+    if not (year_text.isascii() and year_text.isdigit()) or not (
+        PROJECT_FIRST_YEAR <= int(year_text) <= PROJECT_LAST_YEAR
+    ):
+        first, last = PROJECT_FIRST_YEAR, PROJECT_LAST_YEAR
+        return None, _project_notice(
+            "bad_project_year",
+            entry,
+            f"năm bắt đầu phải là số nguyên từ {first} đến {last}.",
+            f"the start year must be a whole number from {first} to {last}.",
+        )
+    try:
+        value = float(value_text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and PROJECT_MIN_VND_TRN <= value <= PROJECT_MAX_VND_TRN):
+        lo, hi = _fmt(PROJECT_MIN_VND_TRN), _fmt(PROJECT_MAX_VND_TRN)
+        return None, _project_notice(
+            "bad_project_value",
+            entry,
+            f"giá trị phải là số từ {lo} đến {hi} nghìn tỷ đồng.",
+            f"the value must be a number from {lo} to {hi} VND trillion.",
+        )
+    return Project(int(year_text), value), None
+
+
+def parse_projects(raw: str) -> tuple[tuple[Project, ...], tuple[Notice, ...]]:
+    """The projects of a ``pj`` value, in year order, and a notice for each entry dropped
+    (malformed, out of range, or beyond the fifth). Never raises."""
+    if len(raw) > MAX_PROJECTS_CHARS:
+        return (), (_notice("not_a_number", PROJECTS_KEY, raw, "giá trị quá dài.", "value too long."),)
+    projects: list[Project] = []
+    notices: list[Notice] = []
+    extra: list[str] = []
+    for entry in (e.strip() for e in raw.split(",")):
+        if not entry:
+            continue  # "pj=" or a trailing comma: nothing, not a mistake worth a notice
+        project, notice = _parse_project(entry)
+        if notice is not None:
+            notices.append(notice)
+        elif len(projects) < MAX_PROJECTS:
+            assert project is not None
+            projects.append(project)
+        else:
+            extra.append(entry)
+    if extra:
+        shown = shorten(", ".join(extra))
+        notices.append(
+            Notice(
+                "too_many_projects",
+                f"Tham số '{PROJECTS_KEY}': tối đa {MAX_PROJECTS} dự án; đã bỏ '{shown}'.",
+                f"Parameter '{PROJECTS_KEY}': at most {MAX_PROJECTS} projects; '{shown}' was dropped.",
+            )
+        )
+    return tuple(sorted(projects)), tuple(notices)
+
+
+def format_projects(projects: tuple[Project, ...]) -> str:
+    """The ``pj`` value for ``projects``, in year order (``2027:25,2029:40``)."""
+    return ",".join(f"{p.year}:{_fmt(p.value_vnd_trn)}" for p in sorted(projects))
+
+
+def split_query(text: str) -> list[tuple[str, str]]:
+    """Key/value pairs of a full link, a path with a query, or a bare query string."""
+    text = unicodedata.normalize("NFC", str(text)).strip()
+    if "://" in text or text.startswith("/"):
+        try:
+            text = urlsplit(text).query
+        except ValueError:
+            text = text.split("?", 1)[1] if "?" in text else ""
+    elif "?" in text:
+        head, tail = text.split("?", 1)
+        # "?q", "host/page?q": the query follows. A "?" inside a value ("cmp=plan,?gd2=40") is not
+        # one: a query's first key comes before any "=" or "&".
+        if "=" not in head and "&" not in head:
+            text = tail
+    text = text.split("#", 1)[0]
+    return parse_qsl(text, keep_blank_values=True)
+
+
+def parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> ParsedLink:
+    """Parse a link (or a mapping of query parameters) into a scenario. Never raises.
+
+    Missing keys take the default scenario; ``s0`` defaults to the observed share in the
+    base year, or to the default base share (with a notice) when that year has none.
+    """
+    try:
+        return _parse(text, ctx)
+    except Exception:  # the contract: a link can never break the engine
+        return ParsedLink(
+            scenario=ctx.defaults,
+            notices=(Notice("unreadable_link", "Không đọc được đường dẫn.", "The link could not be read."),),
+        )
+
+
+def _grouped(text: str | Mapping[str, str | list[str]]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    if isinstance(text, Mapping):
+        for key, value in text.items():
+            values = value if isinstance(value, list) else [value]
+            grouped.setdefault(unicodedata.normalize("NFC", str(key)), []).extend(
+                unicodedata.normalize("NFC", str(v)) for v in values
+            )
+    else:
+        for key, value in split_query(text):
+            grouped.setdefault(key, []).append(value)
+    return grouped
+
+
+def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> ParsedLink:
+    grouped = _grouped(text)
+    notices: list[Notice] = []
+    values: dict[str, object] = {}
+    explicit: set[str] = set()
+    lang, present, data_version, target_set = DEFAULT_LANG, False, None, None
+    compare = None
+    unknown = 0
+    for key, raws in grouped.items():
+        if len(raws) > 1 and key in ALL_KEYS:
+            notices.append(
+                _notice("repeated_key", key, ", ".join(raws), "tham số lặp lại.", "the key is repeated.")
+            )
+            continue
+        raw = raws[-1]
+        if key in KEY_BY_NAME:
+            value, notice = _parse_number(KEY_BY_NAME[key], raw)
+            if notice is not None:
+                notices.append(notice)
+            else:
+                assert value is not None
+                values[KEY_BY_NAME[key].field] = value
+                explicit.add(key)
+        elif key == PROJECTS_KEY:
+            projects, dropped = parse_projects(raw)
+            notices.extend(dropped)
+            if projects:
+                values["projects"] = projects
+                explicit.add(key)
+        elif key == LANG_KEY:
+            if raw in LANGS:
+                lang = raw
+                explicit.add(key)
+            else:
+                notices.append(
+                    _notice(
+                        "unknown_language",
+                        key,
+                        raw,
+                        "ngôn ngữ phải là vi hoặc en.",
+                        "language must be vi or en.",
+                    )
+                )
+        elif key == PRESENT_KEY:
+            if raw in ("0", "1"):
+                present = raw == "1"
+                explicit.add(key)
+            else:
+                notices.append(_notice("not_a_flag", key, raw, "phải là 0 hoặc 1.", "must be 0 or 1."))
+        elif key == DATA_VERSION_KEY:
+            if 1 <= len(raw) <= 16 and all(c in "0123456789abcdef" for c in raw):
+                data_version = raw
+                explicit.add(key)
+            else:
+                notices.append(
+                    _notice(
+                        "bad_data_version",
+                        key,
+                        raw,
+                        "mã phiên bản dữ liệu không hợp lệ.",
+                        "invalid data version.",
+                    )
+                )
+        elif key == TARGET_SET_KEY:
+            if raw in ctx.target_sets:
+                target_set = raw
+                explicit.add(key)
+            else:
+                notices.append(
+                    _notice(
+                        "unknown_target_set",
+                        key,
+                        raw,
+                        "không có bộ mục tiêu này.",
+                        "there is no such target set.",
+                    )
+                )
+        elif key == COMPARE_KEY:
+            compare, found = compare_link.parse_selection(raw, ctx)
+            notices.extend(found)
+            explicit.add(key)
+        elif key not in STREAMLIT_KEYS:
+            unknown += 1
+            if unknown <= 3:
+                notices.append(
+                    Notice(
+                        "unknown_key",
+                        f"Tham số '{shorten(key)}' = '{shorten(raw)}' không được hỗ trợ và đã bị bỏ qua.",
+                        f"Parameter '{shorten(key)}' = '{shorten(raw)}' is not supported and was ignored.",
+                    )
+                )
+    if target_set is not None:
+        # A set named without its targets brings them (``ts=national``: 20 % / 30 %).
+        set_t1, set_t2 = ctx.target_sets[target_set]
+        values.setdefault("t1", set_t1)
+        values.setdefault("t2", set_t2)
+    scenario = ctx.defaults.with_(**values)
+    if "base_share_pct" not in values:
+        observed = ctx.observed_share.get(scenario.base_year)
+        if observed is not None:
+            scenario = scenario.with_(base_share_pct=float(observed))
+        elif scenario.base_year != ctx.defaults.base_year:
+            notices.append(
+                Notice(
+                    "base_share_assumed",
+                    f"Không có số liệu tỷ trọng cho năm gốc {scenario.base_year}; "
+                    f"tạm dùng {_fmt(scenario.base_share_pct)}%. Hãy nhập tỷ trọng năm gốc (s0).",
+                    f"No observed share for base year {scenario.base_year}; "
+                    f"{_fmt(scenario.base_share_pct)}% is assumed. Set the base-year share (s0).",
+                )
+            )
+    if target_set is not None and ctx.target_sets[target_set] != (scenario.t1, scenario.t2):
+        # The targets are the scenario; the set only names them. A name for other numbers goes.
+        notices.append(
+            _notice(
+                "target_set_mismatch",
+                TARGET_SET_KEY,
+                target_set,
+                "mục tiêu của bộ này khác mục tiêu trong đường dẫn; dùng mục tiêu trong đường dẫn.",
+                "this set's targets differ from the link's targets; the link's targets are used.",
+            )
+        )
+        target_set = None
+        explicit.discard(TARGET_SET_KEY)
+    target_set = link_target_set(ctx, scenario.t1, scenario.t2, target_set)
+    if len(notices) > MAX_NOTICES:
+        extra = len(notices) - MAX_NOTICES
+        notices = [
+            *notices[:MAX_NOTICES],
+            Notice("more_notices", f"… và {extra} vấn đề khác.", f"… and {extra} more problems."),
+        ]
+    return ParsedLink(
+        scenario, lang, present, data_version, tuple(notices), frozenset(explicit), target_set, compare
+    )
+
+
+def link_target_set(ctx: LinkContext, t1: float, t2: float, name: str | None) -> str | None:
+    """The target set a link must name for targets (t1, t2): ``name`` when it holds them and the
+    targets alone would read as another set (the first one holding them); else none."""
+    if name is None or ctx.target_sets.get(name) != (t1, t2):
+        return None
+    first = next(k for k, v in ctx.target_sets.items() if v == (t1, t2))
+    return None if first == name else name
+
+
+def _fmt(value: float) -> str:
+    """Shortest text that reads back as the same float (``12.0`` → ``12``)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return repr(float(value))
+
+
+def query_items(
+    scenario: Scenario,
+    defaults: Scenario | None = None,
+    lang: str = DEFAULT_LANG,
+    present: bool = False,
+    data_version: str | None = None,
+    observed_share: Mapping[int, float] | None = None,
+    target_set: str | None = None,
+    compare: str | None = None,
+) -> list[tuple[str, str]]:
+    """Ordered (key, value) pairs. With ``defaults``, values equal to the default are left
+    out, as Streamlit leaves them out of the URL. ``target_set`` is written as given: the caller
+    passes one only when the targets do not already say it (:func:`link_target_set`); so is
+    ``compare``, a ``cmp`` value (:func:`qn_model.core.compare_link.encode`)."""
+    items: list[tuple[str, str]] = []
+    default_s0 = None
+    if defaults is not None:
+        default_s0 = (observed_share or {}).get(scenario.base_year, defaults.base_share_pct)
+    for spec in NUMBER_KEYS:
+        value = getattr(scenario, spec.field)
+        if defaults is not None:
+            default = default_s0 if spec.field == "base_share_pct" else getattr(defaults, spec.field)
+            if value == default:
+                continue
+        items.append((spec.key, _fmt(value)))
+    if scenario.projects:  # no default holds projects: written whenever there are some
+        items.append((PROJECTS_KEY, format_projects(scenario.projects)))
+    if lang != DEFAULT_LANG or defaults is None:
+        items.append((LANG_KEY, lang))
+    if present:
+        items.append((PRESENT_KEY, "1"))
+    if data_version:
+        items.append((DATA_VERSION_KEY, data_version))
+    if target_set:
+        items.append((TARGET_SET_KEY, target_set))
+    if compare is not None:
+        items.append((COMPARE_KEY, compare))
+    return items
+
+
+def serialize(
+    scenario: Scenario,
+    defaults: Scenario | None = None,
+    lang: str = DEFAULT_LANG,
+    present: bool = False,
+    data_version: str | None = None,
+    observed_share: Mapping[int, float] | None = None,
+    target_set: str | None = None,
+    compare: str | None = None,
+) -> str:
+    """The query string (without ``?``) that reopens ``scenario`` exactly."""
+    return encode(
+        query_items(scenario, defaults, lang, present, data_version, observed_share, target_set, compare)
+    )
+
+
+def encode(items: list[tuple[str, str]]) -> str:
+    """A query string from ``query_items``; ``pj``'s ``:`` and ``,`` stay readable (both are
+    allowed in a query). Every other value is escaped whole, as ``urlencode`` does: a ``cmp``
+    value's commas separate its items and stay escaped like the rest of it."""
+    return "&".join(f"{quote_plus(k)}={quote_plus(v, safe=_READABLE.get(k, ''))}" for k, v in items)
+
+
+_READABLE = {PROJECTS_KEY: ":,"}
+
+
+def serialize_parsed(parsed: ParsedLink, ctx: LinkContext | None = None) -> str:
+    """``serialize`` for a parsed link, keeping its language and meeting keys."""
+    return serialize(
+        parsed.scenario,
+        None if ctx is None else ctx.defaults,
+        parsed.lang,
+        parsed.present,
+        parsed.data_version,
+        None if ctx is None else ctx.observed_share,
+        parsed.target_set,
+        _compare_value(parsed),
+    )
+
+
+def _compare_value(parsed: ParsedLink) -> str | None:
+    return None if parsed.compare is None else compare_link.encode(parsed.compare)
+
+
+SCENARIO_FIELDS = tuple(f.name for f in fields(Scenario))
+
+# Last: the compare selection's parser parses its pasted scenarios with this module's ``parse``.
+from qn_model.core import compare_link  # noqa: E402

@@ -1,0 +1,452 @@
+"""Quảng Ninh beside other provinces: the shipped peer values (``data/peers.csv``), each with
+its method and vintage, grouped so that methods never share a group unnoticed.
+
+Quảng Ninh's own values come from the main data (indicators and targets); the peers file holds
+the other provinces, the national figures of the same publications, and the 2025 GRDP growth
+ranking. Nothing here is typed in: every value, and every number in a reading, comes from data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from qn_model.data.dataset import DATA_DIR, Dataset
+from qn_model.i18n.formats import fmt_pct, norm_lang, t
+
+__all__ = [
+    "KIND_GROWTH",
+    "KIND_SHARE",
+    "KIND_TARGET",
+    "METHODS",
+    "PEER_COLUMNS",
+    "PEER_KINDS",
+    "PeerGroup",
+    "PeerValue",
+    "bar_label",
+    "growth_groups",
+    "load_peers",
+    "peer_problems",
+    "peer_values",
+    "readings",
+    "share_groups",
+    "table_text",
+    "target_groups",
+    "value_text",
+]
+
+PEER_COLUMNS = ("geo", "name_vi", "name_en", "year", "value", "kind", "method", "source_id", "note")
+KIND_SHARE, KIND_TARGET, KIND_GROWTH = "de_share", "target", "grdp_growth"
+PEER_KINDS = (KIND_SHARE, KIND_TARGET, KIND_GROWTH)
+METHODS = (
+    "mic_annual_report_2022",  # the ministry's annual digital-economy report 2022 (broad method)
+    "gso_reported_2021_2025",  # GSO figures reported for 2021-2025; year or average not stated
+    "gso",  # the statistics office's method (GSO / Cục Thống kê)
+    "mic_assessment",  # the ministry's assessment for one city
+    "own_target",  # an area's own target (resolution, plan, strategy)
+    "not_stated",  # press-reported, compiler and method not named (Quảng Ninh's 7.1 %)
+)
+"""Closed vocabulary of ``method`` in ``data/peers.csv`` (the last one only for Quảng Ninh's
+share, which comes from the main data)."""
+YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?")
+QN, VN = "QN", "VN"
+BESIDE_QN = "beside_qn"  # the label of the national value drawn in Quảng Ninh's group
+SHARE_ID = "de_share"
+# The share in a group is compared with the national figure of the same method and year.
+_NATIONAL_METHOD = {"gso": ("de_share", "gso"), "mic_annual_report_2022": ("de_share_mic", "mic")}
+
+
+@dataclass(frozen=True)
+class PeerValue:
+    """One value of one area, with how it was measured and where it is from."""
+
+    geo: str
+    name_vi: str
+    name_en: str
+    year: int | str  # an int, or a period such as "2021-2025" where the source gives one
+    value_pct: float
+    kind: str
+    method: str
+    source_id: str
+    source_url: str
+    note: str
+    label: str = ""  # which of an area's values (Quảng Ninh's targets: "article", "resolution09")
+
+    def name(self, lang: str) -> str:
+        return self.name_en if norm_lang(lang) == "en" else self.name_vi
+
+    def to_json(self, lang: str = "vi") -> dict[str, object]:
+        """``{geo, name, year, value_pct, kind, method, source_url}``, the command line's contract."""
+        return {
+            "geo": self.geo,
+            "name": self.name(lang),
+            "year": self.year,
+            "value_pct": self.value_pct,
+            "kind": self.kind,
+            "method": self.method,
+            "source_url": self.source_url,
+        }
+
+
+@dataclass(frozen=True)
+class PeerGroup:
+    """Values of one kind measured one way in one year (or period): the only things compared."""
+
+    kind: str
+    method: str
+    year: int | str
+    values: tuple[PeerValue, ...]  # largest first
+
+    def title(self, lang: str) -> str:
+        year = str(self.year).replace("-", "–")
+        if self.kind == KIND_TARGET:
+            return t("peers_group_target", lang, year=year)
+        return t(f"peers_method_{self.method}", lang, year=year)
+
+
+# --------------------------------------------------------------------------------------
+# Loading and validation
+# --------------------------------------------------------------------------------------
+def _year(text: str) -> int | str:
+    return int(text) if text.isdigit() else text
+
+
+def peer_problems(frame: pd.DataFrame, source_ids: set[str]) -> list[str]:
+    """What is wrong with a peers table (empty when it is valid): columns, kinds, methods,
+    years, values, sources, duplicates."""
+    if tuple(frame.columns) != PEER_COLUMNS:
+        return [f"peers.csv: columns must be exactly {list(PEER_COLUMNS)}, got {list(frame.columns)}"]
+    errors = []
+    for i, r in enumerate(frame.itertuples(index=False), start=2):
+        where = f"peers.csv, row {i}"
+        if r.kind not in PEER_KINDS:
+            errors.append(f"{where}: kind '{r.kind}' must be one of {list(PEER_KINDS)}")
+        if r.method not in METHODS:
+            errors.append(f"{where}: method '{r.method}' must be one of {list(METHODS)}")
+        if not YEAR_RE.fullmatch(r.year):
+            errors.append(f"{where}: year '{r.year}' is neither a year nor a period YYYY-YYYY")
+        elif "-" in r.year and int(r.year[:4]) >= int(r.year[5:]):
+            errors.append(f"{where}: period '{r.year}' must run forward")
+        try:
+            value = float(r.value)
+            if not 0.0 <= value <= 100.0:
+                errors.append(f"{where}: value {r.value} is not a percentage")
+        except ValueError:
+            errors.append(f"{where}: value '{r.value}' is not a number")
+        if r.source_id not in source_ids:
+            errors.append(f"{where}: source_id '{r.source_id}' is not in sources.csv")
+        for col in ("geo", "name_vi", "name_en", "note"):
+            if not str(getattr(r, col)).strip():
+                errors.append(f"{where}: empty {col}")
+    keys = frame[["geo", "year", "kind", "method"]].astype(str).agg("|".join, axis=1)
+    for key in sorted(set(keys[keys.duplicated()])):
+        errors.append(f"peers.csv: duplicate row for {key}")
+    return errors
+
+
+def load_peers(data_dir: Path | str | None = None) -> tuple[PeerValue, ...]:
+    """The shipped peer values, validated (broken shipped data raises ``ValueError``); cached.
+
+    Parameters
+    ----------
+    data_dir : path, optional
+        Folder with peers.csv and sources.csv; defaults to :data:`qn_model.data.dataset.DATA_DIR`.
+    """
+    return _load(Path(DATA_DIR if data_dir is None else data_dir).resolve())
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> tuple[PeerValue, ...]:
+    frame = pd.read_csv(path / "peers.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+    sources = pd.read_csv(path / "sources.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+    urls = dict(zip(sources["source_id"], sources["url"], strict=True))
+    errors = peer_problems(frame, set(urls))
+    if errors:
+        raise ValueError("Shipped peers data is broken:\n  " + "\n  ".join(errors[:50]))
+    return tuple(
+        PeerValue(
+            geo=r.geo,
+            name_vi=r.name_vi,
+            name_en=r.name_en,
+            year=_year(r.year),
+            value_pct=float(r.value),
+            kind=r.kind,
+            method=r.method,
+            source_id=r.source_id,
+            source_url=urls[r.source_id],
+            note=r.note,
+        )
+        for r in frame.itertuples(index=False)
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Quảng Ninh and the nation from the main data
+# --------------------------------------------------------------------------------------
+def _url(ds: Dataset, source_id: str) -> str:
+    return (ds.source(source_id) or {}).get("url", "")
+
+
+def _from_indicators(ds: Dataset, indicator_id: str, geo: str, year: int, method: str) -> PeerValue | None:
+    row = ds.row(indicator_id, geo, year)
+    if row is None:
+        return None
+    return PeerValue(
+        geo=geo,
+        name_vi=t(f"hist_geo_{geo}", "vi"),
+        name_en=t(f"hist_geo_{geo}", "en"),
+        year=int(year),
+        value_pct=float(row["value"]),
+        kind=KIND_SHARE,
+        method=method,
+        source_id=str(row["source_id"]),
+        source_url=_url(ds, str(row["source_id"])),
+        note=str(row["note"]),
+    )
+
+
+def _qn_values(ds: Dataset) -> list[PeerValue]:
+    """Quảng Ninh's latest share (method not stated by its source), the national GSO share of
+    that year beside it, and Quảng Ninh's own digital-economy targets, one row per value."""
+    out: list[PeerValue] = []
+    qn = ds.series(SHARE_ID, QN)
+    if len(qn):
+        year = int(qn.index[-1])
+        out.append(_from_indicators(ds, SHARE_ID, QN, year, "not_stated"))
+        national = _from_indicators(ds, SHARE_ID, VN, year, "gso")
+        if national is not None:
+            # Shown in Quảng Ninh's group, marked as another method (the group's title says so).
+            out.append(replace(national, label=BESIDE_QN))
+    seen: set[tuple[int, float]] = set()
+    # The provincial resolution first: where the article says the same, the resolution is cited.
+    sets = sorted(ds.target_sets(), key=lambda s: (s != "resolution09", s))
+    for set_id in sets:
+        for r in ds.targets_for(set_id).itertuples(index=False):
+            key = (int(r.year), float(r.value))
+            if r.indicator_id != SHARE_ID or r.geo != QN or key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                PeerValue(
+                    geo=QN,
+                    name_vi=t("hist_geo_QN", "vi"),
+                    name_en=t("hist_geo_QN", "en"),
+                    year=int(r.year),
+                    value_pct=float(r.value),
+                    kind=KIND_TARGET,
+                    method="own_target",
+                    source_id=str(r.source_id),
+                    source_url=_url(ds, str(r.source_id)),
+                    note=str(r.note),
+                    label=set_id,
+                )
+            )
+    return [v for v in out if v is not None]
+
+
+def _national_for(ds: Dataset, group_method: str, year: int | str) -> PeerValue | None:
+    """The national share of the same method and year from the main data, if any."""
+    if group_method not in _NATIONAL_METHOD or not isinstance(year, int):
+        return None
+    indicator_id, _ = _NATIONAL_METHOD[group_method]
+    return _from_indicators(ds, indicator_id, VN, year, group_method)
+
+
+def peer_values(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> tuple[PeerValue, ...]:
+    """Every value the peers page and ``python -m qn_model peers`` show: Quảng Ninh's (from the
+    main data) first, then the peer file's in file order, then, for a share group of the peer
+    file without a national figure, the national share of the same method and year from the
+    main data (GSO's 2021 and 2022 beside Hồ Chí Minh City's)."""
+    peers = load_peers() if peers is None else tuple(peers)
+    complements = []
+    for g in _groups(peers, KIND_SHARE):
+        if not any(v.geo == VN for v in g.values):
+            national = _national_for(ds, g.method, g.year)
+            if national is not None:
+                complements.append(national)
+    return (*_qn_values(ds), *peers, *complements)
+
+
+# --------------------------------------------------------------------------------------
+# Groups
+# --------------------------------------------------------------------------------------
+def _sort_key(year: int | str) -> tuple[int, int]:
+    text = str(year)
+    return int(text[-4:]), int(text[:4])
+
+
+def _groups(values: Sequence[PeerValue], kind: str) -> list[PeerGroup]:
+    buckets: dict[tuple[str, int | str], list[PeerValue]] = {}
+    for v in values:
+        if v.kind == kind:
+            method = "own_target" if kind == KIND_TARGET else v.method
+            if v.label == BESIDE_QN:
+                method = "not_stated"
+            buckets.setdefault((method, v.year), []).append(v)
+    return [
+        PeerGroup(kind, method, year, tuple(sorted(vals, key=lambda v: -v.value_pct)))
+        for (method, year), vals in buckets.items()
+    ]
+
+
+def share_groups(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> list[PeerGroup]:
+    """The shares by (method, year): Quảng Ninh's group first, then the latest first."""
+    groups = _groups(peer_values(ds, peers), KIND_SHARE)
+    return sorted(
+        groups, key=lambda g: (not any(v.geo == QN for v in g.values), [-x for x in _sort_key(g.year)])
+    )
+
+
+def target_groups(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> list[PeerGroup]:
+    """Digital-economy targets by target year (2030 first), Quảng Ninh's beside the peers'."""
+    groups = _groups(peer_values(ds, peers), KIND_TARGET)
+    return sorted(groups, key=lambda g: [-x for x in _sort_key(g.year)])
+
+
+def growth_groups(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> list[PeerGroup]:
+    """GRDP growth by year (the 2025 ranking in the shipped data)."""
+    groups = _groups(peer_values(ds, peers), KIND_GROWTH)
+    return sorted(groups, key=lambda g: [-x for x in _sort_key(g.year)])
+
+
+def bar_label(v: PeerValue, lang: str) -> str:
+    """The bar's name: the area, for Quảng Ninh's targets whose they are, and for the national
+    value beside Quảng Ninh's its method."""
+    if v.kind == KIND_TARGET and v.label:
+        return f"{v.name(lang)} ({t(f'source_{v.label}', lang)})"
+    if v.label == BESIDE_QN:
+        return t("peers_national_gso", lang, name=v.name(lang))
+    return v.name(lang)
+
+
+def value_text(v: PeerValue | float, lang: str) -> str:
+    """A value with the decimals its source gives (45 → 45%, 7.1 → 7,1%, 56.83 → 56,83%)."""
+    x = v.value_pct if isinstance(v, PeerValue) else float(v)
+    digits = 0 if float(x).is_integer() else (1 if round(x, 1) == x else 2)
+    return fmt_pct(x, lang, digits)
+
+
+# --------------------------------------------------------------------------------------
+# Readings: short sentences, every number from data, each only where a source says it
+# --------------------------------------------------------------------------------------
+def _find(values: Sequence[PeerValue], geo: str, kind: str, method: str, year: int | str) -> PeerValue | None:
+    return next(
+        (v for v in values if (v.geo, v.kind, v.method, v.year) == (geo, kind, method, year)),
+        None,
+    )
+
+
+def readings(ds: Dataset, lang: str, peers: Sequence[PeerValue] | None = None) -> list[str]:
+    """Plain-language readings of the peer data, in the reader's language. Each is built from
+    the values it names (and left out when one is missing)."""
+    values = peer_values(ds, peers)
+    out: list[str] = []
+
+    def pct(v: PeerValue | float) -> str:
+        return value_text(v, lang)
+
+    qn = next((v for v in values if v.geo == QN and v.kind == KIND_SHARE), None)
+    if qn is not None:
+        out.append(t("peers_read_qn", lang, value=pct(qn), year=qn.year))
+    mic = [v for v in values if v.kind == KIND_SHARE and v.method == "mic_annual_report_2022" and v.geo != VN]
+    if mic:
+        ranked = sorted(mic, key=lambda v: -v.value_pct)
+        top = ranked[0]
+        big = [v for v in ranked if v.geo in ("HN", "HCM")]
+        outside = [v for v in big if ranked.index(v) >= 5]
+        text = t("peers_read_mic_top", lang, name=top.name(lang), value=pct(top), year=top.year)
+        if outside:
+            names = ", ".join(f"{v.name(lang)} {pct(v)}" for v in outside)
+            text += " " + t("peers_read_big_cities", lang, names=names)
+        out.append(text)
+    vn_mic = _find(values, VN, KIND_SHARE, "mic_annual_report_2022", 2022)
+    vn_gso = ds.value(SHARE_ID, VN, 2022)
+    if vn_mic is not None and vn_gso is not None:
+        out.append(t("peers_read_methods", lang, mic=pct(vn_mic), gso=pct(vn_gso)))
+    hcm_gso = _find(values, "HCM", KIND_SHARE, "gso", 2022)
+    hcm_mic = _find(values, "HCM", KIND_SHARE, "mic_annual_report_2022", 2022)
+    if hcm_gso is not None and hcm_mic is not None:
+        out.append(t("peers_read_hcm", lang, gso=pct(hcm_gso), mic=pct(hcm_mic)))
+    merged = [v for v in mic if "Merged into" in v.note]
+    if merged:
+        names = ", ".join(
+            t("peers_merged_item", lang, name=v.name(lang), value=pct(v), into=_merged_into(v, values, lang))
+            for v in merged
+        )
+        out.append(t("peers_read_merged", lang, items=names))
+    growth = sorted((v for v in values if v.kind == KIND_GROWTH), key=lambda v: -v.value_pct)
+    if len(growth) >= 2 and growth[0].geo == QN:
+        out.append(
+            t(
+                "peers_read_growth",
+                lang,
+                year=growth[0].year,
+                value=pct(growth[0]),
+                next=growth[1].name(lang),
+                next_value=pct(growth[1]),
+            )
+        )
+    return out
+
+
+def _merged_into(v: PeerValue, values: Sequence[PeerValue], lang: str) -> str:
+    into = v.note.split("Merged into", 1)[1].split(" in ")[0].strip()  # the Vietnamese name
+    hit = next((x for x in values if x.name_vi == into), None)
+    return hit.name(lang) if hit else into
+
+
+# --------------------------------------------------------------------------------------
+# Text for the command line
+# --------------------------------------------------------------------------------------
+def table_text(values: Sequence[PeerValue], lang: str) -> str:
+    """The values as a readable table in the language: grouped by kind, method and year."""
+    lang = norm_lang(lang)
+    lines: list[str] = []
+    for kind in PEER_KINDS:
+        for g in _groups(values, kind):
+            lines += ["", g.title(lang)]
+            width = max(len(bar_label(v, lang)) for v in g.values)
+            for v in g.values:
+                mark = "*" if v.geo == QN else " "
+                lines.append(
+                    f" {mark} {bar_label(v, lang).ljust(width)}  {value_text(v, lang):>7}  {v.source_url}"
+                )
+    lines += ["", t("peers_cli_footer", lang)]
+    return "\n".join(lines).lstrip("\n")
+
+
+# --------------------------------------------------------------------------------------
+# The table of every value
+# --------------------------------------------------------------------------------------
+TABLE_COLUMNS = (
+    "peers_col_area",
+    "peers_col_kind",
+    "peers_col_year",
+    "peers_col_value",
+    "peers_col_method",
+    "hist_col_link",
+    "peers_col_note",
+)
+
+
+def values_table(ds: Dataset, lang: str, peers: Sequence[PeerValue] | None = None) -> pd.DataFrame:
+    """Every value the page draws, with its kind, method, link and note (localised headers)."""
+    rows = []
+    for v in peer_values(ds, peers):
+        rows.append(
+            [
+                bar_label(v, lang),
+                t(f"peers_kind_{v.kind}", lang),
+                str(v.year).replace("-", "–"),
+                value_text(v, lang),
+                t(f"peers_method_name_{v.method}", lang),
+                v.source_url if v.source_url.startswith(("http://", "https://")) else "",
+                v.note,
+            ]
+        )
+    return pd.DataFrame(rows, columns=[t(c, lang) for c in TABLE_COLUMNS])

@@ -1,0 +1,115 @@
+"""One call from a link to everything a page or the command line shows."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from qn_model.core.links import ParsedLink, parse
+from qn_model.core.messages import Notice
+from qn_model.core.projection import Projection, project
+from qn_model.core.scenario import Scenario
+from qn_model.core.targets import TargetVerdict, judge
+from qn_model.core.uncertainty import FanChart, simulate
+from qn_model.data.dataset import Dataset
+from qn_model.data.versions import data_version_notice
+from qn_model.engine.presets import CUSTOM_TARGET_SET, LEVEL_ID, link_context, observed_share, target_set_for
+from qn_model.i18n.formats import t
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A scenario with its path, uncertainty fan and target verdicts."""
+
+    scenario: Scenario
+    projection: Projection
+    fan: FanChart
+    verdicts: tuple[TargetVerdict, ...]
+    lang: str
+    notices: tuple[Notice, ...]
+    # The set the targets are named after (``evaluate_scenario`` resolves it: the planner's pick
+    # while it holds the targets, else the set they read as, else "custom").
+    target_set: str = CUSTOM_TARGET_SET
+
+    def to_json(self) -> dict[str, object]:
+        """The command line's ``--json`` document."""
+        return {
+            "scenario": self.scenario.to_dict(),
+            "path": self.projection.records(),
+            "targets": [v.to_dict() for v in self.verdicts],
+            "warnings": [n.to_dict(self.lang) for n in self.notices],
+            "target_set": self.target_set,
+        }
+
+
+def base_grdp(ds: Dataset, base_year: int) -> float | None:
+    value = ds.value(LEVEL_ID, "QN", base_year)
+    return None if value is None or not math.isfinite(value) else float(value)
+
+
+def project_notices(scn: Scenario, ds: Dataset) -> tuple[Notice, ...]:
+    """What happened to projects that cannot move the path: all of them when the base year has
+    no GRDP level (money cannot be computed), those starting in or before the base year."""
+    if not scn.projects:
+        return ()
+    if base_grdp(ds, scn.base_year) is None:
+        return (
+            Notice(
+                "projects_no_level",
+                t("projects_no_level", "vi", year=scn.base_year),
+                t("projects_no_level", "en", year=scn.base_year),
+            ),
+        )
+    early = [p for p in scn.projects if p.year <= scn.base_year]
+    if not early:
+        return ()
+    years = ", ".join(str(p.year) for p in early)
+    return (
+        Notice(
+            "projects_before_base",
+            t("projects_before_base", "vi", years=years, base=scn.base_year),
+            t("projects_before_base", "en", years=years, base=scn.base_year),
+        ),
+    )
+
+
+def headline_verdicts(scn: Scenario, ds: Dataset) -> tuple[TargetVerdict, ...]:
+    """The verdicts without the Monte Carlo: the same values, margins and required growth as
+    :func:`evaluate_scenario`'s, with no probability. Cheap (one projection), so a page can draw
+    the headline before the fan is simulated."""
+    return judge(scn, project(scn, base_grdp(ds, scn.base_year)), observed_share(ds))
+
+
+def evaluate_scenario(
+    scn: Scenario,
+    ds: Dataset,
+    lang: str = "vi",
+    notices: tuple[Notice, ...] = (),
+    target_set: str | None = None,
+) -> Evaluation:
+    """``target_set``: the set the planner picked (kept while it holds the scenario's targets)."""
+    level = base_grdp(ds, scn.base_year)
+    projection = project(scn, level)
+    fan = simulate(scn, base_grdp_vnd_trn=level)
+    verdicts = judge(scn, projection, observed_share(ds), fan.probabilities)
+    shown = target_set_for(scn.t1, scn.t2, ds, target_set)
+    extra = tuple(n for n in project_notices(scn, ds) if n not in notices)
+    return Evaluation(scn, projection, fan, verdicts, lang, notices + extra, shown)
+
+
+def parse_link(text: str, ds: Dataset) -> ParsedLink:
+    return parse(text, link_context(ds))
+
+
+def link_notices(parsed: ParsedLink, ds: Dataset) -> tuple[Notice, ...]:
+    """What a link's parser ignored and, for a link made on other data, what changed since
+    (:func:`qn_model.data.versions.data_version_notice`)."""
+    changed = data_version_notice(parsed.data_version, ds, parsed.explicit, parsed.scenario.base_year)
+    return parsed.notices if changed is None else (*parsed.notices, changed)
+
+
+def evaluate_link(text: str, ds: Dataset) -> Evaluation:
+    """Parse a link (never raises) and evaluate the scenario it holds, on ``ds`` (a link made
+    on other data says what changed among its warnings)."""
+    parsed = parse_link(text, ds)
+    return evaluate_scenario(parsed.scenario, ds, parsed.lang, link_notices(parsed, ds), parsed.target_set)

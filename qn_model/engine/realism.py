@@ -1,0 +1,244 @@
+"""The realism reference: the fastest rise of a digital-economy share, relative to GRDP (GDP),
+observed in any series of one method in the data; and how a scenario or a target compares.
+
+A share rises by ``(1 + g_DE) / (1 + g_GRDP) - 1`` a year, which is the ratio of consecutive
+shares less one. Only values measured one way are compared: the national GSO series, the
+ministry's national series, Hồ Chí Minh City's GSO series, … never one method's value against
+another's. This is a fact shown beside a scenario, not a verdict on it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from qn_model.core.scenario import TARGET_YEAR_1, Scenario
+from qn_model.core.targets import TargetVerdict
+from qn_model.data.dataset import Dataset
+from qn_model.data.peers import KIND_SHARE, PeerValue, load_peers
+from qn_model.i18n.formats import fmt_pct, t
+from qn_model.views.history import localised_frame
+
+__all__ = [
+    "GrowthRecord",
+    "RealismCheck",
+    "ShareSeries",
+    "fastest_share_growth",
+    "realism_checks",
+    "realism_lines",
+    "realism_reference",
+    "realism_summary",
+    "relative_growth",
+    "share_series",
+]
+
+# Series of one method in the main data: (indicator, area, method). Quảng Ninh's own share is
+# not one: its single value names no method.
+DATA_SERIES = (("de_share", "VN", "gso"), ("de_share_mic", "VN", "mic"))
+SERIES_COLUMNS = ("peers_col_series", "peers_col_years", "peers_col_fastest")
+
+
+@dataclass(frozen=True)
+class ShareSeries:
+    """A share series measured one way: area, method and (year, % share) points, oldest first."""
+
+    geo: str
+    method: str
+    points: tuple[tuple[int, float], ...]
+    area_vi: str = ""
+    area_en: str = ""
+
+    def name(self, lang: str) -> str:
+        area = self.area_en if lang == "en" else self.area_vi
+        return t("real_series", lang, area=area or self.geo, method=t(f"real_method_{self.method}", lang))
+
+
+@dataclass(frozen=True)
+class GrowthRecord:
+    """The share's rise between two consecutive values of a series, % a year (annualised)."""
+
+    series: ShareSeries
+    year_from: int
+    year_to: int
+    rate_pct: float
+
+    def describe(self, lang: str) -> str:
+        return t(
+            "real_record",
+            lang,
+            rate=fmt_pct(self.rate_pct, lang),
+            series=self.series.name(lang),
+            start=self.year_from,
+            end=self.year_to,
+        )
+
+
+def relative_growth(gy_pct: float, gd_pct: float) -> float:
+    """How fast the share rises, % a year, when GRDP grows ``gy_pct`` and the digital economy ``gd_pct``."""
+    return ((1.0 + gd_pct / 100.0) / (1.0 + gy_pct / 100.0) - 1.0) * 100.0
+
+
+def share_series(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> tuple[ShareSeries, ...]:
+    """Every share series of one method with at least two yearly values: from the main data
+    (national GSO and ministry series) and from the peer file (per area and method)."""
+    out: list[ShareSeries] = []
+    for indicator_id, geo, method in DATA_SERIES:
+        s = ds.series(indicator_id, geo)
+        points = tuple((int(y), float(v)) for y, v in s.items() if math.isfinite(v) and v > 0)
+        if len(points) >= 2:
+            out.append(
+                ShareSeries(geo, method, points, t(f"hist_geo_{geo}", "vi"), t(f"hist_geo_{geo}", "en"))
+            )
+    peers = load_peers() if peers is None else peers
+    by_series: dict[tuple[str, str], dict[int, float]] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for v in peers:
+        # Periods ("2021-2025") are not years; a series needs dated values.
+        if v.kind == KIND_SHARE and isinstance(v.year, int) and v.value_pct > 0:
+            by_series.setdefault((v.geo, v.method), {})[v.year] = v.value_pct
+            names[v.geo] = (v.name_vi, v.name_en)
+    for (geo, method), values in sorted(by_series.items()):
+        if len(values) >= 2:
+            out.append(ShareSeries(geo, method, tuple(sorted(values.items())), *names[geo]))
+    return tuple(out)
+
+
+def fastest_share_growth(series: Sequence[ShareSeries]) -> GrowthRecord | None:
+    """The fastest annualised rise between consecutive values of any one series (None when no
+    series has two values). Ties go to the earlier series, then the earlier years."""
+    best: GrowthRecord | None = None
+    for s in series:
+        for (y0, v0), (y1, v1) in itertools.pairwise(s.points):
+            rate = ((v1 / v0) ** (1.0 / (y1 - y0)) - 1.0) * 100.0
+            if best is None or rate > best.rate_pct:
+                best = GrowthRecord(s, y0, y1, rate)
+    return best
+
+
+_REFERENCE: dict[str, GrowthRecord | None] = {}
+
+
+def realism_reference(ds: Dataset) -> GrowthRecord | None:
+    """The fastest share growth on record in the data (with the shipped peers), cached per data
+    version: read on every slider move."""
+    if ds.version not in _REFERENCE:
+        _REFERENCE[ds.version] = fastest_share_growth(share_series(ds))
+    return _REFERENCE[ds.version]
+
+
+@dataclass(frozen=True)
+class RealismCheck:
+    """One rate set against the reference: the scenario's own (``what="scenario"``) or a
+    target's required one (``what="target"``)."""
+
+    what: str
+    period: str  # the glossary key of the period: "period_1" / "period_2"
+    year: int | None  # the target year, for a target
+    target_pct: float | None
+    rate_pct: float
+    exceeds: bool
+
+
+def realism_checks(
+    scn: Scenario, verdicts: Sequence[TargetVerdict], reference: GrowthRecord | None
+) -> tuple[RealismCheck, ...]:
+    """The share growth the scenario implies in each period and the one each projected target
+    needs, each marked when it is faster than the reference (nothing when there is none)."""
+    if reference is None:
+        return ()
+    out = []
+    for period, gy, gd in (("period_1", scn.gy1, scn.gd1), ("period_2", scn.gy2, scn.gd2)):
+        if period == "period_1" and scn.base_year >= TARGET_YEAR_1:
+            continue  # no year of period 1 is projected
+        rate = relative_growth(gy, gd)
+        out.append(RealismCheck("scenario", period, None, None, rate, rate > reference.rate_pct))
+    for v in verdicts:
+        if v.required_de_growth_pct is None:
+            continue
+        period = "period_1" if v.year <= TARGET_YEAR_1 else "period_2"
+        gy = scn.gy1 if period == "period_1" else scn.gy2
+        rate = relative_growth(gy, v.required_de_growth_pct)
+        out.append(RealismCheck("target", period, v.year, v.target_pct, rate, rate > reference.rate_pct))
+    return tuple(out)
+
+
+def realism_lines(
+    scn: Scenario, verdicts: Sequence[TargetVerdict], ds: Dataset, lang: str
+) -> tuple[str, ...]:
+    """What the scenario page and the brief say: each rate beyond the record with the reference
+    (first line: the reference itself), or one line saying everything is within it."""
+    reference = realism_reference(ds)
+    if reference is None:
+        return ()
+    checks = realism_checks(scn, verdicts, reference)
+    beyond = [c for c in checks if c.exceeds]
+    if not beyond:
+        return (t("real_within", lang, record=reference.describe(lang)),)
+    lines = [t("real_reference", lang, record=reference.describe(lang))]
+    for c in beyond:
+        if c.what == "scenario":
+            lines.append(
+                t("real_scenario_beyond", lang, period=t(c.period, lang), rate=fmt_pct(c.rate_pct, lang))
+            )
+        else:
+            lines.append(
+                t(
+                    "real_target_beyond",
+                    lang,
+                    year=c.year,
+                    target=fmt_pct(c.target_pct, lang, 0 if float(c.target_pct).is_integer() else 1),
+                    rate=fmt_pct(c.rate_pct, lang),
+                )
+            )
+    return tuple(lines)
+
+
+def series_table(ds: Dataset, lang: str) -> pd.DataFrame:
+    """Each series of one method with its years and its fastest rise (for the peers page),
+    headers in the language."""
+    rows = []
+    for s in share_series(ds):
+        best = fastest_share_growth([s])
+        years = [y for y, _ in s.points]
+        rows.append(
+            {
+                "peers_col_series": s.name(lang),
+                "peers_col_years": f"{years[0]}–{years[-1]}",
+                "peers_col_fastest": ""
+                if best is None
+                else t(
+                    "real_record_short",
+                    lang,
+                    rate=fmt_pct(best.rate_pct, lang),
+                    start=best.year_from,
+                    end=best.year_to,
+                ),
+            }
+        )
+    return localised_frame(rows, SERIES_COLUMNS, lang)
+
+
+def realism_summary(
+    scn: Scenario, verdicts: Sequence[TargetVerdict], ds: Dataset, lang: str
+) -> tuple[str, bool] | None:
+    """The scenario page's one-sentence notice and whether anything exceeds the record (None
+    without a reference): each rate beyond it named, then the reference."""
+    reference = realism_reference(ds)
+    if reference is None:
+        return None
+    beyond = [c for c in realism_checks(scn, verdicts, reference) if c.exceeds]
+    if not beyond:
+        return t("real_within", lang, record=reference.describe(lang)), False
+    items = []
+    for c in beyond:
+        rate = fmt_pct(c.rate_pct, lang)
+        if c.what == "scenario":
+            items.append(t("real_item_scenario", lang, period=t(c.period, lang), rate=rate))
+        else:
+            target = fmt_pct(c.target_pct, lang, 0 if float(c.target_pct).is_integer() else 1)
+            items.append(t("real_item_target", lang, year=c.year, target=target, rate=rate))
+    return t("real_summary", lang, items="; ".join(items), record=reference.describe(lang)), True

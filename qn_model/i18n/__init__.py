@@ -1,0 +1,1 @@
+"""Texts and number formats in the reader's language."""

@@ -1,0 +1,1 @@
+"""Trend models fitted with statsmodels, their backtests and the suite that ranks them."""

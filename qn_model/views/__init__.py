@@ -1,0 +1,1 @@
+"""Everything localised that a page shows: figures, tables, narratives, page view-models."""
