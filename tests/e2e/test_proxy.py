@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import csv
 import io
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,13 +33,12 @@ from qn_model.i18n.formats import fmt_pct, t
 from qn_ui import user_data as ud
 from tests.e2e.conftest import TIMEOUT_MS
 from tests.e2e.helpers import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
     RUNNING,
-    VIEWPORT,
     growth_slider,
+    launch_chromium,
     metric_value,
+    planner_page,
     settle,
     url_query,
     wait_until,
@@ -68,22 +66,15 @@ def proxy(browser_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 @pytest.fixture(scope="module")
 def named_browser(playwright: Playwright, browser_home: Path) -> Iterator[Browser]:
-    b = playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {HOST} 127.0.0.1"],
-        env={**os.environ, "HOME": str(browser_home)},
-    )
+    b = launch_chromium(playwright.chromium, browser_home, f"--host-resolver-rules=MAP {HOST} 127.0.0.1")
     yield b
     b.close()
 
 
 @pytest.fixture
 def page(named_browser: Browser) -> Iterator[Page]:
-    context = named_browser.new_context(viewport=VIEWPORT, locale="vi-VN")
-    context.set_default_timeout(TIMEOUT_MS)
-    pg = context.new_page()
-    yield pg
-    context.close()
+    with planner_page(named_browser, TIMEOUT_MS) as pg:
+        yield pg
 
 
 def site(tm: Team) -> str:
