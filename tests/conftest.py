@@ -6,6 +6,7 @@ import pytest
 
 from qn_model.core.links import LinkContext
 from qn_model.core.scenario import Scenario
+from qn_model.data.dataset import Dataset, load_dataset
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +29,9 @@ def scn() -> Scenario:
 @pytest.fixture(scope="session")
 def ctx(scn: Scenario) -> LinkContext:
     return LinkContext(defaults=scn, observed_share={2024: 7.1})
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    """The shipped data, loaded afresh for each test module that asks for it."""
+    return load_dataset()

@@ -7,18 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link, evaluate_scenario, headline_verdicts, parse_link
 from qn_model.engine.plausibility import beyond_history
 from qn_model.engine.presets import default_scenario
 from qn_model.views.figures import headline_figure, sensitivity_for, target_markers
 from qn_model.views.narrative import data_basis, headline
 from qn_model.views.tables import path_table, verdict_table
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 def test_brief_facts_hold_on_the_shipped_data(ds):
