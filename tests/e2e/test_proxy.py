@@ -38,7 +38,6 @@ from tests.e2e.helpers import (
     growth_slider,
     launch_chromium,
     metric_value,
-    planner_page,
     settle,
     url_query,
     wait_until,
@@ -65,16 +64,11 @@ def proxy(browser_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 
 @pytest.fixture(scope="module")
-def named_browser(playwright: Playwright, browser_home: Path) -> Iterator[Browser]:
+def browser(playwright: Playwright, browser_home: Path) -> Iterator[Browser]:
+    """This module's Chromium resolves ``HOST`` to loopback; conftest's ``page`` opens pages in it."""
     b = launch_chromium(playwright.chromium, browser_home, f"--host-resolver-rules=MAP {HOST} 127.0.0.1")
     yield b
     b.close()
-
-
-@pytest.fixture
-def page(named_browser: Browser) -> Iterator[Page]:
-    with planner_page(named_browser, TIMEOUT_MS) as pg:
-        yield pg
 
 
 def site(tm: Team) -> str:
