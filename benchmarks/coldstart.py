@@ -23,24 +23,22 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, sync_playwright
 
-from tests.e2e.helpers import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
+from benchmarks._common import ROOT, fmt_load, print_command, report_failure, temp_home
+from tests.e2e.helpers import (
     METRIC,
     PENDING,
     RUNNING,
-    VIEWPORT,
+    launch_chromium,
+    planner_page,
     streamlit_server,
 )
 
@@ -117,10 +115,7 @@ def cold_start(browser: Browser, script: str, which: str, home: Path, run: int) 
     """One cold start; seconds from Popen to: server healthy, HTML loaded, first content (metrics;
     bare: the slider) visible, page fully drawn."""
     ready, min_ready = READY[which]
-    ctx = browser.new_context(viewport=VIEWPORT, locale="vi-VN")
-    ctx.set_default_timeout(TIMEOUT_MS)
-    page = ctx.new_page()
-    try:
+    with planner_page(browser, TIMEOUT_MS) as page:
         t0 = time.perf_counter()  # streamlit_server's Popen follows at once
         with streamlit_server(script, home, home / "logs" / f"{which}-{run}.log", start_timeout_s=120) as url:
             t_healthy = time.perf_counter() - t0
@@ -140,8 +135,6 @@ def cold_start(browser: Browser, script: str, which: str, home: Path, run: int) 
             errors = page.locator('[data-testid="stException"]').count()
             if errors or "Traceback" in page.locator("body").inner_text():
                 raise RuntimeError(f"{which}: the page shows an exception on cold start {run}")
-    finally:
-        ctx.close()
     return {"healthy": t_healthy, "load": t_load, "ready": t_ready, "drawn": t_drawn}
 
 
@@ -152,14 +145,10 @@ def main() -> int:
 
     load_before = os.getloadavg()
     res: dict[str, list[dict[str, float]]] = {"ours": [], "bare": []}
-    with tempfile.TemporaryDirectory(prefix="qn-cold-") as tmp:
-        home = Path(tmp)
-        os.environ["HOME"] = str(home)  # Chromium writes ~/.config and ~/.cache
+    with temp_home("qn-cold-") as home:
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(
-                    executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={**os.environ, "HOME": str(home)}
-                )
+                browser = launch_chromium(p.chromium, home)
                 warm = browser.new_page()
                 warm.goto("about:blank")
                 warm.close()
@@ -174,14 +163,10 @@ def main() -> int:
                         )
                 browser.close()
         except Exception as exc:  # a server that never starts, a page that never draws
-            print(f"coldstart: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
-            for log in sorted((home / "logs").glob("*.log")):  # the temp dir goes away: show the end
-                tail = log.read_text(errors="replace").splitlines()[-15:]
-                print(f"--- last lines of {log.name}:", *tail, sep="\n", file=sys.stderr)
+            report_failure("coldstart", exc, home / "logs")
             return 1
 
     load_after = os.getloadavg()
-    fmt_load = lambda la: ", ".join(f"{x:.2f}" for x in la)  # noqa: E731
     print()
     print(
         f"cold start benchmark  cpus={os.cpu_count()}  load average before={fmt_load(load_before)}  "
@@ -218,8 +203,7 @@ def main() -> int:
     for step, sec in zip(IMPORT_STEPS, parts, strict=True):
         print(f"  {step:<40} {sec:>6.2f} s")
     print(f"  {'total':<40} {sum(parts):>6.2f} s")
-    cmd = os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable
-    print("command: " + " ".join([cmd, "benchmarks/coldstart.py", *sys.argv[1:]]))
+    print_command("benchmarks/coldstart.py")
     return 0
 
 

@@ -14,23 +14,20 @@ page (``BENCHMARKS.md``). The hook itself costs time: read counts and order, not
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from qn_model.i18n.formats import t  # noqa: E402
-from tests.e2e.helpers import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
+from benchmarks._common import print_command, temp_home
+from qn_model.i18n.formats import t
+from tests.e2e.helpers import (
     VIEWPORT,
     growth_slider,
+    launch_chromium,
     settle,
     streamlit_server,
 )
@@ -84,47 +81,45 @@ def main() -> None:
     ap.add_argument("--presses", type=int, default=3, help="presses shown (after 3 warm-up presses)")
     args = ap.parse_args()
     script = "benchmarks/bare_page.py" if args.bare else "app.py"
-    with tempfile.TemporaryDirectory(prefix="qn-trace-") as tmp:
-        home = Path(tmp)
-        os.environ["HOME"] = tmp
-        with streamlit_server(script, home, home / "server.log") as url, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport=VIEWPORT)
-            page.add_init_script(HOOK)
-            if args.bare:
-                page.goto(url)
-                settle(page, '[data-testid="stSlider"]')
-                thumb = page.get_by_role("slider")
-            else:
-                page.goto(f"{url}/scenario?gd2=60&lang=en")
-                settle(page)
-                thumb = growth_slider(page, t("de_growth_pct", "en"), nth=1)
-            for i in range(3 + args.presses):
-                page.evaluate("() => { window.__trace = []; window.__t0 = performance.now(); }")
-                thumb.focus()
-                thumb.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
-                settle(page, None)
-                time.sleep(0.3)
-                trace, t0 = page.evaluate("() => [window.__trace, window.__t0]")
-                if i < 3:
+    with (
+        temp_home("qn-trace-") as home,
+        streamlit_server(script, home, home / "server.log") as url,
+        sync_playwright() as p,
+    ):
+        browser = launch_chromium(p.chromium, home)
+        page = browser.new_page(viewport=VIEWPORT)
+        page.add_init_script(HOOK)
+        if args.bare:
+            page.goto(url)
+            settle(page, '[data-testid="stSlider"]')
+            thumb = page.get_by_role("slider")
+        else:
+            page.goto(f"{url}/scenario?gd2=60&lang=en")
+            settle(page)
+            thumb = growth_slider(page, t("de_growth_pct", "en"), nth=1)
+        for i in range(3 + args.presses):
+            page.evaluate("() => { window.__trace = []; window.__t0 = performance.now(); }")
+            thumb.focus()
+            thumb.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+            settle(page, None)
+            time.sleep(0.3)
+            trace, t0 = page.evaluate("() => [window.__trace, window.__t0]")
+            if i < 3:
+                continue
+            print(f"--- press {i - 2} ({script})")
+            messages: list[int] = []
+            for kind, at, *rest in trace:
+                if kind == "message":
+                    messages.append(rest[0])
                     continue
-                print(f"--- press {i - 2} ({script})")
-                messages: list[int] = []
-                for kind, at, *rest in trace:
-                    if kind == "message":
-                        messages.append(rest[0])
-                        continue
-                    counts, metric = rest
-                    total = sum(counts.values())
-                    parts = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
-                    got = f"  after {len(messages)} message(s) ({sum(messages)} B)" if messages else ""
-                    print(f"{at - t0:7.1f} ms  {total:4d} redrawn ({parts}){got}  metric: {metric}")
-                    messages = []
-            browser.close()
-    print(
-        "command: "
-        + " ".join([os.path.relpath(sys.executable, ROOT), "benchmarks/commit_trace.py", *sys.argv[1:]])
-    )
+                counts, metric = rest
+                total = sum(counts.values())
+                parts = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+                got = f"  after {len(messages)} message(s) ({sum(messages)} B)" if messages else ""
+                print(f"{at - t0:7.1f} ms  {total:4d} redrawn ({parts}){got}  metric: {metric}")
+                messages = []
+        browser.close()
+    print_command("benchmarks/commit_trace.py")
 
 
 if __name__ == "__main__":

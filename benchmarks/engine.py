@@ -12,25 +12,19 @@ from __future__ import annotations
 
 import os
 import sys
-
-# BLAS threads are read when numpy loads, so the option is applied by re-executing first.
-if "--blas-threads" in sys.argv:
-    _n = sys.argv[sys.argv.index("--blas-threads") + 1]
-    if os.environ.get("OPENBLAS_NUM_THREADS") != _n:
-        os.environ.update(OPENBLAS_NUM_THREADS=_n, OMP_NUM_THREADS=_n, MKL_NUM_THREADS=_n)
-        os.execv(sys.executable, [sys.executable, *sys.argv])
-
-import argparse
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
-from threadpoolctl import threadpool_info
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-ROOT = Path(__file__).resolve().parents[1]
-ENV_THREADS = os.environ.get("OPENBLAS_NUM_THREADS", "unset")  # before qn_model sets its default
-sys.path.insert(0, str(ROOT))
+from benchmarks._common import apply_blas_threads, blas_pools, print_command
+
+apply_blas_threads()  # before numpy loads
+
+import argparse  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+
+import numpy as np  # noqa: E402
 
 from qn_model.core.projection import project  # noqa: E402
 from qn_model.core.sensitivity import sensitivity  # noqa: E402
@@ -138,11 +132,10 @@ def main() -> None:
     fit_trends.cache_clear()
 
     base_med = float(np.median(baseline))
-    threads = f"{ENV_THREADS} at start; BLAS pools now " + ", ".join(
-        sorted({f"{i['internal_api']}={i['num_threads']}" for i in threadpool_info()})
-    )
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"engine benchmark  cpus={os.cpu_count()}  load average={load}  OPENBLAS_NUM_THREADS={threads}")
+    print(
+        f"engine benchmark  cpus={os.cpu_count()}  load average={load}  OPENBLAS_NUM_THREADS={blas_pools()}"
+    )
     print(f"first default_scenario() (imports done, trends fitted cold): {fmt_time(first_default_s)}")
     print(f"baseline np.cumprod(6 ratios): median {fmt_time(base_med)}, n={len(baseline)}")
     print()
@@ -161,8 +154,7 @@ def main() -> None:
     slow = sorted(per_series_cold.items(), key=lambda kv: -kv[1])[:3]
     print()
     print("slowest series cold (max over runs): " + "; ".join(f"{n} {fmt_time(v)}" for n, v in slow))
-    cmd = [os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable]
-    print("command: " + " ".join([*cmd, "benchmarks/engine.py", *sys.argv[1:]]))
+    print_command("benchmarks/engine.py")
 
 
 if __name__ == "__main__":

@@ -36,28 +36,26 @@ import contextlib
 import os
 import re
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from playwright.async_api import Browser, Locator, Page, async_playwright, expect  # noqa: E402
+from playwright.async_api import Browser, Locator, Page, async_playwright, expect
 
-from benchmarks.memory import cpu_seconds, descendants, links, rss_mb, server_pid  # noqa: E402
-from deploy.team import team  # noqa: E402
-from qn_model.i18n.formats import t  # noqa: E402
-from tests.e2e.helpers import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
+from benchmarks._common import fmt_load, print_command, report_failure, temp_home
+from benchmarks.memory import cpu_seconds, descendants, links, rss_mb, server_pid
+from deploy.team import team
+from qn_model.i18n.formats import t
+from tests.e2e.helpers import (
     METRIC,
     PENDING,
     RUNNING,
     VIEWPORT,
+    launch_chromium,
     streamlit_server,
 )
 
@@ -202,9 +200,7 @@ async def run(
     info: dict = {}
     async with async_playwright() as p:
         expect.set_options(timeout=OPEN_TIMEOUT_MS)
-        browser = await p.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={**os.environ, "HOME": str(home)}
-        )
+        browser = await launch_chromium(p.chromium, home)
         # The first session opens alone (a fresh server's first request is a deep link: guard
         # and cold imports), the rest concurrently.
         first = await open_session(browser, url, sessions[0])
@@ -280,7 +276,6 @@ def report(
     settles = np.array([x for s in sessions for x in s.settles])
     errors = [f"session {s.n}: {e}" for s in sessions for e in s.errors]
     n_err = len(errors) + log_tb
-    fmt_load = lambda la: ", ".join(f"{x:.2f}" for x in la)  # noqa: E731
     print(
         f"\n== {name}: {label}\nload benchmark  cpus={os.cpu_count()}  sessions={args.sessions}  "
         f"think={args.think_ms:.0f} ms  duration={info['elapsed']:.1f} s  "
@@ -354,9 +349,7 @@ def main() -> int:
     for name in names:
         load_before = os.getloadavg()
         label = describe(name, args.base_path, args.url)
-        with tempfile.TemporaryDirectory(prefix="qn-load-") as tmp:
-            home = Path(tmp)
-            os.environ["HOME"] = str(home)
+        with temp_home("qn-load-") as home:
             (home / "logs").mkdir()
             try:
                 with target(name, home, args.base_path, args.url) as (url, pids, logs):
@@ -367,10 +360,7 @@ def main() -> int:
                     info["spread"] = spread(home / "logs" / name / "nginx-access.log")
                     log_tb = sum(log.read_text(errors="replace").count("Traceback") for log in logs)
             except Exception as exc:  # a server that never starts, a session that cannot open the page
-                print(f"load ({name}): FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
-                for log in sorted((home / "logs").rglob("*.log")):  # the temp dir goes away: show the end
-                    tail = log.read_text(errors="replace").splitlines()[-15:]
-                    print(f"--- last lines of {log.name}:", *tail, sep="\n", file=sys.stderr)
+                report_failure(f"load ({name})", exc, home / "logs")
                 return 1
         results.append(report(name, label, args, load_before, sessions, info, log_tb))
 
@@ -385,8 +375,7 @@ def main() -> int:
                 f"{r['p95'] * 1e3:>7.0f}ms {r['errors']:>7} {r['cpu']:>6.2f} cores"
             )
     print("links: " + "  ".join("?" + lk for lk in links(args.sessions)))
-    cmd = os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable
-    print("command: " + " ".join([cmd, "benchmarks/load.py", *sys.argv[1:]]))
+    print_command("benchmarks/load.py")
     return 0 if all(r["updates"] for r in results) else 1
 
 

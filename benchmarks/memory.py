@@ -19,24 +19,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from playwright.sync_api import BrowserContext, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
-from qn_model.i18n.formats import t  # noqa: E402
-from tests.e2e.helpers import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    VIEWPORT,
+from benchmarks._common import fmt_load, print_command, report_failure, temp_home
+from qn_model.i18n.formats import t
+from tests.e2e.helpers import (
     charts_drawn,
     growth_slider,
+    launch_chromium,
     metric_value,
+    planner_context,
     settle,
     streamlit_server,
 )
@@ -182,9 +180,7 @@ def main() -> int:
 
     load_before = os.getloadavg()
     readings: list[tuple[str, float]] = []
-    with tempfile.TemporaryDirectory(prefix="qn-mem-") as tmp:
-        home = Path(tmp)
-        os.environ["HOME"] = str(home)
+    with temp_home("qn-mem-") as home:
         try:
             with (
                 streamlit_server("app.py", home, home / "logs" / "server.log") as url,
@@ -196,14 +192,11 @@ def main() -> int:
                 time.sleep(args.settle_s)
                 readings.append(("idle (started, no session yet)", rss_mb(pid)))
                 expect.set_options(timeout=TIMEOUT_MS)
-                browser = p.chromium.launch(
-                    executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={**os.environ, "HOME": str(home)}
-                )
+                browser = launch_chromium(p.chromium, home)
                 all_links = links(args.sessions)
                 contexts, pages = [], []
                 for i, link in enumerate(all_links):
-                    ctx = browser.new_context(viewport=VIEWPORT, locale="vi-VN")
-                    ctx.set_default_timeout(TIMEOUT_MS)
+                    ctx = planner_context(browser, TIMEOUT_MS)
                     contexts.append(ctx)
                     pages.append(open_session(ctx, url, link))
                     if i == 0:
@@ -224,14 +217,10 @@ def main() -> int:
                 n_procs = len(descendants(pid))
                 browser.close()
         except Exception as exc:  # a server that never starts, a page that never draws
-            print(f"memory: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
-            for log in sorted((home / "logs").glob("*.log")):  # the temp dir goes away: show the end
-                tail = log.read_text(errors="replace").splitlines()[-15:]
-                print(f"--- last lines of {log.name}:", *tail, sep="\n", file=sys.stderr)
+            report_failure("memory", exc, home / "logs")
             return 1
 
     load_after = os.getloadavg()
-    fmt_load = lambda la: ", ".join(f"{x:.2f}" for x in la)  # noqa: E731
     print(
         f"memory benchmark  cpus={os.cpu_count()}  load average before={fmt_load(load_before)}  "
         f"after={fmt_load(load_after)}  server processes={n_procs}"
@@ -246,8 +235,7 @@ def main() -> int:
         print(f"{name:<48} {mb:>8.1f} {target:>9} {verdict:>7}")
     print(f"{'peak (sampled every 0.25 s)':<48} {peak:>8.1f} {'—':>9} {'—':>7}")
     print("links: " + "  ".join("?" + lk for lk in links(args.sessions)))
-    cmd = os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable
-    print("command: " + " ".join([cmd, "benchmarks/memory.py", *sys.argv[1:]]))
+    print_command("benchmarks/memory.py")
     return 0
 
 

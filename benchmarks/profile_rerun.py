@@ -32,11 +32,12 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from streamlit.runtime.scriptrunner.script_runner import ScriptRunner  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+from streamlit.testing.v1 import AppTest
+
+from benchmarks._common import ROOT, fmt_load, print_command
 
 VENV = str(ROOT / ".venv")
 
@@ -138,7 +139,6 @@ def main() -> int:
     n = args.n
     # The script thread's total: the cumulative time of the wrapped entry point.
     total = max(ct for (f, _, fn), (_, _, _, ct, _) in st.stats.items() if fn == "_run_script")
-    fmt_load = lambda la: ", ".join(f"{x:.2f}" for x in la)  # noqa: E731
     print(
         f"rerun profile  cpus={os.cpu_count()}  load average before={fmt_load(load_before)}  "
         f"after={fmt_load(load_after)}  OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}"
@@ -222,8 +222,7 @@ def main() -> int:
         f"not in the profile: a full garbage collection (gc.collect(2)), {tracked:,} tracked objects: "
         f"{plain:.0f} ms; with the heap frozen as after the launcher's warm-up: {frozen:.1f} ms"
     )
-    cmd = os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable
-    print("command: " + " ".join([cmd, "benchmarks/profile_rerun.py", *sys.argv[1:]]))
+    print_command("benchmarks/profile_rerun.py")
     return 0
 
 

@@ -23,29 +23,23 @@ from __future__ import annotations
 
 import os
 import sys
-
-# BLAS threads are read when numpy loads (here and in the servers), so re-execute with them set.
-if "--blas-threads" in sys.argv:
-    _n = sys.argv[sys.argv.index("--blas-threads") + 1]
-    if os.environ.get("OPENBLAS_NUM_THREADS") != _n:
-        os.environ.update(OPENBLAS_NUM_THREADS=_n, OMP_NUM_THREADS=_n, MKL_NUM_THREADS=_n)
-        os.execv(sys.executable, [sys.executable, *sys.argv])
-
-import argparse
-import tempfile
-import time
-import warnings
 from pathlib import Path
 
-import numpy as np
-from threadpoolctl import threadpool_info
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-ROOT = Path(__file__).resolve().parents[1]
-ENV_THREADS = os.environ.get("OPENBLAS_NUM_THREADS", "unset")  # before qn_model sets its default
-sys.path.insert(0, str(ROOT))
+from benchmarks._common import ENV_THREADS, ROOT, apply_blas_threads
 
+apply_blas_threads()  # before numpy loads, here and in the servers (they inherit the variables)
+
+import argparse  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import warnings  # noqa: E402
+
+import numpy as np  # noqa: E402
 from playwright.sync_api import Locator, Page, expect, sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
+from threadpoolctl import threadpool_info  # noqa: E402
 
 from qn_model.i18n.formats import t  # noqa: E402
 from qn_ui.views import HEADLINE_FRAME_S  # noqa: E402

@@ -6,6 +6,8 @@ import pytest
 
 from qn_model.core.links import LinkContext
 from qn_model.core.scenario import Scenario
+from qn_model.data.dataset import Dataset, load_dataset
+from qn_model.engine.presets import default_scenario
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +30,17 @@ def scn() -> Scenario:
 @pytest.fixture(scope="session")
 def ctx(scn: Scenario) -> LinkContext:
     return LinkContext(defaults=scn, observed_share={2024: 7.1})
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    """The shipped data, loaded afresh for each test module that asks for it."""
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def warm_engine(ds: Dataset) -> None:
+    """Fit the default scenario's trends once, outside AppTest's per-run timeout (seconds cold,
+    far more on a loaded machine); the app shares the same in-process cache. AppTest modules
+    use it for all their tests (``pytestmark = pytest.mark.usefixtures("warm_engine")``)."""
+    default_scenario(ds)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
@@ -26,11 +25,9 @@ from qn_model.engine.presets import PRESETS, default_scenario, link_context, pre
 from qn_model.i18n.formats import fmt_num, fmt_pct, t
 from qn_ui.controls import W_MORE
 from qn_ui.pages_registry import PAGES
+from tests.apptest import APP, OVERVIEW, SCENARIO, assert_clean, new_app, shown_metrics
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")  # AppTest resolves relative paths against this file, not the cwd
-OVERVIEW = "pages/overview.py"
-SCENARIO = "pages/scenario.py"
+pytestmark = pytest.mark.usefixtures("warm_engine")
 # Streamlit widgets bind keys as w_<link key>; the lang radio is w_lang.
 HYPOTHESIS = settings(
     max_examples=20,
@@ -38,33 +35,6 @@ HYPOTHESIS = settings(
     derandomize=True,  # the same examples on every run and every xdist worker: a failure reproduces
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _warm_engine() -> None:
-    """Fit the default scenario's trends once, outside AppTest's per-run timeout (seconds cold,
-    far more on a loaded machine); the app shares the same in-process cache."""
-    default_scenario(load_dataset())
-
-
-def new_app(params: dict[str, str | list[str]] | None = None, page: str | None = None) -> AppTest:
-    """An app whose FIRST run sees ``params`` (as a shared link would), optionally on ``page``."""
-    at = AppTest.from_file(APP, default_timeout=90)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    if page is not None and page != OVERVIEW:
-        at.switch_page(page).run()
-    return at
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def shown_metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def expected_metrics(ev: Evaluation, lang: str) -> dict[str, str]:

@@ -8,25 +8,18 @@ to end; here each page's link is checked against ``qn_model.core.urls.app_link``
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from qn_model.core.urls import app_link
 from qn_model.data.dataset import load_dataset
-from qn_model.engine.presets import default_scenario
 from qn_model.i18n.formats import t
 from qn_ui import present
+from tests.apptest import APP
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+pytestmark = pytest.mark.usefixtures("warm_engine")
 ORIGIN = "https://portal.example.vn"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _warm_engine() -> None:
-    default_scenario(load_dataset())  # fit once, outside AppTest's per-run timeout
 
 
 @pytest.fixture(params=["ktso", "/so-tttt/ktso/", ""], ids=["ktso", "nested", "root"])

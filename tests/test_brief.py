@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from qn_model.data.dataset import Dataset, load_dataset
+from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import evaluate_link
 from qn_model.i18n.formats import fmt_pct, fmt_prob, t
 from qn_model.outputs.brief import PLOTLY_MARKER, build_brief, plotly_js
@@ -59,11 +59,6 @@ def external_loads(doc: str) -> list[str]:
             if value.startswith(("http:", "https:", "//", "ftp:")) or "://" in value:
                 loads.append(f"<{tag} {name}={value}>")
     return loads
-
-
-@pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

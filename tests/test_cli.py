@@ -85,11 +85,6 @@ def runs(tmp_path_factory) -> dict[str, Run]:
     return results
 
 
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
-
-
 def doc_date_is_iso(text: str | None) -> bool:
     return text is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) is not None
 

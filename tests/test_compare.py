@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from numpy.testing import assert_allclose
 
-from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_scenario
 from qn_model.engine.presets import PRESETS, default_scenario, preset
 from qn_model.i18n.formats import t
@@ -18,11 +17,6 @@ from qn_model.views.compare import (
     split_links,
     style_outcomes,
 )
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

@@ -7,18 +7,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link, evaluate_scenario, headline_verdicts, parse_link
 from qn_model.engine.plausibility import beyond_history
 from qn_model.engine.presets import default_scenario
 from qn_model.views.figures import headline_figure, sensitivity_for, target_markers
 from qn_model.views.narrative import data_basis, headline
 from qn_model.views.tables import path_table, verdict_table
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
+from tests.contracts import VERDICT_FIELDS
 
 
 def test_brief_facts_hold_on_the_shipped_data(ds):
@@ -39,17 +34,7 @@ def test_json_document_shape(ds):
     assert doc["target_set"] == "resolution09"  # 20 % / 30 %, no set named: what they read as
     assert evaluate_link("t2=30&ts=national", ds).to_json()["target_set"] == "national"
     assert set(doc["path"][0]) == {"year", "share_pct", "grdp_vnd_trn", "de_vnd_trn"}
-    assert set(doc["targets"][0]) == {
-        "year",
-        "target_pct",
-        "value_pct",
-        "met",
-        "margin_pp",
-        "basis",
-        "required_de_growth_pct",
-        "probability",
-        "gap_vnd_trn",  # issue 14: the gap in money
-    }
+    assert set(doc["targets"][0]) == VERDICT_FIELDS
     assert doc["warnings"] == [{"code": "not_a_number", "message": doc["warnings"][0]["message"]}]
     assert "not a number" in doc["warnings"][0]["message"]
     json.dumps(doc, allow_nan=False)  # strict JSON: no NaN

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from qn_model.data.dataset import Dataset, load_dataset
+from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import evaluate_link
 from qn_model.i18n.formats import t
 from qn_model.outputs.exports import SECTIONS, export_tables, file_stem, neutralise, slug, to_csv, to_xlsx
@@ -20,11 +20,6 @@ from qn_model.outputs.exports import SECTIONS, export_tables, file_stem, neutral
 LINK_QUERY = "gd2=40&t2=30&gy1=12.5"
 LINK = "http://127.0.0.1:8501/scenario?" + LINK_QUERY
 EVIL = '=HYPERLINK("http://evil.example","click")'
-
-
-@pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from qn_model.data.dataset import Dataset, load_dataset
+from qn_model.data.dataset import Dataset
 from qn_model.i18n.formats import t
 from qn_model.views import history as hist
 from qn_model.views import palette as pal
@@ -20,11 +20,6 @@ ARTICLE_SOCIETY = (
     "firms_online_orders_pct",
     "einvoice_web_purchases_pct",
 )
-
-
-@pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return load_dataset()
 
 
 def _user(ds: Dataset, *rows: tuple[str, str, int, float]) -> Dataset:

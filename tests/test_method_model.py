@@ -9,17 +9,11 @@ import pandas as pd
 import pytest
 
 from qn_model.core.targets import required_de_growth_pct
-from qn_model.data.dataset import Dataset, load_dataset
 from qn_model.engine.presets import default_scenario
 from qn_model.i18n.formats import fmt_pct, t
 from qn_model.views import method as meth
 
 LANGS = ("vi", "en")
-
-
-@pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return load_dataset()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -12,15 +12,10 @@ import pytest
 
 from qn_model.core.messages import LANGS
 from qn_model.data import peers
-from qn_model.data.dataset import DATA_DIR, load_dataset
+from qn_model.data.dataset import DATA_DIR
 from qn_model.i18n.formats import fmt_pct, t
 from qn_model.views import palette as pal
 from qn_model.views.peer_figures import bar_colour, figure_height, peer_bars_figure
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 def _frame() -> pd.DataFrame:

@@ -3,8 +3,6 @@ and for the realism notice on the scenario page."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -12,19 +10,12 @@ from qn_model.core.messages import LANGS
 from qn_model.data import peers
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link
-from qn_model.engine.presets import default_scenario
 from qn_model.engine.realism import realism_lines, realism_summary
 from qn_model.i18n.formats import t
+from tests.apptest import APP, SCENARIO, assert_clean
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
+pytestmark = pytest.mark.usefixtures("warm_engine")
 PEERS = "pages/peers.py"
-SCENARIO = "pages/scenario.py"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _warm_engine() -> None:
-    default_scenario(load_dataset())
 
 
 def _app(params: dict[str, str], page: str | None = None, *, first: bool = False) -> AppTest:
@@ -37,8 +28,7 @@ def _app(params: dict[str, str], page: str | None = None, *, first: bool = False
         at.run()
         if page:
             at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
+    assert_clean(at)
     return at
 
 

@@ -6,7 +6,6 @@ from numpy.testing import assert_allclose
 from qn_model.core.links import link_target_set, serialize
 from qn_model.core.projection import project
 from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2
-from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link
 from qn_model.engine.presets import (
     PRESETS,
@@ -23,11 +22,6 @@ from qn_model.engine.presets import (
     trend_rates,
 )
 from qn_model.views.figures import target_markers
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 def test_default_is_the_trend_preset_on_the_latest_observed_share(ds):

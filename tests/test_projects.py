@@ -31,13 +31,6 @@ project_st = st.builds(
 projects_st = st.lists(project_st, max_size=MAX_PROJECTS).map(tuple)
 
 
-@pytest.fixture(scope="module")
-def ds():
-    from qn_model.data.dataset import load_dataset
-
-    return load_dataset()
-
-
 @st.composite
 def scenarios(draw, with_projects=True):
     return Scenario(

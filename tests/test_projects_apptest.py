@@ -4,45 +4,22 @@ view carry (or drop) the projects as the issue says. Expected numbers come from 
 
 from __future__ import annotations
 
+import functools
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link
-from qn_model.engine.presets import default_scenario
 from qn_model.i18n.formats import fmt_money, fmt_pct, t
 from qn_model.views.narrative import gap_text
+from tests import apptest
+from tests.apptest import SCENARIO, assert_clean, shown_metrics
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
-SCENARIO = "pages/scenario.py"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _warm_engine() -> None:
-    default_scenario(load_dataset())
-
-
-def new_app(params: dict[str, str], page: str | None = SCENARIO) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page is not None:
-        at.switch_page(page).run()
-    return at
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+pytestmark = pytest.mark.usefixtures("warm_engine")
+new_app = functools.partial(apptest.new_app, page=SCENARIO)  # the projects editor's page
+metrics = shown_metrics
 
 
 def expected(query: str) -> tuple[dict[str, str], object]:

@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link
 from qn_model.i18n.formats import fmt_num, t
 from qn_model.outputs.exports import export_tables
 from qn_model.views import history as hist
 from qn_model.views.provenance import source_date_text
 from qn_model.views.tables import path_table, price_basis_note
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.mark.parametrize(

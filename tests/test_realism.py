@@ -27,11 +27,6 @@ from qn_model.engine.realism import (
 from qn_model.i18n.formats import fmt_pct, t
 
 
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
-
-
 def _peer(geo: str, year: int | str, value: float, method: str = "gso") -> PeerValue:
     return PeerValue(geo, geo, geo, year, value, "de_share", method, "s", "https://x", "n")
 

@@ -6,7 +6,6 @@ import pytest
 from numpy.testing import assert_allclose
 
 from qn_model.core.links import serialize
-from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_scenario
 from qn_model.engine.presets import PRESETS, default_scenario, preset, target_sets
 from qn_model.views.slides import (
@@ -26,11 +25,6 @@ from qn_model.views.slides import (
     with_targets,
     without_present,
 )
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from qn_model.core.targets import (
     required_de_growth_pct,
     with_required_growth,
 )
+from tests.contracts import VERDICT_FIELDS
 
 
 def test_verdicts_on_the_projection(scn):
@@ -69,17 +70,7 @@ def test_probabilities_are_attached_to_projected_verdicts(scn):
 
 def test_to_dict_has_the_json_fields(scn):
     d = judge(scn, project(scn), {})[0].to_dict()
-    assert set(d) == {
-        "year",
-        "target_pct",
-        "value_pct",
-        "met",
-        "margin_pp",
-        "basis",
-        "required_de_growth_pct",
-        "probability",
-        "gap_vnd_trn",  # issue 14: the gap in money
-    }
+    assert set(d) == VERDICT_FIELDS
 
 
 rate = st.floats(min_value=-15.0, max_value=200.0, allow_nan=False)

@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from qn_model.data.dataset import load_dataset
 from qn_model.engine.presets import de_growth_for, default_scenario, trend_rates
 from qn_model.i18n.formats import fmt_num
 from qn_model.trends.suite import MODEL_KINDS, fit_trends
@@ -23,11 +22,6 @@ from qn_model.views.trend_view import (
     series_options,
     trend_view,
 )
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

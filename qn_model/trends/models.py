@@ -330,6 +330,29 @@ class TrendModel:
             return _not_ok(self.kind, "failed", "optimiser_failed", len(self.years))
         return _check_finite(result, self.years)
 
+    def _ok(
+        self,
+        n_obs: int,
+        params: dict[str, float],
+        aicc: float,
+        fitted: np.ndarray,
+        fitted_years: np.ndarray,
+        residual_sd: float,
+        forecaster: Forecaster,
+    ) -> TrendResult:
+        """A successful fit of this model's kind: ``fitted`` values for ``fitted_years``."""
+        return TrendResult(
+            kind=self.kind,
+            status="ok",
+            reason=None,
+            n_obs=n_obs,
+            params=types.MappingProxyType(params),
+            aicc=aicc,
+            fitted=_readonly_series(fitted, fitted_years, self.series.name),
+            residual_sd=residual_sd,
+            _forecaster=forecaster,
+        )
+
     # --- OLS kinds -------------------------------------------------------------------------------
 
     def _fit_ols(self) -> TrendResult:
@@ -370,18 +393,8 @@ class TrendModel:
                 out[hi] = back(np.where(np.isnan(sf["obs_ci_upper"]), mean, sf["obs_ci_upper"]))
             return pd.DataFrame(out)
 
-        return TrendResult(
-            kind=kind,
-            status="ok",
-            reason=None,
-            n_obs=n,
-            params=types.MappingProxyType(params),
-            # k = intercept, slope and the error variance.
-            aicc=_aicc(llf, 3, n),
-            fitted=_readonly_series(fitted, years, self.series.name),
-            residual_sd=resid_sd,
-            _forecaster=forecaster,
-        )
+        # k = intercept, slope and the error variance.
+        return self._ok(n, params, _aicc(llf, 3, n), fitted, years, resid_sd, forecaster)
 
     # --- damped Holt -----------------------------------------------------------------------------
 
@@ -411,18 +424,10 @@ class TrendModel:
                 lambda s, e, a: _ets_band(res, s, e, a),
             )
 
-        return TrendResult(
-            kind=self.kind,
-            status="ok",
-            reason=None,
-            n_obs=n,
-            params=types.MappingProxyType(params),
-            # ETS concentrates the error variance out of the likelihood: count it as a parameter.
-            aicc=_aicc(float(res.llf), len(res.params) + 1, n),
-            fitted=_readonly_series(np.asarray(res.fittedvalues), run_years, self.series.name),
-            residual_sd=math.sqrt(float(res.mse)),
-            _forecaster=forecaster,
-        )
+        # ETS concentrates the error variance out of the likelihood: count it as a parameter.
+        aicc = _aicc(float(res.llf), len(res.params) + 1, n)
+        fitted = np.asarray(res.fittedvalues)
+        return self._ok(n, params, aicc, fitted, run_years, math.sqrt(float(res.mse)), forecaster)
 
     # --- ARIMA -----------------------------------------------------------------------------------
 
@@ -471,17 +476,7 @@ class TrendModel:
         def forecaster(ys: np.ndarray) -> pd.DataFrame:
             return _state_space_band(ys - first, len(full), lambda s, e, a: _arima_band(res, s, e, a))
 
-        return TrendResult(
-            kind=self.kind,
-            status="ok",
-            reason=None,
-            n_obs=n,
-            params=types.MappingProxyType(params),
-            aicc=aicc,
-            fitted=_readonly_series(fitted, years, self.series.name),
-            residual_sd=math.sqrt(float(params["sigma2"])),
-            _forecaster=forecaster,
-        )
+        return self._ok(n, params, aicc, fitted, years, math.sqrt(float(params["sigma2"])), forecaster)
 
 
 def _design(years: np.ndarray) -> np.ndarray:

@@ -216,6 +216,13 @@ def _problem(code: str, file: str, vi: str, en: str) -> Problem:
     return Problem(code, file, None, None, vi, en)
 
 
+def _unusable(exc: Exception, file: str) -> Problem:
+    """The app cannot work on this data; ``exc`` is named by its type only (its message is
+    written for developers, in English)."""
+    vi, en = (t("mydata_unusable", lang, detail=type(exc).__name__) for lang in ("vi", "en"))
+    return _problem("unusable_data", file, vi, en)
+
+
 def dataset_problems(ds: Dataset, file: str = "") -> tuple[Problem, ...]:
     """What would stop the app working on ``ds``: the default scenario cannot be built, falls
     outside the link contract's ranges (the sliders' limits), or cannot be evaluated.
@@ -228,15 +235,7 @@ def dataset_problems(ds: Dataset, file: str = "") -> tuple[Problem, ...]:
     try:
         defaults = link_context(ds).defaults
     except Exception as exc:  # e.g. a national share of 0 leaves no relative growth
-        detail = type(exc).__name__
-        return (
-            _problem(
-                "unusable_data",
-                file,
-                t("mydata_unusable", "vi", detail=detail),
-                t("mydata_unusable", "en", detail=detail),
-            ),
-        )
+        return (_unusable(exc, file),)
     problems = []
     for spec in NUMBER_KEYS:
         value = getattr(defaults, spec.field)
@@ -257,15 +256,7 @@ def dataset_problems(ds: Dataset, file: str = "") -> tuple[Problem, ...]:
     try:
         evaluate_scenario(defaults, ds)
     except Exception as exc:
-        detail = type(exc).__name__
-        return (
-            _problem(
-                "unusable_data",
-                file,
-                t("mydata_unusable", "vi", detail=detail),
-                t("mydata_unusable", "en", detail=detail),
-            ),
-        )
+        return (_unusable(exc, file),)
     return ()
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
-from tests.e2e.helpers import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, streamlit_server
+from tests.e2e.helpers import launch_chromium, planner_page, streamlit_server
 
 # A cold server imports the stack and fits the default trends before the first page shows: seconds
 # on an idle machine, a minute or more on a loaded one. Polling assertions wait this long at most.
@@ -52,18 +52,12 @@ def playwright(browser_home: Path) -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright, browser_home: Path) -> Iterator[Browser]:
-    b = playwright.chromium.launch(
-        executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={**os.environ, "HOME": str(browser_home)}
-    )
+    b = launch_chromium(playwright.chromium, browser_home)
     yield b
     b.close()
 
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    # vi-VN: the planners' browser language (the app may use it for a first visit's default).
-    context = browser.new_context(viewport=VIEWPORT, locale="vi-VN")
-    context.set_default_timeout(TIMEOUT_MS)
-    pg = context.new_page()
-    yield pg
-    context.close()
+    with planner_page(browser, TIMEOUT_MS) as pg:
+        yield pg

@@ -1,5 +1,5 @@
-"""Shared by the browser tests and ``benchmarks/ui.py``: a Streamlit server on loopback, Chromium's
-launch settings, and ways to wait for the app, find widgets and metrics and read the URL."""
+"""Shared by the browser tests and the benchmarks: a Streamlit server on loopback, Chromium's
+launch and a planner's browser context, and ways to wait for the app, find widgets and metrics and read the URL."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, BrowserType, Locator, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -101,6 +101,37 @@ def streamlit_server(script: str, home: Path, log: Path, start_timeout_s: float 
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
+
+
+def launch_chromium(browser_type: BrowserType, home: Path, *extra_args: str) -> Browser:
+    """Debian's headless Chromium with ``HOME`` at ``home`` (it writes ~/.config and ~/.cache).
+
+    ``browser_type`` is ``playwright.chromium``; from Playwright's async API the call returns the
+    awaitable of the same launch.
+    """
+    return browser_type.launch(
+        executable_path=CHROMIUM,
+        args=[*CHROMIUM_ARGS, *extra_args],
+        env={**os.environ, "HOME": str(home)},
+    )
+
+
+def planner_context(browser: Browser, timeout_ms: float) -> BrowserContext:
+    """A new browser context as a planner's browser opens the app: Vietnamese locale (the app may
+    use it for a first visit's default), the tests' viewport; waits up to ``timeout_ms``."""
+    context = browser.new_context(viewport=VIEWPORT, locale="vi-VN")
+    context.set_default_timeout(timeout_ms)
+    return context
+
+
+@contextlib.contextmanager
+def planner_page(browser: Browser, timeout_ms: float) -> Iterator[Page]:
+    """A page in its own :func:`planner_context`, closed on exit."""
+    context = planner_context(browser, timeout_ms)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def settle(page: Page, ready: str | None = METRIC) -> None:

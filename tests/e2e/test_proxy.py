@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import csv
 import io
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,12 +33,10 @@ from qn_model.i18n.formats import fmt_pct, t
 from qn_ui import user_data as ud
 from tests.e2e.conftest import TIMEOUT_MS
 from tests.e2e.helpers import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
     RUNNING,
-    VIEWPORT,
     growth_slider,
+    launch_chromium,
     metric_value,
     settle,
     url_query,
@@ -67,23 +64,11 @@ def proxy(browser_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 
 @pytest.fixture(scope="module")
-def named_browser(playwright: Playwright, browser_home: Path) -> Iterator[Browser]:
-    b = playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {HOST} 127.0.0.1"],
-        env={**os.environ, "HOME": str(browser_home)},
-    )
+def browser(playwright: Playwright, browser_home: Path) -> Iterator[Browser]:
+    """This module's Chromium resolves ``HOST`` to loopback; conftest's ``page`` opens pages in it."""
+    b = launch_chromium(playwright.chromium, browser_home, f"--host-resolver-rules=MAP {HOST} 127.0.0.1")
     yield b
     b.close()
-
-
-@pytest.fixture
-def page(named_browser: Browser) -> Iterator[Page]:
-    context = named_browser.new_context(viewport=VIEWPORT, locale="vi-VN")
-    context.set_default_timeout(TIMEOUT_MS)
-    pg = context.new_page()
-    yield pg
-    context.close()
 
 
 def site(tm: Team) -> str:
