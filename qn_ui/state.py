@@ -181,6 +181,7 @@ CMP_LINKS = "cmp_links"
 W_DETAIL = "w_detail"  # the scenario page's detail shown under the chart
 W_SENS_YEAR = "w_sens_year"  # the sensitivity map's target year
 W_TREND_SERIES = "trend_series"  # the trends page's series
+TREND_CARRIED = "_trend_carried"  # the fit's rates just carried to the sliders, shown once
 
 
 def trend_models_key(series_id: str) -> str:
@@ -192,8 +193,6 @@ def show_data_key(chart_key: str) -> str:
     """The toggle that shows the numbers behind a chart."""
     return f"show_data_{chart_key}"
 
-
-TREND_CARRIED = "_trend_carried"  # the fit's rates just carried to the sliders, shown once
 
 # The project editor (qn_ui.projects).
 W_PJ_NEW_YEAR = "w_pj_new_year"
@@ -376,7 +375,8 @@ def _widgets_moved() -> bool:
 
 def _is_history_navigation() -> bool:
     # Back/forward in the browser: the URL is what the planner asked for. Streamlit marks such
-    # reruns on its run context (not a public API, hence the careful getattr).
+    # reruns on its run context (not a public API: tests/test_streamlit_internals.py checks the
+    # field; the getattr keeps Back working as a plain rerun, never an error, if it goes).
     run_ctx = get_script_run_ctx()
     return bool(getattr(run_ctx, "is_history_navigation", False))
 
