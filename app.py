@@ -17,9 +17,11 @@ from qn_ui.pages_registry import LIVE_PAGE, PAGES  # noqa: E402
 from qn_ui.present import present_view  # noqa: E402
 from qn_ui.state import (  # noqa: E402
     PRESENT,
+    W_LANG,
     build_state,
     context,
     early_lang,
+    early_present,
     place_growth_sliders,
     sync_from_url,
 )
@@ -27,7 +29,7 @@ from qn_ui.views import link_notices, unexpected_error  # noqa: E402
 
 LOG = logging.getLogger("qn_app")
 lang = early_lang()
-present = bool(st.session_state.get(PRESENT)) or st.query_params.get("present") == "1"
+present = early_present()
 st.set_page_config(
     page_title=t("app_title", lang),
     page_icon=":material/insights:",
@@ -48,7 +50,7 @@ try:
     place_growth_sliders(on_page=live_page)
     with st.sidebar:
         language_switch()
-        scenario_controls(st.session_state.get("w_lang", lang), growth=not live_page)
+        scenario_controls(st.session_state.get(W_LANG, lang), growth=not live_page)
     state = build_state(ds, ctx)
     if not live_page:
         with st.sidebar:
@@ -60,4 +62,4 @@ try:
         page.run()
 except Exception:  # the last line of defence: a planner never sees a traceback
     LOG.exception("page %s failed", page.url_path)
-    unexpected_error(st.session_state.get("w_lang", lang))
+    unexpected_error(st.session_state.get(W_LANG, lang))

@@ -8,7 +8,7 @@ from qn_model.i18n.formats import t
 from qn_model.views import user_data as model
 from qn_ui import user_data as ud
 from qn_ui.guard import route_through_app
-from qn_ui.state import get_state
+from qn_ui.state import get_state, mydata_key
 
 route_through_app()
 state = get_state()
@@ -29,7 +29,7 @@ st.download_button(
 )
 with st.expander(t("mydata_codebook", lang), icon=":material/list:"):
     st.dataframe(model.codebook_table(ds, lang), hide_index=True, width="stretch", key="mydata_codebook")
-uploaded = st.file_uploader(t("mydata_uploader", lang), type=["csv", "xlsx"], key=ud.widget_key(ud.UPLOAD))
+uploaded = st.file_uploader(t("mydata_uploader", lang), type=["csv", "xlsx"], key=mydata_key(ud.UPLOAD))
 if uploaded is not None:
     ud.upload(uploaded.getvalue(), uploaded.name)
 ud.show_outcome(lang, ud.UPLOAD)

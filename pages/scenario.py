@@ -21,7 +21,7 @@ from qn_ui.carry import kept
 from qn_ui.controls import growth_controls, share_link
 from qn_ui.guard import route_through_app
 from qn_ui.projects import project_editor
-from qn_ui.state import AppState, get_state, publish_url, refresh_state
+from qn_ui.state import W_DETAIL, W_SENS_YEAR, AppState, get_state, publish_url, refresh_state
 from qn_ui.views import (
     chart,
     figure_numbers,
@@ -43,7 +43,7 @@ def sensitivity_section(state: AppState) -> None:
     st.caption(t("sensitivity_note", lang))
     years = [TARGET_YEAR_2, TARGET_YEAR_1]
     year = st.segmented_control(
-        t("sensitivity_year", lang), years, **kept("w_sens_year", TARGET_YEAR_2, valid=years)
+        t("sensitivity_year", lang), years, **kept(W_SENS_YEAR, TARGET_YEAR_2, valid=years)
     )
     fig = sensitivity_for(state.evaluation, year or TARGET_YEAR_2, lang)
     if fig is None:
@@ -60,7 +60,7 @@ def detail_choice(lang: str) -> str | None:
         DETAILS,
         format_func=lambda d: t(f"detail_{d}", lang),
         help=t("detail_help", lang),
-        **kept("w_detail", None, valid=(None, *DETAILS)),
+        **kept(W_DETAIL, None, valid=(None, *DETAILS)),
     )
 
 

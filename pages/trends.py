@@ -8,7 +8,7 @@ from qn_model.views.trend_view import carried_message, default_kinds, series_opt
 from qn_ui.carry import apply_carried_rates, kept, pop_carried
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape
-from qn_ui.state import get_state
+from qn_ui.state import W_TREND_SERIES, get_state, trend_models_key
 from qn_ui.views import chart
 
 route_through_app()
@@ -23,14 +23,14 @@ series_id = left.selectbox(
     t("trends_pick_series", lang),
     options,
     format_func=lambda s: t(f"trend_series_{s}", lang),
-    **kept("trend_series", options[0], valid=options),
+    **kept(W_TREND_SERIES, options[0], valid=options),
 )
 kinds = right.multiselect(
     t("trends_pick_models", lang),
     MODEL_KINDS,
     format_func=lambda k: t(f"trend_model_{k}", lang),
     help=t("trends_models_help", lang),
-    **kept(f"trend_models_{series_id}", default_kinds(state.ds, series_id), valid=MODEL_KINDS),
+    **kept(trend_models_key(series_id), default_kinds(state.ds, series_id), valid=MODEL_KINDS),
 )
 
 view = trend_view(state.ds, series_id, kinds, lang, state.scenario)

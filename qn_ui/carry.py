@@ -9,10 +9,7 @@ from typing import Any
 import streamlit as st
 
 from qn_model.views.trend_view import carried_rates
-from qn_ui.state import KEEP_PREFIX, context, scenario_from_widgets, widget_key
-
-CARRIED = "_trend_carried"  # the values just carried, for the page's confirmation
-_KEEP = KEEP_PREFIX
+from qn_ui.state import KEEP_PREFIX, TREND_CARRIED, context, scenario_from_widgets, widget_key
 
 
 def apply_carried_rates(series_id: str, kinds: tuple[str, ...]) -> None:
@@ -24,19 +21,19 @@ def apply_carried_rates(series_id: str, kinds: tuple[str, ...]) -> None:
         return
     for link_key, value in rates.values.items():
         st.session_state[widget_key(link_key)] = value
-    st.session_state[CARRIED] = dict(rates.values)
+    st.session_state[TREND_CARRIED] = dict(rates.values)
 
 
 def pop_carried() -> dict[str, float] | None:
     """The values carried by the last click, once."""
-    return st.session_state.pop(CARRIED, None)
+    return st.session_state.pop(TREND_CARRIED, None)
 
 
 def remember(key: str, default: Any, valid: Iterable[Any] | None = None) -> None:
     """Restore a page widget's last value (or ``default``) before the widget is created."""
     if key in st.session_state:
         return
-    value = st.session_state.get(_KEEP + key, default)
+    value = st.session_state.get(KEEP_PREFIX + key, default)
     if valid is not None:
         allowed = list(valid)
         if isinstance(value, list):
@@ -49,7 +46,7 @@ def remember(key: str, default: Any, valid: Iterable[Any] | None = None) -> None
 def keep(key: str) -> None:
     """Save a page widget's value so :func:`remember` finds it after a page switch."""
     if key in st.session_state:
-        st.session_state[_KEEP + key] = st.session_state[key]
+        st.session_state[KEEP_PREFIX + key] = st.session_state[key]
 
 
 def keep_in_order(key: str, order: tuple[Any, ...]) -> None:

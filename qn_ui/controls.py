@@ -12,7 +12,9 @@ from qn_ui.safe import md_code
 from qn_ui.state import (
     LAST_PAGE,
     W_LANG,
+    W_MORE,
     W_PJ,
+    W_PRESET,
     W_TSET,
     context,
     hand_back,
@@ -25,7 +27,6 @@ from qn_ui.state import (
 SOFT_MAX = {"gy": 30.0, "gd": 100.0}
 STEP = 0.1
 CUSTOM = CUSTOM_TARGET_SET
-W_PRESET = "w_preset"
 
 
 def _range(link_key: str) -> tuple[float, float]:
@@ -148,7 +149,6 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     further_assumptions(lang)
 
 
-W_MORE = "w_more"  # whether the further assumptions are open
 MORE_KEYS = ("base", "s0", "t1", "t2", "sy", "sd")
 
 

@@ -7,7 +7,8 @@ language, no controls, no router. Each page calls ``route_through_app()`` first;
 legacy case it clears the flag and reruns, so ``app.py`` runs and routes to the same page
 (the page's URL path, hence its hash, is the same in both modes) with the same query string.
 This touches a Streamlit internal: the version is pinned and a browser test opens a deep
-link as a fresh server's first request.
+link as a fresh server's first request (listed with the other internals, and their tests, in
+``qn_ui/state.py``).
 """
 
 from __future__ import annotations

@@ -42,6 +42,12 @@ from qn_model.views.slides import (
 from qn_ui.controls import CUSTOM, full_link
 from qn_ui.pages_registry import COMPARE_PAGE
 from qn_ui.safe import md_escape
+from qn_ui.state import DECK_DROPPED as DROPPED
+from qn_ui.state import DECK_INDEX as INDEX
+from qn_ui.state import DECK_LINKS as LINKS
+from qn_ui.state import DECK_OPENED as OPENED
+from qn_ui.state import DECK_OPENED_SET as OPENED_SET
+from qn_ui.state import DECK_TARGETS as TARGETS
 from qn_ui.state import (
     LAST_PAGE,
     PRESENT,
@@ -54,16 +60,10 @@ from qn_ui.state import (
     scenario_from_widgets,
     widget_key,
 )
+from qn_ui.state import W_DECK_LINKS_TEXT as LINKS_TEXT
+from qn_ui.state import W_DECK_TSET as TSET
 from qn_ui.views import chart, link_notices, notices
 
-OPENED = "_deck_opened"  # the scenario the presentation was opened on
-OPENED_SET = "_deck_opened_set"  # the target set it was shown with
-LINKS = "_deck_links"  # pasted links in use (tuple of str)
-DROPPED = "_deck_links_dropped"  # how many pasted lines were over the limit
-TARGETS = "_deck_targets"  # (t1, t2) chosen here for every slide, or absent
-INDEX = "_deck_index"
-LINKS_TEXT = "present_links_text"
-TSET = "present_tset"
 NUDGES = (-5.0, -1.0, 1.0, 5.0)  # percentage points per click on a DE growth
 QR_WIDTH = 280  # px at most: scannable from a few rows back on a projector
 BODY = [0.36, 0.64]  # verdicts | chart

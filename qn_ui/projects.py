@@ -24,14 +24,18 @@ from qn_model.core.scenario import (
 from qn_model.engine.evaluate import base_grdp
 from qn_model.i18n.formats import fmt_money, t
 from qn_ui.safe import md_escape
-from qn_ui.state import W_PJ, AppState, context, scenario_from_widgets
-
-W_NEW_YEAR = "w_pj_new_year"
-W_NEW_VALUE = "w_pj_new_value"
-W_CLOSE_YEAR = "w_pj_close_year"
-CLOSED = "_pj_closed"  # (the project "close the gap" added, the projects before it)
-CLOSE_MESSAGE = "_pj_close_message"  # why the last "close the gap" click added nothing
-CLOSE_YEAR_KEPT = "_pj_close_year"  # the year last used: the picker is not drawn while the gap is closed
+from qn_ui.state import (
+    PJ_CLOSE_MESSAGE,
+    PJ_CLOSE_YEAR_KEPT,
+    PJ_CLOSED,
+    W_PJ,
+    W_PJ_CLOSE_YEAR,
+    W_PJ_NEW_VALUE,
+    W_PJ_NEW_YEAR,
+    AppState,
+    context,
+    scenario_from_widgets,
+)
 
 
 def _projects() -> tuple[Project, ...]:
@@ -43,7 +47,7 @@ def _set(projects: tuple[Project, ...]) -> None:
 
 
 def _add() -> None:
-    year, value = st.session_state.get(W_NEW_YEAR), st.session_state.get(W_NEW_VALUE)
+    year, value = st.session_state.get(W_PJ_NEW_YEAR), st.session_state.get(W_PJ_NEW_VALUE)
     current = _projects()
     if year is None or value is None or len(current) >= MAX_PROJECTS:
         return
@@ -66,21 +70,21 @@ def _closing_project(year: int) -> tuple[Project | None, str | None]:
 
 
 def _close_gap() -> None:
-    year = int(st.session_state.get(W_CLOSE_YEAR) or TARGET_YEAR_2)
-    st.session_state[CLOSE_YEAR_KEPT] = year
+    year = int(st.session_state.get(W_PJ_CLOSE_YEAR) or TARGET_YEAR_2)
+    st.session_state[PJ_CLOSE_YEAR_KEPT] = year
     added, why = _closing_project(year)
     if added is None:
-        st.session_state[CLOSE_MESSAGE] = why
-        st.session_state.pop(CLOSED, None)
+        st.session_state[PJ_CLOSE_MESSAGE] = why
+        st.session_state.pop(PJ_CLOSED, None)
         return
     before = _projects()
     _set((*before, added))
-    st.session_state[CLOSED] = (added, before)
-    st.session_state.pop(CLOSE_MESSAGE, None)
+    st.session_state[PJ_CLOSED] = (added, before)
+    st.session_state.pop(PJ_CLOSE_MESSAGE, None)
 
 
 def _undo() -> None:
-    closed = st.session_state.pop(CLOSED, None)
+    closed = st.session_state.pop(PJ_CLOSED, None)
     if closed is not None:
         _set(closed[1])
 
@@ -111,18 +115,18 @@ def project_editor(state: AppState) -> None:
     if len(scn.projects) >= MAX_PROJECTS:
         st.caption(t("projects_full", lang, n=MAX_PROJECTS))
     else:
-        if st.session_state.get(W_NEW_YEAR) not in years:
-            st.session_state[W_NEW_YEAR] = years[min(2, len(years) - 1)]
-        st.session_state.setdefault(W_NEW_VALUE, 10.0)
+        if st.session_state.get(W_PJ_NEW_YEAR) not in years:
+            st.session_state[W_PJ_NEW_YEAR] = years[min(2, len(years) - 1)]
+        st.session_state.setdefault(W_PJ_NEW_VALUE, 10.0)
         year_col, value_col, add_col = st.columns([2, 2, 2], vertical_alignment="bottom")
-        year_col.selectbox(t("project_year", lang), years, key=W_NEW_YEAR)
+        year_col.selectbox(t("project_year", lang), years, key=W_PJ_NEW_YEAR)
         value_col.number_input(
             t("project_value", lang),
             min_value=PROJECT_MIN_VND_TRN,
             max_value=PROJECT_MAX_VND_TRN,
             step=1.0,
             format="%.1f",
-            key=W_NEW_VALUE,
+            key=W_PJ_NEW_VALUE,
         )
         add_col.button(t("project_add", lang), key="pj_add", on_click=_add, icon=":material/add:")
     _close_gap_section(state, years)
@@ -132,14 +136,14 @@ def _close_gap_section(state: AppState, years: list[int]) -> None:
     lang = state.lang
     v30 = next((v for v in state.headline if v.year == TARGET_YEAR_2), None)
     st.markdown(f"**{md_escape(t('close_gap_title', lang, year=TARGET_YEAR_2))}**")
-    if st.session_state.get(W_CLOSE_YEAR) not in years:
-        kept = st.session_state.get(CLOSE_YEAR_KEPT)
-        st.session_state[W_CLOSE_YEAR] = kept if kept in years else years[min(2, len(years) - 1)]
+    if st.session_state.get(W_PJ_CLOSE_YEAR) not in years:
+        kept = st.session_state.get(PJ_CLOSE_YEAR_KEPT)
+        st.session_state[W_PJ_CLOSE_YEAR] = kept if kept in years else years[min(2, len(years) - 1)]
     gap = None if v30 is None else v30.gap_vnd_trn
-    closed = st.session_state.get(CLOSED)
+    closed = st.session_state.get(PJ_CLOSED)
     if gap:
         year_col, button_col = st.columns([2, 4], vertical_alignment="bottom")
-        year_col.selectbox(t("close_gap_year", lang), years, key=W_CLOSE_YEAR)
+        year_col.selectbox(t("close_gap_year", lang), years, key=W_PJ_CLOSE_YEAR)
         button_col.button(
             t("close_gap_button", lang, gap=fmt_money(gap, lang), year=TARGET_YEAR_2),
             key="pj_close_gap",
@@ -149,7 +153,7 @@ def _close_gap_section(state: AppState, years: list[int]) -> None:
         )
     elif closed is None:  # met, or no money known: say which instead of a button that cannot act
         st.caption(t("close_gap_met" if gap == 0 else "close_gap_unavailable", lang, year=TARGET_YEAR_2))
-    why = st.session_state.pop(CLOSE_MESSAGE, None)
+    why = st.session_state.pop(PJ_CLOSE_MESSAGE, None)
     if why:
         st.info(
             t(
@@ -164,7 +168,7 @@ def _close_gap_section(state: AppState, years: list[int]) -> None:
     if closed is not None:
         added, before = closed
         if state.scenario.projects != as_projects((*before, added)):
-            st.session_state.pop(CLOSED, None)  # changed since: nothing left to undo here
+            st.session_state.pop(PJ_CLOSED, None)  # changed since: nothing left to undo here
             return
         msg_col, undo_col = st.columns([5, 1], vertical_alignment="center")
         msg_col.success(

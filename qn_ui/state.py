@@ -1,4 +1,6 @@
-"""The scenario's state lives in the URL. This module keeps the URL, the widgets and the
+"""The app's session state in one place: every session key, and the URL ⇄ widget state machine.
+
+The scenario's state lives in the URL. This module keeps the URL, the widgets and the
 engine in step.
 
 Why not Streamlit's ``bind="query-params"``: one parser (the engine's ``links.parse``)
@@ -14,6 +16,99 @@ On each run:
    page, its selection (``cmp``).
 A link made on other data gets one notice (``qn_model.data.versions``) when it is parsed.
 Nothing is kept on the server beyond the live session: any replica can serve any link.
+
+Session keys
+------------
+Every key the app reads or writes in ``st.session_state`` is a constant (or a function that
+builds one) in the "Session keys" section below; other modules and pages import it
+(``tests/test_session_keys.py`` fails on a key spelled anywhere else). Keys of elements whose
+value nothing reads (buttons with a callback, charts, tables, containers named for the CSS)
+stay beside their element. Three kinds:
+
+- scenario widgets ``w_<link key>`` (:func:`widget_key`), ``W_LANG``, ``W_TSET``, ``W_PJ``: the
+  scenario; parsed from and written to the URL (the machine below);
+- page widgets (``W_DETAIL``, ``CMP_*``, ``W_PJ_*``, ``W_DECK_*``, ``mydata_*`` …): a page's own
+  inputs; those that outlive a page switch are copied under ``KEEP_PREFIX`` (``qn_ui.carry``);
+- private keys (``_…``): what the app remembers between runs (the machine's memory, the deck,
+  the planner's own data, messages shown once).
+
+The state machine
+-----------------
+Its memory: ``LAST_QUERY`` (the query the app last wrote), ``WRITTEN`` (its recent writes),
+``SNAPSHOT`` (the scenario widgets at the end of the last run), ``LAST_PAGE``, ``GROWTH_PLACE``,
+``PENDING_URL``. A run of ``app.py`` (``sync_from_url`` → controls → ``build_state``)::
+
+            first load · back/forward · a pasted link · own data changed
+                     (sync_from_url decides: PARSE the URL)
+                                  │
+                                  ▼
+      URL ──parse──►  scenario widgets' session state  ◄── callbacks: presets, target set,
+       ▲                          │                         the deck, carried rates, projects
+       │                          ▼ render (controls), read back
+       │                       Scenario ──► AppState ──► pages, engine
+       │                          │
+       └──── write_url ◄──────────┘  (remembers LAST_QUERY, WRITTEN, SNAPSHOT)
+
+  What arrives                         sync_from_url                  then
+  ──────────────────────────────────   ───────────────────────────   ───────────────────────
+  first load (no LAST_QUERY)           PARSE the URL                  write the URL
+  back / forward (run context says so) PARSE the URL                  write the URL
+  pasted link, edited address          PARSE (URL ≠ LAST_QUERY, not   write the URL
+                                         one we wrote, no widget moved)
+  widget change (a slider, a button's  KEEP the widgets (they moved   write the URL from them
+    callback)                            since SNAPSHOT)
+  language switch (sidebar radio, the  KEEP (W_LANG moved)            write the URL with ``lang``;
+    meeting view's button)                                              texts follow W_LANG
+  stale rerun: a URL the app wrote     KEEP the widgets (URL in       write the URL from them
+    that the browser sent late           WRITTEN)
+  page switch (nav link, no query)     KEEP (empty URL, new page)     write the URL; sliders drawn
+                                                                        elsewhere now get their
+                                                                        values (place_growth_sliders)
+  same URL again (any other rerun)     KEEP                           write the URL (unchanged)
+  own data uploaded / applied / reset  reread_url(): LAST_QUERY = None, ``dv`` dropped → PARSE
+                                         against the new data's defaults on the next run
+  fragment rerun (the scenario page's  app.py does not run: refresh_state() rebuilds from the
+    sliders beside its chart)            widgets, PENDING_URL, publish_url() at the fragment's end
+  meeting view (present=1)             as above; the deck's buttons write the scenario widgets
+                                         in callbacks, so the URL reopens the slide shown
+
+A PARSE also sets the compare page's inputs from the link's ``cmp`` (on the compare page, none
+means the default selection) and keeps the link's notices (``NOTICES``) until the next PARSE.
+
+Streamlit internals and behaviours relied on (1.67, pinned), each with the test that fails
+if Streamlit changes it (``tests/test_streamlit_internals.py`` unless a file is named):
+
+- ``streamlit.runtime.scriptrunner.get_script_run_ctx().is_history_navigation`` (a run
+  context field, not public API): :func:`_is_history_navigation`.
+  ``test_the_run_context_says_when_a_run_is_back_or_forward``; in a browser,
+  ``e2e/test_projects_browser.py::test_editor_changes_the_link_and_the_verdict_and_close_the_gap_meets_2030``.
+- ``streamlit.runtime.pages_manager.PagesManager.uses_pages_directory`` (a class attribute,
+  ``qn_ui/guard.py``). ``test_the_pages_folder_flag_is_a_class_attribute``; in a browser,
+  ``e2e/test_browser.py::test_deep_link_first_request_of_fresh_server``.
+- ``streamlit.runtime.Runtime.exists/instance().state``, ``streamlit.runtime.runtime.RuntimeState``
+  and ``streamlit.web.cli.main`` (the launcher, ``qn_ui/serve.py``).
+  ``test_the_launcher_finds_the_runtime_state_it_waits_for``;
+  ``e2e/test_serve_team.py::test_serve_team_listens_on_loopback_restarts_a_replica_and_stops_on_ctrl_c``.
+- A widget not drawn in a run loses its value at the end of that run (page switch, closed
+  expander, sliders moved between sidebar and page): ``KEEP_PREFIX``, ``SNAPSHOT``,
+  :func:`place_growth_sliders`. ``test_a_widget_not_drawn_in_a_run_loses_its_value``;
+  ``test_app_pages.py::test_growth_sliders_keep_their_values_across_the_scenario_page``,
+  ``::test_details_and_numbers_stay_open_across_a_page_visit``.
+- A widget's key can be written only before its widget is drawn in the run (hence every
+  button writes the scenario in an ``on_click`` callback).
+  ``test_a_widget_key_cannot_be_written_after_its_widget_is_drawn``.
+- After a fragment's run, a key set while no widget was drawn for it could read an older
+  widget value: :func:`hand_back` deletes before it sets.
+  ``test_app_pages.py::test_further_assumptions_are_drawn_only_while_open_and_keep_their_values``
+  (fails without the delete).
+- ``st.query_params``: ``get_all``, ``from_dict`` replaces the whole query, ``del`` one key,
+  order kept, and AppTest reads back what the script wrote.
+  ``test_query_params_are_replaced_in_order_and_read_back``;
+  ``test_app_pages.py::test_slider_by_key_rewrites_url_and_metric``.
+- ``st.fragment``: a widget inside it reruns only the fragment, not ``app.py``.
+  ``test_app_pages.py::test_a_fragment_run_writes_the_url_when_it_ends``.
+- ``st.expander(key=…, on_change="rerun").open`` (the further assumptions).
+  ``test_app_pages.py::test_further_assumptions_are_drawn_only_while_open_and_keep_their_values``.
 """
 
 from __future__ import annotations
@@ -27,8 +122,10 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from qn_model.core import compare_link
 from qn_model.core.compare_link import DEFAULT_SELECTION, CompareSelection, selection
 from qn_model.core.links import (
+    DATA_VERSION_KEY,
     LANG_KEY,
     NUMBER_KEYS,
+    PRESENT_KEY,
     LinkContext,
     ParsedLink,
     encode,
@@ -45,29 +142,89 @@ from qn_model.engine.evaluate import Evaluation, evaluate_scenario, headline_ver
 from qn_model.engine.presets import link_context, target_set_for
 from qn_ui.pages_registry import COMPARE_PAGE
 
+# --- Session keys: every key the app reads or writes in st.session_state ----------------------
+
+# The scenario's widgets (their values are the scenario; the URL is written from them).
 W_LANG = "w_lang"
 W_TSET = "w_tset"  # the target set picked (a name: two sets can hold the same targets)
 W_PJ = "w_pj"  # the scenario's projects (a tuple of Project), written by the project editor
-LAST_QUERY = "_last_query"
-NOTICES = "_link_notices"
-PRESENT = "_present"
-LAST_PAGE = "_last_page"
-USER_DATASET = "_user_dataset"
-WRITTEN = "_written_queries"  # the app's own recent rewrites: a rerun carrying one is stale
-SNAPSHOT = "_widget_snapshot"  # control values at the end of the last run
-PENDING_URL = "_pending_url"  # a fragment's query, written at the end of its run
-GROWTH_PLACE = "_growth_place"  # "sidebar" or "page": where the last run drew the growth sliders
-MAX_WRITTEN = 8
-# The compare page's inputs (its widgets' keys). A page widget's value is also kept under
-# KEEP_PREFIX + key (qn_ui.carry), since Streamlit drops it while another page is shown.
-CMP_CURRENT = "cmp_current"
-CMP_PRESETS = "cmp_presets"
-CMP_LINKS = "cmp_links"
-KEEP_PREFIX = "_keep_"
 
 
 def widget_key(link_key: str) -> str:
+    """The key of the widget for a number in the link: ``w_gd2`` for ``gd2``."""
     return f"w_{link_key}"
+
+
+# The sidebar's other controls (qn_ui.controls).
+W_PRESET = "w_preset"  # the preset pills: a pick applies a preset, then nothing stays picked
+W_MORE = "w_more"  # whether the further assumptions are open
+
+# The state machine's memory (the module docstring).
+LAST_QUERY = "_last_query"  # the query the app last wrote
+WRITTEN = "_written_queries"  # the app's own recent rewrites: a rerun carrying one is stale
+MAX_WRITTEN = 8
+SNAPSHOT = "_widget_snapshot"  # control values at the end of the last run
+PENDING_URL = "_pending_url"  # a fragment's query, written at the end of its run
+LAST_PAGE = "_last_page"
+GROWTH_PLACE = "_growth_place"  # "sidebar" or "page": where the last run drew the growth sliders
+NOTICES = "_link_notices"  # what the last parsed link lost, shown on every page
+PRESENT = "_present"  # the meeting view (the link's present=1)
+STATE = "_state"  # this run's AppState (build_state, get_state)
+USER_DATASET = "_user_dataset"  # the planner's own data (qn_ui.user_data), else absent
+
+# Page widgets. A page widget's value is also kept under KEEP_PREFIX + key (qn_ui.carry),
+# since Streamlit drops it while another page is shown.
+KEEP_PREFIX = "_keep_"
+CMP_CURRENT = "cmp_current"  # the compare page's inputs (its link's ``cmp``)
+CMP_PRESETS = "cmp_presets"
+CMP_LINKS = "cmp_links"
+W_DETAIL = "w_detail"  # the scenario page's detail shown under the chart
+W_SENS_YEAR = "w_sens_year"  # the sensitivity map's target year
+W_TREND_SERIES = "trend_series"  # the trends page's series
+TREND_CARRIED = "_trend_carried"  # the fit's rates just carried to the sliders, shown once
+
+
+def trend_models_key(series_id: str) -> str:
+    """The trends page's models picked for one series."""
+    return f"trend_models_{series_id}"
+
+
+def show_data_key(chart_key: str) -> str:
+    """The toggle that shows the numbers behind a chart."""
+    return f"show_data_{chart_key}"
+
+
+# The project editor (qn_ui.projects).
+W_PJ_NEW_YEAR = "w_pj_new_year"
+W_PJ_NEW_VALUE = "w_pj_new_value"
+W_PJ_CLOSE_YEAR = "w_pj_close_year"
+PJ_CLOSED = "_pj_closed"  # (the project "close the gap" added, the projects before it)
+PJ_CLOSE_MESSAGE = "_pj_close_message"  # why the last "close the gap" click added nothing
+PJ_CLOSE_YEAR_KEPT = "_pj_close_year"  # the year last used: the picker is not drawn while the gap is closed
+
+# The meeting view's deck (qn_ui.present): in the session only, never in the URL.
+DECK_OPENED = "_deck_opened"  # the scenario the presentation was opened on
+DECK_OPENED_SET = "_deck_opened_set"  # the target set it was shown with
+DECK_LINKS = "_deck_links"  # pasted links in use (tuple of str)
+DECK_DROPPED = "_deck_links_dropped"  # how many pasted lines were over the limit
+DECK_TARGETS = "_deck_targets"  # (t1, t2) chosen here for every slide, or absent
+DECK_INDEX = "_deck_index"  # the slide shown
+W_DECK_LINKS_TEXT = "present_links_text"
+W_DECK_TSET = "present_tset"
+
+# The planner's own data (qn_ui.user_data).
+MYDATA_OUTCOME = "_mydata_outcome"  # the last upload's or edit's result, for the page
+MYDATA_GENERATION = "_mydata_gen"  # bumped after each change: the uploader and the editor start afresh
+MYDATA_REQUEST = "_mydata_request"  # set by a button's callback, handled once the edited table is known
+
+
+def mydata_key(name: str) -> str:
+    """The key of the own-data page's uploader or editor (``name``) in this generation: a new
+    generation is a new, empty widget."""
+    return f"mydata_{name}_{st.session_state.get(MYDATA_GENERATION, 0)}"
+
+
+# --- The state machine ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -114,6 +271,21 @@ def early_lang() -> str:
         return lang
     raw = st.query_params.get_all(LANG_KEY)
     return raw[-1] if len(raw) == 1 and raw[-1] in LANGS else DEFAULT_LANG
+
+
+def early_present() -> bool:
+    """Whether this run shows the meeting view, before the URL is parsed (the page's config,
+    set first, keeps the sidebar closed for it)."""
+    return bool(st.session_state.get(PRESENT)) or st.query_params.get(PRESENT_KEY) == "1"
+
+
+def reread_url() -> None:
+    """After the planner's own data changed: make the next run re-read the URL against the new
+    defaults (values the planner set stay, the rest follow the new data). The old data version
+    leaves the URL (it would otherwise be reported as a foreign link); the app writes the new one."""
+    st.session_state[LAST_QUERY] = None
+    if DATA_VERSION_KEY in st.query_params:
+        del st.query_params[DATA_VERSION_KEY]
 
 
 def apply_parsed(parsed: ParsedLink) -> None:
@@ -203,7 +375,8 @@ def _widgets_moved() -> bool:
 
 def _is_history_navigation() -> bool:
     # Back/forward in the browser: the URL is what the planner asked for. Streamlit marks such
-    # reruns on its run context (not a public API, hence the careful getattr).
+    # reruns on its run context (not a public API: tests/test_streamlit_internals.py checks the
+    # field; the getattr keeps Back working as a plain rerun, never an error, if it goes).
     run_ctx = get_script_run_ctx()
     return bool(getattr(run_ctx, "is_history_navigation", False))
 
@@ -304,7 +477,7 @@ def build_state(ds: Dataset, ctx: LinkContext, *, defer_url: bool = False) -> Ap
     notices += tuple(n for n in project_notices(scn, ds) if n not in notices)
     shown = target_set_for(scn.t1, scn.t2, ds, picked)
     state = AppState(ds, ctx, scn, lang, present, notices, query, shown)
-    st.session_state["_state"] = state
+    st.session_state[STATE] = state
     return state
 
 
@@ -321,4 +494,4 @@ def refresh_state() -> AppState:
 
 def get_state() -> AppState:
     """The state ``app.py`` built for this run (pages call this)."""
-    return st.session_state["_state"]
+    return st.session_state[STATE]

@@ -3,7 +3,7 @@
 The user dataset lives in ``st.session_state[USER_DATASET]`` (read by ``state.current_dataset``).
 An action builds a complete new dataset first and only then stores it, so a failed upload or
 apply leaves the previous data in place. After a change the scenario's widgets are re-read
-from the URL against the new defaults (``refresh_scenario``): what the planner set by hand is
+from the URL against the new defaults (``state.reread_url``): what the planner set by hand is
 kept, everything else follows the new data.
 """
 
@@ -15,18 +15,21 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from qn_model.core.links import DATA_VERSION_KEY
 from qn_model.data.dataset import Dataset, load_dataset
 from qn_model.data.validate import VALID_GEOS, Problem, validate_bytes
 from qn_model.i18n.formats import t
 from qn_model.views import user_data as model
 from qn_ui.safe import md_escape
-from qn_ui.state import LAST_QUERY, USER_DATASET
+from qn_ui.state import (
+    MYDATA_GENERATION,
+    MYDATA_OUTCOME,
+    MYDATA_REQUEST,
+    USER_DATASET,
+    mydata_key,
+    reread_url,
+)
 
-OUTCOME = "_mydata_outcome"
-GENERATION = "_mydata_gen"  # bumped after each change: the uploader and the editor start afresh
-REQUEST = "_mydata_request"  # set by a button's callback, handled once the edited table is known
-UPLOAD = "upload"
+UPLOAD = "upload"  # the actions, and the names of their widgets (state.mydata_key)
 TABLE = "table"
 APPLY = "apply"
 RESET = "reset"
@@ -47,10 +50,6 @@ def has_user_data(session: MutableMapping[str, Any] | None = None) -> bool:
 def current(session: MutableMapping[str, Any] | None = None) -> Dataset:
     user = _session(session).get(USER_DATASET)
     return user if user is not None else shipped()
-
-
-def widget_key(name: str, session: MutableMapping[str, Any] | None = None) -> str:
-    return f"mydata_{name}_{_session(session).get(GENERATION, 0)}"
 
 
 def _known(ds: Dataset) -> list[str]:
@@ -98,12 +97,12 @@ def process_upload(
                 model.count_changes(base, report.frame),
                 model.count_changes(base, merged),
             )
-            ses[OUTCOME] = outcome
+            ses[MYDATA_OUTCOME] = outcome
             return outcome
     else:
         problems = report.problems
     outcome = model.Outcome(UPLOAD, False, name, problems=problems)
-    ses[OUTCOME] = outcome
+    ses[MYDATA_OUTCOME] = outcome
     return outcome
 
 
@@ -118,7 +117,7 @@ def process_table(frame: pd.DataFrame, session: MutableMapping[str, Any] | None 
         report = model.validate_table(frame, _known(base))
         if not report.ok or report.frame is None:
             outcome = model.Outcome(APPLY, False, problems=report.problems, labels=model.row_labels(frame))
-            ses[OUTCOME] = outcome
+            ses[MYDATA_OUTCOME] = outcome
             return outcome
         rows = report.frame
     problems = _store(rows, base, "", ses)
@@ -127,7 +126,7 @@ def process_table(frame: pd.DataFrame, session: MutableMapping[str, Any] | None 
     else:
         summary = model.count_changes(base, rows)
         outcome = model.Outcome(APPLY, True, "", len(rows), summary, summary)
-    ses[OUTCOME] = outcome
+    ses[MYDATA_OUTCOME] = outcome
     return outcome
 
 
@@ -135,28 +134,19 @@ def process_reset(session: MutableMapping[str, Any] | None = None) -> model.Outc
     ses = _session(session)
     ses.pop(USER_DATASET, None)
     outcome = model.Outcome(RESET, True)
-    ses[OUTCOME] = outcome
+    ses[MYDATA_OUTCOME] = outcome
     return outcome
 
 
-def refresh_scenario() -> None:
-    """Make the next run re-read the URL against the new data's defaults: values the planner
-    set stay, the rest follow the new data. The old data version leaves the URL (it would
-    otherwise be reported as a foreign link); the app writes the new one."""
-    st.session_state[LAST_QUERY] = None
-    if DATA_VERSION_KEY in st.query_params:
-        del st.query_params[DATA_VERSION_KEY]
-
-
 def _bump() -> None:
-    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
+    st.session_state[MYDATA_GENERATION] = st.session_state.get(MYDATA_GENERATION, 0) + 1
 
 
 def _finish(outcome: model.Outcome) -> None:
     """After a change: fresh widgets, and a rerun so every control sees the new data."""
     if outcome.ok:
         _bump()
-        refresh_scenario()
+        reread_url()
         st.rerun()
 
 
@@ -166,19 +156,19 @@ def upload(data: bytes, filename: str) -> None:
     outcome = process_upload(data, filename)
     _bump()
     if outcome.ok:
-        refresh_scenario()
+        reread_url()
     st.rerun()
 
 
 def request(action: str) -> None:
     """on_click of Apply / Reset: remember the request (it survives the router's first-run rerun,
     which a button's own click value would not)."""
-    st.session_state[REQUEST] = action
+    st.session_state[MYDATA_REQUEST] = action
 
 
 def handle_request(edited: pd.DataFrame) -> None:
     """Carry out a pending Apply (with the table as edited) or Reset."""
-    action = st.session_state.pop(REQUEST, None)
+    action = st.session_state.pop(MYDATA_REQUEST, None)
     if action == APPLY:
         _finish(process_table(edited))  # a failed table keeps its edits, to be fixed
     elif action == RESET:
@@ -187,7 +177,7 @@ def handle_request(edited: pd.DataFrame) -> None:
 
 def show_outcome(lang: str, where: str) -> None:
     """The last action's result, if it belongs here; messages shown as plain text."""
-    outcome: model.Outcome | None = st.session_state.get(OUTCOME)
+    outcome: model.Outcome | None = st.session_state.get(MYDATA_OUTCOME)
     if outcome is None or (outcome.action == UPLOAD) != (where == UPLOAD):
         return
     head, lines = model.outcome_lines(outcome, lang)
@@ -225,5 +215,5 @@ def editor(ds: Dataset, lang: str) -> pd.DataFrame:
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
-        key=widget_key(TABLE),
+        key=mydata_key(TABLE),
     )

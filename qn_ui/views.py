@@ -25,7 +25,7 @@ from qn_model.views.narrative import (
 )
 from qn_ui.carry import kept
 from qn_ui.safe import md_escape
-from qn_ui.state import AppState, get_state
+from qn_ui.state import AppState, get_state, show_data_key
 
 # The scenario page's pause of one display frame between the verdicts and the chart. The
 # browser mounts and draws the chart in one long task (~25 ms); when its messages came in before
@@ -148,7 +148,7 @@ def chart_numbers(fig: go.Figure, key: str) -> None:
     slider move, and the table code is a large download for a first visitor."""
     lang = get_state().lang
     # Still on after a visit to another page.
-    if st.toggle(t("chart_data", lang), help=t("chart_data_help", lang), **kept(f"show_data_{key}", False)):
+    if st.toggle(t("chart_data", lang), help=t("chart_data_help", lang), **kept(show_data_key(key), False)):
         figure_numbers(fig, lang)
 
 

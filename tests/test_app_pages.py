@@ -23,8 +23,8 @@ from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import Evaluation, evaluate_link, evaluate_scenario, parse_link
 from qn_model.engine.presets import PRESETS, default_scenario, link_context, preset
 from qn_model.i18n.formats import fmt_num, fmt_pct, t
-from qn_ui.controls import W_MORE
 from qn_ui.pages_registry import PAGES
+from qn_ui.state import W_MORE
 from tests.apptest import APP, OVERVIEW, SCENARIO, assert_clean, new_app, shown_metrics
 
 pytestmark = pytest.mark.usefixtures("warm_engine")

@@ -15,9 +15,7 @@ from streamlit.testing.v1 import AppTest
 from qn_model.data.dataset import load_dataset
 from qn_model.i18n.formats import t
 from qn_model.views.history import values_table
-from qn_ui.controls import W_MORE
-from qn_ui.state import USER_DATASET
-from qn_ui.user_data import GENERATION, OUTCOME
+from qn_ui.state import MYDATA_GENERATION, MYDATA_OUTCOME, USER_DATASET, W_MORE
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/mydata.py"
@@ -50,7 +48,7 @@ def state(at: AppTest):
 
 
 def editor_key(at: AppTest) -> str:
-    gen = at.session_state.get(GENERATION, 0)
+    gen = at.session_state.get(MYDATA_GENERATION, 0)
     return f"mydata_table_{gen}"
 
 
@@ -141,7 +139,7 @@ def test_editor_apply_bad_then_good_then_reset(shipped_version):
     assert at.query_params["dv"] == shipped_version
     assert "phiên bản" not in texts(at.warning)  # the app's own link: no data-version notice
     assert "Đang dùng số liệu gốc" in texts(at.success)
-    assert at.session_state[OUTCOME].action == "reset"
+    assert at.session_state[MYDATA_OUTCOME].action == "reset"
 
 
 def test_a_link_made_on_absent_user_data_says_so_and_shows_shipped_data(shipped_version):
