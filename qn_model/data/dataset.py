@@ -15,12 +15,12 @@ import hashlib
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
 
 import pandas as pd
 
+from qn_model.data.cache import memoize
 from qn_model.data.validate import validate_path
 
 __all__ = [
@@ -117,6 +117,21 @@ class Dataset:
 
     def _frame(self, name: str) -> pd.DataFrame:
         return object.__getattribute__(self, name)
+
+    @property
+    def cache_key(self) -> str:
+        """What derived values are cached on (:mod:`qn_model.data.cache`): the version plus a
+        digest of the sources and codebook, which the version leaves out; computed once."""
+        key = self.__dict__.get("_cache_key")
+        if key is None:
+            lines = []
+            for name in ("sources", "codebook"):
+                frame = self._frame(name)
+                lines += [name, *_canonical_lines(frame, frame.columns)]
+            digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:12]
+            key = f"{self.version}-{digest}"
+            self.__dict__["_cache_key"] = key
+        return key
 
     # ---- look-ups ----------------------------------------------------------------------
     def series(self, indicator_id: str, geo: str = "QN") -> pd.Series:
@@ -275,7 +290,7 @@ def clear_cache() -> None:
     _load_cached.cache_clear()
 
 
-@lru_cache(maxsize=8)
+@memoize(maxsize=8)
 def _load_cached(path: Path) -> Dataset:
     errors: list[str] = []
     codebook = _read_table(path / "codebook.csv", CODEBOOK_COLUMNS, errors)

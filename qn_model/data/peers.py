@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from qn_model.data.cache import memoize
 from qn_model.data.dataset import DATA_DIR, Dataset
 from qn_model.i18n.formats import fmt_pct, norm_lang, t
 
@@ -160,7 +160,7 @@ def load_peers(data_dir: Path | str | None = None) -> tuple[PeerValue, ...]:
     return _load(Path(DATA_DIR if data_dir is None else data_dir).resolve())
 
 
-@lru_cache(maxsize=4)
+@memoize(maxsize=4)
 def _load(path: Path) -> tuple[PeerValue, ...]:
     frame = pd.read_csv(path / "peers.csv", dtype=str, keep_default_na=False, encoding="utf-8")
     sources = pd.read_csv(path / "sources.csv", dtype=str, keep_default_na=False, encoding="utf-8")

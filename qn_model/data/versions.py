@@ -27,6 +27,7 @@ from pathlib import Path
 
 from qn_model.core.messages import Notice
 from qn_model.data import dataset as data_module
+from qn_model.data.cache import Memo
 from qn_model.data.dataset import Dataset
 from qn_model.engine.presets import GROWTH_ID, LEVEL_ID, SHARE_ID
 from qn_model.i18n.formats import fmt_num, fmt_pct, t
@@ -108,7 +109,7 @@ def _dir(data_dir: Path | str | None) -> Path:
     return Path(data_module.DATA_DIR if data_dir is None else data_dir)
 
 
-_CACHE: dict[tuple[Path, int, int], tuple[Version, ...]] = {}
+_CHANGELOG = Memo(maxsize=1)  # one state of the files at a time: they only grow
 
 
 def changelog(data_dir: Path | str | None = None) -> tuple[Version, ...]:
@@ -123,12 +124,7 @@ def changelog(data_dir: Path | str | None = None) -> tuple[Version, ...]:
         key = (folder.resolve(), log.stat().st_mtime_ns, vals.stat().st_mtime_ns)
     except OSError:
         return ()
-    cached = _CACHE.get(key)
-    if cached is None:
-        cached = _read(log, vals)
-        _CACHE.clear()  # one state of the files at a time: they only grow
-        _CACHE[key] = cached
-    return cached
+    return _CHANGELOG.get(key, lambda: _read(log, vals))
 
 
 def _read(log: Path, vals: Path) -> tuple[Version, ...]:

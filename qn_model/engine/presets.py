@@ -21,6 +21,7 @@ import numpy as np
 from qn_model.core.links import KEY_BY_NAME, LinkContext
 from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario, period_years
 from qn_model.core.targets import required_de_growth_pct
+from qn_model.data.cache import derived
 from qn_model.data.dataset import Dataset
 from qn_model.trends.suite import fit_trends
 
@@ -66,16 +67,12 @@ def clip_growth(value: float) -> float:
     return float(min(max(value, GROWTH_BOUNDS[0]), GROWTH_BOUNDS[1]))
 
 
-_OBSERVED: dict[str, dict[int, float]] = {}
-
-
 def observed_share(ds: Dataset) -> dict[int, float]:
-    """Observed provincial digital-economy shares, year -> % of GRDP (cached per data version:
+    """Observed provincial digital-economy shares, year -> % of GRDP (cached per dataset:
     it is read on every rerun)."""
-    cached = _OBSERVED.get(ds.version)
-    if cached is None:
-        cached = {int(y): float(v) for y, v in ds.series(SHARE_ID, "QN").items()}
-        _OBSERVED[ds.version] = cached
+    cached = derived(
+        ds, "observed_share", lambda: {int(y): float(v) for y, v in ds.series(SHARE_ID, "QN").items()}
+    )
     return dict(cached)
 
 
@@ -87,17 +84,10 @@ def base_year_of(ds: Dataset) -> int:
     return max(years)
 
 
-_TARGET_SETS: dict[str, dict[str, TargetSet]] = {}
-
-
 def target_sets(ds: Dataset) -> dict[str, TargetSet]:
-    """Share targets per target set (article, resolution09, national); cached per data version
+    """Share targets per target set (article, resolution09, national); cached per dataset
     (read on every rerun)."""
-    cached = _TARGET_SETS.get(ds.version)
-    if cached is None:
-        cached = _target_sets(ds)
-        _TARGET_SETS[ds.version] = cached
-    return dict(cached)
+    return dict(derived(ds, "target_sets", lambda: _target_sets(ds)))
 
 
 def _target_sets(ds: Dataset) -> dict[str, TargetSet]:
@@ -209,19 +199,17 @@ def national_required_relative_growth(ds: Dataset) -> float:
     return ((national.t2 / float(share[last])) ** (1.0 / (TARGET_YEAR_2 - last)) - 1.0) * 100.0
 
 
-_DEFAULTS: dict[str, Scenario] = {}
-
-
 def default_scenario(ds: Dataset) -> Scenario:
-    """The ``trend`` preset with the article's targets; cached per data version."""
-    cached = _DEFAULTS.get(ds.version)
-    if cached is not None:
-        return cached
+    """The ``trend`` preset with the article's targets; cached per dataset."""
+    return derived(ds, "default_scenario", lambda: _default_scenario(ds))
+
+
+def _default_scenario(ds: Dataset) -> Scenario:
     base = base_year_of(ds)
     rates = trend_rates(ds, base)
     sy, sd = historical_spreads(ds)
     targets = target_sets(ds)[DEFAULT_TARGET_SET]
-    scn = Scenario(
+    return Scenario(
         base_year=base,
         base_share_pct=observed_share(ds)[base],
         gy1=rates.gy1,
@@ -233,8 +221,6 @@ def default_scenario(ds: Dataset) -> Scenario:
         sy=sy,
         sd=sd,
     )
-    _DEFAULTS[ds.version] = scn
-    return scn
 
 
 def link_context(ds: Dataset) -> LinkContext:

@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -28,6 +27,7 @@ from pandas.io.formats.style import Styler
 from qn_model.core.links import parse
 from qn_model.core.messages import Notice
 from qn_model.core.scenario import TARGET_YEAR_2, Scenario
+from qn_model.data.cache import derived
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation, evaluate_scenario
 from qn_model.engine.evaluate import link_notices as notices_of_link
@@ -114,11 +114,10 @@ def split_links(text: str) -> list[str]:
     return [line.strip() for line in str(text or "")[:MAX_LINK_CHARS].splitlines() if line.strip()]
 
 
-@functools.lru_cache(maxsize=64)
 def _evaluate(scn: Scenario, ds: Dataset, lang: str) -> Evaluation:
-    # Scenario is frozen and Dataset compares by identity, so the key is exact; reruns that only
-    # change the language or another page's widget do not repeat the Monte Carlo.
-    return evaluate_scenario(scn, ds, lang)
+    # Cached on the data, the (frozen) scenario and the language: reruns that only change the
+    # language or another page's widget do not repeat the Monte Carlo.
+    return derived(ds, "evaluation", lambda: evaluate_scenario(scn, ds, lang), scn, lang)
 
 
 def build_comparison(
