@@ -84,7 +84,9 @@ def process_upload(
     already loaded. The returned outcome is also kept for the page to show."""
     ses = _session(session)
     base = shipped()
-    report = validate_bytes(data, filename, known_indicators=_known(base))
+    report = validate_bytes(
+        data, filename, known_indicators=_known(base), share_indicators=base.meta.share_ids
+    )
     name = report.file
     if report.ok and report.frame is not None:
         merged = model.merge_rows(model.user_rows(current(ses)), report.frame)

@@ -22,15 +22,13 @@ from qn_model.core.links import KEY_BY_NAME, LinkContext
 from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario, period_years
 from qn_model.core.targets import required_de_growth_pct
 from qn_model.data.cache import derived
+from qn_model.data.codebook import GROWTH_ID, NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import Dataset
 from qn_model.trends.suite import fit_trends
 
 PRESETS = ("trend", "plan", "cautious", "ambitious")
 DEFAULT_PRESET = "trend"
 DEFAULT_TARGET_SET = "article"
-SHARE_ID = "de_share"
-GROWTH_ID = "grdp_growth"
-LEVEL_ID = "grdp_vnd_trn"
 # The link contract's range for growth rates: one source of truth for every clip.
 GROWTH_BOUNDS = (KEY_BY_NAME["gd1"].lo, KEY_BY_NAME["gd1"].hi)
 CUSTOM_TARGET_SET = "custom"
@@ -71,7 +69,7 @@ def observed_share(ds: Dataset) -> dict[int, float]:
     """Observed provincial digital-economy shares, year -> % of GRDP (cached per dataset:
     it is read on every rerun)."""
     cached = derived(
-        ds, "observed_share", lambda: {int(y): float(v) for y, v in ds.series(SHARE_ID, "QN").items()}
+        ds, "observed_share", lambda: {int(y): float(v) for y, v in ds.series(SHARE_ID, PROVINCE).items()}
     )
     return dict(cached)
 
@@ -125,9 +123,9 @@ def historical_spreads(ds: Dataset) -> tuple[float, float]:
     quadrature, the spread of the national share's year-on-year change (consecutive years
     only: a gap is never bridged), since DE growth = GRDP growth × relative growth.
     """
-    growth = ds.series(GROWTH_ID, "QN")
+    growth = ds.series(GROWTH_ID, PROVINCE)
     sy = float(np.std(growth.to_numpy(), ddof=1)) if len(growth) >= 2 else 1.0
-    share = ds.series(SHARE_ID, "VN")
+    share = ds.series(SHARE_ID, NATION)
     changes = [
         (share[y] / share[y - 1] - 1.0) * 100.0
         for y in share.index
@@ -140,7 +138,7 @@ def historical_spreads(ds: Dataset) -> tuple[float, float]:
 def trend_rates(ds: Dataset, base_year: int | None = None) -> TrendRates:
     """Rates of the ``trend`` preset (see the module docstring)."""
     base = base_year_of(ds) if base_year is None else base_year
-    growth = ds.series(GROWTH_ID, "QN")
+    growth = ds.series(GROWTH_ID, PROVINCE)
     suite = fit_trends(growth)
     p1 = period_years(base, 1)
     p2 = period_years(base, 2)
@@ -165,7 +163,7 @@ def trend_rates(ds: Dataset, base_year: int | None = None) -> TrendRates:
 
     gy1, gy1_observed = gy_over(p1)
     gy2, _ = gy_over(p2)
-    share = ds.series(SHARE_ID, "VN")
+    share = ds.series(SHARE_ID, NATION)
     share_suite = fit_trends(share, is_share=True)
     relative = 0.0
     if share_suite.best is not None and len(share):
@@ -191,7 +189,7 @@ def de_growth_for(gy: float, relative_pct: float) -> float:
 def national_required_relative_growth(ds: Dataset) -> float:
     """Relative growth the national strategy asks: from the latest national share to the
     national 2030 target, % per year."""
-    share = ds.series(SHARE_ID, "VN")
+    share = ds.series(SHARE_ID, NATION)
     national = target_sets(ds).get("national")
     if national is None or not len(share):
         return 0.0

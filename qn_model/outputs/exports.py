@@ -22,10 +22,11 @@ from typing import Any
 
 from qn_model.core.projection import applied_projects
 from qn_model.core.targets import BASIS_ASSUMED, BASIS_OBSERVED, BASIS_PROJECTED
+from qn_model.data.codebook import GROWTH_ID, LEVEL_ID, SHARE_ID
 from qn_model.data.dataset import USER_SOURCE_ID, Dataset
 from qn_model.data.versions import version_date
 from qn_model.engine.evaluate import Evaluation
-from qn_model.engine.presets import GROWTH_ID, LEVEL_ID, SHARE_ID, link_context, target_set_for
+from qn_model.engine.presets import link_context, target_set_for
 from qn_model.i18n.formats import fmt_pct, norm_lang, t
 from qn_model.views.narrative import verdict_word
 from qn_model.views.provenance import source_date_text

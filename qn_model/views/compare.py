@@ -28,10 +28,11 @@ from qn_model.core.links import parse
 from qn_model.core.messages import Notice
 from qn_model.core.scenario import TARGET_YEAR_2, Scenario
 from qn_model.data.cache import derived
+from qn_model.data.codebook import SHARE_ID
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation, evaluate_scenario
 from qn_model.engine.evaluate import link_notices as notices_of_link
-from qn_model.engine.presets import PRESETS, SHARE_ID, link_context, observed_share, preset
+from qn_model.engine.presets import PRESETS, link_context, observed_share, preset
 from qn_model.i18n.formats import fmt_money, fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, t
 from qn_model.views import palette as pal
 from qn_model.views.charts import (

@@ -11,9 +11,10 @@ from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.core.sensitivity import sensitivity
 from qn_model.core.targets import with_required_growth
 from qn_model.data.cache import derived
+from qn_model.data.codebook import SHARE_ID
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation
-from qn_model.engine.presets import SHARE_ID, observed_share, target_set_for, target_sets
+from qn_model.engine.presets import observed_share, target_set_for, target_sets
 from qn_model.i18n.formats import fmt_money, fmt_num, fmt_pct, t
 from qn_model.views.charts import HEIGHT, PROJECTS_META, TARGETS_TRACE, sensitivity_figure, share_figure
 

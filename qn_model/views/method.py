@@ -20,11 +20,11 @@ from qn_model.core.sensitivity import default_axes
 from qn_model.core.targets import required_de_growth_pct
 from qn_model.core.uncertainty import N_PATHS, SEED
 from qn_model.data import versions
+from qn_model.data.codebook import SHARE_ID
 from qn_model.data.dataset import DATA_DIR, Dataset
 from qn_model.data.peers import METHODS, load_peers
 from qn_model.engine.presets import (
     PRESETS,
-    SHARE_ID,
     default_scenario,
     historical_spreads,
     observed_share,

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 
 from qn_model.core.projection import applied_projects
+from qn_model.data.codebook import LEVEL_ID
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation
-from qn_model.engine.presets import LEVEL_ID
 from qn_model.i18n.formats import fmt_num, fmt_pct, fmt_prob, fmt_year, t
 from qn_model.views.narrative import verdict_word
 

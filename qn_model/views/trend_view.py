@@ -25,11 +25,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from qn_model.core.scenario import HORIZON_END, Scenario, period_years
-from qn_model.data.dataset import Dataset
 
 # The presets' own rounding and clipping of gd = (1 + gy)(1 + r) - 1, so a carried rate equals
 # what the trend preset would set.
-from qn_model.engine.presets import GROWTH_ID, SHARE_ID, clip_growth, de_growth_for, round1
+from qn_model.data.codebook import GROWTH_ID, SHARE_ID
+from qn_model.data.dataset import Dataset
+from qn_model.engine.presets import clip_growth, de_growth_for, round1
 from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, t
 from qn_model.trends.models import MIN_OBS
 from qn_model.trends.suite import MODEL_KINDS, TrendResult, TrendSuite, fit_trends
