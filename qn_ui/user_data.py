@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from qn_model.core.links import DATA_VERSION_KEY
+from qn_model.data.codebook import PROVINCE
 from qn_model.data.dataset import Dataset, load_dataset
 from qn_model.data.validate import VALID_GEOS, Problem, validate_bytes
 from qn_model.i18n.formats import t
@@ -212,7 +213,7 @@ def editor(ds: Dataset, lang: str) -> pd.DataFrame:
             width="large",
         ),
         "geo": st.column_config.SelectboxColumn(
-            t("mydata_col_geo", lang), options=list(VALID_GEOS), required=True, default="QN"
+            t("mydata_col_geo", lang), options=list(VALID_GEOS), required=True, default=PROVINCE
         ),
         "year": st.column_config.NumberColumn(
             t("mydata_col_year", lang), min_value=1990, max_value=2100, step=1, format="%d", required=True

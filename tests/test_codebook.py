@@ -79,6 +79,7 @@ def test_a_new_indicator_is_a_data_change(tmp_path: Path) -> None:
 
 def test_a_new_share_above_100_in_the_files_stops_the_load(tmp_path: Path) -> None:
     with pytest.raises(
-        ValueError, match=re.escape("share 163 for indicator 'egov_procedures_online' must be between 0 and 100")
+        ValueError,
+        match=re.escape("share 163 for indicator 'egov_procedures_online' must be between 0 and 100"),
     ):
         load_dataset(data_with_new_indicator(tmp_path, values=("41.5", "163")))

@@ -28,7 +28,7 @@ from qn_model.core.links import parse
 from qn_model.core.messages import Notice
 from qn_model.core.scenario import TARGET_YEAR_2, Scenario
 from qn_model.data.cache import derived
-from qn_model.data.codebook import SHARE_ID
+from qn_model.data.codebook import NATION, SHARE_ID
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation, evaluate_scenario
 from qn_model.engine.evaluate import link_notices as notices_of_link
@@ -303,7 +303,7 @@ def style_outcomes(table: pd.DataFrame, lang: str) -> Styler:
 def compare_figure(cmp: Comparison, ds: Dataset, lang: str) -> go.Figure:
     """The share path of each scenario, the observed shares, the national series and the targets."""
     fig = go.Figure()
-    national = ds.series(SHARE_ID, "VN")
+    national = ds.series(SHARE_ID, NATION)
     if len(national):
         add_series(
             fig,

@@ -11,7 +11,7 @@ from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.core.sensitivity import sensitivity
 from qn_model.core.targets import with_required_growth
 from qn_model.data.cache import derived
-from qn_model.data.codebook import SHARE_ID
+from qn_model.data.codebook import NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation
 from qn_model.engine.presets import observed_share, target_set_for, target_sets
@@ -27,7 +27,7 @@ from qn_model.views.charts import HEIGHT, PROJECTS_META, TARGETS_TRACE, sensitiv
 SETTLED_MARGIN = {"l": 76, "r": 20, "t": 76, "b": 138}
 
 
-def user_years(ds: Dataset, indicator_id: str = SHARE_ID, geo: str = "QN") -> list[int]:
+def user_years(ds: Dataset, indicator_id: str = SHARE_ID, geo: str = PROVINCE) -> list[int]:
     """Years whose value the planner supplied (drawn differently everywhere); cached per
     dataset, since every rerun draws the headline chart."""
 
@@ -107,7 +107,7 @@ def headline_figure(
         level = ev.projection.base_level
         plan = project(with_required_growth(ev.scenario, TARGET_YEAR_2, ev.scenario.t2, level), level)
         required = (plan.years, plan.share_pct)
-    national = {int(y): float(v) for y, v in ds.series(SHARE_ID, "VN").items()}
+    national = {int(y): float(v) for y, v in ds.series(SHARE_ID, NATION).items()}
     return share_figure(
         lang,
         t("headline_chart_title", lang),
