@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from qn_model.data.codebook import GROWTH_ID, LEVEL_ID, PROVINCE
 from qn_model.i18n.formats import t
 from qn_model.views import history as hist
 from qn_ui.guard import route_through_app
@@ -27,13 +28,13 @@ st.info(md_escape(hist.share_note(ds, lang)), icon=":material/info:")
 
 st.header(t("hist_growth_header", lang))
 chart(hist.growth_figure(ds, lang), key="history_growth")
-growth_gap = hist.gap_note(ds.series(hist.GROWTH_ID, "QN"), lang)
+growth_gap = hist.gap_note(ds.series(GROWTH_ID, PROVINCE), lang)
 if growth_gap:
     st.caption(md_escape(growth_gap))
 left, right = st.columns(2)
 with left:
-    chart(hist.indicator_figure(ds, hist.LEVEL_ID, "QN", lang), key="history_level")
-    level_gap = hist.gap_note(ds.series(hist.LEVEL_ID, "QN"), lang)
+    chart(hist.indicator_figure(ds, LEVEL_ID, PROVINCE, lang), key="history_level")
+    level_gap = hist.gap_note(ds.series(LEVEL_ID, PROVINCE), lang)
     if level_gap:
         st.caption(md_escape(level_gap))
 with right:
@@ -43,7 +44,7 @@ with right:
 
 st.subheader(t("hist_other_header", lang))
 options = hist.series_options(ds)
-default = (hist.PER_CAPITA_ID, "QN")
+default = (hist.PER_CAPITA_ID, PROVINCE)
 picked = st.selectbox(
     t("hist_pick_series", lang),
     options=options,

@@ -21,6 +21,7 @@ from qn_model.core.messages import DEFAULT_LANG
 from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario
 from qn_model.core.targets import TargetVerdict
 from qn_model.core.urls import is_absolute
+from qn_model.data.cache import derived
 from qn_model.data.dataset import Dataset
 from qn_model.engine.plausibility import beyond_history
 from qn_model.engine.presets import link_context, target_sets
@@ -97,21 +98,6 @@ _CSS = f"""
 """
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _cached_deck(
-    _ds: Dataset,
-    data_version: str,
-    opened: Scenario,
-    links: tuple[str, ...],
-    targets: tuple[float, float] | None,
-    target_set: str | None,
-    lang: str,
-    presets: tuple[str, ...] | None = None,
-) -> tuple[Slide, ...]:
-    # data_version keys the cache for the unhashed dataset (a planner's own data has its own).
-    return build_deck(_ds, opened, lang, links, targets, target_set, presets)
-
-
 def _deck(ds: Dataset, lang: str) -> tuple[Slide, ...]:
     if OPENED not in st.session_state:
         st.session_state[OPENED] = _widgets_scenario()
@@ -124,7 +110,18 @@ def _deck(ds: Dataset, lang: str) -> tuple[Slide, ...]:
         # The compare page's scenarios, as its link names them.
         sel = compare_selection(link_context(ds))
         links, presets = sel.links, sel.presets
-    return _cached_deck(ds, ds.version, st.session_state[OPENED], links, targets, named, lang, presets)
+    opened = st.session_state[OPENED]
+    return derived(
+        ds,
+        "deck",
+        lambda: build_deck(ds, opened, lang, links, targets, named, presets),
+        opened,
+        links,
+        targets,
+        named,
+        lang,
+        presets,
+    )
 
 
 def _lang() -> str:

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from qn_model.data.codebook import PROVINCE
 from qn_model.data.dataset import Dataset, load_dataset
 from qn_model.data.validate import VALID_GEOS, Problem, validate_bytes
 from qn_model.i18n.formats import t
@@ -83,7 +84,9 @@ def process_upload(
     already loaded. The returned outcome is also kept for the page to show."""
     ses = _session(session)
     base = shipped()
-    report = validate_bytes(data, filename, known_indicators=_known(base))
+    report = validate_bytes(
+        data, filename, known_indicators=_known(base), share_indicators=base.meta.share_ids
+    )
     name = report.file
     if report.ok and report.frame is not None:
         merged = model.merge_rows(model.user_rows(current(ses)), report.frame)
@@ -200,7 +203,7 @@ def editor(ds: Dataset, lang: str) -> pd.DataFrame:
             width="large",
         ),
         "geo": st.column_config.SelectboxColumn(
-            t("mydata_col_geo", lang), options=list(VALID_GEOS), required=True, default="QN"
+            t("mydata_col_geo", lang), options=list(VALID_GEOS), required=True, default=PROVINCE
         ),
         "year": st.column_config.NumberColumn(
             t("mydata_col_year", lang), min_value=1990, max_value=2100, step=1, format="%d", required=True

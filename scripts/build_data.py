@@ -963,7 +963,7 @@ CODEBOOK: dict[str, tuple[str, str, str, str, str]] = {
     "grdp_vnd_trn": (
         "Quy mô GRDP theo giá hiện hành",
         "GRDP at current prices",
-        "nghìn tỷ đồng (VND trillion)",
+        "nghìn tỷ đồng",
         "Tổng sản phẩm trên địa bàn tỉnh theo giá hiện hành, đơn vị nghìn tỷ đồng.",
         "Gross regional domestic product at current prices, in VND trillion.",
     ),
@@ -1005,7 +1005,7 @@ CODEBOOK: dict[str, tuple[str, str, str, str, str]] = {
     "de_share": (
         "Tỷ trọng kinh tế số",
         "Digital economy share",
-        "% GRDP (QN) / % GDP (VN)",
+        "% GRDP (tỉnh) / % GDP (cả nước)",
         "Giá trị tăng thêm của kinh tế số so với GRDP của tỉnh (QN) hoặc GDP cả nước (VN), "
         "theo phương pháp của Tổng cục Thống kê.",
         "Digital-economy value added as a percentage of provincial GRDP (QN) or national GDP (VN), "
@@ -1279,7 +1279,7 @@ CODEBOOK: dict[str, tuple[str, str, str, str, str]] = {
     "dti_score": (
         "Điểm chỉ số chuyển đổi số cấp tỉnh (DTI)",
         "Provincial digital transformation index (DTI) score",
-        "điểm (0-1)",
+        "điểm (0–1)",
         "Điểm tổng hợp Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh, thang 0 đến 1.",
         "Composite provincial Digital Transformation Index score on a 0-1 scale.",
     ),
@@ -1328,6 +1328,64 @@ CODEBOOK: dict[str, tuple[str, str, str, str, str]] = {
     ),
 }
 
+# Codebook, more: indicator_id -> (unit in English, values are a share in percent 0-100)
+CODEBOOK_EXTRA: dict[str, tuple[str, bool]] = {
+    "active_accounts_per_adult": ("accounts per person", False),
+    "active_personal_accounts": ("accounts", False),
+    "admin_fees_cashless_pct": ("%", True),
+    "adult_epayment_account_pct": ("% of adults", True),
+    "broadband_households_covered_pct": ("% of households", True),
+    "bts_4g_count": ("stations", False),
+    "bts_5g_count": ("stations", False),
+    "business_payment_accounts": ("accounts", False),
+    "cashless_markets_count": ("markets", False),
+    "cashless_pct": ("%", True),
+    "central_markets_cashless_pct": ("% of markets", True),
+    "coverage_4g_households_pct": ("% of households", True),
+    "coverage_4g_pct": ("% of population", True),
+    "de_core_share": ("% of GDP", True),
+    "de_digitalised_share": ("% of GDP", True),
+    "de_share": ("% of GRDP (QN) / % of GDP (VN)", True),
+    "de_share_mic": ("% of GDP", True),
+    "de_share_policy": ("% of GDP", False),
+    "digital_firms_count": ("firms", False),
+    "dossier_digitisation_pct": ("% of dossiers", True),
+    "dti_rank": ("rank of 63 provinces", False),
+    "dti_score": ("score (0–1)", False),
+    "einvoice_firms_count": ("firms and organisations", False),
+    "einvoice_web_purchases_pct": ("% of transactions", True),
+    "ekyc_accounts": ("accounts", False),
+    "ewallet_accounts": ("accounts", False),
+    "fibre_households_pct": ("% of households", True),
+    "firms_einvoice_pct": ("% of firms", True),
+    "firms_online_orders_pct": ("% of firms", True),
+    "grdp_growth": ("%", False),
+    "grdp_pc_usd": ("USD", False),
+    "grdp_vnd_trn": ("VND trillion", False),
+    "iz_firms_digital_platform_pct": ("% of firms", True),
+    "market_traders_cashless_pct": ("% of traders", True),
+    "mobile_broadband_subs_per100": ("subscriptions per 100 people", False),
+    "mobile_coverage_pct": ("% of population", True),
+    "mobile_subs_per_person": ("subscriptions per person", False),
+    "ocop_ecommerce_pct": ("% of 3-star-plus OCOP products", True),
+    "ocop_ecommerce_products": ("products", False),
+    "online_dossiers_pct": ("% of dossiers", True),
+    "online_services_level4_count": ("services", False),
+    "online_shoppers_pct": ("% of population", True),
+    "pension_card_payment_pct": ("% of beneficiaries", True),
+    "personal_payment_accounts": ("accounts", False),
+    "petrol_retail_cashless_pct": ("% of outlets", True),
+    "public_services_online_pct": ("% of services", True),
+    "share_agri": ("% of GRDP", True),
+    "share_indcon": ("% of GRDP", True),
+    "share_services": ("% of GRDP", True),
+    "share_taxes": ("% of GRDP", True),
+    "smartphone_users_pct": ("% of population", True),
+    "utility_firms_econtract_pct": ("% of firms", True),
+}
+# Areas of the main files: geo -> (name_vi, name_en)
+GEOS = {"QN": ("Quảng Ninh", "Quảng Ninh"), "VN": ("Cả nước", "Vietnam")}
+
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -1337,11 +1395,13 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
 
 
 def build(out_dir: Path = DATA) -> None:
-    """Write indicators.csv, targets.csv, sources.csv and codebook.csv into ``out_dir``."""
+    """Write indicators.csv, targets.csv, sources.csv, peers.csv, codebook.csv and geos.csv into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     used_ids = {r[0] for r in INDICATORS} | {r[0] for r in TARGETS}
     used_sources = {r[5] for r in INDICATORS} | {r[5] for r in TARGETS} | {r[7] for r in PEERS}
-    missing = (used_ids - CODEBOOK.keys()) | (used_sources - SOURCES.keys())
+    missing = (
+        (used_ids - CODEBOOK.keys()) | (used_ids - CODEBOOK_EXTRA.keys()) | (used_sources - SOURCES.keys())
+    )
     if missing:
         raise SystemExit(f"undefined ids: {sorted(missing)}")
 
@@ -1366,8 +1426,23 @@ def build(out_dir: Path = DATA) -> None:
     id_order = sorted(used_ids)
     _write_csv(
         out_dir / "codebook.csv",
-        ["indicator_id", "name_vi", "name_en", "unit", "description_vi", "description_en"],
-        [[i, *CODEBOOK[i]] for i in id_order],
+        [
+            "indicator_id",
+            "name_vi",
+            "name_en",
+            "unit",
+            "unit_en",
+            "description_vi",
+            "description_en",
+            "is_share",
+        ],
+        [
+            [i, *CODEBOOK[i][:3], CODEBOOK_EXTRA[i][0], *CODEBOOK[i][3:], str(CODEBOOK_EXTRA[i][1]).lower()]
+            for i in id_order
+        ],
+    )
+    _write_csv(
+        out_dir / "geos.csv", ["geo", "name_vi", "name_en"], [[g, *names] for g, names in GEOS.items()]
     )
 
 

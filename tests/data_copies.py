@@ -19,3 +19,24 @@ def data_with_2024_share(tmp_path: Path, share: str = "7.3") -> Path:
     assert SHIPPED_2024_ROW in text
     path.write_text(text.replace(SHIPPED_2024_ROW, f"de_share,QN,2024,{share},"), encoding="utf-8")
     return data
+
+
+NEW_INDICATOR = "egov_procedures_online"
+NEW_CODEBOOK_ROW = (
+    f"{NEW_INDICATOR},Tỷ lệ dịch vụ công số hóa toàn trình,Public services fully digitised,% thủ tục,"
+    "% of procedures,Phần trăm dịch vụ công được số hóa toàn trình.,"
+    "Percentage of public services digitised end to end.,true"
+)
+
+
+def data_with_new_indicator(tmp_path: Path, values: tuple[str, ...] = ("41.5", "63")) -> Path:
+    """A copy of data/ with one more indicator: a codebook row and its rows for 2023, 2024, …
+    (QN), citing a shipped source. Nothing else changes."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    with (data / "codebook.csv").open("a", encoding="utf-8") as fh:
+        fh.write(NEW_CODEBOOK_ROW + "\n")
+    with (data / "indicators.csv").open("a", encoding="utf-8") as fh:
+        for year, value in enumerate(values, start=2023):
+            fh.write(f"{NEW_INDICATOR},QN,{year},{value},official,vov_2024_qn_cashless,A test row.\n")
+    return data

@@ -14,7 +14,7 @@ from qn_model.data.peers import METHODS, PEER_COLUMNS, PEER_KINDS
 from qn_model.data.validate import validate_path
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = ("indicators.csv", "targets.csv", "sources.csv", "codebook.csv", "peers.csv")
+FILES = ("indicators.csv", "targets.csv", "sources.csv", "codebook.csv", "peers.csv", "geos.csv")
 ARTICLE = "article_mission"
 ARTICLE_URL = "https://tracuuquyhoach.com/tin-tuc/quang-ninh-than-toc-trong-chuyen-doi-so-50816510"
 PUBLISHED = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?( \(approx\.\))?|unknown"
@@ -81,7 +81,8 @@ def test_exact_headers() -> None:
         "indicators.csv": "indicator_id,geo,year,value,kind,source_id,note",
         "targets.csv": "indicator_id,geo,year,value,target_set,source_id,note",
         "sources.csv": "source_id,title,publisher,url,published,accessed",
-        "codebook.csv": "indicator_id,name_vi,name_en,unit,description_vi,description_en",
+        "codebook.csv": "indicator_id,name_vi,name_en,unit,unit_en,description_vi,description_en,is_share",
+        "geos.csv": "geo,name_vi,name_en",
         "peers.csv": ",".join(PEER_COLUMNS),
     }
     for name, header in expected.items():
@@ -140,8 +141,9 @@ def test_codebook_covers_every_id(indicators, targets, codebook) -> None:
     assert used == set(codebook)
     for ind, row in codebook.items():
         assert re.fullmatch(r"[a-z0-9_]+", ind)
-        for col in ("name_vi", "name_en", "unit", "description_vi", "description_en"):
+        for col in ("name_vi", "name_en", "unit", "unit_en", "description_vi", "description_en"):
             assert row[col].strip(), (ind, col)
+        assert row["is_share"] in ("true", "false"), ind
         assert not row["name_vi"].isascii(), f"{ind}: Vietnamese name without diacritics"
         assert not row["description_vi"].isascii(), ind
         assert row["name_vi"] != row["name_en"]

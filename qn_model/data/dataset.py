@@ -15,12 +15,13 @@ import hashlib
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
 
 import pandas as pd
 
+from qn_model.data.cache import memoize
+from qn_model.data.codebook import CODEBOOK_COLUMNS, PROVINCE, Codebook, codebook_problems
 from qn_model.data.validate import validate_path
 
 __all__ = [
@@ -42,7 +43,6 @@ DATA_DIR: Path = Path(__file__).resolve().parents[2] / "data"
 INDICATOR_COLUMNS = ("indicator_id", "geo", "year", "value", "kind", "source_id", "note")
 TARGET_COLUMNS = ("indicator_id", "geo", "year", "value", "target_set", "source_id", "note")
 SOURCE_COLUMNS = ("source_id", "title", "publisher", "url", "published", "accessed")
-CODEBOOK_COLUMNS = ("indicator_id", "name_vi", "name_en", "unit", "description_vi", "description_en")
 KINDS = ("official", "estimate", "press")
 """The status vocabulary of the shipped indicators.csv (column ``kind``): ``official`` (a final
 or statistics-office figure), ``estimate`` (the source calls it an estimate, preliminary figure
@@ -74,7 +74,8 @@ class Dataset:
     sources : pandas.DataFrame
         Columns ``source_id, title, publisher, url, published, accessed``.
     codebook : pandas.DataFrame
-        Columns ``indicator_id, name_vi, name_en, unit, description_vi, description_en``.
+        The rows of ``codebook.csv`` as text (:data:`qn_model.data.codebook.CODEBOOK_COLUMNS`);
+        :attr:`meta` gives them as :class:`~qn_model.data.codebook.Indicator` objects.
     version : str
         12 hex characters of the SHA-256 of the indicator and target rows (canonical CSV).
         It changes if and only if those rows change.
@@ -118,8 +119,32 @@ class Dataset:
     def _frame(self, name: str) -> pd.DataFrame:
         return object.__getattribute__(self, name)
 
+    @property
+    def cache_key(self) -> str:
+        """What derived values are cached on (:mod:`qn_model.data.cache`): the version plus a
+        digest of the sources and codebook, which the version leaves out; computed once."""
+        key = self.__dict__.get("_cache_key")
+        if key is None:
+            lines = []
+            for name in ("sources", "codebook"):
+                frame = self._frame(name)
+                lines += [name, *_canonical_lines(frame, frame.columns)]
+            digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:12]
+            key = f"{self.version}-{digest}"
+            self.__dict__["_cache_key"] = key
+        return key
+
     # ---- look-ups ----------------------------------------------------------------------
-    def series(self, indicator_id: str, geo: str = "QN") -> pd.Series:
+    @property
+    def meta(self) -> Codebook:
+        """The codebook as :class:`~qn_model.data.codebook.Indicator` objects (built once)."""
+        book = self.__dict__.get("_meta")
+        if book is None:
+            book = Codebook.from_frame(self._frame("codebook"))
+            self.__dict__["_meta"] = book
+        return book
+
+    def series(self, indicator_id: str, geo: str = PROVINCE) -> pd.Series:
         """Values of one indicator for one area, indexed by year.
 
         Parameters
@@ -185,15 +210,14 @@ class Dataset:
         """
         return self._codebook_field(indicator_id, _lang_column("name", lang))
 
-    def unit(self, indicator_id: str) -> str:
-        """Unit of an indicator from the codebook (empty string when unknown)."""
-        text = self._codebook_field(indicator_id, "unit")
-        return "" if text == indicator_id else text
+    def unit(self, indicator_id: str, lang: str = "vi") -> str:
+        """Unit of an indicator from the codebook, in ``lang`` (empty string when unknown)."""
+        entry = self.meta.get(indicator_id)
+        return "" if entry is None else entry.unit(_lang(lang))
 
     def _codebook_field(self, indicator_id: str, column: str) -> str:
-        cb = self._frame("codebook")
-        hit = cb.loc[cb["indicator_id"] == indicator_id, column]
-        return indicator_id if hit.empty else str(hit.iloc[0])
+        entry = self.meta.get(indicator_id)
+        return indicator_id if entry is None else str(getattr(entry, column))
 
     # ---- derived datasets ----------------------------------------------------------------
     def with_rows(self, rows: pd.DataFrame, kind: str = "user") -> Dataset:
@@ -275,16 +299,17 @@ def clear_cache() -> None:
     _load_cached.cache_clear()
 
 
-@lru_cache(maxsize=8)
+@memoize(maxsize=8)
 def _load_cached(path: Path) -> Dataset:
     errors: list[str] = []
     codebook = _read_table(path / "codebook.csv", CODEBOOK_COLUMNS, errors)
     sources = _read_table(path / "sources.csv", SOURCE_COLUMNS, errors)
     if codebook is None or sources is None:
         _fail(path, errors)
-    known = set(codebook["indicator_id"])
+    errors.extend(codebook_problems(codebook))
+    book = Codebook.from_frame(codebook)
     for name in ("indicators.csv", "targets.csv"):
-        report = validate_path(path / name, known_indicators=known)
+        report = validate_path(path / name, known_indicators=set(book.ids), share_indicators=book.share_ids)
         errors.extend(report.messages("en"))
     indicators = _read_table(path / "indicators.csv", INDICATOR_COLUMNS, errors)
     targets = _read_table(path / "targets.csv", TARGET_COLUMNS, errors)
@@ -325,11 +350,6 @@ def _structural_errors(
     source_ids = set(sources["source_id"])
     if sources["source_id"].duplicated().any():
         errors.append("sources.csv: duplicate source_id")
-    if codebook["indicator_id"].duplicated().any():
-        errors.append("codebook.csv: duplicate indicator_id")
-    for col in ("name_vi", "name_en", "unit"):
-        for ind in codebook.loc[codebook[col].str.strip() == "", "indicator_id"]:
-            errors.append(f"codebook.csv: {ind} has an empty {col}")
     for name, frame in (("indicators.csv", indicators), ("targets.csv", targets)):
         for i, sid in enumerate(frame["source_id"], start=2):
             if sid not in source_ids:
@@ -408,10 +428,14 @@ def _version(indicators: pd.DataFrame, targets: pd.DataFrame) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def _lang_column(prefix: str, lang: str) -> str:
+def _lang(lang: str) -> str:
     if lang not in ("vi", "en"):
         raise ValueError(f"lang must be 'vi' or 'en', got {lang!r}")
-    return f"{prefix}_{lang}"
+    return lang
+
+
+def _lang_column(prefix: str, lang: str) -> str:
+    return f"{prefix}_{_lang(lang)}"
 
 
 def _as_year(value: Any) -> int:

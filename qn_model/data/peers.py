@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from qn_model.data.cache import memoize
+from qn_model.data.codebook import NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import DATA_DIR, Dataset
 from qn_model.i18n.formats import fmt_pct, norm_lang, t
 
@@ -54,9 +55,8 @@ METHODS = (
 """Closed vocabulary of ``method`` in ``data/peers.csv`` (the last one only for Quảng Ninh's
 share, which comes from the main data)."""
 YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?")
-QN, VN = "QN", "VN"
+QN, VN = PROVINCE, NATION
 BESIDE_QN = "beside_qn"  # the label of the national value drawn in Quảng Ninh's group
-SHARE_ID = "de_share"
 # The share in a group is compared with the national figure of the same method and year.
 _NATIONAL_METHOD = {"gso": ("de_share", "gso"), "mic_annual_report_2022": ("de_share_mic", "mic")}
 
@@ -160,7 +160,7 @@ def load_peers(data_dir: Path | str | None = None) -> tuple[PeerValue, ...]:
     return _load(Path(DATA_DIR if data_dir is None else data_dir).resolve())
 
 
-@lru_cache(maxsize=4)
+@memoize(maxsize=4)
 def _load(path: Path) -> tuple[PeerValue, ...]:
     frame = pd.read_csv(path / "peers.csv", dtype=str, keep_default_na=False, encoding="utf-8")
     sources = pd.read_csv(path / "sources.csv", dtype=str, keep_default_na=False, encoding="utf-8")

@@ -37,10 +37,10 @@ from typing import Any
 
 import pandas as pd
 
+from qn_model.data.codebook import GROWTH_ID, PROVINCE, SHARE_ID, read_geos, shipped_codebook
 from qn_model.i18n.validation import COLUMN_WORD, MESSAGES, ROW_WORD
 
 __all__ = [
-    "DEFAULT_SHARE_IDS",
     "MAX_BYTES",
     "REQUIRED_COLUMNS",
     "VALID_GEOS",
@@ -71,9 +71,9 @@ MAX_PROBLEMS = 100
 """At most this many problems are listed (plus one ``too_many_problems`` note)."""
 
 REQUIRED_COLUMNS = ("indicator_id", "geo", "year", "value")
-VALID_GEOS = ("QN", "VN")
+VALID_GEOS = tuple(g.code for g in read_geos())
+"""Area codes of the main data (``data/geos.csv``: ``QN``, ``VN``)."""
 YEAR_MIN, YEAR_MAX = 1990, 2100
-DEFAULT_SHARE_IDS = frozenset({"de_share", "de_core_share", "de_digitalised_share", "de_share_mic"})
 
 _NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _NONFINITE_RE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
@@ -215,17 +215,9 @@ def _clip(value: Any, limit: int = 40) -> str:
 # Public API
 # --------------------------------------------------------------------------------------
 def is_share_indicator(indicator_id: str) -> bool:
-    """Default rule for indicators whose value is a share in percent (0-100).
-
-    True for ids ending in ``_pct``, starting with ``share_``, or in
-    :data:`DEFAULT_SHARE_IDS` (``de_share``, ``de_core_share``, ``de_digitalised_share``,
-    ``de_share_mic``).
-    """
-    return (
-        indicator_id.endswith("_pct")
-        or indicator_id.startswith("share_")
-        or indicator_id in DEFAULT_SHARE_IDS
-    )
+    """Default rule for indicators whose value is a share in percent (0-100): the shipped
+    codebook marks them (``is_share`` in ``data/codebook.csv``)."""
+    return indicator_id in shipped_codebook().share_ids
 
 
 def validate_bytes(
@@ -247,7 +239,7 @@ def validate_bytes(
         When given, any other ``indicator_id`` is an ``unknown_indicator`` problem.
     share_indicators : collection of str, optional
         Indicators whose values must lie in 0-100. Defaults to
-        :func:`is_share_indicator`.
+        :func:`is_share_indicator` (the shipped codebook's shares).
 
     Returns
     -------
@@ -328,15 +320,15 @@ def template_csv() -> str:
     rows = [
         ["indicator_id", "geo", "year", "value", "note"],
         [
-            "de_share",
-            "QN",
+            SHARE_ID,
+            PROVINCE,
             "2024",
             "7.1",
             "Ví dụ / example: tỷ trọng kinh tế số (% GRDP). Thay bằng số liệu của bạn.",
         ],
         [
-            "grdp_growth",
-            "QN",
+            GROWTH_ID,
+            PROVINCE,
             "2025",
             "11.89",
             "Ví dụ / example: tăng trưởng GRDP (%). Thay bằng số liệu của bạn.",

@@ -27,8 +27,9 @@ from pathlib import Path
 
 from qn_model.core.messages import Notice
 from qn_model.data import dataset as data_module
+from qn_model.data.cache import Memo
+from qn_model.data.codebook import GROWTH_ID, LEVEL_ID, NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import Dataset
-from qn_model.engine.presets import GROWTH_ID, LEVEL_ID, SHARE_ID
 from qn_model.i18n.formats import fmt_num, fmt_pct, t
 
 __all__ = [
@@ -55,7 +56,7 @@ VALUES_COLUMNS = ("version", "table", "indicator_id", "geo", "year", "target_set
 # The series a scenario stands on: the observed shares judge target years with data and give
 # the base share; the GRDP growth and the national share give the default rates and spreads;
 # the GRDP level the path's levels.
-KEY_SERIES = ((SHARE_ID, "QN"), (SHARE_ID, "VN"), (GROWTH_ID, "QN"), (LEVEL_ID, "QN"))
+KEY_SERIES = ((SHARE_ID, PROVINCE), (SHARE_ID, NATION), (GROWTH_ID, PROVINCE), (LEVEL_ID, PROVINCE))
 # What a link leaves to the data when it does not set these keys.
 RATE_KEYS = frozenset({"gy1", "gd1", "gy2", "gd2", "sy", "sd"})
 MAX_CHANGES_SHOWN = 6
@@ -108,7 +109,7 @@ def _dir(data_dir: Path | str | None) -> Path:
     return Path(data_module.DATA_DIR if data_dir is None else data_dir)
 
 
-_CACHE: dict[tuple[Path, int, int], tuple[Version, ...]] = {}
+_CHANGELOG = Memo(maxsize=1)  # one state of the files at a time: they only grow
 
 
 def changelog(data_dir: Path | str | None = None) -> tuple[Version, ...]:
@@ -123,12 +124,7 @@ def changelog(data_dir: Path | str | None = None) -> tuple[Version, ...]:
         key = (folder.resolve(), log.stat().st_mtime_ns, vals.stat().st_mtime_ns)
     except OSError:
         return ()
-    cached = _CACHE.get(key)
-    if cached is None:
-        cached = _read(log, vals)
-        _CACHE.clear()  # one state of the files at a time: they only grow
-        _CACHE[key] = cached
-    return cached
+    return _CHANGELOG.get(key, lambda: _read(log, vals))
 
 
 def _read(log: Path, vals: Path) -> tuple[Version, ...]:
@@ -227,7 +223,7 @@ def changes(
         table, ind, geo, year, _ = key
         if table == "targets":
             return targets
-        if (ind, geo) == (SHARE_ID, "QN"):
+        if (ind, geo) == (SHARE_ID, PROVINCE):
             return True
         if ind == LEVEL_ID:
             return base_year is None or year == base_year

@@ -11,9 +11,10 @@ from qn_model.core.projection import Projection, project
 from qn_model.core.scenario import Scenario
 from qn_model.core.targets import TargetVerdict, judge
 from qn_model.core.uncertainty import FanChart, simulate
+from qn_model.data.codebook import LEVEL_ID, PROVINCE
 from qn_model.data.dataset import Dataset
 from qn_model.data.versions import data_version_notice
-from qn_model.engine.presets import CUSTOM_TARGET_SET, LEVEL_ID, link_context, observed_share, target_set_for
+from qn_model.engine.presets import CUSTOM_TARGET_SET, link_context, observed_share, target_set_for
 from qn_model.i18n.formats import t
 
 
@@ -43,7 +44,7 @@ class Evaluation:
 
 
 def base_grdp(ds: Dataset, base_year: int) -> float | None:
-    value = ds.value(LEVEL_ID, "QN", base_year)
+    value = ds.value(LEVEL_ID, PROVINCE, base_year)
     return None if value is None or not math.isfinite(value) else float(value)
 
 

@@ -6,32 +6,28 @@ from __future__ import annotations
 from qn_model.core.messages import Notice
 from qn_model.core.projection import project
 from qn_model.core.scenario import Scenario
+from qn_model.data.cache import derived
+from qn_model.data.codebook import GROWTH_ID, NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import Dataset
-from qn_model.engine.presets import GROWTH_ID, SHARE_ID
 from qn_model.i18n.formats import fmt_pct
 
 
 def growth_range(ds: Dataset) -> tuple[float, float]:
     """Lowest and highest observed yearly GRDP growth of the province, %."""
-    s = ds.series(GROWTH_ID, "QN")
+    s = ds.series(GROWTH_ID, PROVINCE)
     return (float(s.min()), float(s.max())) if len(s) else (0.0, 0.0)
 
 
 def max_relative_growth(ds: Dataset) -> float:
     """Fastest observed yearly rise of the national share (consecutive years), %."""
-    s = ds.series(SHARE_ID, "VN")
+    s = ds.series(SHARE_ID, NATION)
     changes = [(s[y] / s[y - 1] - 1.0) * 100.0 for y in s.index if y - 1 in s.index and s[y - 1] > 0]
     return max(changes) if changes else 0.0
 
 
-_LIMITS: dict[str, tuple[float, float, float]] = {}
-
-
 def _limits(ds: Dataset) -> tuple[float, float, float]:
-    # Read on every slider move; the data only changes with its version.
-    if ds.version not in _LIMITS:
-        _LIMITS[ds.version] = (*growth_range(ds), max_relative_growth(ds))
-    return _LIMITS[ds.version]
+    # Read on every slider move; the data only changes with the dataset.
+    return derived(ds, "history_limits", lambda: (*growth_range(ds), max_relative_growth(ds)))
 
 
 def beyond_history(scn: Scenario, ds: Dataset) -> tuple[Notice, ...]:

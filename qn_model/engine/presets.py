@@ -21,15 +21,14 @@ import numpy as np
 from qn_model.core.links import KEY_BY_NAME, LinkContext
 from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario, period_years
 from qn_model.core.targets import required_de_growth_pct
+from qn_model.data.cache import derived
+from qn_model.data.codebook import GROWTH_ID, NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import Dataset
 from qn_model.trends.suite import fit_trends
 
 PRESETS = ("trend", "plan", "cautious", "ambitious")
 DEFAULT_PRESET = "trend"
 DEFAULT_TARGET_SET = "article"
-SHARE_ID = "de_share"
-GROWTH_ID = "grdp_growth"
-LEVEL_ID = "grdp_vnd_trn"
 # The link contract's range for growth rates: one source of truth for every clip.
 GROWTH_BOUNDS = (KEY_BY_NAME["gd1"].lo, KEY_BY_NAME["gd1"].hi)
 CUSTOM_TARGET_SET = "custom"
@@ -66,16 +65,12 @@ def clip_growth(value: float) -> float:
     return float(min(max(value, GROWTH_BOUNDS[0]), GROWTH_BOUNDS[1]))
 
 
-_OBSERVED: dict[str, dict[int, float]] = {}
-
-
 def observed_share(ds: Dataset) -> dict[int, float]:
-    """Observed provincial digital-economy shares, year -> % of GRDP (cached per data version:
+    """Observed provincial digital-economy shares, year -> % of GRDP (cached per dataset:
     it is read on every rerun)."""
-    cached = _OBSERVED.get(ds.version)
-    if cached is None:
-        cached = {int(y): float(v) for y, v in ds.series(SHARE_ID, "QN").items()}
-        _OBSERVED[ds.version] = cached
+    cached = derived(
+        ds, "observed_share", lambda: {int(y): float(v) for y, v in ds.series(SHARE_ID, PROVINCE).items()}
+    )
     return dict(cached)
 
 
@@ -87,17 +82,10 @@ def base_year_of(ds: Dataset) -> int:
     return max(years)
 
 
-_TARGET_SETS: dict[str, dict[str, TargetSet]] = {}
-
-
 def target_sets(ds: Dataset) -> dict[str, TargetSet]:
-    """Share targets per target set (article, resolution09, national); cached per data version
+    """Share targets per target set (article, resolution09, national); cached per dataset
     (read on every rerun)."""
-    cached = _TARGET_SETS.get(ds.version)
-    if cached is None:
-        cached = _target_sets(ds)
-        _TARGET_SETS[ds.version] = cached
-    return dict(cached)
+    return dict(derived(ds, "target_sets", lambda: _target_sets(ds)))
 
 
 def _target_sets(ds: Dataset) -> dict[str, TargetSet]:
@@ -135,9 +123,9 @@ def historical_spreads(ds: Dataset) -> tuple[float, float]:
     quadrature, the spread of the national share's year-on-year change (consecutive years
     only: a gap is never bridged), since DE growth = GRDP growth × relative growth.
     """
-    growth = ds.series(GROWTH_ID, "QN")
+    growth = ds.series(GROWTH_ID, PROVINCE)
     sy = float(np.std(growth.to_numpy(), ddof=1)) if len(growth) >= 2 else 1.0
-    share = ds.series(SHARE_ID, "VN")
+    share = ds.series(SHARE_ID, NATION)
     changes = [
         (share[y] / share[y - 1] - 1.0) * 100.0
         for y in share.index
@@ -150,7 +138,7 @@ def historical_spreads(ds: Dataset) -> tuple[float, float]:
 def trend_rates(ds: Dataset, base_year: int | None = None) -> TrendRates:
     """Rates of the ``trend`` preset (see the module docstring)."""
     base = base_year_of(ds) if base_year is None else base_year
-    growth = ds.series(GROWTH_ID, "QN")
+    growth = ds.series(GROWTH_ID, PROVINCE)
     suite = fit_trends(growth)
     p1 = period_years(base, 1)
     p2 = period_years(base, 2)
@@ -175,7 +163,7 @@ def trend_rates(ds: Dataset, base_year: int | None = None) -> TrendRates:
 
     gy1, gy1_observed = gy_over(p1)
     gy2, _ = gy_over(p2)
-    share = ds.series(SHARE_ID, "VN")
+    share = ds.series(SHARE_ID, NATION)
     share_suite = fit_trends(share, is_share=True)
     relative = 0.0
     if share_suite.best is not None and len(share):
@@ -201,7 +189,7 @@ def de_growth_for(gy: float, relative_pct: float) -> float:
 def national_required_relative_growth(ds: Dataset) -> float:
     """Relative growth the national strategy asks: from the latest national share to the
     national 2030 target, % per year."""
-    share = ds.series(SHARE_ID, "VN")
+    share = ds.series(SHARE_ID, NATION)
     national = target_sets(ds).get("national")
     if national is None or not len(share):
         return 0.0
@@ -209,19 +197,17 @@ def national_required_relative_growth(ds: Dataset) -> float:
     return ((national.t2 / float(share[last])) ** (1.0 / (TARGET_YEAR_2 - last)) - 1.0) * 100.0
 
 
-_DEFAULTS: dict[str, Scenario] = {}
-
-
 def default_scenario(ds: Dataset) -> Scenario:
-    """The ``trend`` preset with the article's targets; cached per data version."""
-    cached = _DEFAULTS.get(ds.version)
-    if cached is not None:
-        return cached
+    """The ``trend`` preset with the article's targets; cached per dataset."""
+    return derived(ds, "default_scenario", lambda: _default_scenario(ds))
+
+
+def _default_scenario(ds: Dataset) -> Scenario:
     base = base_year_of(ds)
     rates = trend_rates(ds, base)
     sy, sd = historical_spreads(ds)
     targets = target_sets(ds)[DEFAULT_TARGET_SET]
-    scn = Scenario(
+    return Scenario(
         base_year=base,
         base_share_pct=observed_share(ds)[base],
         gy1=rates.gy1,
@@ -233,8 +219,6 @@ def default_scenario(ds: Dataset) -> Scenario:
         sy=sy,
         sd=sd,
     )
-    _DEFAULTS[ds.version] = scn
-    return scn
 
 
 def link_context(ds: Dataset) -> LinkContext:

@@ -18,6 +18,8 @@ import pandas as pd
 
 from qn_model.core.scenario import TARGET_YEAR_1, Scenario
 from qn_model.core.targets import TargetVerdict
+from qn_model.data.cache import derived
+from qn_model.data.codebook import NATION, SHARE_ID
 from qn_model.data.dataset import Dataset
 from qn_model.data.peers import KIND_SHARE, PeerValue, load_peers
 from qn_model.i18n.formats import fmt_pct, t
@@ -38,7 +40,7 @@ __all__ = [
 
 # Series of one method in the main data: (indicator, area, method). Quảng Ninh's own share is
 # not one: its single value names no method.
-DATA_SERIES = (("de_share", "VN", "gso"), ("de_share_mic", "VN", "mic"))
+DATA_SERIES = ((SHARE_ID, NATION, "gso"), ("de_share_mic", NATION, "mic"))
 SERIES_COLUMNS = ("peers_col_series", "peers_col_years", "peers_col_fastest")
 
 
@@ -119,15 +121,10 @@ def fastest_share_growth(series: Sequence[ShareSeries]) -> GrowthRecord | None:
     return best
 
 
-_REFERENCE: dict[str, GrowthRecord | None] = {}
-
-
 def realism_reference(ds: Dataset) -> GrowthRecord | None:
-    """The fastest share growth on record in the data (with the shipped peers), cached per data
-    version: read on every slider move."""
-    if ds.version not in _REFERENCE:
-        _REFERENCE[ds.version] = fastest_share_growth(share_series(ds))
-    return _REFERENCE[ds.version]
+    """The fastest share growth on record in the data (with the shipped peers), cached per
+    dataset: read on every slider move."""
+    return derived(ds, "realism_reference", lambda: fastest_share_growth(share_series(ds)))
 
 
 @dataclass(frozen=True)

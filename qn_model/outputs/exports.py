@@ -22,10 +22,11 @@ from typing import Any
 
 from qn_model.core.projection import applied_projects
 from qn_model.core.targets import BASIS_ASSUMED, BASIS_OBSERVED, BASIS_PROJECTED
+from qn_model.data.codebook import GROWTH_ID, LEVEL_ID, NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import USER_SOURCE_ID, Dataset
 from qn_model.data.versions import version_date
 from qn_model.engine.evaluate import Evaluation
-from qn_model.engine.presets import GROWTH_ID, LEVEL_ID, SHARE_ID, link_context, target_set_for
+from qn_model.engine.presets import link_context, target_set_for
 from qn_model.i18n.formats import fmt_pct, norm_lang, t
 from qn_model.views.narrative import verdict_word
 from qn_model.views.provenance import source_date_text
@@ -55,7 +56,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 LibreOffice or Google Sheets (OWASP "CSV injection")."""
 
 # The series a scenario view stands on: they feed the defaults, the chart and the verdicts.
-VIEW_SERIES = ((SHARE_ID, "QN"), (SHARE_ID, "VN"), (GROWTH_ID, "QN"), (LEVEL_ID, "QN"))
+VIEW_SERIES = ((SHARE_ID, PROVINCE), (SHARE_ID, NATION), (GROWTH_ID, PROVINCE), (LEVEL_ID, PROVINCE))
 KIND_USER = "user"
 KNOWN_KINDS = ("official", "estimate", "press", KIND_USER)
 
@@ -127,7 +128,7 @@ def kind_label(kind: str | None, lang: str) -> str:
 
 
 def _data_kind(ds: Dataset, indicator_id: str, year: int) -> str | None:
-    row = ds.row(indicator_id, "QN", year)
+    row = ds.row(indicator_id, PROVINCE, year)
     return None if row is None else str(row["kind"])
 
 
@@ -159,7 +160,7 @@ def _has_user_data(ds: Dataset) -> bool:
 def _base_note(ev: Evaluation, ds: Dataset, lang: str) -> str:
     """Where the base year's share and GRDP level come from (their data kinds)."""
     scn = ev.scenario
-    row = ds.row(SHARE_ID, "QN", scn.base_year)
+    row = ds.row(SHARE_ID, PROVINCE, scn.base_year)
     if row is not None and float(row["value"]) == scn.base_share_pct:
         share = kind_label(str(row["kind"]), lang)
     else:

@@ -16,7 +16,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import math
 import types
 from collections.abc import Iterable, Mapping
@@ -26,6 +25,7 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from qn_model.data.cache import memoize
 from qn_model.trends.backtest import Backtest, _backtest_clean, _check_n_test, backtest
 from qn_model.trends.models import (
     FORECAST_COLUMNS,
@@ -142,7 +142,7 @@ def fit_trends(
     return _fit_trends_cached(data, name, kinds_t, bool(is_share), int(n_test))
 
 
-@functools.lru_cache(maxsize=256)
+@memoize(maxsize=256)
 def _fit_trends_cached(
     data: tuple[tuple[int, float], ...], name: object, kinds: tuple[str, ...], is_share: bool, n_test: int
 ) -> TrendSuite:

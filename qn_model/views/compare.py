@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -28,10 +27,12 @@ from pandas.io.formats.style import Styler
 from qn_model.core.links import parse
 from qn_model.core.messages import Notice
 from qn_model.core.scenario import TARGET_YEAR_2, Scenario
+from qn_model.data.cache import derived
+from qn_model.data.codebook import NATION, SHARE_ID
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation, evaluate_scenario
 from qn_model.engine.evaluate import link_notices as notices_of_link
-from qn_model.engine.presets import PRESETS, SHARE_ID, link_context, observed_share, preset
+from qn_model.engine.presets import PRESETS, link_context, observed_share, preset
 from qn_model.i18n.formats import fmt_money, fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, t
 from qn_model.views import palette as pal
 from qn_model.views.charts import (
@@ -114,11 +115,10 @@ def split_links(text: str) -> list[str]:
     return [line.strip() for line in str(text or "")[:MAX_LINK_CHARS].splitlines() if line.strip()]
 
 
-@functools.lru_cache(maxsize=64)
 def _evaluate(scn: Scenario, ds: Dataset, lang: str) -> Evaluation:
-    # Scenario is frozen and Dataset compares by identity, so the key is exact; reruns that only
-    # change the language or another page's widget do not repeat the Monte Carlo.
-    return evaluate_scenario(scn, ds, lang)
+    # Cached on the data, the (frozen) scenario and the language: reruns that only change the
+    # language or another page's widget do not repeat the Monte Carlo.
+    return derived(ds, "evaluation", lambda: evaluate_scenario(scn, ds, lang), scn, lang)
 
 
 def build_comparison(
@@ -303,7 +303,7 @@ def style_outcomes(table: pd.DataFrame, lang: str) -> Styler:
 def compare_figure(cmp: Comparison, ds: Dataset, lang: str) -> go.Figure:
     """The share path of each scenario, the observed shares, the national series and the targets."""
     fig = go.Figure()
-    national = ds.series(SHARE_ID, "VN")
+    national = ds.series(SHARE_ID, NATION)
     if len(national):
         add_series(
             fig,

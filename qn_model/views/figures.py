@@ -10,9 +10,11 @@ from qn_model.core.projection import applied_projects, project
 from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.core.sensitivity import sensitivity
 from qn_model.core.targets import with_required_growth
+from qn_model.data.cache import derived
+from qn_model.data.codebook import NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation
-from qn_model.engine.presets import SHARE_ID, observed_share, target_set_for, target_sets
+from qn_model.engine.presets import observed_share, target_set_for, target_sets
 from qn_model.i18n.formats import fmt_money, fmt_num, fmt_pct, t
 from qn_model.views.charts import HEIGHT, PROJECTS_META, TARGETS_TRACE, sensitivity_figure, share_figure
 
@@ -24,18 +26,17 @@ from qn_model.views.charts import HEIGHT, PROJECTS_META, TARGETS_TRACE, sensitiv
 # left to grow: one draw. A narrower chart (more legend rows) still grows them.
 SETTLED_MARGIN = {"l": 76, "r": 20, "t": 76, "b": 138}
 
-_USER_YEARS: dict[tuple[str, str, str], list[int]] = {}
 
+def user_years(ds: Dataset, indicator_id: str = SHARE_ID, geo: str = PROVINCE) -> list[int]:
+    """Years whose value the planner supplied (drawn differently everywhere); cached per
+    dataset, since every rerun draws the headline chart."""
 
-def user_years(ds: Dataset, indicator_id: str = SHARE_ID, geo: str = "QN") -> list[int]:
-    """Years whose value the planner supplied (drawn differently everywhere); cached per data
-    version, since every rerun draws the headline chart."""
-    key = (ds.version, indicator_id, geo)
-    if key not in _USER_YEARS:
+    def compute() -> tuple[int, ...]:
         rows = ds.indicators
         mask = (rows["indicator_id"] == indicator_id) & (rows["geo"] == geo) & (rows["kind"] == "user")
-        _USER_YEARS[key] = sorted(int(y) for y in rows.loc[mask, "year"])
-    return list(_USER_YEARS[key])
+        return tuple(sorted(int(y) for y in rows.loc[mask, "year"]))
+
+    return list(derived(ds, "user_years", compute, indicator_id, geo))
 
 
 def target_markers(ev: Evaluation, ds: Dataset, lang: str) -> list[tuple[int, float, str, bool]]:
@@ -106,7 +107,7 @@ def headline_figure(
         level = ev.projection.base_level
         plan = project(with_required_growth(ev.scenario, TARGET_YEAR_2, ev.scenario.t2, level), level)
         required = (plan.years, plan.share_pct)
-    national = {int(y): float(v) for y, v in ds.series(SHARE_ID, "VN").items()}
+    national = {int(y): float(v) for y, v in ds.series(SHARE_ID, NATION).items()}
     return share_figure(
         lang,
         t("headline_chart_title", lang),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from qn_model.data.codebook import GROWTH_ID, NATION, PROVINCE, SHARE_ID, geos
 from qn_model.data.dataset import USER_SOURCE_ID, Dataset
 from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, fmt_year, t
 from qn_model.views import palette as pal
@@ -24,11 +25,9 @@ KIND_ESTIMATE = "estimate"
 KIND_PRESS = "press"
 KIND_USER = "user"
 KINDS = (KIND_OFFICIAL, KIND_ESTIMATE, KIND_PRESS, KIND_USER)
-GEOS = ("QN", "VN")
-SHARE_ID = "de_share"
-GROWTH_ID = "grdp_growth"
-LEVEL_ID = "grdp_vnd_trn"
+# What the page's charts draw besides the roles (chart wiring; the facts are in the codebook).
 PER_CAPITA_ID = "grdp_pc_usd"
+CORE_ID, DIGITALISED_ID = "de_core_share", "de_digitalised_share"
 STRUCTURE_IDS = ("share_agri", "share_indcon", "share_services", "share_taxes")
 SOCIETY_EXCLUDED = (SHARE_ID,)  # the share has its own page; every other QN target is "society"
 
@@ -69,40 +68,6 @@ GENERAL_RELATED = (
     "online_services_level4_count",
 )
 
-# Codebook units (Vietnamese) -> glossary key of the unit in both languages.
-UNIT_KEYS: dict[str, str] = {
-    "%": "hist_unit_pct",
-    "% GDP": "hist_unit_pct_gdp",
-    "% GRDP": "hist_unit_pct_grdp",
-    "% GRDP (QN) / % GDP (VN)": "hist_unit_pct_grdp_gdp",
-    "% chợ": "hist_unit_pct_markets",
-    "% cửa hàng": "hist_unit_pct_shops",
-    "% doanh nghiệp": "hist_unit_pct_firms",
-    "% dân số": "hist_unit_pct_population",
-    "% dịch vụ": "hist_unit_pct_services",
-    "% giao dịch": "hist_unit_pct_transactions",
-    "% hồ sơ": "hist_unit_pct_dossiers",
-    "% hộ": "hist_unit_pct_households",
-    "% hộ kinh doanh": "hist_unit_pct_traders",
-    "% người hưởng": "hist_unit_pct_beneficiaries",
-    "% người trưởng thành": "hist_unit_pct_adults",
-    "% sản phẩm OCOP 3 sao trở lên": "hist_unit_pct_ocop",
-    "USD": "hist_unit_usd",
-    "chợ": "hist_unit_markets",
-    "doanh nghiệp": "hist_unit_firms",
-    "doanh nghiệp, tổ chức": "hist_unit_firms_orgs",
-    "dịch vụ": "hist_unit_services",
-    "nghìn tỷ đồng (VND trillion)": "hist_unit_vnd_trn",
-    "sản phẩm": "hist_unit_products",
-    "thuê bao/100 dân": "hist_unit_subs_per100",
-    "thuê bao/người": "hist_unit_subs_per_person",
-    "thứ hạng / 63 tỉnh": "hist_unit_rank",
-    "trạm": "hist_unit_stations",
-    "tài khoản": "hist_unit_accounts",
-    "tài khoản/người": "hist_unit_accounts_per_adult",
-    "điểm (0-1)": "hist_unit_score",
-}
-
 TABLE_COLUMNS = (
     "hist_col_indicator",
     "hist_col_geo",
@@ -131,13 +96,9 @@ def kind_label(kind: str, lang: str) -> str:
 
 
 def geo_label(geo: str, lang: str) -> str:
-    return t(f"hist_geo_{geo}", lang) if geo in GEOS else geo
-
-
-def unit_label(unit: str, lang: str) -> str:
-    """The codebook's unit in the reader's language (as stored when there is no translation)."""
-    key = UNIT_KEYS.get(unit.strip())
-    return t(key, lang) if key else unit
+    """The area's name (``data/geos.csv``), or the code for an area the data does not name."""
+    area = geos().get(geo)
+    return area.name(lang) if area else geo
 
 
 def is_percent_unit(unit: str) -> bool:
@@ -335,15 +296,15 @@ def share_history_figure(ds: Dataset, lang: str) -> go.Figure:
     years: list[int] = []
     for indicator_id, key, colour, dash in (
         (SHARE_ID, "hist_series_vn_share", pal.NATIONAL, "solid"),
-        ("de_core_share", "hist_series_vn_core", pal.BLUE, "dash"),
-        ("de_digitalised_share", "hist_series_vn_digitalised", pal.GREEN, "dot"),
+        (CORE_ID, "hist_series_vn_core", pal.BLUE, "dash"),
+        (DIGITALISED_ID, "hist_series_vn_digitalised", pal.GREEN, "dot"),
     ):
-        kinds |= add_kind_series(fig, ds, indicator_id, "VN", t(key, lang), colour, lang, dash=dash)
-        years += [p.year for p in series_points(ds, indicator_id, "VN")]
-    qn = series_points(ds, SHARE_ID, "QN")
+        kinds |= add_kind_series(fig, ds, indicator_id, NATION, t(key, lang), colour, lang, dash=dash)
+        years += [p.year for p in series_points(ds, indicator_id, NATION)]
+    qn = series_points(ds, SHARE_ID, PROVINCE)
     years += [p.year for p in qn]
     kinds |= add_kind_series(
-        fig, ds, SHARE_ID, "QN", t("hist_series_qn_share", lang), pal.OBSERVED, lang, marker_size=24
+        fig, ds, SHARE_ID, PROVINCE, t("hist_series_qn_share", lang), pal.OBSERVED, lang, marker_size=24
     )
     for p in qn[-1:]:
         fig.add_annotation(
@@ -386,7 +347,7 @@ def indicator_figure(
     add_kind_legend(fig, kinds, lang)
     unit = ds.unit(indicator_id)
     name = title or f"{ds.name(indicator_id, lang)} – {geo_label(geo, lang)}"
-    base_layout(fig, lang, name, unit_label(unit, lang), height=480)
+    base_layout(fig, lang, name, ds.unit(indicator_id, lang), height=480)
     if is_percent_unit(unit):
         fig.update_yaxes(ticksuffix="%")
     else:
@@ -401,14 +362,14 @@ def indicator_figure(
 
 def growth_figure(ds: Dataset, lang: str) -> go.Figure:
     """Chart 2: Quảng Ninh's GRDP growth; a missing year breaks the line and is named."""
-    return indicator_figure(ds, GROWTH_ID, "QN", lang, title=t("hist_growth_title", lang))
+    return indicator_figure(ds, GROWTH_ID, PROVINCE, lang, title=t("hist_growth_title", lang))
 
 
 def structure_year(ds: Dataset) -> int | None:
     """The latest year with all four sector shares."""
     common: set[int] | None = None
     for indicator_id in STRUCTURE_IDS:
-        years = {p.year for p in series_points(ds, indicator_id, "QN")}
+        years = {p.year for p in series_points(ds, indicator_id, PROVINCE)}
         common = years if common is None else common & years
     return max(common) if common else None
 
@@ -419,7 +380,7 @@ def structure_figure(ds: Dataset, lang: str) -> go.Figure | None:
     year = structure_year(ds)
     if year is None:
         return None
-    rows = [ds.row(i, "QN", year) for i in STRUCTURE_IDS]
+    rows = [ds.row(i, PROVINCE, year) for i in STRUCTURE_IDS]
     kinds = {r["kind"] for r in rows}
     one_kind = len(kinds) == 1
     labels = [
@@ -486,7 +447,7 @@ def single_point_note(ds: Dataset, indicator_id: str, geo: str, lang: str) -> st
 
 def share_note(ds: Dataset, lang: str) -> str:
     """What the provincial share stands on (ONE observed value in the shipped data)."""
-    points = series_points(ds, SHARE_ID, "QN")
+    points = series_points(ds, SHARE_ID, PROVINCE)
     if not points:
         return t("hist_share_note_none", lang)
     if len(points) == 1:
@@ -527,7 +488,7 @@ def values_table(ds: Dataset, lang: str, indicator_ids: Iterable[str] | None = N
                 "hist_col_geo": geo_label(r.geo, lang),
                 "hist_col_year": fmt_year(r.year),
                 "hist_col_value": fmt_value(float(r.value), unit, lang),
-                "hist_col_unit": unit_label(unit, lang),
+                "hist_col_unit": ds.unit(r.indicator_id, lang),
                 "hist_col_kind": kind_label(r.kind, lang),
                 "hist_col_link": url,
                 "hist_col_source": source,
@@ -561,10 +522,10 @@ def society_statuses(ds: Dataset) -> list[SocietyStatus]:
     out = []
     for set_id in ds.target_sets():
         for r in ds.targets_for(set_id).itertuples(index=False):
-            if r.geo != "QN" or r.indicator_id in SOCIETY_EXCLUDED:
+            if r.geo != PROVINCE or r.indicator_id in SOCIETY_EXCLUDED:
                 continue
-            points = series_points(ds, r.indicator_id, "QN")
-            value = ds.value(r.indicator_id, "QN", int(r.year))
+            points = series_points(ds, r.indicator_id, PROVINCE)
+            value = ds.value(r.indicator_id, PROVINCE, int(r.year))
             out.append(
                 SocietyStatus(
                     indicator_id=str(r.indicator_id),
@@ -603,7 +564,7 @@ def related_table(ds: Dataset, indicator_ids: Iterable[str], lang: str) -> pd.Da
     out = []
     for indicator_id in indicator_ids:
         unit = ds.unit(indicator_id)
-        for p in series_points(ds, indicator_id, "QN"):
+        for p in series_points(ds, indicator_id, PROVINCE):
             source, url = source_text(ds, p.source_id, lang)
             out.append(
                 {

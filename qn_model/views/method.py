@@ -20,11 +20,11 @@ from qn_model.core.sensitivity import default_axes
 from qn_model.core.targets import required_de_growth_pct
 from qn_model.core.uncertainty import N_PATHS, SEED
 from qn_model.data import versions
+from qn_model.data.codebook import NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import DATA_DIR, Dataset
 from qn_model.data.peers import METHODS, load_peers
 from qn_model.engine.presets import (
     PRESETS,
-    SHARE_ID,
     default_scenario,
     historical_spreads,
     observed_share,
@@ -119,7 +119,7 @@ def _share_2030_targets(ds: Dataset) -> dict[str, float]:
     for set_id in ds.target_sets():
         rows = ds.targets_for(set_id)
         rows = rows[
-            (rows["indicator_id"] == SHARE_ID) & (rows["geo"] == "QN") & (rows["year"] == TARGET_YEAR_2)
+            (rows["indicator_id"] == SHARE_ID) & (rows["geo"] == PROVINCE) & (rows["year"] == TARGET_YEAR_2)
         ]
         if len(rows):
             out[set_id] = float(rows["value"].iloc[0])
@@ -158,7 +158,7 @@ def caveats(ds: Dataset, lang: str) -> tuple[str, ...]:
         out.append(t("meth_cav_one_share", lang, value=_pct(n.base_share, lang), year=n.base_year))
     else:
         out.append(t("meth_cav_many_shares", lang, n=len(obs), years=years_text(list(obs))))
-    national = ds.series(SHARE_ID, "VN")
+    national = ds.series(SHARE_ID, NATION)
     if len(national):
         out.append(
             t(

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from qn_model.core.scenario import Scenario, period_of_year
 from qn_model.core.targets import BASIS_OBSERVED, BASIS_PROJECTED, TargetVerdict
+from qn_model.data.cache import derived
+from qn_model.data.codebook import GROWTH_ID, LEVEL_ID, NATION, PROVINCE, SHARE_ID
 from qn_model.i18n.formats import fmt_money, fmt_num, fmt_pct, fmt_prob, t
 
 # 2025 is already past on the calendar this product is used in; a past target year without
@@ -115,25 +117,19 @@ def _years_text(years: list[int], lang: str) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
-_BASIS: dict[tuple[str, str], list[str]] = {}
-
-
 def data_basis(ds, lang: str) -> list[str]:  # ds: qn_model.data.dataset.Dataset
-    """What the verdicts stand on and how fresh it is, one line per series; cached per data
-    version and language (the overview shows it on every rerun)."""
-    key = (ds.version, lang)
-    if key not in _BASIS:
-        _BASIS[key] = _data_basis(ds, lang)
-    return list(_BASIS[key])
+    """What the verdicts stand on and how fresh it is, one line per series; cached per dataset
+    and language (the overview shows it on every rerun)."""
+    return list(derived(ds, "data_basis", lambda: tuple(_data_basis(ds, lang)), lang))
 
 
 def _data_basis(ds, lang: str) -> list[str]:
     lines = []
     for indicator_id, geo, key in (
-        ("de_share", "QN", "basis_line_qn_share"),
-        ("de_share", "VN", "basis_line_vn_share"),
-        ("grdp_growth", "QN", "basis_line_growth"),
-        ("grdp_vnd_trn", "QN", "basis_line_level"),
+        (SHARE_ID, PROVINCE, "basis_line_qn_share"),
+        (SHARE_ID, NATION, "basis_line_vn_share"),
+        (GROWTH_ID, PROVINCE, "basis_line_growth"),
+        (LEVEL_ID, PROVINCE, "basis_line_level"),
     ):
         s = ds.series(indicator_id, geo)
         years = [int(y) for y in s.index]
@@ -147,7 +143,7 @@ def _data_basis(ds, lang: str) -> list[str]:
                 lang,
                 years=_years_text(years, lang),
                 n=len(years),
-                latest=(fmt_num if indicator_id == "grdp_vnd_trn" else fmt_pct)(
+                latest=(fmt_num if indicator_id == LEVEL_ID else fmt_pct)(
                     float(s.iloc[-1]) if years else None, lang
                 ),
                 publisher=publisher,

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 
 from qn_model.core.projection import applied_projects
+from qn_model.data.codebook import LEVEL_ID, PROVINCE
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation
-from qn_model.engine.presets import LEVEL_ID
 from qn_model.i18n.formats import fmt_num, fmt_pct, fmt_prob, fmt_year, t
 from qn_model.views.narrative import verdict_word
 
@@ -45,7 +45,7 @@ def price_basis_note(ev: Evaluation, ds: Dataset, lang: str) -> str:
     parts = [t("price_basis_note", lang, year=base)]
     for rec in ev.projection.records():
         year = int(rec["year"])
-        observed = ds.value(LEVEL_ID, "QN", year)
+        observed = ds.value(LEVEL_ID, PROVINCE, year)
         if year > base and observed is not None and rec["grdp_vnd_trn"] is not None:
             parts.append(
                 t(

@@ -25,11 +25,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from qn_model.core.scenario import HORIZON_END, Scenario, period_years
-from qn_model.data.dataset import Dataset
 
 # The presets' own rounding and clipping of gd = (1 + gy)(1 + r) - 1, so a carried rate equals
 # what the trend preset would set.
-from qn_model.engine.presets import GROWTH_ID, SHARE_ID, clip_growth, de_growth_for, round1
+from qn_model.data.codebook import GROWTH_ID, LEVEL_ID, NATION, PROVINCE, SHARE_ID
+from qn_model.data.dataset import Dataset
+from qn_model.engine.presets import clip_growth, de_growth_for, round1
 from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, t
 from qn_model.trends.models import MIN_OBS
 from qn_model.trends.suite import MODEL_KINDS, TrendResult, TrendSuite, fit_trends
@@ -75,8 +76,6 @@ class TrendSeries:
         Stable id (glossary key suffix ``trend_series_<id>``).
     indicator_id, geo : str
         Where the values come from in the :class:`~qn_model.data.dataset.Dataset`.
-    is_share : bool
-        Values are a share in percent (enables the logit model).
     unit : str
         ``"pct"`` (values in %, errors in percentage points) or ``"vnd_trn"``.
     carry : str or None
@@ -89,20 +88,19 @@ class TrendSeries:
     series_id: str
     indicator_id: str
     geo: str
-    is_share: bool
     unit: str
     carry: str | None = None
     optional: bool = False
 
 
 SERIES: tuple[TrendSeries, ...] = (
-    TrendSeries("qn_grdp_growth", GROWTH_ID, "QN", False, "pct", carry="gy"),
-    TrendSeries("vn_de_share", SHARE_ID, "VN", True, "pct", carry="gd"),
-    TrendSeries("qn_grdp_vnd_trn", "grdp_vnd_trn", "QN", False, "vnd_trn"),
-    TrendSeries("vn_de_core_share", "de_core_share", "VN", True, "pct", optional=True),
-    TrendSeries("vn_de_digitalised_share", "de_digitalised_share", "VN", True, "pct", optional=True),
+    TrendSeries("qn_grdp_growth", GROWTH_ID, PROVINCE, "pct", carry="gy"),
+    TrendSeries("vn_de_share", SHARE_ID, NATION, "pct", carry="gd"),
+    TrendSeries("qn_grdp_vnd_trn", LEVEL_ID, PROVINCE, "vnd_trn"),
+    TrendSeries("vn_de_core_share", "de_core_share", NATION, "pct", optional=True),
+    TrendSeries("vn_de_digitalised_share", "de_digitalised_share", NATION, "pct", optional=True),
     # One observed value: kept on purpose, so the page shows plainly that no trend can be fitted.
-    TrendSeries("qn_de_share", SHARE_ID, "QN", True, "pct"),
+    TrendSeries("qn_de_share", SHARE_ID, PROVINCE, "pct"),
 )
 _BY_ID = {s.series_id: s for s in SERIES}
 
@@ -138,7 +136,9 @@ def fit_for(ds: Dataset, series_id: str, kinds: Iterable[str] | None = None) -> 
     chosen = _kinds(kinds)
     if not chosen:
         return None
-    return fit_trends(ds.series(spec.indicator_id, spec.geo), chosen, is_share=spec.is_share)
+    # A share (codebook) may be fitted on the logit scale.
+    is_share = spec.indicator_id in ds.meta.share_ids
+    return fit_trends(ds.series(spec.indicator_id, spec.geo), chosen, is_share=is_share)
 
 
 def default_kinds(ds: Dataset, series_id: str) -> list[str]:
