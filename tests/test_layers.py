@@ -38,10 +38,8 @@ KNOWN_EXCEPTIONS = {
     # Peer labels and validation problems are made as text in the data layer.
     ("qn_model.data.peers", "qn_model.i18n.formats"),
     ("qn_model.data.validate", "qn_model.i18n.validation"),
-    # The changelog's summaries are localised where versions are read; it also takes the
-    # indicator ids from presets (the codebook work moves the ids below it).
+    # The changelog's summaries are localised where versions are read.
     ("qn_model.data.versions", "qn_model.i18n.formats"),
-    ("qn_model.data.versions", "qn_model.engine.presets"),
     # Engine notices and realism lines are made as text in the engine.
     ("qn_model.engine.evaluate", "qn_model.i18n.formats"),
     ("qn_model.engine.plausibility", "qn_model.i18n.formats"),
