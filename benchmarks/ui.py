@@ -10,7 +10,10 @@ same machine load.
     our 2030 metric value, the bare page's value text;
 (c) browser: key press to the whole update drawn (the run finished: no running icon, no stale
     element; the chart redrawn), as the harness sees it (polling adds a few ms to both pages);
-(b0), (c0) the same for the floor page (its 2030 metric), interleaved with ours and bare.
+(b0), (c0) the same for the floor page (its 2030 metric), interleaved with ours and bare;
+(b1), (c1) the same for the chart page (``benchmarks/chart_page.py``: the bare page drawing our
+    scenario chart as the scenario page draws it): what Streamlit and plotly.js cost for *this*
+    chart alone, to tell the chart's cost from the rest of our page's.
 
 Targets, on the ratio of medians: ≤ 1.5 for (a) (issue 3), ≤ 1.3 for (b) (issue 5), ≤ 1.2 for (c)
 (issue 12: the whole update, chart redrawn). Prints figures only; nothing here fails a build.
@@ -61,6 +64,7 @@ from tests.e2e.helpers import (  # noqa: E402
 
 BARE = "benchmarks/bare_page.py"
 FLOOR = "benchmarks/floor_page.py"
+CHART = "benchmarks/chart_page.py"
 # gd2 = 60 %/year: there one slider step (0.1) moves the 2030 share by ~0.14 pp, so every key press
 # changes the one-decimal metric (at the default ~12 %/year a step often leaves the text unchanged).
 SCENARIO_LINK = "gd2=60&lang=en"
@@ -186,13 +190,14 @@ def _press_and_wait(
 
 def browser_latency(n: int, warmup: int, home: Path) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """(b) Browser: key press to updated text, and (c) to the whole update drawn; ours, the floor
-    page and bare, interleaved."""
-    out: dict[str, list[float]] = {"ours": [], "floor": [], "bare": []}
-    whole: dict[str, list[float]] = {"ours": [], "floor": [], "bare": []}
+    page, the chart page and bare, interleaved."""
+    out: dict[str, list[float]] = {"ours": [], "floor": [], "chart": [], "bare": []}
+    whole: dict[str, list[float]] = {"ours": [], "floor": [], "chart": [], "bare": []}
     logs = home / "logs"
     with (
         streamlit_server("app.py", home, logs / "app.log") as app_url,
         streamlit_server(FLOOR, home, logs / "floor.log") as floor_url,
+        streamlit_server(CHART, home, logs / "chart.log") as chart_url,
         streamlit_server(BARE, home, logs / "bare.log") as bare_url,
         sync_playwright() as p,
     ):
@@ -200,12 +205,12 @@ def browser_latency(n: int, warmup: int, home: Path) -> tuple[dict[str, list[flo
         browser = p.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={**os.environ, "HOME": str(home)}
         )
-        ours, floor, bare = (browser.new_page(viewport=VIEWPORT) for _ in range(3))
-        for pg in (ours, floor, bare):
+        ours, floor, chart, bare = (browser.new_page(viewport=VIEWPORT) for _ in range(4))
+        for pg in (ours, floor, chart, bare):
             pg.set_default_timeout(TIMEOUT_MS)
         ours.goto(f"{app_url}/scenario?{SCENARIO_LINK}")
         settle(ours)
-        for pg, url in ((floor, floor_url), (bare, bare_url)):
+        for pg, url in ((floor, floor_url), (chart, chart_url), (bare, bare_url)):
             pg.goto(url)
             settle(pg, '[data-testid="stSlider"]')
         metric_value = '[data-testid="stMetricValue"]'
@@ -219,6 +224,11 @@ def browser_latency(n: int, warmup: int, home: Path) -> tuple[dict[str, list[flo
                 floor,
                 floor.locator('[data-testid="stSlider"]').filter(has_text="gd2").get_by_role("slider"),
                 (METRIC, "2030", metric_value),
+            ),
+            "chart": (
+                chart,
+                chart.get_by_role("slider"),
+                ('[data-testid="stMarkdownContainer"]', "Value:", None),
             ),
             "bare": (
                 bare,
@@ -287,6 +297,12 @@ def main() -> None:
         ),
         ("(c) browser key press → whole update drawn", whole, 1.2),
         ("(c0) same, floor page", {"ours": whole["floor"], "bare": whole["bare"]}, None),
+        (
+            "(b1) key → text, chart page (bare + our chart)",
+            {"ours": browser["chart"], "bare": browser["bare"]},
+            None,
+        ),
+        ("(c1) key → whole update, chart page", {"ours": whole["chart"], "bare": whole["bare"]}, None),
     ):
         om, op = stats(res["ours"])
         bm, bp = stats(res["bare"])
@@ -304,6 +320,11 @@ def main() -> None:
     print("ratio = ours median / bare median; p95 r = ours p95 / bare p95; target on the median ratio")
     print("(issue 3: ≤ 1.5 for (a); issue 5: ≤ 1.3 for (b); issue 12: ≤ 1.2 for (c), the chart redrawn)")
     print("ours = scenario page (pages/scenario.py via app.py, link ?" + SCENARIO_LINK + "); bare = " + BARE)
+    print(
+        "(b1), (c1): "
+        + CHART
+        + " (the bare page drawing our scenario chart: what Streamlit and plotly.js cost for this chart)"
+    )
     print(
         "(a0), (b0), (c0) are a reference, not ours: "
         + FLOOR
