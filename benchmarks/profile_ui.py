@@ -26,13 +26,10 @@ import argparse
 import contextlib
 import json
 import os
-import signal
-import subprocess
 import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -42,13 +39,12 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
+from benchmarks.variants import variant_server  # noqa: E402
 from qn_model.i18n.formats import t  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     METRIC,
-    _healthy,
-    free_port,
     growth_slider,
     settle,
     streamlit_server,
@@ -125,39 +121,6 @@ def med(xs: list[float | None]) -> float:
 
 def metrics(cdp) -> dict[str, float]:
     return {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-
-
-@contextlib.contextmanager
-def variant_server(root: Path, home: Path, log: Path) -> Iterator[str]:
-    """The app of another checkout (``root``: a worktree at another commit, or a copy with a change
-    to try), served as ``tests.e2e.helpers.streamlit_server`` serves ours, from that directory."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "qn_ui.serve", "--server.headless", "true", "--server.address", "127.0.0.1"]
-    cmd += [
-        "--server.port",
-        str(port),
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    env = {**os.environ, "HOME": str(home)}
-    with log.open("wb") as f:
-        proc = subprocess.Popen(
-            cmd, cwd=root, env=env, stdout=f, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while not _healthy(url):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"variant server in {root} did not start; see {log}")
-            time.sleep(0.1)
-        yield url
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=10)
 
 
 def profile(

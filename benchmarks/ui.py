@@ -35,6 +35,7 @@ if "--blas-threads" in sys.argv:
         os.execv(sys.executable, [sys.executable, *sys.argv])
 
 import argparse
+import contextlib
 import tempfile
 import time
 import warnings
@@ -50,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Locator, Page, expect, sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from benchmarks.variants import parse_variants, variant_server  # noqa: E402
 from qn_model.i18n.formats import t  # noqa: E402
 from qn_ui.views import HEADLINE_FRAME_S  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
@@ -188,19 +190,28 @@ def _press_and_wait(
     return text_s, time.perf_counter() - t0
 
 
-def browser_latency(n: int, warmup: int, home: Path) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+def browser_latency(
+    n: int, warmup: int, home: Path, variants: dict[str, Path] | None = None
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """(b) Browser: key press to updated text, and (c) to the whole update drawn; ours, the floor
-    page, the chart page and bare, interleaved."""
-    out: dict[str, list[float]] = {"ours": [], "floor": [], "chart": [], "bare": []}
-    whole: dict[str, list[float]] = {"ours": [], "floor": [], "chart": [], "bare": []}
+    page, the chart page and bare, interleaved; and the scenario page of each of ``variants``
+    (other checkouts: ``benchmarks/variants.py``), measured as ours."""
+    variants = variants or {}
+    names = ["ours", *variants, "floor", "chart", "bare"]
+    out: dict[str, list[float]] = {name: [] for name in names}
+    whole: dict[str, list[float]] = {name: [] for name in names}
     logs = home / "logs"
-    with (
-        streamlit_server("app.py", home, logs / "app.log") as app_url,
-        streamlit_server(FLOOR, home, logs / "floor.log") as floor_url,
-        streamlit_server(CHART, home, logs / "chart.log") as chart_url,
-        streamlit_server(BARE, home, logs / "bare.log") as bare_url,
-        sync_playwright() as p,
-    ):
+    logs.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        app_url = stack.enter_context(streamlit_server("app.py", home, logs / "app.log"))
+        other_urls = {
+            v: stack.enter_context(variant_server(root, home, logs / f"{v}.log"))
+            for v, root in variants.items()
+        }
+        floor_url = stack.enter_context(streamlit_server(FLOOR, home, logs / "floor.log"))
+        chart_url = stack.enter_context(streamlit_server(CHART, home, logs / "chart.log"))
+        bare_url = stack.enter_context(streamlit_server(BARE, home, logs / "bare.log"))
+        p = stack.enter_context(sync_playwright())
         expect.set_options(timeout=TIMEOUT_MS)
         browser = p.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={**os.environ, "HOME": str(home)}
@@ -210,6 +221,12 @@ def browser_latency(n: int, warmup: int, home: Path) -> tuple[dict[str, list[flo
             pg.set_default_timeout(TIMEOUT_MS)
         ours.goto(f"{app_url}/scenario?{SCENARIO_LINK}")
         settle(ours)
+        others = {}
+        for v, url in other_urls.items():
+            others[v] = browser.new_page(viewport=VIEWPORT)
+            others[v].set_default_timeout(TIMEOUT_MS)
+            others[v].goto(f"{url}/scenario?{SCENARIO_LINK}")
+            settle(others[v])
         for pg, url in ((floor, floor_url), (chart, chart_url), (bare, bare_url)):
             pg.goto(url)
             settle(pg, '[data-testid="stSlider"]')
@@ -220,6 +237,14 @@ def browser_latency(n: int, warmup: int, home: Path) -> tuple[dict[str, list[flo
                 growth_slider(ours, t("de_growth_pct", "en"), nth=1),
                 (METRIC, t("share_in_year", "en", year=2030), metric_value),
             ),
+            **{
+                v: (
+                    pg,
+                    growth_slider(pg, t("de_growth_pct", "en"), nth=1),
+                    (METRIC, t("share_in_year", "en", year=2030), metric_value),
+                )
+                for v, pg in others.items()
+            },
             "floor": (
                 floor,
                 floor.locator('[data-testid="stSlider"]').filter(has_text="gd2").get_by_role("slider"),
@@ -260,6 +285,13 @@ def main() -> None:
     ap.add_argument("--n-server", type=int, default=30)
     ap.add_argument("--n-browser", type=int, default=40)
     ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="also measure (b) and (c) on the scenario page of another checkout, in the same run",
+    )
     args = ap.parse_args()
     warnings.filterwarnings("ignore")  # statsmodels' small-sample notes are not benchmark output
 
@@ -268,7 +300,8 @@ def main() -> None:
         os.environ["HOME"] = str(home)  # Chromium writes ~/.config and ~/.cache
         server = server_reruns(args.n_server, args.warmup)
         fragment = fragment_reruns(args.n_server, args.warmup)
-        browser, whole = browser_latency(args.n_browser, args.warmup, home)
+        variants = parse_variants(args.variant)
+        browser, whole = browser_latency(args.n_browser, args.warmup, home, variants)
 
     threads = f"{ENV_THREADS} at start; BLAS pools now " + ", ".join(
         sorted({f"{i['internal_api']}={i['num_threads']}" for i in threadpool_info()})
@@ -296,6 +329,14 @@ def main() -> None:
             None,
         ),
         ("(c) browser key press → whole update drawn", whole, 1.2),
+        *(
+            row
+            for v in variants
+            for row in (
+                (f"(b) variant {v}", {"ours": browser[v], "bare": browser["bare"]}, 1.3),
+                (f"(c) variant {v}", {"ours": whole[v], "bare": whole["bare"]}, 1.2),
+            )
+        ),
         ("(c0) same, floor page", {"ours": whole["floor"], "bare": whole["bare"]}, None),
         (
             "(b1) key → text, chart page (bare + our chart)",
