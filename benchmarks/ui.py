@@ -9,8 +9,14 @@ same machine load.
 (b) browser: key press (ArrowRight / ArrowLeft on the slider) to the updated text on screen —
     our 2030 metric value, the bare page's value text;
 (c) browser: key press to the whole update drawn (the run finished: no running icon, no stale
-    element; the chart redrawn), as the harness sees it (polling adds a few ms to both pages);
-(b0), (c0) the same for the floor page (its 2030 metric), interleaved with ours and bare.
+    element; the chart redrawn), checked in the page on every animation frame (until
+    2026-12-04 22:30 UTC: as ``tests.e2e.helpers.settle`` saw it, Playwright's polls at once,
+    then after 100, 250, 500 ms …: a run still finishing at the first check cost ~100 ms, so
+    (c) moved in steps);
+(b0), (c0) the same for the floor page (its 2030 metric), interleaved with ours and bare;
+(b1), (c1) the same for the chart page (``benchmarks/chart_page.py``: the bare page drawing our
+    scenario chart as the scenario page draws it): what Streamlit and plotly.js cost for *this*
+    chart alone, to tell the chart's cost from the rest of our page's.
 
 Targets, on the ratio of medians: ≤ 1.5 for (a) (issue 3), ≤ 1.3 for (b) (issue 5), ≤ 1.2 for (c)
 (issue 12: the whole update, chart redrawn). Prints figures only; nothing here fails a build.
@@ -32,6 +38,7 @@ from benchmarks._common import ENV_THREADS, ROOT, apply_blas_threads
 apply_blas_threads()  # before numpy loads, here and in the servers (they inherit the variables)
 
 import argparse  # noqa: E402
+import contextlib  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 import warnings  # noqa: E402
@@ -41,12 +48,15 @@ from playwright.sync_api import Locator, Page, expect, sync_playwright  # noqa: 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 from threadpoolctl import threadpool_info  # noqa: E402
 
+from benchmarks.variants import parse_variants, variant_server  # noqa: E402
 from qn_model.i18n.formats import t  # noqa: E402
 from qn_ui.views import HEADLINE_FRAME_S  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     METRIC,
+    PENDING,
+    RUNNING,
     VIEWPORT,
     growth_slider,
     settle,
@@ -55,6 +65,7 @@ from tests.e2e.helpers import (  # noqa: E402
 
 BARE = "benchmarks/bare_page.py"
 FLOOR = "benchmarks/floor_page.py"
+CHART = "benchmarks/chart_page.py"
 # gd2 = 60 %/year: there one slider step (0.1) moves the 2030 share by ~0.14 pp, so every key press
 # changes the one-decimal metric (at the default ~12 %/year a step often leaves the text unchanged).
 SCENARIO_LINK = "gd2=60&lang=en"
@@ -159,11 +170,17 @@ _TEXT_JS = """([box, label, inner]) => {
 }"""
 
 
+# The run finished as settle() sees it (no running icon, no placeholder or stale element), checked
+# in the page on every animation frame.
+_DONE_JS = f"""() => !document.querySelector('{RUNNING}') && !document.querySelector('{PENDING}')"""
+
+
 def _press_and_wait(
     page: Page, thumb: Locator, probe: tuple[str, str, str | None], key: str
 ) -> tuple[float, float]:
     """Seconds from the key press to the text differing from what it showed before, and to the
-    whole update drawn (the run finished: no running icon, no stale element)."""
+    whole update drawn (the run finished: no running icon, no stale element), checked on every
+    animation frame; then ``settle()`` confirms it, untimed."""
     before = page.evaluate(_TEXT_JS, list(probe))
     assert before, f"text not found: {probe}"
     t0 = time.perf_counter()
@@ -174,32 +191,50 @@ def _press_and_wait(
         polling="raf",
     )
     text_s = time.perf_counter() - t0
+    page.wait_for_function(_DONE_JS, polling="raf")
+    done_s = time.perf_counter() - t0
     settle(page, None)
-    return text_s, time.perf_counter() - t0
+    return text_s, done_s
 
 
-def browser_latency(n: int, warmup: int, home: Path) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+def browser_latency(
+    n: int, warmup: int, home: Path, variants: dict[str, Path] | None = None
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """(b) Browser: key press to updated text, and (c) to the whole update drawn; ours, the floor
-    page and bare, interleaved."""
-    out: dict[str, list[float]] = {"ours": [], "floor": [], "bare": []}
-    whole: dict[str, list[float]] = {"ours": [], "floor": [], "bare": []}
+    page, the chart page and bare, interleaved; and the scenario page of each of ``variants``
+    (other checkouts: ``benchmarks/variants.py``), measured as ours."""
+    variants = variants or {}
+    names = ["ours", *variants, "floor", "chart", "bare"]
+    out: dict[str, list[float]] = {name: [] for name in names}
+    whole: dict[str, list[float]] = {name: [] for name in names}
     logs = home / "logs"
-    with (
-        streamlit_server("app.py", home, logs / "app.log") as app_url,
-        streamlit_server(FLOOR, home, logs / "floor.log") as floor_url,
-        streamlit_server(BARE, home, logs / "bare.log") as bare_url,
-        sync_playwright() as p,
-    ):
+    logs.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        app_url = stack.enter_context(streamlit_server("app.py", home, logs / "app.log"))
+        other_urls = {
+            v: stack.enter_context(variant_server(root, home, logs / f"{v}.log"))
+            for v, root in variants.items()
+        }
+        floor_url = stack.enter_context(streamlit_server(FLOOR, home, logs / "floor.log"))
+        chart_url = stack.enter_context(streamlit_server(CHART, home, logs / "chart.log"))
+        bare_url = stack.enter_context(streamlit_server(BARE, home, logs / "bare.log"))
+        p = stack.enter_context(sync_playwright())
         expect.set_options(timeout=TIMEOUT_MS)
         browser = p.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={**os.environ, "HOME": str(home)}
         )
-        ours, floor, bare = (browser.new_page(viewport=VIEWPORT) for _ in range(3))
-        for pg in (ours, floor, bare):
+        ours, floor, chart, bare = (browser.new_page(viewport=VIEWPORT) for _ in range(4))
+        for pg in (ours, floor, chart, bare):
             pg.set_default_timeout(TIMEOUT_MS)
         ours.goto(f"{app_url}/scenario?{SCENARIO_LINK}")
         settle(ours)
-        for pg, url in ((floor, floor_url), (bare, bare_url)):
+        others = {}
+        for v, url in other_urls.items():
+            others[v] = browser.new_page(viewport=VIEWPORT)
+            others[v].set_default_timeout(TIMEOUT_MS)
+            others[v].goto(f"{url}/scenario?{SCENARIO_LINK}")
+            settle(others[v])
+        for pg, url in ((floor, floor_url), (chart, chart_url), (bare, bare_url)):
             pg.goto(url)
             settle(pg, '[data-testid="stSlider"]')
         metric_value = '[data-testid="stMetricValue"]'
@@ -209,10 +244,23 @@ def browser_latency(n: int, warmup: int, home: Path) -> tuple[dict[str, list[flo
                 growth_slider(ours, t("de_growth_pct", "en"), nth=1),
                 (METRIC, t("share_in_year", "en", year=2030), metric_value),
             ),
+            **{
+                v: (
+                    pg,
+                    growth_slider(pg, t("de_growth_pct", "en"), nth=1),
+                    (METRIC, t("share_in_year", "en", year=2030), metric_value),
+                )
+                for v, pg in others.items()
+            },
             "floor": (
                 floor,
                 floor.locator('[data-testid="stSlider"]').filter(has_text="gd2").get_by_role("slider"),
                 (METRIC, "2030", metric_value),
+            ),
+            "chart": (
+                chart,
+                chart.get_by_role("slider"),
+                ('[data-testid="stMarkdownContainer"]', "Value:", None),
             ),
             "bare": (
                 bare,
@@ -244,6 +292,13 @@ def main() -> None:
     ap.add_argument("--n-server", type=int, default=30)
     ap.add_argument("--n-browser", type=int, default=40)
     ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="also measure (b) and (c) on the scenario page of another checkout, in the same run",
+    )
     args = ap.parse_args()
     warnings.filterwarnings("ignore")  # statsmodels' small-sample notes are not benchmark output
 
@@ -252,7 +307,8 @@ def main() -> None:
         os.environ["HOME"] = str(home)  # Chromium writes ~/.config and ~/.cache
         server = server_reruns(args.n_server, args.warmup)
         fragment = fragment_reruns(args.n_server, args.warmup)
-        browser, whole = browser_latency(args.n_browser, args.warmup, home)
+        variants = parse_variants(args.variant)
+        browser, whole = browser_latency(args.n_browser, args.warmup, home, variants)
 
     threads = f"{ENV_THREADS} at start; BLAS pools now " + ", ".join(
         sorted({f"{i['internal_api']}={i['num_threads']}" for i in threadpool_info()})
@@ -280,7 +336,21 @@ def main() -> None:
             None,
         ),
         ("(c) browser key press → whole update drawn", whole, 1.2),
+        *(
+            row
+            for v in variants
+            for row in (
+                (f"(b) variant {v}", {"ours": browser[v], "bare": browser["bare"]}, 1.3),
+                (f"(c) variant {v}", {"ours": whole[v], "bare": whole["bare"]}, 1.2),
+            )
+        ),
         ("(c0) same, floor page", {"ours": whole["floor"], "bare": whole["bare"]}, None),
+        (
+            "(b1) key → text, chart page (bare + our chart)",
+            {"ours": browser["chart"], "bare": browser["bare"]},
+            None,
+        ),
+        ("(c1) key → whole update, chart page", {"ours": whole["chart"], "bare": whole["bare"]}, None),
     ):
         om, op = stats(res["ours"])
         bm, bp = stats(res["bare"])
@@ -298,6 +368,11 @@ def main() -> None:
     print("ratio = ours median / bare median; p95 r = ours p95 / bare p95; target on the median ratio")
     print("(issue 3: ≤ 1.5 for (a); issue 5: ≤ 1.3 for (b); issue 12: ≤ 1.2 for (c), the chart redrawn)")
     print("ours = scenario page (pages/scenario.py via app.py, link ?" + SCENARIO_LINK + "); bare = " + BARE)
+    print(
+        "(b1), (c1): "
+        + CHART
+        + " (the bare page drawing our scenario chart: what Streamlit and plotly.js cost for this chart)"
+    )
     print(
         "(a0), (b0), (c0) are a reference, not ours: "
         + FLOOR

@@ -94,20 +94,14 @@ def _live_scenario() -> None:
     # right under it, then 2025's.
     controls, chart_col = st.columns(LAYOUT, gap="medium")
     *earlier, latest = state.headline
-    with controls:
-        with st.container(key="scenario_verdicts_latest"):  # compact cards (qn_ui/layout.py)
-            verdict_card(state, latest, stacked=True)
-        sliders_slot = st.container()
-        with st.container(key="scenario_verdicts_earlier"):
-            for v in earlier:
-                verdict_card(state, v, stacked=True)
-            history_warnings(state)
-            realism_notice(state)
+    with controls, st.container(key="scenario_verdicts_latest"):  # compact cards (qn_ui/layout.py)
+        verdict_card(state, latest, stacked=True)
     verdicts_sent = time.perf_counter()
-    # What follows the verdicts goes out one display frame after them (views.HEADLINE_FRAME_S): the
-    # browser draws a chart in one long task, which would otherwise often come before it paints
-    # the new verdicts. The chart (Monte Carlo, figure) is built meanwhile; should that fail, the
-    # failure is raised once the sliders are drawn, so that they still work.
+    # What follows the 2030 verdict goes out one display frame after it (views.HEADLINE_FRAME_S):
+    # the browser draws a chart in one long task, which would otherwise often come before it
+    # paints the new verdict; and the fewer elements reach the browser with the verdict, the
+    # sooner it is painted. The chart (Monte Carlo, figure) is built meanwhile; should that fail,
+    # the failure is raised once the sliders are drawn, so that they still work.
     try:
         fig, failure = (
             headline_figure(
@@ -123,17 +117,23 @@ def _live_scenario() -> None:
     except Exception as exc:
         fig, failure = None, exc
     wait_out_frame(verdicts_sent)
-    # On screen the chart comes before the sliders; it is sent last. Every element here is
-    # redrawn on each slider move, so there are few: the chart's notes and numbers are a detail.
-    chart_slot = chart_col.container()
-    with sliders_slot:
+    # Each element is sent where it shows, in order (no placeholder containers): every element
+    # and container here is sent again and redrawn by the browser on each slider move, and each
+    # costs the browser a render of the page (BENCHMARKS.md, issue 12). The chart's notes and
+    # numbers are a detail.
+    with controls:
         growth_controls(lang, periods=(2,), compact=True)
+        with st.container(key="scenario_verdicts_earlier"):
+            for v in earlier:
+                verdict_card(state, v, stacked=True)
+            history_warnings(state)
+            realism_notice(state)
     choice = detail_choice(lang)
     detail_slot = st.container()
     share_link(state.query, lang)
     if failure is not None:
         raise failure
-    with chart_slot:
+    with chart_col:
         chart(fig, key="scenario_chart", with_data=False)
     with detail_slot:
         detail(state, choice, fig)

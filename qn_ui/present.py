@@ -227,7 +227,9 @@ def present_view(state: AppState) -> None:
     # wrap one under the other when not (a horizontal container), never squeezed.
     verdicts, figure = st.columns(BODY, gap="medium")
     with verdicts:
-        for v in state.evaluation.verdicts:
+        # The latest target first: the one still open (2030) is what the meeting decides, and
+        # on a 1024×768 or 1280×720 projector only the first card is on the first screen.
+        for v in newest_first(state.evaluation.verdicts):
             _verdict(v, headline(v, state.scenario, lang), lang)
     with figure:
         chart(slide_figure(state.evaluation, state.ds, lang), key="present_chart", with_data=False)
@@ -238,6 +240,11 @@ def present_view(state: AppState) -> None:
         _qr(state)
     _decisive_controls(state, control_cols)
     _deck_panel(state, deck, index)
+
+
+def newest_first(verdicts: tuple[TargetVerdict, ...]) -> list[TargetVerdict]:
+    """The verdicts in the order the meeting view shows them: latest target year first."""
+    return sorted(verdicts, key=lambda v: v.year, reverse=True)
 
 
 def _header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool) -> None:

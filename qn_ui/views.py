@@ -95,10 +95,12 @@ def verdict_card(state: AppState, v: TargetVerdict, *, stacked: bool = False) ->
     colour = "gray" if v.met is None or impossible(v) else ("green" if v.met else "red")
     line = short_verdict(v, state.scenario, lang, with_gap=False)
     size = "" if stacked else "#### "
-    st.markdown(f"{size}:{colour}-badge[{md_escape(verdict_word(v, lang).upper())}] {md_escape(line)}")
+    text = f"{size}:{colour}-badge[{md_escape(verdict_word(v, lang).upper())}] {md_escape(line)}"
     gap = gap_text(v, lang)  # the gap in money, under the headline rather than in it
     if gap:
-        st.markdown(f"**{md_escape(gap[:1].upper() + gap[1:])}**")
+        text += f"\n\n**{md_escape(gap[:1].upper() + gap[1:])}**"
+    # One markdown element, not one a paragraph: each element is redrawn on every slider move.
+    st.markdown(text)
     verdict_metric(v, lang)
 
 

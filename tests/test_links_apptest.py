@@ -124,9 +124,9 @@ def test_the_meeting_view_steps_through_a_compare_links_scenarios(ds):
     at.button(key="present_next").click().run()
     at.button(key="present_next").click().run()
     assert query(at)["gd2"] == "40" and query(at)["t2"] == "30"
-    assert [m.value for m in at.metric] == [
-        fmt_pct(v.value_pct, "en") for v in evaluate_link("gd2=40&t2=30&lang=en", ds).verdicts
-    ]
+    # In the order on screen: the latest target year first.
+    verdicts = sorted(evaluate_link("gd2=40&t2=30&lang=en", ds).verdicts, key=lambda v: v.year, reverse=True)
+    assert [m.value for m in at.metric] == [fmt_pct(v.value_pct, "en") for v in verdicts]
     assert query(at)["cmp"] == CMP  # still the compare page's link
 
 

@@ -10,8 +10,9 @@ opens (390×844), in both languages:
   of the chart's SVG texts);
 - no page scrolls sideways, no metric value or button label is cut (``scrollWidth`` against
   ``clientWidth``), metric values stay on one line;
-- the meeting view: the chart at least half the screen wide, a QR module at least 4 px, slides
-  advanced from the keyboard (a presenter's clicker sends PageDown/PageUp);
+- the meeting view: the 2030 verdict on the first screen, the chart at least half the screen
+  wide, a QR module at least 4 px, slides advanced from the keyboard (a presenter's clicker
+  sends PageDown/PageUp);
 - the phone: sidebar closed, one column, the chart's plot area most of the width;
 - slider values in the language's number format.
 
@@ -251,6 +252,16 @@ def test_meeting_view_fits_the_projector(server: str, screen: Page, lang: str) -
     assert chart_text_problems(page) == []
     chart = page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()
     assert chart["width"] >= vp["width"] / 2, chart
+    # The verdict still open (2030), the one the meeting decides, on the first screen: its target,
+    # its coloured word and its value with the margin (the sentence under them may run on below).
+    box = page.locator(".st-key-pvbox_2030")
+    for part in (
+        box.locator(".st-key-pvtarget_2030"),
+        box.locator('[class*="st-key-pvword_"]'),
+        box.locator('[data-testid="stMetric"]'),
+    ):
+        assert part.count() == 1
+        assert in_view(page, part.bounding_box()), part.bounding_box()
     # The QR code: scannable from a few metres, a module at least 4 px (drawn 10 px a module).
     qr = page.locator('[data-testid="stImage"] img').first
     natural, shown = qr.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width]")
