@@ -285,7 +285,7 @@ def _load_cached(path: Path) -> Dataset:
     known = set(codebook["indicator_id"])
     for name in ("indicators.csv", "targets.csv"):
         report = validate_path(path / name, known_indicators=known)
-        errors.extend(report.messages("en"))
+        errors.extend(report.messages("en"))  # English text once qn_model.i18n is loaded
     indicators = _read_table(path / "indicators.csv", INDICATOR_COLUMNS, errors)
     targets = _read_table(path / "targets.csv", TARGET_COLUMNS, errors)
     if errors or indicators is None or targets is None:

@@ -25,11 +25,11 @@ from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.data.dataset import Dataset
 from qn_model.data.versions import version_date
 from qn_model.engine.evaluate import Evaluation
-from qn_model.engine.realism import realism_lines
-from qn_model.i18n.formats import DASH, LOCALES, fmt_num, fmt_pct, fmt_prob, norm_lang, t
+from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, fmt_prob, locale_of, norm_lang, render, t
 from qn_model.outputs.exports import Column, Table, export_tables, kind_label, slug
 from qn_model.views.figures import headline_figure, sensitivity_for
 from qn_model.views.narrative import data_basis, headline, verdict_word
+from qn_model.views.realism_text import realism_lines
 from qn_model.views.tables import price_basis_note
 
 __all__ = ["CHART_WIDTH_PX", "PLOTLY_MARKER", "build_brief", "plotly_js"]
@@ -264,7 +264,7 @@ def _realism_html(ev: Evaluation, ds: Dataset, lang: str) -> str:
 
 
 def _generated_text(generated: datetime, lang: str) -> str:
-    return format_date(generated.date(), format="long", locale=LOCALES[lang])
+    return format_date(generated.date(), format="long", locale=locale_of(lang))
 
 
 # --------------------------------------------------------------------------------------
@@ -308,7 +308,7 @@ def build_brief(
     parts.append(f"<p>{_e(t('brief_link_intro', lang))}<br>{_link(link, cls='link')}</p>")
     parts.append(f'</div><div class="qr">{_qr_html(link, lang)}</div></header>')
     if ev.notices:
-        items = "".join(f"<li>{_e(n.message(lang))}</li>" for n in ev.notices)
+        items = "".join(f"<li>{_e(render(n, lang))}</li>" for n in ev.notices)
         parts.append(
             f'<div class="notices"><strong>{_e(t("brief_notices", lang))}</strong><ul>{items}</ul></div>'
         )
