@@ -46,9 +46,11 @@ run: $(STAMP)
 	$(BIN)/python -m qn_ui.serve --server.address $(ADDRESS) --server.port $(PORT) \
 	  --server.headless true --browser.gatherUsageStats false
 
+# Lint, format, and the layering contract (tests/test_layers.py: imports point down only).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest tests/test_layers.py -q -p no:xdist
 
 unit: $(STAMP) nginx
 	$(BIN)/python -m pytest -m "not e2e" -n 2

@@ -6,6 +6,8 @@ Keys: ``base`` (year, 2015–2029), ``s0`` (share % in the base year), ``gy1``, 
 separated by commas: start year 2026–2030, trillion VND at base-year prices 0.1–1000), ``lang``
 (``vi`` or ``en``), plus the meeting keys ``present`` (0/1) and ``dv`` (data version), and
 ``cmp`` (the compare page's selection, parsed by :mod:`qn_model.core.compare_link`).
+Each key is one row of :data:`LINK_KEYS` (name, field, range or accepted values, default,
+notice code); one loop reads a link by that table and :func:`query_items` writes one by it.
 
 Parsing follows what Streamlit's URL-bound widgets do, so the app and the engine agree:
 a value that is not a number, not finite or out of range falls back to the default; a
@@ -18,9 +20,9 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, cast
 from urllib.parse import parse_qsl, quote_plus, urlsplit
 
 from qn_model.core import langs
@@ -39,16 +41,69 @@ from qn_model.core.scenario import (
 if TYPE_CHECKING:
     from qn_model.core.compare_link import CompareSelection
 
+P = ParamSpec("P")
+
 
 @dataclass(frozen=True)
 class NumberKey:
-    """One numeric key of the contract and the scenario field it sets."""
+    """A numeric key: a number from ``lo`` to ``hi`` setting a scenario field.
+
+    Left out of a link, the field keeps the default scenario's value. A value that is empty,
+    too long, not a number, not finite or out of range gives the notice ``empty_value``,
+    ``not_a_number``, ``not_finite`` or ``out_of_range`` (:func:`_parse_number`).
+    """
 
     key: str
     field: str
     lo: float
     hi: float
     integer: bool = False
+    scenario: ClassVar[bool] = True  # sets a Scenario field, not a ParsedLink one
+    full: ClassVar[bool] = True  # a link written without defaults carries it (query_items)
+    safe: ClassVar[str] = ""
+
+    def read(self, raw: str, ctx: LinkContext) -> tuple[float | int | None, tuple[Notice, ...]]:
+        """The value ``raw`` sets (None: keep the default) and what was ignored."""
+        value, notice = _parse_number(self, raw)
+        return value, () if notice is None else (notice,)
+
+    def text(self, value: float) -> str:
+        return _fmt(value)
+
+
+@dataclass(frozen=True)
+class LinkKey:
+    """Any other key: its name, the field it sets, how its value is read and written.
+
+    A key either takes its text whole (``accepts``: otherwise the notice ``code`` with the
+    catalog's ``reason``, a message or a function giving one) or has a grammar of its own (``grammar``: the value and a notice for
+    each part it dropped, None when nothing is left). Left out of a link, the field is
+    ``default``; :func:`query_items` leaves the key out at its default unless it is ``full``.
+    """
+
+    key: str
+    field: str
+    default: object = None
+    accepts: Callable[[str, LinkContext], bool] | None = None
+    value: Callable[[str], object] = str  # the accepted text -> the field's value
+    code: str = ""
+    reason: Term | Notice | Callable[[], Term | Notice] | None = None
+    grammar: Callable[[str, LinkContext], tuple[object, tuple[Notice, ...]]] | None = None
+    text: Callable[[Any], str] = str  # the field's value -> the link's text
+    scenario: bool = False  # sets a Scenario field (else a ParsedLink one)
+    full: bool = False  # a link written without defaults carries it even at its default
+    safe: str = ""  # characters kept readable in the link (quote_plus's ``safe``)
+
+    def read(self, raw: str, ctx: LinkContext) -> tuple[object, tuple[Notice, ...]]:
+        """The value ``raw`` sets (None: keep the default) and what was ignored."""
+        if self.grammar is not None:
+            return self.grammar(raw, ctx)
+        assert self.accepts is not None
+        if self.accepts(raw, ctx):
+            return self.value(raw), ()
+        reason = self.reason() if callable(self.reason) else self.reason
+        assert reason is not None
+        return None, (_notice(self.code, self.key, raw, reason),)
 
 
 NUMBER_KEYS: tuple[NumberKey, ...] = (
@@ -64,6 +119,8 @@ NUMBER_KEYS: tuple[NumberKey, ...] = (
     NumberKey("sd", "sd", 0.0, 50.0),
 )
 KEY_BY_NAME = {k.key: k for k in NUMBER_KEYS}
+# Projects: ``pj=2027:25,2029:40`` (start year : trillion VND at base-year prices).
+PROJECTS_KEY = "pj"
 LANG_KEY = "lang"
 PRESENT_KEY = "present"
 DATA_VERSION_KEY = "dv"
@@ -73,11 +130,81 @@ TARGET_SET_KEY = "ts"
 # The compare page's selection (presets and pasted scenarios): qn_model.core.compare_link.
 COMPARE_KEY = "cmp"
 META_KEYS = (LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY, TARGET_SET_KEY, COMPARE_KEY)
-# Projects: ``pj=2027:25,2029:40`` (start year : trillion VND at base-year prices).
-PROJECTS_KEY = "pj"
 MAX_PROJECTS_CHARS = 400  # five entries need far less; a longer value is refused unread
 MAX_PROJECT_ENTRY_CHARS = 32
-ALL_KEYS = (*(k.key for k in NUMBER_KEYS), PROJECTS_KEY, *META_KEYS)
+DATA_VERSION_CHARS = 16
+
+
+def _lang_reason() -> Notice:
+    # Read when the notice is made: the language list is the one in qn_model.core.langs.
+    return Notice.text(
+        "link_reason_unknown_language", first=Join(tuple(langs.LANGS[:-1]), ", "), last=langs.LANGS[-1]
+    )
+
+
+def _read_projects(raw: str, ctx: LinkContext) -> tuple[tuple[Project, ...] | None, tuple[Notice, ...]]:
+    projects, dropped = parse_projects(raw)
+    return projects or None, dropped  # "pj=" sets nothing
+
+
+def _read_compare(raw: str, ctx: LinkContext) -> tuple[CompareSelection, tuple[Notice, ...]]:
+    return compare_link.parse_selection(raw, ctx)
+
+
+def _is_data_version(raw: str, ctx: LinkContext) -> bool:
+    return 1 <= len(raw) <= DATA_VERSION_CHARS and all(c in "0123456789abcdef" for c in raw)
+
+
+# The link contract, one row per key, in the order links are written.
+LINK_KEYS: tuple[NumberKey | LinkKey, ...] = (
+    *NUMBER_KEYS,
+    LinkKey(
+        PROJECTS_KEY,
+        "projects",
+        default=(),
+        grammar=_read_projects,
+        text=lambda projects: format_projects(projects),
+        scenario=True,
+        safe=":,",  # both allowed in a query: ``pj=2027:25,2029:40`` stays readable
+    ),
+    LinkKey(
+        LANG_KEY,
+        "lang",
+        default=DEFAULT_LANG,
+        accepts=lambda raw, ctx: raw in langs.LANGS,
+        code="unknown_language",
+        reason=_lang_reason,
+        full=True,
+    ),
+    LinkKey(
+        PRESENT_KEY,
+        "present",
+        default=False,
+        accepts=lambda raw, ctx: raw in ("0", "1"),
+        value=lambda raw: raw == "1",
+        code="not_a_flag",
+        reason=Term("link_reason_not_flag"),
+        text=lambda present: "1" if present else "0",
+    ),
+    LinkKey(
+        DATA_VERSION_KEY,
+        "data_version",
+        accepts=_is_data_version,
+        code="bad_data_version",
+        reason=Term("link_reason_bad_data_version"),
+    ),
+    LinkKey(
+        TARGET_SET_KEY,
+        "target_set",
+        accepts=lambda raw, ctx: raw in ctx.target_sets,
+        code="unknown_target_set",
+        reason=Term("link_reason_unknown_target_set"),
+    ),
+    # Written as the caller encoded it (compare_link.encode); read into a CompareSelection.
+    LinkKey(COMPARE_KEY, "compare", grammar=_read_compare),
+)
+SPEC_BY_KEY = {spec.key: spec for spec in LINK_KEYS}
+ALL_KEYS = tuple(SPEC_BY_KEY)
 # Streamlit's own URL parameters: not ours, not worth a notice.
 STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
 MAX_VALUE_CHARS = 64  # longer values are refused before any parsing
@@ -247,91 +374,28 @@ def _grouped(text: str | Mapping[str, str | list[str]]) -> dict[str, list[str]]:
 
 
 def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> ParsedLink:
-    grouped = _grouped(text)
     notices: list[Notice] = []
-    values: dict[str, object] = {}
+    values: dict[str, object] = {}  # scenario fields the link sets
+    meta: dict[str, object] = {spec.field: spec.default for spec in LINK_KEYS if not spec.scenario}
     explicit: set[str] = set()
-    lang, present, data_version, target_set = DEFAULT_LANG, False, None, None
-    compare = None
     unknown = 0
-    for key, raws in grouped.items():
-        if len(raws) > 1 and key in ALL_KEYS:
-            notices.append(
-                _notice("repeated_key", key, ", ".join(raws), Term("link_reason_repeated"))
-            )
-            continue
-        raw = raws[-1]
-        if key in KEY_BY_NAME:
-            value, notice = _parse_number(KEY_BY_NAME[key], raw)
-            if notice is not None:
-                notices.append(notice)
-            else:
-                assert value is not None
-                values[KEY_BY_NAME[key].field] = value
-                explicit.add(key)
-        elif key == PROJECTS_KEY:
-            projects, dropped = parse_projects(raw)
-            notices.extend(dropped)
-            if projects:
-                values["projects"] = projects
-                explicit.add(key)
-        elif key == LANG_KEY:
-            if raw in langs.LANGS:
-                lang = raw
-                explicit.add(key)
-            else:
-                notices.append(
-                    _notice(
-                        "unknown_language",
-                        key,
-                        raw,
-                        Notice.text(
-                            "link_reason_unknown_language",
-                            first=Join(tuple(langs.LANGS[:-1]), ", "),
-                            last=langs.LANGS[-1],
-                        ),
-                    )
-                )
-        elif key == PRESENT_KEY:
-            if raw in ("0", "1"):
-                present = raw == "1"
-                explicit.add(key)
-            else:
-                notices.append(_notice("not_a_flag", key, raw, Term("link_reason_not_flag")))
-        elif key == DATA_VERSION_KEY:
-            if 1 <= len(raw) <= 16 and all(c in "0123456789abcdef" for c in raw):
-                data_version = raw
-                explicit.add(key)
-            else:
-                notices.append(
-                    _notice(
-                        "bad_data_version",
-                        key,
-                        raw,
-                        Term("link_reason_bad_data_version"),
-                    )
-                )
-        elif key == TARGET_SET_KEY:
-            if raw in ctx.target_sets:
-                target_set = raw
-                explicit.add(key)
-            else:
-                notices.append(
-                    _notice(
-                        "unknown_target_set",
-                        key,
-                        raw,
-                        Term("link_reason_unknown_target_set"),
-                    )
-                )
-        elif key == COMPARE_KEY:
-            compare, found = compare_link.parse_selection(raw, ctx)
-            notices.extend(found)
-            explicit.add(key)
-        elif key not in STREAMLIT_KEYS:
-            unknown += 1
-            if unknown <= 3:
+    for key, raws in _grouped(text).items():
+        spec = SPEC_BY_KEY.get(key)
+        if spec is None:
+            raw = raws[-1]
+            unknown += key not in STREAMLIT_KEYS
+            if key not in STREAMLIT_KEYS and unknown <= 3:
                 notices.append(Notice.of("unknown_key", key=shorten(key), raw=shorten(raw)))
+            continue
+        if len(raws) > 1:
+            notices.append(_notice("repeated_key", key, ", ".join(raws), Term("link_reason_repeated")))
+            continue
+        value, found = spec.read(raws[-1], ctx)
+        notices.extend(found)
+        if value is not None:
+            (values if spec.scenario else meta)[spec.field] = value
+            explicit.add(key)
+    target_set = cast("str | None", meta["target_set"])
     if target_set is not None:
         # A set named without its targets brings them (``ts=national``: 20 % / 30 %).
         set_t1, set_t2 = ctx.target_sets[target_set]
@@ -365,9 +429,8 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
             *notices[:MAX_NOTICES],
             Notice.of("more_notices", n=extra),
         ]
-    return ParsedLink(
-        scenario, lang, present, data_version, tuple(notices), frozenset(explicit), target_set, compare
-    )
+    meta["target_set"] = target_set
+    return ParsedLink(scenario, notices=tuple(notices), explicit=frozenset(explicit), **meta)
 
 
 def link_target_set(ctx: LinkContext, t1: float, t2: float, name: str | None) -> str | None:
@@ -400,56 +463,64 @@ def query_items(
     out, as Streamlit leaves them out of the URL. ``target_set`` is written as given: the caller
     passes one only when the targets do not already say it (:func:`link_target_set`); so is
     ``compare``, a ``cmp`` value (:func:`qn_model.core.compare_link.encode`)."""
+    given = {
+        "lang": lang,
+        "present": bool(present),
+        # An empty data version or set name is none.
+        "data_version": data_version or None,
+        "target_set": target_set or None,
+        "compare": compare,
+    }
     items: list[tuple[str, str]] = []
-    default_s0 = None
-    if defaults is not None:
-        default_s0 = (observed_share or {}).get(scenario.base_year, defaults.base_share_pct)
-    for spec in NUMBER_KEYS:
-        value = getattr(scenario, spec.field)
-        if defaults is not None:
-            default = default_s0 if spec.field == "base_share_pct" else getattr(defaults, spec.field)
-            if value == default:
-                continue
-        items.append((spec.key, _fmt(value)))
-    if scenario.projects:  # no default holds projects: written whenever there are some
-        items.append((PROJECTS_KEY, format_projects(scenario.projects)))
-    if lang != DEFAULT_LANG or defaults is None:
-        items.append((LANG_KEY, lang))
-    if present:
-        items.append((PRESENT_KEY, "1"))
-    if data_version:
-        items.append((DATA_VERSION_KEY, data_version))
-    if target_set:
-        items.append((TARGET_SET_KEY, target_set))
-    if compare is not None:
-        items.append((COMPARE_KEY, compare))
+    for spec in LINK_KEYS:
+        value = getattr(scenario, spec.field) if spec.scenario else given[spec.field]
+        # A link without defaults writes every number and its language.
+        if not (defaults is None and spec.full) and value == _default(
+            spec, scenario, defaults, observed_share
+        ):
+            continue
+        items.append((spec.key, spec.text(value)))
     return items
 
 
-def serialize(
+def _default(
+    spec: NumberKey | LinkKey,
     scenario: Scenario,
-    defaults: Scenario | None = None,
-    lang: str = DEFAULT_LANG,
-    present: bool = False,
-    data_version: str | None = None,
-    observed_share: Mapping[int, float] | None = None,
-    target_set: str | None = None,
-    compare: str | None = None,
-) -> str:
-    """The query string (without ``?``) that reopens ``scenario`` exactly."""
-    return encode(
-        query_items(scenario, defaults, lang, present, data_version, observed_share, target_set, compare)
-    )
+    defaults: Scenario | None,
+    observed_share: Mapping[int, float] | None,
+) -> object:
+    """The value at which ``spec`` is left out of a link written against ``defaults``."""
+    if not isinstance(spec, NumberKey):
+        return spec.default
+    assert defaults is not None  # numbers are full: without defaults, always written
+    if spec.field == "base_share_pct":  # s0's default is the share observed in the base year
+        return (observed_share or {}).get(scenario.base_year, defaults.base_share_pct)
+    return getattr(defaults, spec.field)
+
+
+def _as_query(items: Callable[P, list[tuple[str, str]]]) -> Callable[P, str]:
+    """A function taking ``items``'s arguments and returning its pairs as one query string."""
+
+    def query(*args: P.args, **kwargs: P.kwargs) -> str:
+        return encode(items(*args, **kwargs))
+
+    return query
+
+
+serialize = _as_query(query_items)
+serialize.__name__ = serialize.__qualname__ = "serialize"
+serialize.__doc__ = """The query string (without ``?``) that reopens ``scenario`` exactly: the pairs of
+:func:`query_items`, same arguments, encoded by :func:`encode`."""
 
 
 def encode(items: list[tuple[str, str]]) -> str:
     """A query string from ``query_items``; ``pj``'s ``:`` and ``,`` stay readable (both are
     allowed in a query). Every other value is escaped whole, as ``urlencode`` does: a ``cmp``
     value's commas separate its items and stay escaped like the rest of it."""
-    return "&".join(f"{quote_plus(k)}={quote_plus(v, safe=_READABLE.get(k, ''))}" for k, v in items)
+    return "&".join(f"{quote_plus(k)}={quote_plus(v, safe=_SAFE.get(k, ''))}" for k, v in items)
 
 
-_READABLE = {PROJECTS_KEY: ":,"}
+_SAFE = {spec.key: spec.safe for spec in LINK_KEYS if spec.safe}
 
 
 def serialize_parsed(parsed: ParsedLink, ctx: LinkContext | None = None) -> str:
