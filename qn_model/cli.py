@@ -258,7 +258,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print a JSON list of {geo, name, year, value_pct, kind, method, source_url}",
     )
-    pe.add_argument("--lang", default=DEFAULT_LANG, choices=list(langs.LANGS), help="language of the names and the table")
+    pe.add_argument(
+        "--lang", default=DEFAULT_LANG, choices=list(langs.LANGS), help="language of the names and the table"
+    )
     pe.set_defaults(func=_cmd_peers)
     dv = sub.add_parser(
         "data-version",

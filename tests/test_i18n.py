@@ -204,6 +204,11 @@ def test_a_third_language_works_through_the_one_list(french, ctx):
     (unknown,) = parse("lang=zz", ctx).notices
     assert render(unknown, "en").endswith("language must be vi, en or fr. The default was used.")
 
+    from qn_model.data.dataset import load_dataset
+
+    ds = load_dataset()  # the data names its indicators in vi and en; fr shows the default's
+    assert ds.name("de_share", french) == ds.name("de_share", "vi")
+
     from qn_model.cli import build_parser
 
     assert build_parser().parse_args(["validate", "x.csv", "--lang", "fr"]).lang == "fr"

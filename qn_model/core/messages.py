@@ -15,7 +15,18 @@ from dataclasses import dataclass
 
 from qn_model.core.langs import DEFAULT_LANG, LANGS
 
-__all__ = ["DEFAULT_LANG", "LANGS", "Join", "Local", "Notice", "Params", "Problem", "Term", "describe", "shorten"]
+__all__ = [
+    "DEFAULT_LANG",
+    "LANGS",
+    "Join",
+    "Local",
+    "Notice",
+    "Params",
+    "Problem",
+    "Term",
+    "describe",
+    "shorten",
+]
 
 Params = tuple[tuple[str, object], ...]
 
@@ -109,7 +120,14 @@ class Problem:
 
     @classmethod
     def of(
-        cls, code: str, file: str, row: int | None = None, column: str | None = None, msgid: str = "", /, **params: object
+        cls,
+        code: str,
+        file: str,
+        row: int | None = None,
+        column: str | None = None,
+        msgid: str = "",
+        /,
+        **params: object,
     ) -> Problem:
         return cls(code, file, row, column, tuple(params.items()), msgid)
 

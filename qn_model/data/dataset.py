@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 
 import pandas as pd
 
+from qn_model.core import langs
 from qn_model.data.validate import validate_path
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
 ]
 
 DATA_DIR: Path = Path(__file__).resolve().parents[2] / "data"
+DATA_LANGS = ("vi", "en")  # the languages of the codebook's name_* and description_* columns
 """The repository's ``data/`` folder holding the shipped CSV files."""
 
 INDICATOR_COLUMNS = ("indicator_id", "geo", "year", "value", "kind", "source_id", "note")
@@ -409,9 +411,11 @@ def _version(indicators: pd.DataFrame, targets: pd.DataFrame) -> str:
 
 
 def _lang_column(prefix: str, lang: str) -> str:
-    if lang not in ("vi", "en"):
-        raise ValueError(f"lang must be 'vi' or 'en', got {lang!r}")
-    return f"{prefix}_{lang}"
+    if lang not in langs.LANGS:
+        raise ValueError(f"lang must be one of {langs.LANGS}, got {lang!r}")
+    # The codebook has Vietnamese and English columns; a language added to the list shows the
+    # default language's names until the data has its own column.
+    return f"{prefix}_{lang}" if lang in DATA_LANGS else f"{prefix}_{langs.DEFAULT_LANG}"
 
 
 def _as_year(value: Any) -> int:

@@ -147,7 +147,9 @@ class _Collector:
         safe = {k: _clip(v) for k, v in params.items()}
         self.problems.append(Problem.of(code, self.file, row, column, msgid, **safe))
         if len(self.problems) >= MAX_PROBLEMS:
-            self.problems.append(Problem.of("too_many_problems", self.file, None, None, "", limit=str(MAX_PROBLEMS)))
+            self.problems.append(
+                Problem.of("too_many_problems", self.file, None, None, "", limit=str(MAX_PROBLEMS))
+            )
             raise _TooManyProblemsError
 
 
@@ -312,7 +314,9 @@ def _display_name(filename: Any) -> str:
 
 
 def _internal_problem(name: str, exc: BaseException) -> Problem:
-    return Problem.of("unreadable", name, None, None, "problem_unreadable__internal", detail=_clip(type(exc).__name__))
+    return Problem.of(
+        "unreadable", name, None, None, "problem_unreadable__internal", detail=_clip(type(exc).__name__)
+    )
 
 
 def _too_large(col: _Collector, size: int) -> None:

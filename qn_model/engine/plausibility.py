@@ -44,7 +44,16 @@ def beyond_history(scn: Scenario, ds: Dataset) -> tuple[Notice, ...]:
     for period, gy, gd in ((1, scn.gy1, scn.gd1), (2, scn.gy2, scn.gd2)):
         label = Term(f"period_{period}")
         if not lo <= gy <= hi:
-            out.append(Notice.of(f"gy{period}_beyond_history", "notice_gy_beyond_history", period=label, gy=gy, lo=lo, hi=hi))
+            out.append(
+                Notice.of(
+                    f"gy{period}_beyond_history",
+                    "notice_gy_beyond_history",
+                    period=label,
+                    gy=gy,
+                    lo=lo,
+                    hi=hi,
+                )
+            )
         relative = ((1 + gd / 100) / (1 + gy / 100) - 1) * 100
         if relative > rel_max:
             out.append(

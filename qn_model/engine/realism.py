@@ -69,9 +69,7 @@ def share_series(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> tuple
         s = ds.series(indicator_id, geo)
         points = tuple((int(y), float(v)) for y, v in s.items() if math.isfinite(v) and v > 0)
         if len(points) >= 2:
-            out.append(
-                ShareSeries(geo, method, points, *geo_name(geo))
-            )
+            out.append(ShareSeries(geo, method, points, *geo_name(geo)))
     peers = load_peers() if peers is None else peers
     by_series: dict[tuple[str, str], dict[int, float]] = {}
     names: dict[str, tuple[str, str]] = {}

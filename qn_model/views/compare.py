@@ -110,8 +110,6 @@ class Comparison:
     notices: tuple[Notice, ...] = ()
 
 
-
-
 def split_links(text: str) -> list[str]:
     """Non-blank lines of the pasted text, stripped (one link per line)."""
     return [line.strip() for line in str(text or "")[:MAX_LINK_CHARS].splitlines() if line.strip()]
