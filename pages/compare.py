@@ -3,7 +3,7 @@
 import streamlit as st
 
 from qn_model.engine.presets import PRESETS
-from qn_model.i18n.formats import t
+from qn_model.i18n.formats import render, t
 from qn_model.views.compare import (
     MAX_LINK_CHARS,
     assumptions_table,
@@ -62,7 +62,7 @@ for item in cmp.items:
     if item.notices:
         st.warning(
             "\n\n".join(
-                md_escape(t("cmp_link_notice", lang, label=item.label, message=n.message(lang)))
+                md_escape(t("cmp_link_notice", lang, label=item.title(lang), message=render(n, lang)))
                 for n in item.notices
             ),
             icon=":material/link_off:",

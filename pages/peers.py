@@ -4,10 +4,11 @@ provinces' own targets; 2025 growth; how fast a share has ever grown; every valu
 import streamlit as st
 
 from qn_model.data import peers
-from qn_model.engine.realism import realism_lines, series_table
 from qn_model.i18n.formats import t
+from qn_model.views import peer_text
 from qn_model.views.history import LINK_DISPLAY_REGEX
 from qn_model.views.peer_figures import peer_bars_figure
+from qn_model.views.realism_text import realism_lines, series_table
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape
 from qn_ui.state import get_state
@@ -27,7 +28,7 @@ chart(share, key="peers_share", with_data=False)
 st.caption(t("peers_share_note", lang))
 
 st.subheader(t("peers_readings_header", lang))
-st.markdown("\n".join("- " + md_escape(line) for line in peers.readings(ds, lang)))
+st.markdown("\n".join("- " + md_escape(line) for line in peer_text.readings(ds, lang)))
 
 for part, groups, axis in (
     ("targets", peers.target_groups(ds), "peers_axis_share"),
@@ -48,7 +49,7 @@ if lines:
 st.header(t("peers_table_header", lang))
 link = t("hist_col_link", lang)
 st.dataframe(
-    peers.values_table(ds, lang),
+    peer_text.values_table(ds, lang),
     hide_index=True,
     width="stretch",
     column_config={link: st.column_config.LinkColumn(display_text=LINK_DISPLAY_REGEX)},

@@ -14,8 +14,20 @@ import json
 import sys
 from collections.abc import Sequence
 
+from qn_model.core import langs
+from qn_model.core.langs import DEFAULT_LANG
 from qn_model.core.targets import TargetVerdict
-from qn_model.i18n.formats import fmt_money, fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, norm_lang, t
+from qn_model.i18n.formats import (
+    fmt_money,
+    fmt_num,
+    fmt_pct,
+    fmt_pp,
+    fmt_prob,
+    fmt_year,
+    norm_lang,
+    render,
+    t,
+)
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
 
@@ -84,7 +96,7 @@ def summary(ev, ds=None) -> str:  # ev: engine.Evaluation, ds: data.Dataset (laz
         lines.append(f"  {row['year']}: {fmt_pct(row['share_pct'], lang, digits=2)}")
     if ev.notices:
         lines += ["", t("cli_warnings", lang)]
-        lines += [f"  - {n.message(lang)}" for n in ev.notices]
+        lines += [f"  - {render(n, lang)}" for n in ev.notices]
     return "\n".join(lines)
 
 
@@ -121,10 +133,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     lang = norm_lang(args.lang)
     if report.ok:
         n = 0 if report.frame is None else len(report.frame)
-        print({"vi": f"Hợp lệ: {n} dòng dữ liệu.", "en": f"Valid: {n} data rows."}[lang])
+        print(t("cli_valid_rows", lang, n=n))
         return EXIT_OK
     for problem in report.problems:
-        print(f"[{problem.code}] {problem.message(lang)}")
+        print(f"[{problem.code}] {render(problem, lang)}")
     return EXIT_INVALID
 
 
@@ -170,7 +182,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
 def _cmd_peers(args: argparse.Namespace) -> int:
     from qn_model.data.dataset import load_dataset
-    from qn_model.data.peers import peer_values, table_text
+    from qn_model.data.peers import peer_values
+    from qn_model.views.peer_text import table_text
 
     values = peer_values(load_dataset())
     lang = norm_lang(args.lang)
@@ -224,13 +237,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=_cmd_evaluate)
     va = sub.add_parser("validate", help="check a data file (CSV or XLSX)")
     va.add_argument("file")
-    va.add_argument("--lang", default="vi", choices=["vi", "en"])
+    va.add_argument("--lang", default=DEFAULT_LANG, choices=list(langs.LANGS))
     va.set_defaults(func=_cmd_validate)
     br = sub.add_parser("brief", help="write the scenario's brief: one self-contained HTML file")
     br.add_argument("link", help="a link, a path with a query, or a query string")
     br.add_argument("--out", default="brief.html", help="the HTML file to write (default: brief.html)")
     br.add_argument(
-        "--lang", default=None, choices=["vi", "en"], help="language of the brief (default: the link's)"
+        "--lang", default=None, choices=list(langs.LANGS), help="language of the brief (default: the link's)"
     )
     br.add_argument(
         "--base-url",
@@ -245,7 +258,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print a JSON list of {geo, name, year, value_pct, kind, method, source_url}",
     )
-    pe.add_argument("--lang", default="vi", choices=["vi", "en"], help="language of the names and the table")
+    pe.add_argument(
+        "--lang", default=DEFAULT_LANG, choices=list(langs.LANGS), help="language of the names and the table"
+    )
     pe.set_defaults(func=_cmd_peers)
     dv = sub.add_parser(
         "data-version",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from qn_model.core import langs
 from qn_model.core.links import KEY_BY_NAME
 from qn_model.core.urls import app_link, origin
 from qn_model.engine.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_for, target_sets
@@ -108,8 +109,8 @@ def preset_picker(lang: str) -> None:
 def language_switch() -> None:
     st.radio(
         "Ngôn ngữ / Language",
-        options=["vi", "en"],
-        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+        options=list(langs.LANGS),
+        format_func=lambda code: t("lang_name", code),  # each language named in itself
         key=W_LANG,
         horizontal=True,
     )

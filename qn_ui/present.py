@@ -25,7 +25,7 @@ from qn_model.data.cache import derived
 from qn_model.data.dataset import Dataset
 from qn_model.engine.plausibility import beyond_history
 from qn_model.engine.presets import link_context, target_sets
-from qn_model.i18n.formats import fmt_money, fmt_pct, fmt_pp, t
+from qn_model.i18n.formats import fmt_money, fmt_pct, fmt_pp, render, t
 from qn_model.outputs.qr import qr_png
 from qn_model.views import palette as pal
 from qn_model.views.narrative import Headline, headline, verdict_word
@@ -234,7 +234,7 @@ def present_view(state: AppState) -> None:
     with figure:
         chart(slide_figure(state.evaluation, state.ds, lang), key="present_chart", with_data=False)
         for notice in beyond_history(state.scenario, state.ds):
-            st.caption("⚠ " + md_escape(notice.message(lang)))
+            st.caption("⚠ " + md_escape(render(notice, lang)))
     qr_col, *control_cols = st.columns(CONTROLS_ROW, gap="medium")
     with qr_col:
         _qr(state)

@@ -22,7 +22,7 @@ from qn_model.core.scenario import (
     as_projects,
 )
 from qn_model.engine.evaluate import base_grdp
-from qn_model.i18n.formats import fmt_money, t
+from qn_model.i18n.formats import fmt_money, render, t
 from qn_ui.safe import md_escape
 from qn_ui.state import (
     PJ_CLOSE_MESSAGE,
@@ -95,7 +95,7 @@ def project_editor(state: AppState) -> None:
     st.caption(t("projects_intro", lang, n=MAX_PROJECTS))
     for notice in state.notices:
         if notice.code.startswith("projects_"):
-            st.warning(md_escape(notice.message(lang)), icon=":material/warning:")
+            st.warning(md_escape(render(notice, lang)), icon=":material/warning:")
     years = [y for y in range(PROJECT_FIRST_YEAR, PROJECT_LAST_YEAR + 1) if y > scn.base_year]
     with st.container(key="pj_list"):
         if not scn.projects:

@@ -65,9 +65,7 @@ def _store(
         new = model.build_dataset(base, rows)
         problems = model.dataset_problems(new, file)
     except Exception as exc:  # defensive: whatever happens, the previous data stays
-        detail = type(exc).__name__
-        vi, en = t("mydata_unusable", "vi", detail=detail), t("mydata_unusable", "en", detail=detail)
-        return (Problem("unusable_data", file, None, None, vi, en),)
+        return (Problem.of("unusable_data", file, None, None, "mydata_unusable", detail=type(exc).__name__),)
     if problems:
         return problems
     if new is base:

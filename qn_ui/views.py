@@ -10,8 +10,7 @@ import streamlit as st
 from qn_model.core.messages import Notice
 from qn_model.core.targets import TargetVerdict
 from qn_model.engine.plausibility import beyond_history
-from qn_model.engine.realism import realism_summary
-from qn_model.i18n.formats import fmt_pct, fmt_pp, fmt_prob, t
+from qn_model.i18n.formats import fmt_pct, fmt_pp, fmt_prob, render, t
 from qn_model.views.charts import for_browser
 from qn_model.views.figures import figure_table
 from qn_model.views.narrative import data_basis as basis_lines
@@ -23,6 +22,7 @@ from qn_model.views.narrative import (
     short_verdict,
     verdict_word,
 )
+from qn_model.views.realism_text import realism_summary
 from qn_ui.carry import kept
 from qn_ui.safe import md_escape
 from qn_ui.state import AppState, get_state, show_data_key
@@ -44,7 +44,7 @@ def wait_out_frame(since: float) -> None:
 def notices(items: tuple[Notice, ...], lang: str, icon: str = ":material/info:") -> None:
     """Show notices as plain text (their content may come from a tampered link)."""
     if items:
-        st.warning("\n\n".join(md_escape(n.message(lang)) for n in items), icon=icon)
+        st.warning("\n\n".join(md_escape(render(n, lang)) for n in items), icon=icon)
 
 
 def link_notices(state: AppState) -> None:

@@ -22,6 +22,7 @@ from qn_model.core.messages import LANGS
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import Evaluation, evaluate_link, evaluate_scenario, parse_link
 from qn_model.engine.presets import PRESETS, default_scenario, link_context, preset
+from qn_model.i18n import render
 from qn_model.i18n.formats import fmt_num, fmt_pct, t
 from qn_ui.pages_registry import PAGES
 from qn_ui.state import W_MORE
@@ -266,7 +267,7 @@ def test_random_invalid_links_warn_and_match_engine(page: str, params: dict[str,
     assert_clean(at)
     shown = "\n".join(warning_texts(at))
     for notice in ev.notices:
-        assert notice.message(ev.lang) in shown
+        assert render(notice, ev.lang) in shown
     assert_metrics(at, ev, ev.lang)
     assert query_of(at) == canonical(text)  # the bad parts are gone from the address
 

@@ -7,6 +7,7 @@ from numpy.testing import assert_allclose
 
 from qn_model.engine.evaluate import evaluate_scenario
 from qn_model.engine.presets import PRESETS, default_scenario, preset
+from qn_model.i18n import render
 from qn_model.i18n.formats import t
 from qn_model.views.compare import (
     MAX_SCENARIOS,
@@ -38,7 +39,7 @@ def test_presets_give_the_engines_numbers(ds, current):
 def test_current_first_and_its_evaluation_reused(ds, current):
     ev = evaluate_scenario(current, ds)
     cmp = build_comparison(ds, current, "en", current_evaluation=ev, presets=["plan"])
-    assert [i.label for i in cmp.items] == ["Current scenario", t("preset_plan", "en")]
+    assert [i.title("en") for i in cmp.items] == ["Current scenario", t("preset_plan", "en")]
     assert cmp.items[0].evaluation is ev
     assert cmp.notices == ()
 
@@ -46,16 +47,16 @@ def test_current_first_and_its_evaluation_reused(ds, current):
 def test_bad_link_falls_back_with_its_notice(ds, current):
     cmp = build_comparison(ds, current, "vi", links_text="\n  ?gy2=abc&gd2=20  \n\n")
     link = cmp.items[1]
-    assert link.label == "Đường dẫn 1" and link.source == "link"
+    assert link.title("vi") == "Đường dẫn 1" and link.source == "link"
     assert [n.code for n in link.notices] == ["not_a_number"]
-    assert "gy2" in link.notices[0].message("vi")
+    assert "gy2" in render(link.notices[0], "vi")
     defaults = default_scenario(ds)
     assert link.scenario.gy2 == defaults.gy2 and link.scenario.gd2 == 20.0
 
 
 def test_unreadable_text_is_a_notice_not_an_error(ds, current):
     cmp = build_comparison(ds, current, "en", include_current=False, links_text="<b>hello</b>\n?t2=30")
-    assert [i.label for i in cmp.items] == ["Link 1", "Link 2"]
+    assert [i.title("en") for i in cmp.items] == ["Link 1", "Link 2"]
     assert cmp.items[0].notices and cmp.items[0].scenario == default_scenario(ds)
     assert cmp.items[1].scenario.t2 == 30.0 and cmp.items[1].notices == ()
 
@@ -64,15 +65,15 @@ def test_more_than_four_uses_the_first_four(ds, current):
     links = "\n".join(f"?gy2={g}" for g in (5, 6, 7))
     cmp = build_comparison(ds, current, "en", presets=["trend", "plan"], links_text=links)
     assert len(cmp.items) == MAX_SCENARIOS
-    assert [i.label for i in cmp.items] == [
+    assert [i.title("en") for i in cmp.items] == [
         "Current scenario",
         t("preset_trend", "en"),
         t("preset_plan", "en"),
         "Link 1",
     ]
     (notice,) = [n for n in cmp.notices if n.code == "too_many"]
-    assert "only the first 4" in notice.message("en") and "Link 2, Link 3" in notice.message("en")
-    assert "chỉ so sánh 4" in notice.message("vi")
+    assert "only the first 4" in render(notice, "en") and "Link 2, Link 3" in render(notice, "en")
+    assert "chỉ so sánh 4" in render(notice, "vi")
 
 
 def test_fewer_than_two_says_so(ds, current):
@@ -85,7 +86,7 @@ def test_identical_scenarios_are_pointed_out(ds):
     default = default_scenario(ds)
     cmp = build_comparison(ds, default, "en", presets=["trend"])
     assert [n.code for n in cmp.notices] == ["identical"]
-    assert "Current scenario" in cmp.notices[0].message("en")
+    assert "Current scenario" in render(cmp.notices[0], "en")
 
 
 def test_unknown_preset_raises(ds, current):

@@ -21,6 +21,7 @@ from qn_model.core.compare_link import (
 from qn_model.core.links import LinkContext, parse, serialize, serialize_parsed
 from qn_model.core.scenario import Scenario
 from qn_model.engine.presets import PRESETS
+from qn_model.i18n import render
 from qn_model.views.compare import MAX_SCENARIOS
 
 PROPS = settings(max_examples=200, deadline=None, derandomize=True)
@@ -85,14 +86,14 @@ def test_tampered_values_fall_back_with_a_notice(ctx, value, codes, items):
     assert [n.code for n in parsed.notices] == codes
     assert parsed.compare.items() == items
     for n in parsed.notices:
-        assert "cmp" in n.message("vi") and "cmp" in n.message("en")
+        assert "cmp" in render(n, "vi") and "cmp" in render(n, "en")
 
 
 def test_a_bad_pasted_scenario_is_named_by_its_number(ctx):
     parsed = parse(cmp_link("?gd2=40,?gy2=abc"), ctx)
     (notice,) = parsed.notices
-    assert "Link 2" in notice.message("en") and "Đường dẫn 2" in notice.message("vi")
-    assert "gy2" in notice.message("en")
+    assert "Link 2" in render(notice, "en") and "Đường dẫn 2" in render(notice, "vi")
+    assert "gy2" in render(notice, "en")
 
 
 def test_too_long_falls_back_to_the_default_selection(ctx):
@@ -182,8 +183,8 @@ def test_hostile_text_never_raises(ctx, raw):
     sel, notices = parse_selection(raw, ctx)
     assert len(sel.items()) <= MAX_ITEMS
     for n in notices:
-        assert n.message("vi") and n.message("en")
-        assert len(n.message("en")) < 400  # shortened, never the whole hostile value
+        assert render(n, "vi") and render(n, "en")
+        assert len(render(n, "en")) < 400  # shortened, never the whole hostile value
 
 
 def test_a_pasted_scenario_with_projects_keeps_its_commas_inside_its_item(ctx):

@@ -26,6 +26,7 @@ from markupsafe import Markup
 from qn_model.cli import main
 from qn_model.data.dataset import Dataset, load_dataset
 from qn_model.engine.evaluate import evaluate_link
+from qn_model.i18n import render
 from qn_model.outputs.brief import brief_context, build_brief, plotly_js, render_brief
 from qn_model.outputs.exports import FORMULA_PREFIXES, to_csv, to_xlsx
 
@@ -203,7 +204,7 @@ def evil_ds(ds) -> Dataset:
 @pytest.fixture(scope="module")
 def evil_ev(evil_ds):
     ev = evaluate_link(HOSTILE_LINK, evil_ds)
-    assert any(LINK_KEY in n.message("en") for n in ev.notices), "the link's key is echoed in a notice"
+    assert any(LINK_KEY in render(n, "en") for n in ev.notices), "the link's key is echoed in a notice"
     return ev
 
 

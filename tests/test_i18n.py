@@ -1,23 +1,220 @@
+import ast
+import shutil
+import string
+import sys
+from pathlib import Path
+
 import pytest
+from babel.messages.pofile import read_po
 
+from qn_model.core import langs
+from qn_model.core.links import parse
+from qn_model.core.messages import Join, Local, Notice, Problem, Term
+from qn_model.i18n import catalog, render
 from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, fmt_pp, fmt_prob, norm_lang, t
-from qn_model.i18n.glossary import GLOSSARY
+
+ROOT = Path(__file__).resolve().parent.parent
+# Texts whose Vietnamese leaves out a technical detail the English names (an exception's class).
+LANGUAGE_MAY_OMIT = {
+    ("problem_unreadable__csv_error", "vi", "detail"),
+    ("problem_unreadable__internal", "vi", "detail"),
+}
 
 
-def test_every_glossary_entry_has_both_languages():
-    for key, entry in GLOSSARY.items():
-        assert set(entry) == {"vi", "en"}, key
-        assert entry["vi"].strip() and entry["en"].strip(), key
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def _scripts_module(name: str):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        return __import__(name)
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+
+
+# --- the catalogs ----------------------------------------------------------------------------
+def test_every_key_in_every_language():
+    with (catalog.LOCALE_DIR / "messages.pot").open("rb") as f:
+        template = {m.id for m in read_po(f) if m.id}
+    for lang in langs.LANGS:
+        assert set(catalog.texts(lang)) == template, lang
+        assert all(text.strip() for text in catalog.texts(lang).values()), lang
 
 
 def test_placeholders_match_between_languages():
-    import string
+    first = langs.LANGS[0]
+    for key, text in catalog.texts(first).items():
+        for lang in langs.LANGS[1:]:
+            a, b = _fields(text), _fields(catalog.texts(lang)[key])
+            a |= {f for k, lg, f in LANGUAGE_MAY_OMIT if k == key and lg == first}
+            b |= {f for k, lg, f in LANGUAGE_MAY_OMIT if k == key and lg == lang}
+            assert a == b, (key, lang)
 
-    for key, entry in GLOSSARY.items():
-        names = [{f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f} for lang in ("vi", "en")]
-        assert names[0] == names[1], key
+
+@pytest.mark.parametrize("lang", langs.LANGS)
+def test_catalog_parses_and_passes_babels_checks(lang):
+    with catalog.po_path(lang).open("rb") as f:
+        cat = read_po(f, locale=lang)
+    assert str(cat.locale) == lang
+    assert cat.num_plurals >= 1
+    assert [(m.id, errors) for m, errors in cat.check()] == []
+    assert not [m.id for m in cat if m.id and m.fuzzy]
 
 
+def test_t_missing_key_raises_in_every_language():
+    for lang in langs.LANGS:
+        with pytest.raises(KeyError):
+            t("no_such_key", lang)
+
+
+def test_converter_merges_pending_texts(tmp_path):
+    glossary_to_po = _scripts_module("glossary_to_po")
+    i18n = tmp_path / "i18n"
+    shutil.copytree(catalog.LOCALE_DIR, i18n / "locales")
+    (i18n / "pending_someone.py").write_text(
+        'TEXTS = {"new_key": {"vi": "Mới {n}", "en": "New {n}"}, "app_title": {"vi": "A", "en": "B"}}\n',
+        encoding="utf-8",
+    )
+    assert glossary_to_po.main(i18n) == 0
+    vi, en = (glossary_to_po.read_catalog(lang, i18n) for lang in ("vi", "en"))
+    assert vi["new_key"] == "Mới {n}" and en["new_key"] == "New {n}"
+    assert en["app_title"] == "B" and vi["de_share"] == catalog.texts("vi")["de_share"]
+    assert len(vi) == len(catalog.texts("vi")) + 1
+
+
+# --- messages --------------------------------------------------------------------------------
+def test_number_placeholders_follow_the_language():
+    n = Notice.of("share_over_100", peak=123.25)
+    assert "(123,2%)" in render(n, "vi") or "(123,3%)" in render(n, "vi")
+    assert "(123.2%)" in render(n, "en") or "(123.3%)" in render(n, "en")
+    assert t("dv_value_pct2", "vi", value=7.25) == "7,25%"
+    assert t("dv_value_vnd_trn", "en", value=1234.5, unit="x") == "1,234.5 x"
+
+
+def test_messages_are_language_neutral_values():
+    a = Notice.of("unknown_key", key="zz", raw="1")
+    b = Notice.of("unknown_key", key="zz", raw="1")
+    assert a == b and hash(a) == hash(b)
+    nested = Notice.of("x", "cmp_item_notice", label=Notice.text("cmp_link_label", n=2), message=a)
+    assert render(nested, "vi").startswith("Tham số 'cmp', Đường dẫn 2: Tham số 'zz'")
+    assert render(nested, "en").startswith("Parameter 'cmp', Link 2: Parameter 'zz'")
+    assert render(Join((Term("period_1"), "x"), " / "), "en") == "to 2025 / x"
+    assert render(Local.of(vi="Một", en="One"), "en") == "One"
+
+
+def test_problem_location_and_language_tags():
+    p = Problem.of("missing_value", "a.csv", 3, "value")
+    assert render(p, "en-US").startswith("a.csv, row 3, column value: ")
+    assert render(p, "vi").startswith("a.csv, dòng 3, cột value: ")
+
+
+# --- every message the code can emit renders in every language -------------------------------
+def _literal(node: ast.expr | None) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _literal(node.body) + _literal(node.orelse)
+    return []
+
+
+def _emitted_keys() -> set[str]:
+    """Catalog keys named where messages are built: Notice.of / Notice.text / Problem.of / Term,
+    the validator's ``col.add(code, variant=...)`` and the compare link's ``_notice(code, key)``."""
+    keys: set[str] = set()
+    files = [
+        *(ROOT / "qn_model").rglob("*.py"),
+        *(ROOT / "qn_ui").rglob("*.py"),
+        *(ROOT / "pages").glob("*.py"),
+    ]
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            f, args = node.func, node.args
+            owner = f.value.id if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) else None
+            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
+            if owner == "Notice" and name == "of" and args:
+                msgids = _literal(args[1]) if len(args) > 1 else []
+                keys.update(msgids or [f"notice_{c}" for c in _literal(args[0])])
+            elif owner == "Notice" and name == "text" and args:
+                keys.update(_literal(args[0]))
+            elif owner == "Problem" and name == "of" and args:
+                msgids = [m for m in (_literal(args[4]) if len(args) > 4 else []) if m]
+                keys.update(msgids or [f"problem_{c}" for c in _literal(args[0])])
+            elif name == "Term" and args:
+                keys.update(_literal(args[0]))
+            elif owner == "col" and name == "add" and args:
+                variants = [v for kw in node.keywords if kw.arg == "variant" for v in _literal(kw.value)]
+                for code in _literal(args[0]):
+                    keys.update([f"problem_{code}__{v}" for v in variants] or [f"problem_{code}"])
+            elif name == "_notice" and len(args) > 1 and path.name == "compare_link.py":
+                keys.update(_literal(args[1]))
+    return keys
+
+
+def test_the_scan_finds_the_messages():
+    keys = _emitted_keys()
+    assert {"notice_unknown_key", "notice_bad_param", "problem_missing_value", "cmp_too_many"} <= keys
+    assert "problem_unreadable__xlsx_broken" in keys and "dv_older" in keys
+    assert len(keys) > 60
+
+
+@pytest.mark.parametrize("lang", langs.LANGS)
+def test_every_emitted_message_renders(lang):
+    # Literal keys found by the scan must exist; every text of the catalog (a superset: codes built
+    # at run time, such as the validator's ``col.add(status, ...)``, are in it too) must render.
+    texts = catalog.texts(lang)
+    assert sorted(_emitted_keys() - set(texts)) == []
+    assert {"problem_not_numeric", "problem_not_finite"} <= set(texts)
+    for key, template in texts.items():
+        values = {}
+        for _, field, spec, _ in string.Formatter().parse(template):
+            if field:
+                values[field.split(".")[0].split("[")[0]] = 12.5 if spec else "x"
+        text = t(key, lang, **values) if values else t(key, lang)
+        assert text.strip() and "{" not in text.replace("{{", ""), key
+
+
+# --- a third language: one catalog file plus one entry in the list --------------------------
+@pytest.fixture
+def french(tmp_path, monkeypatch):
+    locales = tmp_path / "locales"
+    shutil.copytree(catalog.LOCALE_DIR, locales)
+    with catalog.po_path("en").open("rb") as f:
+        english = read_po(f, locale="en")
+    write_catalog = _scripts_module("glossary_to_po").write_catalog
+    texts = {m.id: f"[fr] {m.string}" for m in english if m.id}
+    write_catalog(locales / "fr" / "LC_MESSAGES" / "messages.po", "fr", texts)
+    monkeypatch.setattr(catalog, "LOCALE_DIR", locales)
+    monkeypatch.setattr(langs, "LANGS", [*langs.LANGS, "fr"])
+    catalog.texts.cache_clear()
+    yield "fr"
+    catalog.texts.cache_clear()
+
+
+def test_a_third_language_works_through_the_one_list(french, ctx):
+    assert t("app_title", french).startswith("[fr] ")
+    assert norm_lang(french) == french
+    assert fmt_num(1234.5, french) == "1\u202f234,5"  # Babel's French format, from the code alone
+    parsed = parse("lang=fr&gd2=999", ctx)
+    assert parsed.lang == french
+    (notice,) = parsed.notices
+    assert render(notice, french).startswith("[fr] Parameter 'gd2' = '999': [fr] outside")
+    (unknown,) = parse("lang=zz", ctx).notices
+    assert render(unknown, "en").endswith("language must be vi, en or fr. The default was used.")
+
+    from qn_model.data.dataset import load_dataset
+
+    ds = load_dataset()  # the data names its indicators in vi and en; fr shows the default's
+    assert ds.name("de_share", french) == ds.name("de_share", "vi")
+
+    from qn_model.cli import build_parser
+
+    assert build_parser().parse_args(["validate", "x.csv", "--lang", "fr"]).lang == "fr"
+
+
+# --- numbers ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("value", "lang", "expected"),
     [(14.3, "vi", "14,3%"), (14.3, "en", "14.3%"), (1234.5, "vi", "1.234,5%"), (1234.5, "en", "1,234.5%")],
@@ -53,3 +250,17 @@ def test_t_and_lang():
     assert norm_lang("fr") == "vi"
     with pytest.raises(KeyError):
         t("no_such_key")
+
+
+# --- layering --------------------------------------------------------------------------------
+@pytest.mark.parametrize("layer", ["core", "data", "trends", "engine"])
+def test_lower_layers_import_neither_texts_nor_plotly(layer):
+    for path in (ROOT / "qn_model" / layer).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            for name in names:
+                assert not name.startswith(("qn_model.i18n", "qn_model.views", "plotly")), (
+                    f"{path.name}: {name}"
+                )

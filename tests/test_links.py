@@ -16,6 +16,7 @@ from qn_model.core.links import (
     split_query,
 )
 from qn_model.core.scenario import Scenario
+from qn_model.i18n import render
 
 
 def codes(parsed):
@@ -77,8 +78,8 @@ def test_bad_values_fall_back_with_a_notice(ctx, text, code):
     assert parsed.lang == "vi"
     assert codes(parsed) == [code]
     notice = parsed.notices[0]
-    assert notice.message("vi") != notice.message("en")
-    assert "mặc định" in notice.message("vi") or notice.code == "unknown_key"
+    assert render(notice, "vi") != render(notice, "en")
+    assert "mặc định" in render(notice, "vi") or notice.code == "unknown_key"
 
 
 def test_boundaries_are_accepted(ctx):
@@ -119,7 +120,7 @@ def test_streamlit_keys_are_ignored_silently(ctx):
 
 def test_markup_is_kept_as_plain_text_in_notices(ctx):
     parsed = parse("gy1=<b>x</b>", ctx)
-    assert "<b>x</b>" in parsed.notices[0].message("en")
+    assert "<b>x</b>" in render(parsed.notices[0], "en")
 
 
 def test_many_unknown_keys_are_summarised(ctx):

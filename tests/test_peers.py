@@ -15,6 +15,7 @@ from qn_model.data import peers
 from qn_model.data.dataset import DATA_DIR
 from qn_model.i18n.formats import fmt_pct, t
 from qn_model.views import palette as pal
+from qn_model.views import peer_text
 from qn_model.views.peer_figures import bar_colour, figure_height, peer_bars_figure
 
 
@@ -140,7 +141,7 @@ def test_json_shape(ds) -> None:
 # ---- readings --------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
 def test_readings_quote_the_data(ds, lang: str) -> None:
-    lines = peers.readings(ds, lang)
+    lines = peer_text.readings(ds, lang)
     text = " ".join(lines)
     assert len(lines) == 6
     assert fmt_pct(7.1, lang) in lines[0]
@@ -157,10 +158,10 @@ def test_readings_quote_the_data(ds, lang: str) -> None:
 def test_readings_follow_the_values(ds) -> None:
     """Change a value and the sentence changes; drop the values a sentence needs and it goes."""
     values = [v for v in peers.load_peers() if not (v.geo == "BN" and v.method == "mic_annual_report_2022")]
-    text = " ".join(peers.readings(ds, "en", values))
+    text = " ".join(peer_text.readings(ds, "en", values))
     assert "Thái Nguyên leads the ministry's report for 2022 (42.92%)" in text
     no_growth = [v for v in peers.load_peers() if v.kind != "grdp_growth"]
-    assert not any("grew fastest" in line for line in peers.readings(ds, "en", no_growth))
+    assert not any("grew fastest" in line for line in peer_text.readings(ds, "en", no_growth))
 
 
 # ---- figure ------------------------------------------------------------------------------------
@@ -202,7 +203,7 @@ def test_empty_figure(ds) -> None:
 # ---- table -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
 def test_values_table_lists_every_value_with_its_link(ds, lang: str) -> None:
-    table = peers.values_table(ds, lang)
+    table = peer_text.values_table(ds, lang)
     assert len(table) == len(peers.peer_values(ds))
     link = t("hist_col_link", lang)
     assert table[link].str.startswith("http").all()

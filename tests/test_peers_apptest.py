@@ -10,8 +10,9 @@ from qn_model.core.messages import LANGS
 from qn_model.data import peers
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link
-from qn_model.engine.realism import realism_lines, realism_summary
 from qn_model.i18n.formats import t
+from qn_model.views import peer_text
+from qn_model.views.realism_text import realism_lines, realism_summary
 from tests.apptest import APP, SCENARIO, assert_clean
 
 pytestmark = pytest.mark.usefixtures("warm_engine")
@@ -43,7 +44,7 @@ def test_peers_page_in_both_languages(lang: str) -> None:
     at = _app({"lang": lang}, PEERS)
     assert at.title[0].value == t("peers_title", lang)
     text = _text(at)
-    for line in peers.readings(ds, lang):
+    for line in peer_text.readings(ds, lang):
         assert line in text
     charts = at.get("plotly_chart")
     assert len(charts) == 3

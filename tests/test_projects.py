@@ -18,6 +18,7 @@ from qn_model.core.targets import judge, required_de_growth_pct, with_required_g
 from qn_model.core.uncertainty import _log_growth, _standard_draws, growth_factors, simulate
 from qn_model.engine.evaluate import evaluate_link, evaluate_scenario
 from qn_model.engine.presets import PRESETS, default_scenario, preset
+from qn_model.i18n import render
 from qn_model.i18n.formats import fmt_money
 
 LEVEL = 347.5  # a base-year GRDP level, VND trillion
@@ -242,14 +243,14 @@ def test_a_bad_entry_is_dropped_with_a_notice_naming_it(ctx, raw, code, named):
     parsed = parse(f"pj=2028:10,{raw}", ctx)
     assert parsed.scenario.projects == (Project(2028, 10.0),)
     assert [n.code for n in parsed.notices] == [code]
-    assert named in parsed.notices[0].message("en") and named in parsed.notices[0].message("vi")
+    assert named in render(parsed.notices[0], "en") and named in render(parsed.notices[0], "vi")
 
 
 def test_a_sixth_project_is_dropped_with_a_notice(ctx):
     parsed = parse("pj=2026:1,2027:2,2028:3,2029:4,2030:5,2030:6,2026:7", ctx)
     assert [p.value_vnd_trn for p in parsed.scenario.projects] == [1, 2, 3, 4, 5]
     assert [n.code for n in parsed.notices] == ["too_many_projects"]
-    assert "2030:6, 2026:7" in parsed.notices[0].message("en")
+    assert "2030:6, 2026:7" in render(parsed.notices[0], "en")
 
 
 def test_repeated_pj_falls_back_with_a_notice(ctx):

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from qn_model.data.dataset import load_dataset
+from qn_model.i18n import render
 from qn_ui.state import USER_DATASET
 from qn_ui.user_data import process_upload
 
@@ -41,7 +42,7 @@ def test_bad_file_is_refused_and_nothing_is_lost(row):
     codes = {p.code for p in outcome.problems}
     assert row["code"] in codes
     for problem in outcome.problems:
-        vi, en = problem.message("vi"), problem.message("en")
+        vi, en = render(problem, "vi"), render(problem, "en")
         assert vi and en and vi != en
         assert problem.file  # located: which file, and row/column where they apply
 
@@ -50,7 +51,7 @@ def test_bad_file_is_refused_and_nothing_is_lost(row):
 def test_good_file_is_accepted_on_top_of_earlier_data(row):
     session = session_with_earlier_upload()
     outcome = process_upload((UPLOADS / row["file"]).read_bytes(), row["file"], session)
-    assert outcome.ok, [p.message("en") for p in outcome.problems]
+    assert outcome.ok, [render(p, "en") for p in outcome.problems]
     ds = session[USER_DATASET]
     assert ds.value("de_share", "QN", 2023) == 6.5  # earlier user value still there
     kinds = set(ds.indicators.loc[ds.indicators["source_id"] == "user", "kind"])

@@ -13,6 +13,7 @@ from numpy.testing import assert_allclose
 
 from qn_model.data.dataset import load_dataset
 from qn_model.data.validate import MAX_BYTES, template_bytes
+from qn_model.i18n import render
 from qn_model.views import user_data as ud
 from qn_ui import user_data as session_data
 from qn_ui.state import USER_DATASET
@@ -100,8 +101,8 @@ def test_table_problems_are_located_by_row_and_column(shipped):
     report = ud.validate_table(table, shipped.codebook["indicator_id"])
     assert report.codes == ["share_out_of_range", "duplicate", "missing_value"]
     assert [p.row for p in report.problems] == [3, 4, 5]
-    assert report.problems[2].message("en").startswith("row 5, column indicator_id:")
-    assert report.problems[2].message("vi").startswith("dòng 5, cột indicator_id:")
+    assert render(report.problems[2], "en").startswith("row 5, column indicator_id:")
+    assert render(report.problems[2], "vi").startswith("dòng 5, cột indicator_id:")
     assert ud.row_labels(table)[4] == "de_share · QN · 2025"
     assert ud.row_labels(table)[5] == "? · QN · 2027"
 
@@ -139,8 +140,8 @@ def test_a_province_estimate_is_usable(shipped):
 def test_data_that_would_break_the_controls_is_refused(shipped, record, fragment):
     problems = ud.dataset_problems(ud.build_dataset(shipped, rows(record)), "f.csv")
     assert problems and {p.code for p in problems} == {"default_out_of_range"}
-    assert any(fragment in p.message("en") for p in problems)
-    assert problems[0].message("en").startswith("f.csv: ")
+    assert any(fragment in render(p, "en") for p in problems)
+    assert render(problems[0], "en").startswith("f.csv: ")
 
 
 # ---- what differs from the shipped data ------------------------------------------------------
@@ -226,7 +227,7 @@ def test_xlsx_upload(shipped):
     wb.save(buf)
     session: dict = {}
     outcome = session_data.process_upload(buf.getvalue(), "so_lieu.xlsx", session)
-    assert outcome.ok, [p.message("en") for p in outcome.problems]
+    assert outcome.ok, [render(p, "en") for p in outcome.problems]
     assert session[USER_DATASET].row("de_share", "QN", 2025)["note"] == "from Excel"
 
 

@@ -27,7 +27,7 @@ from qn_model.data.validate import (
     validate_bytes,
     validate_path,
 )
-from qn_model.i18n.validation import MESSAGES
+from qn_model.i18n import catalog, render, t
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "uploads"
 KNOWN = frozenset(load_dataset().codebook["indicator_id"])
@@ -89,10 +89,10 @@ def test_corpus_file(case: dict[str, str]) -> None:
 def test_corpus_messages_are_bilingual(case: dict[str, str]) -> None:
     report = validate_path(CORPUS / case["file"], known_indicators=KNOWN)
     for p in report.problems:
-        assert p.message_vi.strip() and p.message_en.strip()
-        assert p.message_vi != p.message_en
-        assert "{" not in p.message_vi and "{" not in p.message_en
-        vi, en = p.message("vi"), p.message("en")
+        assert render(p, "vi").strip() and render(p, "en").strip()
+        assert render(p, "vi") != render(p, "en")
+        assert "{" not in render(p, "vi") and "{" not in render(p, "en")
+        vi, en = render(p, "vi"), render(p, "en")
         assert vi.startswith(case["file"])
         assert en.startswith(case["file"])
         if p.row is not None:
@@ -102,7 +102,8 @@ def test_corpus_messages_are_bilingual(case: dict[str, str]) -> None:
 
 
 def test_every_message_template_is_bilingual() -> None:
-    for key, (vi, en) in MESSAGES.items():
+    for key in (k for k in catalog.texts("vi") if k.startswith("problem_")):
+        vi, en = t(key, "vi"), t(key, "en")
         assert vi.strip() and en.strip(), key
         assert vi != en, key
         assert not vi.isascii(), f"{key}: Vietnamese text without diacritics"
@@ -139,7 +140,7 @@ def test_duplicate_column() -> None:
 
 def test_extension_mismatch_text_named_xlsx() -> None:
     p = _only(_check(HEADER + "de_share,QN,2024,7.1\n", "data.xlsx"), "extension_mismatch", None, None)
-    assert ".xlsx" in p.message_vi
+    assert ".xlsx" in render(p, "vi")
 
 
 def test_extension_mismatch_xlsx_named_csv(tmp_path: Path) -> None:
@@ -164,7 +165,7 @@ def test_unsupported_format() -> None:
 
 def test_unknown_indicator_with_suggestion() -> None:
     p = _only(_check(HEADER + "grdp_growht,QN,2024,8\n"), "unknown_indicator", 2, "indicator_id")
-    assert "grdp_growth" in p.message_vi and "grdp_growth" in p.message_en
+    assert "grdp_growth" in render(p, "vi") and "grdp_growth" in render(p, "en")
 
 
 def test_unknown_indicator_only_when_known_list_given() -> None:
@@ -185,8 +186,8 @@ def test_missing_value() -> None:
 
 def test_not_numeric() -> None:
     p = _only(_check(HEADER + "de_share,QN,2024,abc\n"), "not_numeric", 2, "value")
-    assert "Giá trị 'abc' không phải là số." in p.message_vi
-    assert "'abc' is not a number" in p.message_en
+    assert "Giá trị 'abc' không phải là số." in render(p, "vi")
+    assert "'abc' is not a number" in render(p, "en")
 
 
 @pytest.mark.parametrize("text", ["1_000", "7.1.2", "٣", "12 %x", "0x10", "1,5"])
@@ -222,7 +223,7 @@ def test_lone_dash_is_not_a_formula() -> None:
 def test_formula_xlsx(tmp_path: Path) -> None:
     path = _xlsx(tmp_path, [["indicator_id", "geo", "year", "value"], ["de_share", "QN", 2024, "=2*3.5"]])
     p = _only(validate_path(path), "formula", 2, "value")
-    assert "=2*3.5" in p.message_vi
+    assert "=2*3.5" in render(p, "vi")
 
 
 def test_year_not_integer() -> None:
@@ -251,7 +252,7 @@ def test_year_bounds_accepted() -> None:
 )
 def test_share_out_of_range(ind: str, value: str) -> None:
     p = _only(_check(HEADER + f"{ind},QN,2024,{value}\n"), "share_out_of_range", 2, "value")
-    assert ind in p.message_vi
+    assert ind in render(p, "vi")
 
 
 def test_non_share_may_exceed_100() -> None:
@@ -285,7 +286,7 @@ def test_duplicate() -> None:
         4,
         None,
     )
-    assert "2" in p.message_vi  # names the first occurrence
+    assert "2" in render(p, "vi")  # names the first occurrence
 
 
 def test_duplicate_allowed_across_geo_and_target_sets() -> None:
@@ -302,7 +303,7 @@ def test_too_many_values() -> None:
 def test_file_too_large_bytes() -> None:
     report = _check(b"x" * (MAX_BYTES + 1), "big.csv")
     assert report.codes == ["file_too_large"]
-    assert "5 MB" in report.problems[0].message_en
+    assert "5 MB" in render(report.problems[0], "en")
 
 
 def test_file_too_large_path_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -344,20 +345,20 @@ def test_unreadable_encoding_cp1258() -> None:
     )
     data = data.replace(b"?", b"\xd2")  # make sure a non-UTF-8 byte is present
     p = _only(_check(data), "unreadable", 2, None)
-    assert "UTF-8" in p.message_vi and "UTF-8" in p.message_en
+    assert "UTF-8" in render(p, "vi") and "UTF-8" in render(p, "en")
 
 
 def test_unreadable_utf16() -> None:
     p = _only(_check((HEADER + "de_share,QN,2024,7.1\n").encode("utf-16")), "unreadable", None, None)
-    assert "UTF-16" in p.message_en
-    assert "UTF-8" in p.message_vi
+    assert "UTF-16" in render(p, "en")
+    assert "UTF-8" in render(p, "vi")
 
 
 def test_unreadable_missing_path(tmp_path: Path) -> None:
     report = validate_path(tmp_path / "nope.csv")
     p = _only(report, "unreadable", None, None)
     assert report.file == "nope.csv"
-    assert "nope.csv" in p.message_vi
+    assert "nope.csv" in render(p, "vi")
 
 
 def test_unreadable_directory(tmp_path: Path) -> None:
@@ -377,7 +378,7 @@ def test_internal_error_becomes_unreadable(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(validate_module, "_check_table", _boom)
     report = _check(HEADER + "de_share,QN,2024,7\n")
     assert report.codes == ["unreadable"]
-    assert "RuntimeError" in report.problems[0].message_en
+    assert "RuntimeError" in render(report.problems[0], "en")
 
 
 def test_too_many_problems_are_capped() -> None:
@@ -495,13 +496,11 @@ def test_template_is_valid_and_documented() -> None:
 
 
 def test_problem_message_format() -> None:
-    p = Problem(
-        "not_numeric", "a.csv", 5, "value", "Giá trị 'x' không phải là số.", "The value 'x' is not a number."
-    )
-    assert p.message() == "a.csv, dòng 5, cột value: Giá trị 'x' không phải là số."
-    assert p.message("en") == "a.csv, row 5, column value: The value 'x' is not a number."
-    q = Problem("empty_file", "a.csv", None, None, "Tệp trống.", "Empty.")
-    assert q.message("en") == "a.csv: Empty."
+    p = Problem.of("not_numeric", "a.csv", 5, "value", "", value="x")
+    assert render(p, "vi").startswith("a.csv, dòng 5, cột value: Giá trị 'x' không phải là số.")
+    assert render(p, "en").startswith("a.csv, row 5, column value: The value 'x' is not a number.")
+    q = Problem.of("empty_file", "a.csv")
+    assert render(q, "en") == "a.csv: The file is empty."
 
 
 def test_report_reflects_path_name(tmp_path: Path) -> None:
@@ -540,7 +539,7 @@ def test_never_raises_on_arbitrary_bytes(data: bytes, name: str) -> None:
     assert isinstance(report, ValidationReport)
     assert report.ok == (report.frame is not None)
     for p in report.problems:
-        assert p.code and p.message_vi and p.message_en
+        assert p.code and render(p, "vi") and render(p, "en")
 
 
 _cell = st.one_of(

@@ -18,6 +18,7 @@ from qn_model.data.versions import (
     version_date,
 )
 from qn_model.engine.evaluate import evaluate_link
+from qn_model.i18n import render
 from tests.data_copies import data_with_2024_share
 
 OLD_DATE, NEW_DATE = "2026-11-01", "2026-12-04"
@@ -87,7 +88,7 @@ def test_a_link_on_an_older_version_names_the_value_before_and_after(revised, sh
     data, ds = revised
     notice = data_version_notice(shipped.version, ds, data_dir=data)
     assert notice is not None and notice.code == "data_version_changed"
-    en, vi = notice.message("en"), notice.message("vi")
+    en, vi = render(notice, "en"), render(notice, "vi")
     assert "Digital economy share (QN) 2024 was 7.1% when this link was made; it is now 7.3%" in en
     assert "Tỷ trọng kinh tế số (QN) năm 2024 là 7,1% khi tạo đường dẫn, nay là 7,3%" in vi
     assert shipped.version in en and version_date(shipped) in en and ds.version in en and NEW_DATE in en
@@ -100,7 +101,7 @@ def test_the_cli_and_brief_path_carries_the_notice(revised, shipped, monkeypatch
     monkeypatch.setattr("qn_model.data.dataset.DATA_DIR", data)
     ev = evaluate_link(f"gd2=40&dv={shipped.version}", ds)
     (notice,) = [n for n in ev.notices if n.code == "data_version_changed"]
-    assert "7.3%" in notice.message("en")
+    assert "7.3%" in render(notice, "en")
     assert evaluate_link(f"gd2=40&dv={ds.version}", ds).notices == ()
 
 
@@ -112,9 +113,9 @@ def test_values_a_link_sets_itself_are_not_reported(revised, shipped):
     ds = load_dataset(data)
     explicit = {"gy1", "gd1", "gy2", "gd2", "sy", "sd", "t1", "t2"}
     base = data_version_notice(shipped.version, ds, explicit, 2024, data)
-    assert "7.3%" in base.message("en") and "(VN)" not in base.message("en")
+    assert "7.3%" in render(base, "en") and "(VN)" not in render(base, "en")
     other = data_version_notice(shipped.version, ds, {"gd2"}, 2024, data)
-    assert "(VN) 2025" in other.message("en")
+    assert "(VN) 2025" in render(other, "en")
 
 
 def test_unchanged_values_are_said_to_be_unchanged(tmp_path, shipped):
@@ -128,9 +129,9 @@ def test_unchanged_values_are_said_to_be_unchanged(tmp_path, shipped):
             shipped.version, ds, {"gy1", "gd1", "gy2", "gd2", "sy", "sd"}, 2024, data
         )
         assert notice.code == "data_version_changed"
-        assert "None of the values the link depends on has changed" in notice.message("en")
+        assert "None of the values the link depends on has changed" in render(notice, "en")
         # This copy is not in its changelog: it reads as a planner's own data.
-        assert "with your own figures" in notice.message("en")
+        assert "with your own figures" in render(notice, "en")
     finally:
         clear_cache()
 
@@ -138,8 +139,8 @@ def test_unchanged_values_are_said_to_be_unchanged(tmp_path, shipped):
 def test_an_unknown_version_is_said_plainly(shipped):
     notice = data_version_notice("0123456789ab", shipped)
     assert notice.code == "data_version_unknown"
-    assert "does not know" in notice.message("en") and "0123456789ab" in notice.message("en")
-    assert "không biết" in notice.message("vi")
+    assert "does not know" in render(notice, "en") and "0123456789ab" in render(notice, "en")
+    assert "không biết" in render(notice, "vi")
     assert data_version_notice(shipped.version, shipped) is None
     assert data_version_notice(None, shipped) is None
 

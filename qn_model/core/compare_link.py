@@ -29,8 +29,7 @@ from qn_model.core.links import (
     query_items,
     split_query,
 )
-from qn_model.core.messages import Notice, shorten
-from qn_model.i18n.formats import t
+from qn_model.core.messages import Notice, Term, shorten
 
 __all__ = [
     "CURRENT",
@@ -79,7 +78,7 @@ DEFAULT_SELECTION = CompareSelection()
 
 
 def _notice(code: str, key: str, **values: object) -> Notice:
-    return Notice(code, t(key, "vi", **values), t(key, "en", **values))
+    return Notice.of(code, key, **values)
 
 
 def canonical_query(text: str, ctx: LinkContext) -> tuple[str, tuple[Notice, ...]]:
@@ -128,14 +127,8 @@ def parse_selection(raw: str, ctx: LinkContext) -> tuple[CompareSelection, tuple
     """The selection a ``cmp`` value holds, with what was ignored. Never raises."""
     shown = shorten(raw)
     if len(raw) > MAX_CMP_CHARS:
-        reason = {lang: t("cmp_reason_too_long", lang) for lang in ("vi", "en")}
-        return DEFAULT_SELECTION, (
-            Notice(
-                "cmp_too_long",
-                t("cmp_bad_selection", "vi", raw=shown, reason=reason["vi"]),
-                t("cmp_bad_selection", "en", raw=shown, reason=reason["en"]),
-            ),
-        )
+        reason = Term("cmp_reason_too_long")
+        return DEFAULT_SELECTION, (Notice.of("cmp_too_long", "cmp_bad_selection", raw=shown, reason=reason),)
     notices: list[Notice] = []
     include_current = False
     presets: list[str] = []
@@ -150,15 +143,8 @@ def parse_selection(raw: str, ctx: LinkContext) -> tuple[CompareSelection, tuple
         if item.startswith("?"):
             n = len(links) + 1
             query, inner = canonical_query(item, ctx)
-            label = {lang: t("cmp_link_label", lang, n=n) for lang in ("vi", "en")}
-            notices.extend(
-                Notice(
-                    n_.code,
-                    t("cmp_item_notice", "vi", label=label["vi"], message=n_.message("vi")),
-                    t("cmp_item_notice", "en", label=label["en"], message=n_.message("en")),
-                )
-                for n_ in inner
-            )
+            label = Notice.text("cmp_link_label", n=n)
+            notices.extend(Notice.of(n_.code, "cmp_item_notice", label=label, message=n_) for n_ in inner)
             links.append(query)
             continue
         if item in seen:

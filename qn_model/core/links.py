@@ -25,7 +25,9 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, cast
 from urllib.parse import parse_qsl, quote_plus, urlsplit
 
-from qn_model.core.messages import DEFAULT_LANG, LANGS, Notice, shorten
+from qn_model.core import langs
+from qn_model.core.langs import DEFAULT_LANG
+from qn_model.core.messages import Join, Notice, Term, shorten
 from qn_model.core.scenario import (
     MAX_PROJECTS,
     PROJECT_FIRST_YEAR,
@@ -74,7 +76,7 @@ class LinkKey:
     """Any other key: its name, the field it sets, how its value is read and written.
 
     A key either takes its text whole (``accepts``: otherwise the notice ``code`` with the
-    reason ``vi`` / ``en``) or has a grammar of its own (``grammar``: the value and a notice for
+    catalog's ``reason``, a message or a function giving one) or has a grammar of its own (``grammar``: the value and a notice for
     each part it dropped, None when nothing is left). Left out of a link, the field is
     ``default``; :func:`query_items` leaves the key out at its default unless it is ``full``.
     """
@@ -85,8 +87,7 @@ class LinkKey:
     accepts: Callable[[str, LinkContext], bool] | None = None
     value: Callable[[str], object] = str  # the accepted text -> the field's value
     code: str = ""
-    vi: str = ""
-    en: str = ""
+    reason: Term | Notice | Callable[[], Term | Notice] | None = None
     grammar: Callable[[str, LinkContext], tuple[object, tuple[Notice, ...]]] | None = None
     text: Callable[[Any], str] = str  # the field's value -> the link's text
     scenario: bool = False  # sets a Scenario field (else a ParsedLink one)
@@ -100,7 +101,9 @@ class LinkKey:
         assert self.accepts is not None
         if self.accepts(raw, ctx):
             return self.value(raw), ()
-        return None, (_notice(self.code, self.key, raw, self.vi, self.en),)
+        reason = self.reason() if callable(self.reason) else self.reason
+        assert reason is not None
+        return None, (_notice(self.code, self.key, raw, reason),)
 
 
 NUMBER_KEYS: tuple[NumberKey, ...] = (
@@ -132,6 +135,13 @@ MAX_PROJECT_ENTRY_CHARS = 32
 DATA_VERSION_CHARS = 16
 
 
+def _lang_reason() -> Notice:
+    # Read when the notice is made: the language list is the one in qn_model.core.langs.
+    return Notice.text(
+        "link_reason_unknown_language", first=Join(tuple(langs.LANGS[:-1]), ", "), last=langs.LANGS[-1]
+    )
+
+
 def _read_projects(raw: str, ctx: LinkContext) -> tuple[tuple[Project, ...] | None, tuple[Notice, ...]]:
     projects, dropped = parse_projects(raw)
     return projects or None, dropped  # "pj=" sets nothing
@@ -161,10 +171,9 @@ LINK_KEYS: tuple[NumberKey | LinkKey, ...] = (
         LANG_KEY,
         "lang",
         default=DEFAULT_LANG,
-        accepts=lambda raw, ctx: raw in LANGS,
+        accepts=lambda raw, ctx: raw in langs.LANGS,
         code="unknown_language",
-        vi="ngôn ngữ phải là vi hoặc en.",
-        en="language must be vi or en.",
+        reason=_lang_reason,
         full=True,
     ),
     LinkKey(
@@ -174,8 +183,7 @@ LINK_KEYS: tuple[NumberKey | LinkKey, ...] = (
         accepts=lambda raw, ctx: raw in ("0", "1"),
         value=lambda raw: raw == "1",
         code="not_a_flag",
-        vi="phải là 0 hoặc 1.",
-        en="must be 0 or 1.",
+        reason=Term("link_reason_not_flag"),
         text=lambda present: "1" if present else "0",
     ),
     LinkKey(
@@ -183,16 +191,14 @@ LINK_KEYS: tuple[NumberKey | LinkKey, ...] = (
         "data_version",
         accepts=_is_data_version,
         code="bad_data_version",
-        vi="mã phiên bản dữ liệu không hợp lệ.",
-        en="invalid data version.",
+        reason=Term("link_reason_bad_data_version"),
     ),
     LinkKey(
         TARGET_SET_KEY,
         "target_set",
         accepts=lambda raw, ctx: raw in ctx.target_sets,
         code="unknown_target_set",
-        vi="không có bộ mục tiêu này.",
-        en="there is no such target set.",
+        reason=Term("link_reason_unknown_target_set"),
     ),
     # Written as the caller encoded it (compare_link.encode); read into a CompareSelection.
     LinkKey(COMPARE_KEY, "compare", grammar=_read_compare),
@@ -229,44 +235,33 @@ class ParsedLink:
     compare: CompareSelection | None = None
 
 
-def _notice(code: str, key: str, raw: str, vi: str, en: str) -> Notice:
-    shown = shorten(raw)
-    return Notice(
-        code,
-        f"Tham số '{key}' = '{shown}': {vi} Đã dùng giá trị mặc định.",
-        f"Parameter '{key}' = '{shown}': {en} The default was used.",
-    )
+def _notice(code: str, key: str, raw: str, reason: Notice | Term) -> Notice:
+    return Notice.of(code, "notice_bad_param", key=key, raw=shorten(raw), reason=reason)
 
 
 def _parse_number(spec: NumberKey, raw: str) -> tuple[float | int | None, Notice | None]:
     if raw.strip() == "":
-        return None, _notice("empty_value", spec.key, raw, "giá trị trống.", "empty value.")
+        return None, _notice("empty_value", spec.key, raw, Term("link_reason_empty"))
     if len(raw) > MAX_VALUE_CHARS:
-        return None, _notice("not_a_number", spec.key, raw, "giá trị quá dài.", "value too long.")
+        return None, _notice("not_a_number", spec.key, raw, Term("link_reason_too_long"))
     try:
         value = float(raw)
     except ValueError:
-        return None, _notice("not_a_number", spec.key, raw, "không phải là số.", "not a number.")
+        return None, _notice("not_a_number", spec.key, raw, Term("link_reason_not_number"))
     if not math.isfinite(value):
-        return None, _notice("not_finite", spec.key, raw, "không phải số hữu hạn.", "not a finite number.")
+        return None, _notice("not_finite", spec.key, raw, Term("link_reason_not_finite"))
     if not spec.lo <= value <= spec.hi:
         lo, hi = _fmt(spec.lo), _fmt(spec.hi)
-        return None, _notice(
-            "out_of_range", spec.key, raw, f"ngoài khoảng {lo} đến {hi}.", f"outside {lo} to {hi}."
-        )
+        reason = Notice.text("link_reason_out_of_range", lo=lo, hi=hi)
+        return None, _notice("out_of_range", spec.key, raw, reason)
     if spec.integer:
         # Like Streamlit's integer slider: the URL value is truncated to an int.
         return int(value), None
     return value, None
 
 
-def _project_notice(code: str, entry: str, vi: str, en: str) -> Notice:
-    shown = shorten(entry)
-    return Notice(
-        code,
-        f"Dự án '{shown}' trong tham số '{PROJECTS_KEY}': {vi} Đã bỏ dự án này.",
-        f"Project '{shown}' in parameter '{PROJECTS_KEY}': {en} It was dropped.",
-    )
+def _project_notice(code: str, entry: str, reason: Notice | Term) -> Notice:
+    return Notice.of(code, "notice_bad_project_entry", entry=shorten(entry), key=PROJECTS_KEY, reason=reason)
 
 
 def _parse_project(entry: str) -> tuple[Project | None, Notice | None]:
@@ -275,8 +270,7 @@ def _parse_project(entry: str) -> tuple[Project | None, Notice | None]:
         return None, _project_notice(
             "bad_project",
             entry,
-            "phải có dạng NĂM:GIÁ_TRỊ, ví dụ 2027:25.",
-            "must read YEAR:VALUE, e.g. 2027:25.",
+            Term("project_reason_format"),
         )
     year_text = year_text.strip()
     if not (year_text.isascii() and year_text.isdigit()) or not (
@@ -286,8 +280,7 @@ def _parse_project(entry: str) -> tuple[Project | None, Notice | None]:
         return None, _project_notice(
             "bad_project_year",
             entry,
-            f"năm bắt đầu phải là số nguyên từ {first} đến {last}.",
-            f"the start year must be a whole number from {first} to {last}.",
+            Notice.text("project_reason_year", first=first, last=last),
         )
     try:
         value = float(value_text)
@@ -298,8 +291,7 @@ def _parse_project(entry: str) -> tuple[Project | None, Notice | None]:
         return None, _project_notice(
             "bad_project_value",
             entry,
-            f"giá trị phải là số từ {lo} đến {hi} nghìn tỷ đồng.",
-            f"the value must be a number from {lo} to {hi} VND trillion.",
+            Notice.text("project_reason_value", lo=lo, hi=hi),
         )
     return Project(int(year_text), value), None
 
@@ -308,7 +300,7 @@ def parse_projects(raw: str) -> tuple[tuple[Project, ...], tuple[Notice, ...]]:
     """The projects of a ``pj`` value, in year order, and a notice for each entry dropped
     (malformed, out of range, or beyond the fifth). Never raises."""
     if len(raw) > MAX_PROJECTS_CHARS:
-        return (), (_notice("not_a_number", PROJECTS_KEY, raw, "giá trị quá dài.", "value too long."),)
+        return (), (_notice("not_a_number", PROJECTS_KEY, raw, Term("link_reason_too_long")),)
     projects: list[Project] = []
     notices: list[Notice] = []
     extra: list[str] = []
@@ -325,13 +317,7 @@ def parse_projects(raw: str) -> tuple[tuple[Project, ...], tuple[Notice, ...]]:
             extra.append(entry)
     if extra:
         shown = shorten(", ".join(extra))
-        notices.append(
-            Notice(
-                "too_many_projects",
-                f"Tham số '{PROJECTS_KEY}': tối đa {MAX_PROJECTS} dự án; đã bỏ '{shown}'.",
-                f"Parameter '{PROJECTS_KEY}': at most {MAX_PROJECTS} projects; '{shown}' was dropped.",
-            )
-        )
+        notices.append(Notice.of("too_many_projects", key=PROJECTS_KEY, max=MAX_PROJECTS, dropped=shown))
     return tuple(sorted(projects)), tuple(notices)
 
 
@@ -369,7 +355,7 @@ def parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parsed
     except Exception:  # the contract: a link can never break the engine
         return ParsedLink(
             scenario=ctx.defaults,
-            notices=(Notice("unreadable_link", "Không đọc được đường dẫn.", "The link could not be read."),),
+            notices=(Notice.of("unreadable_link"),),
         )
 
 
@@ -399,18 +385,10 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
             raw = raws[-1]
             unknown += key not in STREAMLIT_KEYS
             if key not in STREAMLIT_KEYS and unknown <= 3:
-                notices.append(
-                    Notice(
-                        "unknown_key",
-                        f"Tham số '{shorten(key)}' = '{shorten(raw)}' không được hỗ trợ và đã bị bỏ qua.",
-                        f"Parameter '{shorten(key)}' = '{shorten(raw)}' is not supported and was ignored.",
-                    )
-                )
+                notices.append(Notice.of("unknown_key", key=shorten(key), raw=shorten(raw)))
             continue
         if len(raws) > 1:
-            notices.append(
-                _notice("repeated_key", key, ", ".join(raws), "tham số lặp lại.", "the key is repeated.")
-            )
+            notices.append(_notice("repeated_key", key, ", ".join(raws), Term("link_reason_repeated")))
             continue
         value, found = spec.read(raws[-1], ctx)
         notices.extend(found)
@@ -429,15 +407,9 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
         if observed is not None:
             scenario = scenario.with_(base_share_pct=float(observed))
         elif scenario.base_year != ctx.defaults.base_year:
-            notices.append(
-                Notice(
-                    "base_share_assumed",
-                    f"Không có số liệu tỷ trọng cho năm gốc {scenario.base_year}; "
-                    f"tạm dùng {_fmt(scenario.base_share_pct)}%. Hãy nhập tỷ trọng năm gốc (s0).",
-                    f"No observed share for base year {scenario.base_year}; "
-                    f"{_fmt(scenario.base_share_pct)}% is assumed. Set the base-year share (s0).",
-                )
-            )
+            # The share as the link writes it (language-neutral), like the link's other numbers.
+            share = _fmt(scenario.base_share_pct)
+            notices.append(Notice.of("base_share_assumed", year=scenario.base_year, share=share))
     if target_set is not None and ctx.target_sets[target_set] != (scenario.t1, scenario.t2):
         # The targets are the scenario; the set only names them. A name for other numbers goes.
         notices.append(
@@ -445,8 +417,7 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
                 "target_set_mismatch",
                 TARGET_SET_KEY,
                 target_set,
-                "mục tiêu của bộ này khác mục tiêu trong đường dẫn; dùng mục tiêu trong đường dẫn.",
-                "this set's targets differ from the link's targets; the link's targets are used.",
+                Term("link_reason_target_set_mismatch"),
             )
         )
         target_set = None
@@ -456,7 +427,7 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
         extra = len(notices) - MAX_NOTICES
         notices = [
             *notices[:MAX_NOTICES],
-            Notice("more_notices", f"… và {extra} vấn đề khác.", f"… and {extra} more problems."),
+            Notice.of("more_notices", n=extra),
         ]
     meta["target_set"] = target_set
     return ParsedLink(scenario, notices=tuple(notices), explicit=frozenset(explicit), **meta)

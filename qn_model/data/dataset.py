@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 
 import pandas as pd
 
+from qn_model.core import langs
 from qn_model.data.cache import memoize
 from qn_model.data.codebook import CODEBOOK_COLUMNS, PROVINCE, Codebook, codebook_problems
 from qn_model.data.validate import validate_path
@@ -38,6 +39,7 @@ __all__ = [
 ]
 
 DATA_DIR: Path = Path(__file__).resolve().parents[2] / "data"
+DATA_LANGS = ("vi", "en")  # the languages of the codebook's name_* and description_* columns
 """The repository's ``data/`` folder holding the shipped CSV files."""
 
 INDICATOR_COLUMNS = ("indicator_id", "geo", "year", "value", "kind", "source_id", "note")
@@ -213,7 +215,7 @@ class Dataset:
     def unit(self, indicator_id: str, lang: str = "vi") -> str:
         """Unit of an indicator from the codebook, in ``lang`` (empty string when unknown)."""
         entry = self.meta.get(indicator_id)
-        return "" if entry is None else entry.unit(_lang(lang))
+        return "" if entry is None else entry.unit(_data_lang(lang))
 
     def _codebook_field(self, indicator_id: str, column: str) -> str:
         entry = self.meta.get(indicator_id)
@@ -310,7 +312,7 @@ def _load_cached(path: Path) -> Dataset:
     book = Codebook.from_frame(codebook)
     for name in ("indicators.csv", "targets.csv"):
         report = validate_path(path / name, known_indicators=set(book.ids), share_indicators=book.share_ids)
-        errors.extend(report.messages("en"))
+        errors.extend(report.messages("en"))  # English text once qn_model.i18n is loaded
     indicators = _read_table(path / "indicators.csv", INDICATOR_COLUMNS, errors)
     targets = _read_table(path / "targets.csv", TARGET_COLUMNS, errors)
     if errors or indicators is None or targets is None:
@@ -428,14 +430,16 @@ def _version(indicators: pd.DataFrame, targets: pd.DataFrame) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def _lang(lang: str) -> str:
-    if lang not in ("vi", "en"):
-        raise ValueError(f"lang must be 'vi' or 'en', got {lang!r}")
-    return lang
+def _data_lang(lang: str) -> str:
+    if lang not in langs.LANGS:
+        raise ValueError(f"lang must be one of {langs.LANGS}, got {lang!r}")
+    # The codebook has Vietnamese and English columns; a language added to the list shows the
+    # default language's names until the data has its own column.
+    return lang if lang in DATA_LANGS else langs.DEFAULT_LANG
 
 
 def _lang_column(prefix: str, lang: str) -> str:
-    return f"{prefix}_{_lang(lang)}"
+    return f"{prefix}_{_data_lang(lang)}"
 
 
 def _as_year(value: Any) -> int:

@@ -18,7 +18,6 @@ import pandas as pd
 from qn_model.data.cache import memoize
 from qn_model.data.codebook import NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import DATA_DIR, Dataset
-from qn_model.i18n.formats import fmt_pct, norm_lang, t
 
 __all__ = [
     "KIND_GROWTH",
@@ -29,16 +28,14 @@ __all__ = [
     "PEER_KINDS",
     "PeerGroup",
     "PeerValue",
-    "bar_label",
+    "geo_name",
+    "groups_of",
     "growth_groups",
     "load_peers",
     "peer_problems",
     "peer_values",
-    "readings",
     "share_groups",
-    "table_text",
     "target_groups",
-    "value_text",
 ]
 
 PEER_COLUMNS = ("geo", "name_vi", "name_en", "year", "value", "kind", "method", "source_id", "note")
@@ -78,7 +75,7 @@ class PeerValue:
     label: str = ""  # which of an area's values (Quảng Ninh's targets: "article", "resolution09")
 
     def name(self, lang: str) -> str:
-        return self.name_en if norm_lang(lang) == "en" else self.name_vi
+        return self.name_en if lang == "en" else self.name_vi
 
     def to_json(self, lang: str = "vi") -> dict[str, object]:
         """``{geo, name, year, value_pct, kind, method, source_url}``, the command line's contract."""
@@ -101,12 +98,6 @@ class PeerGroup:
     method: str
     year: int | str
     values: tuple[PeerValue, ...]  # largest first
-
-    def title(self, lang: str) -> str:
-        year = str(self.year).replace("-", "–")
-        if self.kind == KIND_TARGET:
-            return t("peers_group_target", lang, year=year)
-        return t(f"peers_method_{self.method}", lang, year=year)
 
 
 # --------------------------------------------------------------------------------------
@@ -192,14 +183,21 @@ def _url(ds: Dataset, source_id: str) -> str:
     return (ds.source(source_id) or {}).get("url", "")
 
 
+def geo_name(geo: str) -> tuple[str, str]:
+    """(Vietnamese, English) name of an area as the peer file writes it (Quảng Ninh and the
+    nation are in it too); the code itself for an area it does not name."""
+    return next(((v.name_vi, v.name_en) for v in load_peers() if v.geo == geo), (geo, geo))
+
+
 def _from_indicators(ds: Dataset, indicator_id: str, geo: str, year: int, method: str) -> PeerValue | None:
     row = ds.row(indicator_id, geo, year)
     if row is None:
         return None
+    name_vi, name_en = geo_name(geo)
     return PeerValue(
         geo=geo,
-        name_vi=t(f"hist_geo_{geo}", "vi"),
-        name_en=t(f"hist_geo_{geo}", "en"),
+        name_vi=name_vi,
+        name_en=name_en,
         year=int(year),
         value_pct=float(row["value"]),
         kind=KIND_SHARE,
@@ -234,8 +232,8 @@ def _qn_values(ds: Dataset) -> list[PeerValue]:
             out.append(
                 PeerValue(
                     geo=QN,
-                    name_vi=t("hist_geo_QN", "vi"),
-                    name_en=t("hist_geo_QN", "en"),
+                    name_vi=geo_name(QN)[0],
+                    name_en=geo_name(QN)[1],
                     year=int(r.year),
                     value_pct=float(r.value),
                     kind=KIND_TARGET,
@@ -264,7 +262,7 @@ def peer_values(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> tuple[
     main data (GSO's 2021 and 2022 beside Hồ Chí Minh City's)."""
     peers = load_peers() if peers is None else tuple(peers)
     complements = []
-    for g in _groups(peers, KIND_SHARE):
+    for g in groups_of(peers, KIND_SHARE):
         if not any(v.geo == VN for v in g.values):
             national = _national_for(ds, g.method, g.year)
             if national is not None:
@@ -280,7 +278,7 @@ def _sort_key(year: int | str) -> tuple[int, int]:
     return int(text[-4:]), int(text[:4])
 
 
-def _groups(values: Sequence[PeerValue], kind: str) -> list[PeerGroup]:
+def groups_of(values: Sequence[PeerValue], kind: str) -> list[PeerGroup]:
     buckets: dict[tuple[str, int | str], list[PeerValue]] = {}
     for v in values:
         if v.kind == kind:
@@ -296,7 +294,7 @@ def _groups(values: Sequence[PeerValue], kind: str) -> list[PeerGroup]:
 
 def share_groups(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> list[PeerGroup]:
     """The shares by (method, year): Quảng Ninh's group first, then the latest first."""
-    groups = _groups(peer_values(ds, peers), KIND_SHARE)
+    groups = groups_of(peer_values(ds, peers), KIND_SHARE)
     return sorted(
         groups, key=lambda g: (not any(v.geo == QN for v in g.values), [-x for x in _sort_key(g.year)])
     )
@@ -304,149 +302,11 @@ def share_groups(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> list[
 
 def target_groups(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> list[PeerGroup]:
     """Digital-economy targets by target year (2030 first), Quảng Ninh's beside the peers'."""
-    groups = _groups(peer_values(ds, peers), KIND_TARGET)
+    groups = groups_of(peer_values(ds, peers), KIND_TARGET)
     return sorted(groups, key=lambda g: [-x for x in _sort_key(g.year)])
 
 
 def growth_groups(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> list[PeerGroup]:
     """GRDP growth by year (the 2025 ranking in the shipped data)."""
-    groups = _groups(peer_values(ds, peers), KIND_GROWTH)
+    groups = groups_of(peer_values(ds, peers), KIND_GROWTH)
     return sorted(groups, key=lambda g: [-x for x in _sort_key(g.year)])
-
-
-def bar_label(v: PeerValue, lang: str) -> str:
-    """The bar's name: the area, for Quảng Ninh's targets whose they are, and for the national
-    value beside Quảng Ninh's its method."""
-    if v.kind == KIND_TARGET and v.label:
-        return f"{v.name(lang)} ({t(f'source_{v.label}', lang)})"
-    if v.label == BESIDE_QN:
-        return t("peers_national_gso", lang, name=v.name(lang))
-    return v.name(lang)
-
-
-def value_text(v: PeerValue | float, lang: str) -> str:
-    """A value with the decimals its source gives (45 → 45%, 7.1 → 7,1%, 56.83 → 56,83%)."""
-    x = v.value_pct if isinstance(v, PeerValue) else float(v)
-    digits = 0 if float(x).is_integer() else (1 if round(x, 1) == x else 2)
-    return fmt_pct(x, lang, digits)
-
-
-# --------------------------------------------------------------------------------------
-# Readings: short sentences, every number from data, each only where a source says it
-# --------------------------------------------------------------------------------------
-def _find(values: Sequence[PeerValue], geo: str, kind: str, method: str, year: int | str) -> PeerValue | None:
-    return next(
-        (v for v in values if (v.geo, v.kind, v.method, v.year) == (geo, kind, method, year)),
-        None,
-    )
-
-
-def readings(ds: Dataset, lang: str, peers: Sequence[PeerValue] | None = None) -> list[str]:
-    """Plain-language readings of the peer data, in the reader's language. Each is built from
-    the values it names (and left out when one is missing)."""
-    values = peer_values(ds, peers)
-    out: list[str] = []
-
-    def pct(v: PeerValue | float) -> str:
-        return value_text(v, lang)
-
-    qn = next((v for v in values if v.geo == QN and v.kind == KIND_SHARE), None)
-    if qn is not None:
-        out.append(t("peers_read_qn", lang, value=pct(qn), year=qn.year))
-    mic = [v for v in values if v.kind == KIND_SHARE and v.method == "mic_annual_report_2022" and v.geo != VN]
-    if mic:
-        ranked = sorted(mic, key=lambda v: -v.value_pct)
-        top = ranked[0]
-        big = [v for v in ranked if v.geo in ("HN", "HCM")]
-        outside = [v for v in big if ranked.index(v) >= 5]
-        text = t("peers_read_mic_top", lang, name=top.name(lang), value=pct(top), year=top.year)
-        if outside:
-            names = ", ".join(f"{v.name(lang)} {pct(v)}" for v in outside)
-            text += " " + t("peers_read_big_cities", lang, names=names)
-        out.append(text)
-    vn_mic = _find(values, VN, KIND_SHARE, "mic_annual_report_2022", 2022)
-    vn_gso = ds.value(SHARE_ID, VN, 2022)
-    if vn_mic is not None and vn_gso is not None:
-        out.append(t("peers_read_methods", lang, mic=pct(vn_mic), gso=pct(vn_gso)))
-    hcm_gso = _find(values, "HCM", KIND_SHARE, "gso", 2022)
-    hcm_mic = _find(values, "HCM", KIND_SHARE, "mic_annual_report_2022", 2022)
-    if hcm_gso is not None and hcm_mic is not None:
-        out.append(t("peers_read_hcm", lang, gso=pct(hcm_gso), mic=pct(hcm_mic)))
-    merged = [v for v in mic if "Merged into" in v.note]
-    if merged:
-        names = ", ".join(
-            t("peers_merged_item", lang, name=v.name(lang), value=pct(v), into=_merged_into(v, values, lang))
-            for v in merged
-        )
-        out.append(t("peers_read_merged", lang, items=names))
-    growth = sorted((v for v in values if v.kind == KIND_GROWTH), key=lambda v: -v.value_pct)
-    if len(growth) >= 2 and growth[0].geo == QN:
-        out.append(
-            t(
-                "peers_read_growth",
-                lang,
-                year=growth[0].year,
-                value=pct(growth[0]),
-                next=growth[1].name(lang),
-                next_value=pct(growth[1]),
-            )
-        )
-    return out
-
-
-def _merged_into(v: PeerValue, values: Sequence[PeerValue], lang: str) -> str:
-    into = v.note.split("Merged into", 1)[1].split(" in ")[0].strip()  # the Vietnamese name
-    hit = next((x for x in values if x.name_vi == into), None)
-    return hit.name(lang) if hit else into
-
-
-# --------------------------------------------------------------------------------------
-# Text for the command line
-# --------------------------------------------------------------------------------------
-def table_text(values: Sequence[PeerValue], lang: str) -> str:
-    """The values as a readable table in the language: grouped by kind, method and year."""
-    lang = norm_lang(lang)
-    lines: list[str] = []
-    for kind in PEER_KINDS:
-        for g in _groups(values, kind):
-            lines += ["", g.title(lang)]
-            width = max(len(bar_label(v, lang)) for v in g.values)
-            for v in g.values:
-                mark = "*" if v.geo == QN else " "
-                lines.append(
-                    f" {mark} {bar_label(v, lang).ljust(width)}  {value_text(v, lang):>7}  {v.source_url}"
-                )
-    lines += ["", t("peers_cli_footer", lang)]
-    return "\n".join(lines).lstrip("\n")
-
-
-# --------------------------------------------------------------------------------------
-# The table of every value
-# --------------------------------------------------------------------------------------
-TABLE_COLUMNS = (
-    "peers_col_area",
-    "peers_col_kind",
-    "peers_col_year",
-    "peers_col_value",
-    "peers_col_method",
-    "hist_col_link",
-    "peers_col_note",
-)
-
-
-def values_table(ds: Dataset, lang: str, peers: Sequence[PeerValue] | None = None) -> pd.DataFrame:
-    """Every value the page draws, with its kind, method, link and note (localised headers)."""
-    rows = []
-    for v in peer_values(ds, peers):
-        rows.append(
-            [
-                bar_label(v, lang),
-                t(f"peers_kind_{v.kind}", lang),
-                str(v.year).replace("-", "–"),
-                value_text(v, lang),
-                t(f"peers_method_name_{v.method}", lang),
-                v.source_url if v.source_url.startswith(("http://", "https://")) else "",
-                v.note,
-            ]
-        )
-    return pd.DataFrame(rows, columns=[t(c, lang) for c in TABLE_COLUMNS])

@@ -2,7 +2,7 @@
 
 One validator serves both. It never raises on bad input: every problem, including an
 unexpected internal error, becomes a :class:`Problem` with a stable machine ``code``, a
-location a spreadsheet user recognises (file, row, column) and a message in Vietnamese
+location a spreadsheet user recognises (file, row, column) and the parameters of its message (rendered in Vietnamese
 and English.
 
 Accepted input
@@ -37,8 +37,8 @@ from typing import Any
 
 import pandas as pd
 
+from qn_model.core.messages import Problem, describe
 from qn_model.data.codebook import GROWTH_ID, PROVINCE, SHARE_ID, read_geos, shipped_codebook
-from qn_model.i18n.validation import COLUMN_WORD, MESSAGES, ROW_WORD
 
 __all__ = [
     "MAX_BYTES",
@@ -92,50 +92,6 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # --------------------------------------------------------------------------------------
 # Public data classes
 # --------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Problem:
-    """One located problem found in a file.
-
-    Attributes
-    ----------
-    code : str
-        Stable machine code, e.g. ``"not_numeric"`` or ``"missing_column"``.
-    file : str
-        File name as given by the caller (no directory).
-    row : int or None
-        Row number as a spreadsheet shows it (header = 1), or None for file-level problems.
-    column : str or None
-        Canonical column name (``"value"``, ``"year"``, ...), or None.
-    message_vi, message_en : str
-        Explanation in Vietnamese and English, without the location prefix.
-    """
-
-    code: str
-    file: str
-    row: int | None
-    column: str | None
-    message_vi: str
-    message_en: str
-
-    def message(self, lang: str = "vi") -> str:
-        """Return the message with its location, e.g. ``"a.csv, dòng 5, cột value: ..."``.
-
-        Parameters
-        ----------
-        lang : str
-            ``"vi"`` (default) or ``"en"``; any other value starting with ``"en"`` gives
-            English, everything else Vietnamese.
-        """
-        key = "en" if str(lang).lower().startswith("en") else "vi"
-        parts = [self.file] if self.file else []
-        if self.row is not None:
-            parts.append(f"{ROW_WORD[key]} {self.row}")
-        if self.column:
-            parts.append(f"{COLUMN_WORD[key]} {self.column}")
-        text = self.message_en if key == "en" else self.message_vi
-        return f"{', '.join(parts)}: {text}" if parts else text
-
-
 @dataclass(frozen=True, eq=False)
 class ValidationReport:
     """Result of validating one file.
@@ -167,7 +123,7 @@ class ValidationReport:
 
     def messages(self, lang: str = "vi") -> list[str]:
         """All problem messages with their locations, in the given language."""
-        return [p.message(lang) for p in self.problems]
+        return [describe(p, lang) for p in self.problems]
 
 
 # --------------------------------------------------------------------------------------
@@ -185,21 +141,14 @@ class _Collector:
     def add(
         self, code: str, row: int | None = None, column: str | None = None, variant: str = "", **params: Any
     ) -> None:
-        vi, en = MESSAGES.get((code, variant)) or MESSAGES[(code, "")]
+        # The text is the catalog's ``problem_<code>`` or ``problem_<code>__<variant>``, rendered
+        # when shown (qn_model.i18n.render); parameters are already clipped, printable text.
+        msgid = f"problem_{code}__{variant}" if variant else ""
         safe = {k: _clip(v) for k, v in params.items()}
-        safe.setdefault("column", column or "")
-        self.problems.append(Problem(code, self.file, row, column, vi.format(**safe), en.format(**safe)))
+        self.problems.append(Problem.of(code, self.file, row, column, msgid, **safe))
         if len(self.problems) >= MAX_PROBLEMS:
-            vi, en = MESSAGES[("too_many_problems", "")]
             self.problems.append(
-                Problem(
-                    "too_many_problems",
-                    self.file,
-                    None,
-                    None,
-                    vi.format(limit=MAX_PROBLEMS),
-                    en.format(limit=MAX_PROBLEMS),
-                )
+                Problem.of("too_many_problems", self.file, None, None, "", limit=str(MAX_PROBLEMS))
             )
             raise _TooManyProblemsError
 
@@ -357,9 +306,9 @@ def _display_name(filename: Any) -> str:
 
 
 def _internal_problem(name: str, exc: BaseException) -> Problem:
-    vi, en = MESSAGES[("unreadable", "internal")]
-    detail = _clip(type(exc).__name__)
-    return Problem("unreadable", name, None, None, vi.format(detail=detail), en.format(detail=detail))
+    return Problem.of(
+        "unreadable", name, None, None, "problem_unreadable__internal", detail=_clip(type(exc).__name__)
+    )
 
 
 def _too_large(col: _Collector, size: int) -> None:

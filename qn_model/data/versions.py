@@ -21,16 +21,16 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from qn_model.core.messages import Notice
+from qn_model.core.langs import LANGS
+from qn_model.core.messages import Join, Local, Notice, Term
 from qn_model.data import dataset as data_module
 from qn_model.data.cache import Memo
 from qn_model.data.codebook import GROWTH_ID, LEVEL_ID, NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import Dataset
-from qn_model.i18n.formats import fmt_num, fmt_pct, t
 
 __all__ = [
     "CHANGELOG_COLUMNS",
@@ -243,35 +243,47 @@ def _order(key: ValueKey) -> tuple[int, int, str, int]:
     return (0 if table == "indicators" else 1, series, tset, year)
 
 
-def _value_text(key: ValueKey, value: float | None, lang: str) -> str:
+def _local(text_in: Callable[[str], str]) -> Local:
+    """A text the data holds per language (codebook names, changelog summaries), for every
+    language it has."""
+    texts = {}
+    for lang in LANGS:
+        try:
+            texts[lang] = text_in(lang)
+        except ValueError:  # the data has no column for this language: the default's is shown
+            continue
+    return Local.of(**texts)
+
+
+def _value_text(key: ValueKey, value: float | None) -> Notice | Term:
     if value is None:
-        return t("dv_no_value", lang)
+        return Term("dv_no_value")
     if key[1] == LEVEL_ID:
-        return f"{fmt_num(value, lang, 1)} {t('dv_unit_vnd_trn', lang)}"
-    return fmt_pct(value, lang, 1 if round(value, 1) == value else 2)
+        return Notice.text("dv_value_vnd_trn", value=value, unit=Term("dv_unit_vnd_trn"))
+    return Notice.text("dv_value_pct1" if round(value, 1) == value else "dv_value_pct2", value=value)
 
 
-def change_text(change: Change, ds: Dataset, lang: str) -> str:
-    """ "the 2024 digital-economy share (QN) was 7.1 % when this link was made; it is now 7.3 %"."""
+def change_text(change: Change, ds: Dataset) -> Notice:
+    """ "the 2024 digital-economy share (QN) was 7.1 % when this link was made; it is now 7.3 %"
+    (render with ``qn_model.i18n.render``)."""
     table, ind, geo, year, tset = change.key
     if table == "targets":
-        what = t("dv_what_target", lang, set=t(f"target_set_{tset}", lang), year=year)
+        what = Notice.text("dv_what_target", set=Term(f"target_set_{tset}"), year=year)
     else:
-        what = t("dv_what_value", lang, name=ds.name(ind, lang), geo=geo, year=year)
-    return t(
+        what = Notice.text("dv_what_value", name=_local(lambda lang: ds.name(ind, lang)), geo=geo, year=year)
+    return Notice.text(
         "dv_change",
-        lang,
         what=what,
-        before=_value_text(change.key, change.before, lang),
-        now=_value_text(change.key, change.now, lang),
+        before=_value_text(change.key, change.before),
+        now=_value_text(change.key, change.now),
     )
 
 
-def _now_text(ds: Dataset, lang: str, data_dir: Path | str | None) -> str:
+def _now_text(ds: Dataset, data_dir: Path | str | None) -> Notice:
     date = version_date(ds, data_dir)
     if date is None:
-        return t("dv_now_own", lang, version=ds.version)
-    return t("dv_now_shipped", lang, version=ds.version, date=date)
+        return Notice.text("dv_now_own", version=ds.version)
+    return Notice.text("dv_now_shipped", version=ds.version, date=date)
 
 
 def _since(old: Version, ds: Dataset, lang: str, data_dir: Path | str | None) -> str:
@@ -302,23 +314,21 @@ def data_version_notice(
     if not link_version or link_version == ds.version:
         return None
     old = version_entry(link_version, data_dir)
-    texts = {}
-    for lang in ("vi", "en"):
-        now = _now_text(ds, lang, data_dir)
-        if old is None:
-            texts[lang] = t("dv_unknown", lang, version=link_version, now=now)
-            continue
-        found = changes(old.values, key_values(ds), explicit, base_year)
-        if found:
-            shown = [change_text(c, ds, lang) for c in found[:MAX_CHANGES_SHOWN]]
-            if len(found) > MAX_CHANGES_SHOWN:
-                shown.append(t("dv_more_changes", lang, n=len(found) - MAX_CHANGES_SHOWN))
-            body = t("dv_changed", lang, changes="; ".join(shown))
-        else:
-            body = t("dv_unchanged", lang)
-        since = _since(old, ds, lang, data_dir)
-        if since:
-            body = f"{body} {t('dv_since', lang, entries=since)}"
-        texts[lang] = t("dv_older", lang, version=link_version, date=old.date, now=now, body=body)
-    code = "data_version_unknown" if old is None else "data_version_changed"
-    return Notice(code, texts["vi"], texts["en"])
+    now = _now_text(ds, data_dir)
+    if old is None:
+        return Notice.of("data_version_unknown", "dv_unknown", version=link_version, now=now)
+    found = changes(old.values, key_values(ds), explicit, base_year)
+    body: Notice | Term
+    if found:
+        shown: list[object] = [change_text(c, ds) for c in found[:MAX_CHANGES_SHOWN]]
+        if len(found) > MAX_CHANGES_SHOWN:
+            shown.append(Notice.text("dv_more_changes", n=len(found) - MAX_CHANGES_SHOWN))
+        body = Notice.text("dv_changed", changes=Join(tuple(shown)))
+    else:
+        body = Term("dv_unchanged")
+    since = _local(lambda lang: _since(old, ds, lang, data_dir))
+    if any(text for _, text in since.texts):
+        body = Notice.text("dv_body_since", body=body, since=Notice.text("dv_since", entries=since))
+    return Notice.of(
+        "data_version_changed", "dv_older", version=link_version, date=old.date, now=now, body=body
+    )

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from qn_model.core.links import ParsedLink, parse
-from qn_model.core.messages import Notice
+from qn_model.core.messages import Notice, describe
 from qn_model.core.projection import Projection, project
 from qn_model.core.scenario import Scenario
 from qn_model.core.targets import TargetVerdict, judge
@@ -15,7 +15,6 @@ from qn_model.data.codebook import LEVEL_ID, PROVINCE
 from qn_model.data.dataset import Dataset
 from qn_model.data.versions import data_version_notice
 from qn_model.engine.presets import CUSTOM_TARGET_SET, link_context, observed_share, target_set_for
-from qn_model.i18n.formats import t
 
 
 @dataclass(frozen=True)
@@ -33,12 +32,13 @@ class Evaluation:
     target_set: str = CUSTOM_TARGET_SET
 
     def to_json(self) -> dict[str, object]:
-        """The command line's ``--json`` document."""
+        """The command line's ``--json`` document; a warning's text is in the evaluation's
+        language (rendered by ``qn_model.i18n``, which the command line loads)."""
         return {
             "scenario": self.scenario.to_dict(),
             "path": self.projection.records(),
             "targets": [v.to_dict() for v in self.verdicts],
-            "warnings": [n.to_dict(self.lang) for n in self.notices],
+            "warnings": [{"code": n.code, "message": describe(n, self.lang)} for n in self.notices],
             "target_set": self.target_set,
         }
 
@@ -54,24 +54,12 @@ def project_notices(scn: Scenario, ds: Dataset) -> tuple[Notice, ...]:
     if not scn.projects:
         return ()
     if base_grdp(ds, scn.base_year) is None:
-        return (
-            Notice(
-                "projects_no_level",
-                t("projects_no_level", "vi", year=scn.base_year),
-                t("projects_no_level", "en", year=scn.base_year),
-            ),
-        )
+        return (Notice.of("projects_no_level", "projects_no_level", year=scn.base_year),)
     early = [p for p in scn.projects if p.year <= scn.base_year]
     if not early:
         return ()
     years = ", ".join(str(p.year) for p in early)
-    return (
-        Notice(
-            "projects_before_base",
-            t("projects_before_base", "vi", years=years, base=scn.base_year),
-            t("projects_before_base", "en", years=years, base=scn.base_year),
-        ),
-    )
+    return (Notice.of("projects_before_base", "projects_before_base", years=years, base=scn.base_year),)
 
 
 def headline_verdicts(scn: Scenario, ds: Dataset) -> tuple[TargetVerdict, ...]:

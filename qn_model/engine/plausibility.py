@@ -3,13 +3,12 @@ but must see that they are outside history."""
 
 from __future__ import annotations
 
-from qn_model.core.messages import Notice
+from qn_model.core.messages import Notice, Term
 from qn_model.core.projection import project
 from qn_model.core.scenario import Scenario
 from qn_model.data.cache import derived
 from qn_model.data.codebook import GROWTH_ID, NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import Dataset
-from qn_model.i18n.formats import fmt_pct
 
 
 def growth_range(ds: Dataset) -> tuple[float, float]:
@@ -37,37 +36,30 @@ def beyond_history(scn: Scenario, ds: Dataset) -> tuple[Notice, ...]:
     out = []
     peak = max(project(scn).share_pct)
     if peak > 100.0:
-        out.append(
-            Notice(
-                "share_over_100",
-                f"Với các tốc độ này, tỷ trọng kinh tế số vượt 100% GRDP ({fmt_pct(peak, 'vi')}) – điều không thể xảy ra. "
-                "Hãy giảm tăng trưởng kinh tế số.",
-                f"With these rates the digital-economy share exceeds 100% of GRDP ({fmt_pct(peak, 'en')}), "
-                "which cannot happen. Lower the digital-economy growth.",
-            )
-        )
+        out.append(Notice.of("share_over_100", peak=peak))
     for period, gy, gd in ((1, scn.gy1, scn.gd1), (2, scn.gy2, scn.gd2)):
-        label_vi = "đến 2025" if period == 1 else "2026–2030"
-        label_en = "to 2025" if period == 1 else "2026–2030"
+        label = Term(f"period_{period}")
         if not lo <= gy <= hi:
             out.append(
-                Notice(
+                Notice.of(
                     f"gy{period}_beyond_history",
-                    f"Tăng trưởng GRDP {label_vi} là {fmt_pct(gy, 'vi')}/năm, ngoài mức tỉnh từng đạt "
-                    f"({fmt_pct(lo, 'vi')} đến {fmt_pct(hi, 'vi')}).",
-                    f"GRDP growth {label_en} of {fmt_pct(gy, 'en')}/year is outside what the province has "
-                    f"recorded ({fmt_pct(lo, 'en')} to {fmt_pct(hi, 'en')}).",
+                    "notice_gy_beyond_history",
+                    period=label,
+                    gy=gy,
+                    lo=lo,
+                    hi=hi,
                 )
             )
         relative = ((1 + gd / 100) / (1 + gy / 100) - 1) * 100
         if relative > rel_max:
             out.append(
-                Notice(
+                Notice.of(
                     f"gd{period}_beyond_history",
-                    f"Với tăng trưởng KTS {fmt_pct(gd, 'vi')}/năm {label_vi}, tỷ trọng tăng {fmt_pct(relative, 'vi')}/năm "
-                    f"so với GRDP – nhanh hơn mọi năm của chuỗi quốc gia (cao nhất {fmt_pct(rel_max, 'vi')}/năm).",
-                    f"With DE growth of {fmt_pct(gd, 'en')}/year {label_en}, the share rises {fmt_pct(relative, 'en')}/year "
-                    f"relative to GRDP – faster than the national share ever has (at most {fmt_pct(rel_max, 'en')}/year).",
+                    "notice_gd_beyond_history",
+                    period=label,
+                    gd=gd,
+                    relative=relative,
+                    rel_max=rel_max,
                 )
             )
     return tuple(out)

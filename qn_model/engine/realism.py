@@ -14,16 +14,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pandas as pd
-
 from qn_model.core.scenario import TARGET_YEAR_1, Scenario
 from qn_model.core.targets import TargetVerdict
 from qn_model.data.cache import derived
 from qn_model.data.codebook import NATION, SHARE_ID
 from qn_model.data.dataset import Dataset
-from qn_model.data.peers import KIND_SHARE, PeerValue, load_peers
-from qn_model.i18n.formats import fmt_pct, t
-from qn_model.views.history import localised_frame
+from qn_model.data.peers import KIND_SHARE, PeerValue, geo_name, load_peers
 
 __all__ = [
     "GrowthRecord",
@@ -31,9 +27,7 @@ __all__ = [
     "ShareSeries",
     "fastest_share_growth",
     "realism_checks",
-    "realism_lines",
     "realism_reference",
-    "realism_summary",
     "relative_growth",
     "share_series",
 ]
@@ -41,7 +35,6 @@ __all__ = [
 # Series of one method in the main data: (indicator, area, method). Quảng Ninh's own share is
 # not one: its single value names no method.
 DATA_SERIES = ((SHARE_ID, NATION, "gso"), ("de_share_mic", NATION, "mic"))
-SERIES_COLUMNS = ("peers_col_series", "peers_col_years", "peers_col_fastest")
 
 
 @dataclass(frozen=True)
@@ -54,10 +47,6 @@ class ShareSeries:
     area_vi: str = ""
     area_en: str = ""
 
-    def name(self, lang: str) -> str:
-        area = self.area_en if lang == "en" else self.area_vi
-        return t("real_series", lang, area=area or self.geo, method=t(f"real_method_{self.method}", lang))
-
 
 @dataclass(frozen=True)
 class GrowthRecord:
@@ -67,16 +56,6 @@ class GrowthRecord:
     year_from: int
     year_to: int
     rate_pct: float
-
-    def describe(self, lang: str) -> str:
-        return t(
-            "real_record",
-            lang,
-            rate=fmt_pct(self.rate_pct, lang),
-            series=self.series.name(lang),
-            start=self.year_from,
-            end=self.year_to,
-        )
 
 
 def relative_growth(gy_pct: float, gd_pct: float) -> float:
@@ -92,9 +71,7 @@ def share_series(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> tuple
         s = ds.series(indicator_id, geo)
         points = tuple((int(y), float(v)) for y, v in s.items() if math.isfinite(v) and v > 0)
         if len(points) >= 2:
-            out.append(
-                ShareSeries(geo, method, points, t(f"hist_geo_{geo}", "vi"), t(f"hist_geo_{geo}", "en"))
-            )
+            out.append(ShareSeries(geo, method, points, *geo_name(geo)))
     peers = load_peers() if peers is None else peers
     by_series: dict[tuple[str, str], dict[int, float]] = {}
     names: dict[str, tuple[str, str]] = {}
@@ -161,81 +138,3 @@ def realism_checks(
         rate = relative_growth(gy, v.required_de_growth_pct)
         out.append(RealismCheck("target", period, v.year, v.target_pct, rate, rate > reference.rate_pct))
     return tuple(out)
-
-
-def realism_lines(
-    scn: Scenario, verdicts: Sequence[TargetVerdict], ds: Dataset, lang: str
-) -> tuple[str, ...]:
-    """What the scenario page and the brief say: each rate beyond the record with the reference
-    (first line: the reference itself), or one line saying everything is within it."""
-    reference = realism_reference(ds)
-    if reference is None:
-        return ()
-    checks = realism_checks(scn, verdicts, reference)
-    beyond = [c for c in checks if c.exceeds]
-    if not beyond:
-        return (t("real_within", lang, record=reference.describe(lang)),)
-    lines = [t("real_reference", lang, record=reference.describe(lang))]
-    for c in beyond:
-        if c.what == "scenario":
-            lines.append(
-                t("real_scenario_beyond", lang, period=t(c.period, lang), rate=fmt_pct(c.rate_pct, lang))
-            )
-        else:
-            lines.append(
-                t(
-                    "real_target_beyond",
-                    lang,
-                    year=c.year,
-                    target=fmt_pct(c.target_pct, lang, 0 if float(c.target_pct).is_integer() else 1),
-                    rate=fmt_pct(c.rate_pct, lang),
-                )
-            )
-    return tuple(lines)
-
-
-def series_table(ds: Dataset, lang: str) -> pd.DataFrame:
-    """Each series of one method with its years and its fastest rise (for the peers page),
-    headers in the language."""
-    rows = []
-    for s in share_series(ds):
-        best = fastest_share_growth([s])
-        years = [y for y, _ in s.points]
-        rows.append(
-            {
-                "peers_col_series": s.name(lang),
-                "peers_col_years": f"{years[0]}–{years[-1]}",
-                "peers_col_fastest": ""
-                if best is None
-                else t(
-                    "real_record_short",
-                    lang,
-                    rate=fmt_pct(best.rate_pct, lang),
-                    start=best.year_from,
-                    end=best.year_to,
-                ),
-            }
-        )
-    return localised_frame(rows, SERIES_COLUMNS, lang)
-
-
-def realism_summary(
-    scn: Scenario, verdicts: Sequence[TargetVerdict], ds: Dataset, lang: str
-) -> tuple[str, bool] | None:
-    """The scenario page's one-sentence notice and whether anything exceeds the record (None
-    without a reference): each rate beyond it named, then the reference."""
-    reference = realism_reference(ds)
-    if reference is None:
-        return None
-    beyond = [c for c in realism_checks(scn, verdicts, reference) if c.exceeds]
-    if not beyond:
-        return t("real_within", lang, record=reference.describe(lang)), False
-    items = []
-    for c in beyond:
-        rate = fmt_pct(c.rate_pct, lang)
-        if c.what == "scenario":
-            items.append(t("real_item_scenario", lang, period=t(c.period, lang), rate=rate))
-        else:
-            target = fmt_pct(c.target_pct, lang, 0 if float(c.target_pct).is_integer() else 1)
-            items.append(t("real_item_target", lang, year=c.year, target=target, rate=rate))
-    return t("real_summary", lang, items="; ".join(items), record=reference.describe(lang)), True

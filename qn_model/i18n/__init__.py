@@ -1,1 +1,5 @@
-"""Texts and number formats in the reader's language."""
+"""Texts, messages and number formats in the reader's language."""
+
+from qn_model.i18n.formats import render, t
+
+__all__ = ["render", "t"]

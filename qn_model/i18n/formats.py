@@ -1,32 +1,120 @@
-"""Language and number formats. Texts live in ``glossary.py``; numbers are formatted by Babel
-so a Vietnamese reader sees ``14,3%`` and ``1.234,5`` and an English one ``14.3%``, ``1,234.5``."""
+"""Texts, messages and number formats in the reader's language.
+
+Texts live in the gettext catalogs (:mod:`qn_model.i18n.catalog`); numbers are formatted by Babel
+so a Vietnamese reader sees ``14,3%`` and ``1.234,5`` and an English one ``14.3%``, ``1,234.5``.
+A text's placeholder may name a number format: ``{share:pct}``, ``{gap:pp}``, ``{v:money}``,
+``{p:prob}``, ``{n:num0}``, ``{year:year}`` (kinds ``num pct pp money prob year``, then digits,
+then ``+`` for a sign: ``{x:pct2+}``). :func:`render` turns a message of
+:mod:`qn_model.core.messages` into text."""
 
 from __future__ import annotations
 
 import functools
 import math
+import re
+import string
 
 from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
 
-from qn_model.core.messages import DEFAULT_LANG, LANGS
-from qn_model.i18n.glossary import GLOSSARY
+from qn_model.core import langs, messages
+from qn_model.core.langs import DEFAULT_LANG
+from qn_model.core.messages import Join, Local, Notice, Problem, Term
+from qn_model.i18n import catalog
 
-LOCALES = {"vi": "vi_VN", "en": "en_US"}
 DASH = "–"  # shown for a missing value: a gap stays visibly a gap
 
 
+_MESSAGES = (Notice, Problem, Term, Local, Join)
+_SPEC = re.compile(r"(num|pct|pp|money|prob|year)(\d?)(\+?)")
+
+
 def norm_lang(lang: str | None) -> str:
-    return lang if lang in LANGS else DEFAULT_LANG
+    return lang if lang in langs.LANGS else DEFAULT_LANG
 
 
-def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+class _Formatter(string.Formatter):
+    """``str.format`` plus the number formats above and messages as values, in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, _MESSAGES):
+            value = render(value, self.lang)
+        match = _SPEC.fullmatch(format_spec)
+        if match is None:
+            return super().format_field(value, format_spec)
+        kind, digits, signed = match.group(1), match.group(2), bool(match.group(3))
+        number = None if value is None else float(value)  # type: ignore[arg-type]
+        lang = self.lang
+        if kind == "num":
+            return fmt_num(number, lang, int(digits or 1), signed)
+        if kind == "pct":
+            return fmt_pct(number, lang, int(digits or 1), signed)
+        if kind == "pp":
+            return fmt_pp(number, lang, int(digits or 1))
+        if kind == "money":
+            return fmt_money(number, lang, int(digits or 1))
+        if kind == "prob":
+            return fmt_prob(number, lang)
+        return fmt_year(int(value))  # type: ignore[call-overload]
+
+
+@functools.lru_cache(maxsize=2048)
+def _plain(text: str) -> bool:
+    # Most texts need only str.format (C speed); a page looks up hundreds per rerun.
+    return not any(spec and _SPEC.fullmatch(spec) for _, _, spec, _ in string.Formatter().parse(text))
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``{name}`` placeholders filled.
 
-    A missing key is a programming error and raises ``KeyError`` (tests check every key).
+    Values may be numbers, text, or messages (rendered in ``lang``). A missing key is a
+    programming error and raises ``KeyError`` (tests check every key in every language).
     """
-    text = GLOSSARY[key][norm_lang(lang)]
-    return text.format(**values) if values else text
+    lang = norm_lang(lang)
+    text = catalog.texts(lang)[key]
+    if not values:
+        return text
+    if _plain(text) and not any(isinstance(v, _MESSAGES) for v in values.values()):
+        return text.format(**values)
+    return _Formatter(lang).vformat(text, (), values)
+
+
+def render(msg: object, lang: str = DEFAULT_LANG) -> str:
+    """A message (:class:`~qn_model.core.messages.Notice`, ``Problem``, ``Term``, ``Local``,
+    ``Join``) as text in ``lang``; anything else as ``str``.
+
+    A problem starts with its location (``"a.csv, dòng 5, cột value: ..."``); for it a language
+    tag such as ``"en-US"`` reads as its language.
+    """
+    if isinstance(msg, Notice):
+        return t(msg.key, lang, **dict(msg.params))
+    if isinstance(msg, Problem):
+        return _render_problem(msg, lang)
+    if isinstance(msg, Term):
+        return t(msg.key, lang)
+    if isinstance(msg, Local):
+        return msg.get(norm_lang(lang))
+    if isinstance(msg, Join):
+        return msg.sep.join(render(item, lang) for item in msg.items)
+    return str(msg)
+
+
+messages.RENDERERS.append(render)
+
+
+def _render_problem(p: Problem, lang: str) -> str:
+    tag = str(lang).lower()
+    lang = next((code for code in langs.LANGS if tag.startswith(code)), DEFAULT_LANG)
+    parts = [p.file] if p.file else []
+    if p.row is not None:
+        parts.append(f"{t('problem_row_word', lang)} {p.row}")
+    if p.column:
+        parts.append(f"{t('problem_column_word', lang)} {p.column}")
+    text = t(p.key, lang, **{"column": p.column or "", **dict(p.params)})
+    return f"{', '.join(parts)}: {text}" if parts else text
 
 
 @functools.lru_cache(maxsize=32)
@@ -37,9 +125,9 @@ def _pattern(digits: int, signed: bool) -> NumberPattern:
     return parse_pattern(f"+{body};-{body}" if signed else body)
 
 
-@functools.lru_cache(maxsize=4)
-def _locale(lang: str) -> Locale:
-    return Locale.parse(LOCALES[lang])
+@functools.lru_cache(maxsize=8)
+def locale_of(lang: str) -> Locale:
+    return Locale.parse(lang)  # the language code is its Babel locale (qn_model.core.langs)
 
 
 def fmt_num(value: float | None, lang: str = DEFAULT_LANG, digits: int = 1, signed: bool = False) -> str:
@@ -48,7 +136,7 @@ def fmt_num(value: float | None, lang: str = DEFAULT_LANG, digits: int = 1, sign
         return DASH
     if signed and round(value, digits) == 0:
         value = 0.0  # "+0,0", never "-0,0"
-    return _pattern(digits, signed).apply(value, _locale(norm_lang(lang)))
+    return _pattern(digits, signed).apply(value, locale_of(norm_lang(lang)))
 
 
 def fmt_pct(value: float | None, lang: str = DEFAULT_LANG, digits: int = 1, signed: bool = False) -> str:

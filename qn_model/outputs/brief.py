@@ -30,11 +30,11 @@ from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.data.dataset import Dataset
 from qn_model.data.versions import version_date
 from qn_model.engine.evaluate import Evaluation
-from qn_model.engine.realism import realism_lines
-from qn_model.i18n.formats import DASH, LOCALES, fmt_num, fmt_pct, fmt_prob, norm_lang, t
+from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, fmt_prob, locale_of, norm_lang, render, t
 from qn_model.outputs.exports import Column, Table, export_tables, kind_label, slug
 from qn_model.views.figures import headline_figure, sensitivity_for
 from qn_model.views.narrative import data_basis, headline, verdict_word
+from qn_model.views.realism_text import realism_lines
 from qn_model.views.tables import price_basis_note
 
 __all__ = ["CHART_WIDTH_PX", "PLOTLY_MARKER", "brief_context", "build_brief", "plotly_js", "render_brief"]
@@ -232,7 +232,7 @@ def _realism(ev: Evaluation, ds: Dataset, lang: str) -> dict[str, Any] | None:
 
 
 def _generated_text(generated: datetime, lang: str) -> str:
-    return format_date(generated.date(), format="long", locale=LOCALES[lang])
+    return format_date(generated.date(), format="long", locale=locale_of(lang))
 
 
 # --------------------------------------------------------------------------------------
@@ -272,7 +272,7 @@ def brief_context(
         "link": link,
         "qr": _qr(link, lang),
         "notices_title": t("brief_notices", lang),
-        "notices": [n.message(lang) for n in ev.notices],
+        "notices": [render(n, lang) for n in ev.notices],
         "verdicts_header": t("brief_verdicts_header", lang),
         "cards": _cards(ev, lang),
         "realism": _realism(ev, ds, lang),

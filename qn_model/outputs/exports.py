@@ -27,7 +27,7 @@ from qn_model.data.dataset import USER_SOURCE_ID, Dataset
 from qn_model.data.versions import version_date
 from qn_model.engine.evaluate import Evaluation
 from qn_model.engine.presets import link_context, target_set_for
-from qn_model.i18n.formats import fmt_pct, norm_lang, t
+from qn_model.i18n.formats import fmt_pct, norm_lang, render, t
 from qn_model.views.narrative import verdict_word
 from qn_model.views.provenance import source_date_text
 
@@ -147,7 +147,7 @@ def _about(ev: Evaluation, ds: Dataset, lang: str, link: str, generated: datetim
         rows.append((t("exp_about_generated", lang), generated.strftime("%Y-%m-%d %H:%M")))
     if _has_user_data(ds):
         rows.append((t("exp_about_user_data", lang), t("exp_user_data_note", lang)))
-    rows.extend((t("exp_about_notice", lang), n.message(lang)) for n in ev.notices)
+    rows.extend((t("exp_about_notice", lang), render(n, lang)) for n in ev.notices)
     rows.append((t("exp_about_units", lang), t("exp_units_note", lang)))
     columns = (Column(t("exp_col_item", lang)), Column(t("exp_col_value", lang)))
     return Table("about", t("exp_section_about", lang), columns, tuple(rows))

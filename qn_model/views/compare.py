@@ -11,7 +11,7 @@ Examples
 >>> from qn_model.engine.presets import default_scenario
 >>> ds = load_dataset()
 >>> cmp = build_comparison(ds, default_scenario(ds), "en", presets=("plan",))  # doctest: +SKIP
->>> [item.label for item in cmp.items]  # doctest: +SKIP
+>>> [item.title("en") for item in cmp.items]  # doctest: +SKIP
 ['Current scenario', 'Meet the targets']
 """
 
@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
 from qn_model.core.links import parse
-from qn_model.core.messages import Notice
+from qn_model.core.messages import Join, Notice, Term
 from qn_model.core.scenario import TARGET_YEAR_2, Scenario
 from qn_model.data.cache import derived
 from qn_model.data.codebook import NATION, SHARE_ID
@@ -33,7 +33,7 @@ from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation, evaluate_scenario
 from qn_model.engine.evaluate import link_notices as notices_of_link
 from qn_model.engine.presets import PRESETS, link_context, observed_share, preset
-from qn_model.i18n.formats import fmt_money, fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, t
+from qn_model.i18n.formats import fmt_money, fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, render, t
 from qn_model.views import palette as pal
 from qn_model.views.charts import (
     X_RANGE,
@@ -75,8 +75,9 @@ class Compared:
 
     Attributes
     ----------
-    label : str
-        Shown in the chart, tables and notices (preset names translated; "Đường dẫn 1 / Link 1").
+    label : Notice or Term
+        Shown in the chart, tables and notices, rendered in the display language
+        (:meth:`title`; preset names translated; "Đường dẫn 1 / Link 1").
     source : str
         ``"current"``, ``"preset"`` or ``"link"``.
     name : str
@@ -84,10 +85,10 @@ class Compared:
     evaluation : Evaluation
         The engine's evaluation (scenario, path, fan, verdicts).
     notices : tuple of Notice
-        What a pasted link's parsing ignored (plain text).
+        What a pasted link's parsing ignored.
     """
 
-    label: str
+    label: Notice | Term
     source: str
     name: str
     evaluation: Evaluation
@@ -97,6 +98,10 @@ class Compared:
     def scenario(self) -> Scenario:
         return self.evaluation.scenario
 
+    def title(self, lang: str) -> str:
+        """The label in ``lang``."""
+        return render(self.label, lang)
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -104,10 +109,6 @@ class Comparison:
 
     items: tuple[Compared, ...]
     notices: tuple[Notice, ...] = ()
-
-
-def _notice(code: str, key: str, **values: object) -> Notice:
-    return Notice(code, t(key, "vi", **values), t(key, "en", **values))
 
 
 def split_links(text: str) -> list[str]:
@@ -139,7 +140,7 @@ def build_comparison(
     current : Scenario
         The scenario in the URL; presets are applied to it (base year, base share and targets kept).
     lang : str
-        Language of the labels.
+        Language of the evaluations (the labels and notices are rendered when shown).
     include_current : bool
         Put the current scenario first.
     current_evaluation : Evaluation, optional
@@ -164,30 +165,26 @@ def build_comparison(
     unknown = [n for n in names if n not in PRESETS]
     if unknown:
         raise ValueError(f"unknown presets {unknown}; choose from {', '.join(PRESETS)}")
-    pending: list[tuple[str, str, str, Scenario, tuple[Notice, ...]]] = []
+    pending: list[tuple[Notice | Term, str, str, Scenario, tuple[Notice, ...]]] = []
     if include_current:
-        pending.append((t("cmp_current", lang), "current", "current", current, ()))
+        pending.append((Term("cmp_current"), "current", "current", current, ()))
     for name in names:
-        pending.append((t(f"preset_{name}", lang), "preset", name, preset(name, ds, current), ()))
+        pending.append((Term(f"preset_{name}"), "preset", name, preset(name, ds, current), ()))
     ctx = link_context(ds)
     for i, line in enumerate(split_links(links_text), start=1):
         parsed = parse(line, ctx)
         # A pasted link made on other data says what changed, like an opened one.
         found = notices_of_link(parsed, ds)
-        pending.append((t("cmp_link_label", lang, n=i), "link", f"link{i}", parsed.scenario, found))
+        pending.append((Notice.text("cmp_link_label", n=i), "link", f"link{i}", parsed.scenario, found))
     notices: list[Notice] = []
     if len(pending) > MAX_SCENARIOS:
-        dropped = ", ".join(p[0] for p in pending[MAX_SCENARIOS:])
+        dropped = Join(tuple(p[0] for p in pending[MAX_SCENARIOS:]), ", ")
         notices.append(
-            Notice(
-                "too_many",
-                t("cmp_too_many", "vi", n=len(pending), max=MAX_SCENARIOS, dropped=dropped),
-                t("cmp_too_many", "en", n=len(pending), max=MAX_SCENARIOS, dropped=dropped),
-            )
+            Notice.of("too_many", "cmp_too_many", n=len(pending), max=MAX_SCENARIOS, dropped=dropped)
         )
         pending = pending[:MAX_SCENARIOS]
     if len(pending) < MIN_SCENARIOS:
-        notices.append(_notice("too_few", "cmp_too_few", min=MIN_SCENARIOS))
+        notices.append(Notice.of("too_few", "cmp_too_few", min=MIN_SCENARIOS))
     items = []
     for label, source, name, scn, link_notices in pending:
         if source == "current" and current_evaluation is not None and current_evaluation.scenario == scn:
@@ -198,13 +195,7 @@ def build_comparison(
     for i, a in enumerate(items):
         for b in items[i + 1 :]:
             if a.scenario == b.scenario:
-                notices.append(
-                    Notice(
-                        "identical",
-                        t("cmp_identical", "vi", a=a.label, b=b.label),
-                        t("cmp_identical", "en", a=a.label, b=b.label),
-                    )
-                )
+                notices.append(Notice.of("identical", "cmp_identical", a=a.label, b=b.label))
     return Comparison(tuple(items), tuple(notices))
 
 
@@ -223,8 +214,8 @@ _ASSUMPTIONS = (
 )
 
 
-def _labels(cmp: Comparison) -> list[str]:
-    return [item.label for item in cmp.items]
+def _labels(cmp: Comparison, lang: str) -> list[str]:
+    return [item.title(lang) for item in cmp.items]
 
 
 def assumptions_table(cmp: Comparison, lang: str) -> pd.DataFrame:
@@ -235,19 +226,19 @@ def assumptions_table(cmp: Comparison, lang: str) -> pd.DataFrame:
         row = {t("cmp_col_assumption", lang): t(key, lang)}
         for item in cmp.items:
             value = getattr(item.scenario, field)
-            row[item.label] = fmt_year(value) if kind == "year" else fmt_pct(value, lang, 1)
+            row[item.title(lang)] = fmt_year(value) if kind == "year" else fmt_pct(value, lang, 1)
         rows.append(row)
     if any(item.scenario.projects for item in cmp.items):
         row = {t("cmp_col_assumption", lang): t("cmp_row_projects", lang)}
         for item in cmp.items:
             projects = item.scenario.projects
-            row[item.label] = (
+            row[item.title(lang)] = (
                 "; ".join(f"{p.year}: {fmt_num(p.value_vnd_trn, lang)}" for p in projects)
                 if projects
                 else fmt_num(None, lang)
             )
         rows.append(row)
-    return pd.DataFrame(rows, columns=[t("cmp_col_assumption", lang), *_labels(cmp)])
+    return pd.DataFrame(rows, columns=[t("cmp_col_assumption", lang), *_labels(cmp, lang)])
 
 
 def outcomes_table(cmp: Comparison, lang: str) -> pd.DataFrame:
@@ -270,19 +261,19 @@ def outcomes_table(cmp: Comparison, lang: str) -> pd.DataFrame:
         table = {key: {first: label} for key, label in lines.items()}
         for item in cmp.items:
             v = item.evaluation.verdicts[i]
-            table["value"][item.label] = fmt_pct(v.value_pct, lang, 1)
-            table["target"][item.label] = fmt_pct(v.target_pct, lang, 1)
-            table["verdict"][item.label] = verdict_word(v, lang)
-            table["margin"][item.label] = fmt_pp(v.margin_pp, lang)
-            table["required"][item.label] = (
+            table["value"][item.title(lang)] = fmt_pct(v.value_pct, lang, 1)
+            table["target"][item.title(lang)] = fmt_pct(v.target_pct, lang, 1)
+            table["verdict"][item.title(lang)] = verdict_word(v, lang)
+            table["margin"][item.title(lang)] = fmt_pp(v.margin_pp, lang)
+            table["required"][item.title(lang)] = (
                 t("trend_rate", lang, value=fmt_pct(v.required_de_growth_pct, lang))
                 if v.required_de_growth_pct is not None
                 else fmt_num(None, lang)
             )
-            table["probability"][item.label] = fmt_prob(v.probability, lang)
-            table["gap"][item.label] = fmt_money(v.gap_vnd_trn, lang)
+            table["probability"][item.title(lang)] = fmt_prob(v.probability, lang)
+            table["gap"][item.title(lang)] = fmt_money(v.gap_vnd_trn, lang)
         rows.extend(table.values())
-    return pd.DataFrame(rows, columns=[first, *_labels(cmp)])
+    return pd.DataFrame(rows, columns=[first, *_labels(cmp, lang)])
 
 
 def style_outcomes(table: pd.DataFrame, lang: str) -> Styler:
@@ -321,7 +312,7 @@ def compare_figure(cmp: Comparison, ds: Dataset, lang: str) -> go.Figure:
             fig,
             proj.years,
             proj.share_pct,
-            item.label,
+            item.title(lang),
             lang,
             COLOURS[i % len(COLOURS)],
             dash=DASHES[i % len(DASHES)],

@@ -43,6 +43,7 @@ from qn_model.views.history import (
     years_text,
 )
 from qn_model.views.provenance import source_date_text
+from qn_model.views.realism_text import describe
 
 __all__ = [
     "LINK_DISPLAY_REGEX",
@@ -408,7 +409,7 @@ REALISM_LATEX = r"r = \left(\frac{s_{t}}{s_{t'}}\right)^{1/(t-t')} - 1 = \frac{1
 def peers_section(ds: Dataset, lang: str) -> Section:
     """The peer data's methods and caveats, and the realism reference with its formula."""
     reference = realism_reference(ds)
-    record = reference.describe(lang) if reference else t("meth_unknown", lang)
+    record = describe(reference, lang) if reference else t("meth_unknown", lang)
     return Section(
         t("meth_peers_header", lang),
         (

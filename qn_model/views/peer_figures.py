@@ -8,10 +8,11 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from qn_model.data.peers import QN, VN, PeerGroup, bar_label, value_text
+from qn_model.data.peers import QN, VN, PeerGroup
 from qn_model.views import palette as pal
 from qn_model.views.charts import base_layout
 from qn_model.views.history import wrap
+from qn_model.views.peer_text import bar_label, group_title, value_text
 
 ROW_PX = 42  # one area: its name on a line, its bar under it (a name never competes with a bar for width)
 TITLE_PX = 64  # a panel's title (two lines at most) and the air above it
@@ -140,7 +141,7 @@ def peer_bars_figure(groups: Sequence[PeerGroup], lang: str, title: str, axis_ti
             }
         )
         fig.add_annotation(
-            text=f"<b>{wrap(group.title(lang), TITLE_WRAP)}</b>",
+            text=f"<b>{wrap(group_title(group, lang), TITLE_WRAP)}</b>",
             xref="paper",
             x=0.0,
             xanchor="left",

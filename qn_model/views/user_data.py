@@ -20,11 +20,12 @@ from typing import Any
 import pandas as pd
 
 from qn_model.core.links import NUMBER_KEYS
+from qn_model.core.messages import Term
 from qn_model.data.dataset import Dataset
 from qn_model.data.validate import Problem, ValidationReport, validate_bytes
 from qn_model.engine.evaluate import evaluate_scenario
 from qn_model.engine.presets import link_context
-from qn_model.i18n.formats import t
+from qn_model.i18n.formats import render, t
 from qn_model.views.history import fmt_value, geo_label
 
 __all__ = [
@@ -212,15 +213,10 @@ def build_dataset(shipped: Dataset, rows: pd.DataFrame) -> Dataset:
     return shipped.with_rows(rows, kind=USER_KIND)
 
 
-def _problem(code: str, file: str, vi: str, en: str) -> Problem:
-    return Problem(code, file, None, None, vi, en)
-
-
-def _unusable(exc: Exception, file: str) -> Problem:
+def _unusable(file: str, exc: Exception) -> Problem:
     """The app cannot work on this data; ``exc`` is named by its type only (its message is
     written for developers, in English)."""
-    vi, en = (t("mydata_unusable", lang, detail=type(exc).__name__) for lang in ("vi", "en"))
-    return _problem("unusable_data", file, vi, en)
+    return Problem.of("unusable_data", file, None, None, "mydata_unusable", detail=type(exc).__name__)
 
 
 def dataset_problems(ds: Dataset, file: str = "") -> tuple[Problem, ...]:
@@ -235,28 +231,30 @@ def dataset_problems(ds: Dataset, file: str = "") -> tuple[Problem, ...]:
     try:
         defaults = link_context(ds).defaults
     except Exception as exc:  # e.g. a national share of 0 leaves no relative growth
-        return (_unusable(exc, file),)
+        return (_unusable(file, exc),)
     problems = []
     for spec in NUMBER_KEYS:
         value = getattr(defaults, spec.field)
         if not (math.isfinite(value) and spec.lo <= value <= spec.hi):
-            texts = {}
-            for lang in ("vi", "en"):
-                texts[lang] = t(
+            problems.append(
+                Problem.of(
+                    "default_out_of_range",
+                    file,
+                    None,
+                    None,
                     "mydata_default_out_of_range",
-                    lang,
-                    label=t(_FIELD_LABELS[spec.key], lang),
+                    label=Term(_FIELD_LABELS[spec.key]),
                     value=_plain(value),
                     lo=_plain(spec.lo),
                     hi=_plain(spec.hi),
                 )
-            problems.append(_problem("default_out_of_range", file, texts["vi"], texts["en"]))
+            )
     if problems:
         return tuple(problems)
     try:
         evaluate_scenario(defaults, ds)
     except Exception as exc:
-        return (_unusable(exc, file),)
+        return (_unusable(file, exc),)
     return ()
 
 
@@ -401,7 +399,7 @@ class Outcome:
 
 
 def _problem_line(p: Problem, lang: str, labels: dict[int, str]) -> str:
-    text = p.message(lang)
+    text = render(p, lang)
     label = labels.get(p.row) if p.row is not None else None
     return f"{text} [{label}]" if label else text
 
