@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from benchmarks.variants import variant_server  # noqa: E402
+from benchmarks.variants import add_variant_argument, variant_server  # noqa: E402
 from qn_model.i18n.formats import t  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     CHROMIUM,
@@ -209,13 +209,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=15)
     ap.add_argument("--viewport", default="1600x1000")
     ap.add_argument("--json", help="also write the samples here")
-    ap.add_argument(
-        "--variant",
-        action="append",
-        default=[],
-        metavar="NAME=DIR",
-        help="also measure the app of another checkout (e.g. a worktree at 856c1fe), in the same run",
-    )
+    add_variant_argument(ap, "the profile")
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
     w, h = (int(v) for v in args.viewport.split("x"))

@@ -48,7 +48,7 @@ from playwright.sync_api import Locator, Page, expect, sync_playwright  # noqa: 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 from threadpoolctl import threadpool_info  # noqa: E402
 
-from benchmarks.variants import parse_variants, variant_server  # noqa: E402
+from benchmarks.variants import add_variant_argument, parse_variants, variant_server  # noqa: E402
 from qn_model.i18n.formats import t  # noqa: E402
 from qn_ui.views import HEADLINE_FRAME_S  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
@@ -292,13 +292,7 @@ def main() -> None:
     ap.add_argument("--n-server", type=int, default=30)
     ap.add_argument("--n-browser", type=int, default=40)
     ap.add_argument("--warmup", type=int, default=3)
-    ap.add_argument(
-        "--variant",
-        action="append",
-        default=[],
-        metavar="NAME=DIR",
-        help="also measure (b) and (c) on the scenario page of another checkout, in the same run",
-    )
+    add_variant_argument(ap, "(b) and (c) on the scenario page")
     args = ap.parse_args()
     warnings.filterwarnings("ignore")  # statsmodels' small-sample notes are not benchmark output
 

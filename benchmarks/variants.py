@@ -8,49 +8,30 @@ commit, or a copy with a change to try) and using the same venv.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
-import os
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.e2e.helpers import _healthy, free_port
+from tests.e2e.helpers import streamlit_server
+
+
+def add_variant_argument(ap: argparse.ArgumentParser, what: str) -> None:
+    """``--variant NAME=DIR`` (repeatable): also measure ``what`` on another checkout's app."""
+    ap.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help=f"also measure {what} of another checkout (e.g. a worktree at 856c1fe), in the same run",
+    )
 
 
 @contextlib.contextmanager
 def variant_server(root: Path, home: Path, log: Path) -> Iterator[str]:
-    """The app of another checkout (``root``: a worktree at another commit, or a copy with a change
-    to try), served as ``tests.e2e.helpers.streamlit_server`` serves ours, from that directory."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "qn_ui.serve", "--server.headless", "true", "--server.address", "127.0.0.1"]
-    cmd += [
-        "--server.port",
-        str(port),
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    env = {**os.environ, "HOME": str(home)}
-    with log.open("wb") as f:
-        proc = subprocess.Popen(
-            cmd, cwd=root, env=env, stdout=f, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while not _healthy(url):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"variant server in {root} did not start; see {log}")
-            time.sleep(0.1)
+    """The app of another checkout (``root``), served as ours is, from that directory."""
+    with streamlit_server("app.py", home, log, root=root) as url:
         yield url
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=10)
 
 
 def parse_variants(items: list[str]) -> dict[str, Path]:

@@ -52,8 +52,11 @@ def _healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: str, home: Path, log: Path, start_timeout_s: float = 60.0) -> Iterator[str]:
-    """Serve ``script`` (relative to the repo root) on a free loopback port; yield the base URL.
+def streamlit_server(
+    script: str, home: Path, log: Path, start_timeout_s: float = 60.0, root: Path = ROOT
+) -> Iterator[str]:
+    """Serve ``script`` (relative to ``root``, this repository unless another checkout is named)
+    on a free loopback port; yield the base URL.
 
     The file watcher is off: a test server serves the code it started with, and watching the
     repository (``.venv`` included) overflows inotify on a busy machine. The server runs in its own
@@ -80,7 +83,7 @@ def streamlit_server(script: str, home: Path, log: Path, start_timeout_s: float 
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
     url = f"http://127.0.0.1:{port}"
     try:
