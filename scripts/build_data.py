@@ -24,6 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
+sys.path.insert(0, str(ROOT))
+
+from qn_model.data.codebook import CODEBOOK_COLUMNS  # noqa: E402  (the loader's own header)
+
 RESEARCH_CSV = Path("/work/shared/data/quangninh_indicators.csv")
 ACCESSED = ""  # the research recorded no access dates: left empty ("not recorded"), never invented
 
@@ -1426,16 +1430,7 @@ def build(out_dir: Path = DATA) -> None:
     id_order = sorted(used_ids)
     _write_csv(
         out_dir / "codebook.csv",
-        [
-            "indicator_id",
-            "name_vi",
-            "name_en",
-            "unit",
-            "unit_en",
-            "description_vi",
-            "description_en",
-            "is_share",
-        ],
+        list(CODEBOOK_COLUMNS),
         [
             [i, *CODEBOOK[i][:3], CODEBOOK_EXTRA[i][0], *CODEBOOK[i][3:], str(CODEBOOK_EXTRA[i][1]).lower()]
             for i in id_order
