@@ -86,3 +86,13 @@ def tampered_links(n: int = 210, seed: int = 5) -> list[str]:
                 parts.append(f"{rng.choice(('gd2', 'gy2', 't2'))}={rng.randint(1, 40)}")
         links.append("&".join(parts))
     return links[:n]
+
+
+def parses_as_number(text: str) -> bool:
+    """Whether Python reads ``text`` as a number ("nan" and "1e309" included): such text is a
+    value, not a label, to the tests that look for hostile labels."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -27,6 +27,7 @@ from qn_model.i18n.formats import fmt_num, fmt_pct, t
 from qn_ui.pages_registry import PAGES
 from qn_ui.state import W_MORE
 from tests.apptest import APP, OVERVIEW, SCENARIO, assert_clean, new_app, shown_metrics
+from tests.hostile import parses_as_number
 
 pytestmark = pytest.mark.usefixtures("warm_engine")
 # Streamlit widgets bind keys as w_<link key>; the lang radio is w_lang.
@@ -190,16 +191,8 @@ _NOT_NUMBERS = st.one_of(
             "Tăng trưởng",
         ]
     ),
-    _TEXT.filter(lambda s: not _is_float(s)),
+    _TEXT.filter(lambda s: not parses_as_number(s)),
 )
-
-
-def _is_float(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _bad_number(key: str) -> st.SearchStrategy[str]:

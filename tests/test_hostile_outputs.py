@@ -29,6 +29,7 @@ from qn_model.engine.evaluate import evaluate_link
 from qn_model.i18n import render
 from qn_model.outputs.brief import brief_context, build_brief, plotly_js, render_brief
 from qn_model.outputs.exports import FORMULA_PREFIXES, to_csv, to_xlsx
+from tests.hostile import parses_as_number
 
 LINK = "http://127.0.0.1:8501/scenario?gd2=40&t2=30"
 # Short enough to survive the notices' 40-character cut (links.shorten).
@@ -233,17 +234,9 @@ def test_the_brief_shows_hostile_data_and_links_as_text(evil_ds, evil_ev, lang):
     assert len(names) == charts and all(re.fullmatch(r"[A-Za-z0-9-]+", n) for n in names)
 
 
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
 def _text_cells(values) -> list[str]:
     """The non-empty text cells (a CSV's numbers are text too: they are left out)."""
-    return [v for v in values if isinstance(v, str) and v and not _is_number(v)]
+    return [v for v in values if isinstance(v, str) and v and not parses_as_number(v)]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
