@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from qn_model.trends.models import MODEL_KINDS, TrendModel, _clean_series, _readonly_series
+from qn_model.trends.models import MODEL_KINDS, TrendModel, clean_series, readonly_series
 
 __all__ = ["Backtest", "backtest"]
 
@@ -75,17 +75,17 @@ def backtest(series: pd.Series, kind: str, *, is_share: bool = False, n_test: in
     """
     if kind not in MODEL_KINDS:
         raise ValueError(f"unknown trend kind {kind!r}; expected one of {MODEL_KINDS}")
-    _check_n_test(n_test)
-    years, values, name = _clean_series(series)
-    return _backtest_clean(years, values, name, kind, bool(is_share), n_test)
+    check_n_test(n_test)
+    years, values, name = clean_series(series)
+    return backtest_clean(years, values, name, kind, bool(is_share), n_test)
 
 
-def _check_n_test(n_test: object) -> None:
+def check_n_test(n_test: object) -> None:
     if isinstance(n_test, (bool, np.bool_)) or not isinstance(n_test, (int, np.integer)) or n_test < 1:
         raise ValueError(f"n_test must be a positive integer (years to hold out), got {n_test!r}")
 
 
-def _backtest_clean(
+def backtest_clean(
     years: np.ndarray, values: np.ndarray, name: object, kind: str, is_share: bool, n_test: int
 ) -> Backtest:
     """Backtest on already validated, year-sorted arrays."""
@@ -113,5 +113,5 @@ def _backtest_clean(
     else:
         mae = mape = math.nan
     return Backtest(
-        kind=kind, n_folds=len(errors), mae=mae, mape=mape, errors=_readonly_series(err, err_years, name)
+        kind=kind, n_folds=len(errors), mae=mae, mape=mape, errors=readonly_series(err, err_years, name)
     )

@@ -86,7 +86,7 @@ def _quiet() -> Iterator[None]:
         yield
 
 
-def _readonly_series(values: Iterable[float], years: Iterable[int], name: object = None) -> pd.Series:
+def readonly_series(values: Iterable[float], years: Iterable[int], name: object = None) -> pd.Series:
     """A float Series on an int64 ``year`` index whose values cannot be written in place.
 
     Results are cached and shared, so in-place edits by a caller (``s[2020] = 0``) must fail rather
@@ -99,7 +99,7 @@ def _readonly_series(values: Iterable[float], years: Iterable[int], name: object
     return pd.Series(arr, index=index, name=name, copy=False)
 
 
-def _clean_series(series: object, what: str = "series") -> tuple[np.ndarray, np.ndarray, object]:
+def clean_series(series: object, what: str = "series") -> tuple[np.ndarray, np.ndarray, object]:
     """Validate an annual series; return (years int64, values float64, name), sorted by year.
 
     Raises
@@ -263,7 +263,7 @@ def _not_ok(kind: str, status: str, reason: str, n_obs: int) -> TrendResult:
         n_obs=n_obs,
         params=types.MappingProxyType({}),
         aicc=math.nan,
-        fitted=_readonly_series([], []),
+        fitted=readonly_series([], []),
         residual_sd=math.nan,
     )
 
@@ -298,10 +298,10 @@ class TrendModel:
             raise ValueError(f"unknown trend kind {kind!r}; expected one of {MODEL_KINDS}")
         if not isinstance(is_share, (bool, np.bool_)):
             raise ValueError(f"is_share must be True or False, got {is_share!r}")
-        self.years, self.values, name = _clean_series(series)
+        self.years, self.values, name = clean_series(series)
         self.kind = kind
         self.is_share = bool(is_share)
-        self.series = _readonly_series(self.values, self.years, name)
+        self.series = readonly_series(self.values, self.years, name)
 
     def __repr__(self) -> str:
         return f"TrendModel(kind={self.kind!r}, n_obs={len(self.years)}, is_share={self.is_share})"
@@ -348,7 +348,7 @@ class TrendModel:
             n_obs=n_obs,
             params=types.MappingProxyType(params),
             aicc=aicc,
-            fitted=_readonly_series(fitted, fitted_years, self.series.name),
+            fitted=readonly_series(fitted, fitted_years, self.series.name),
             residual_sd=residual_sd,
             _forecaster=forecaster,
         )

@@ -26,14 +26,14 @@ import pandas as pd
 from threadpoolctl import threadpool_limits
 
 from qn_model.data.cache import memoize
-from qn_model.trends.backtest import Backtest, _backtest_clean, _check_n_test, backtest
+from qn_model.trends.backtest import Backtest, backtest, backtest_clean, check_n_test
 from qn_model.trends.models import (
     FORECAST_COLUMNS,
     MODEL_KINDS,
     TrendModel,
     TrendResult,
-    _clean_series,
-    _readonly_series,
+    clean_series,
+    readonly_series,
 )
 
 __all__ = [
@@ -132,8 +132,8 @@ def fit_trends(
             raise ValueError(f"unknown trend kinds {unknown}; expected some of {MODEL_KINDS}")
     if not isinstance(is_share, (bool, np.bool_)):
         raise ValueError(f"is_share must be True or False, got {is_share!r}")
-    _check_n_test(n_test)
-    years, values, name = _clean_series(series)
+    check_n_test(n_test)
+    years, values, name = clean_series(series)
     try:
         hash(name)
     except TypeError:
@@ -148,12 +148,12 @@ def _fit_trends_cached(
 ) -> TrendSuite:
     years = np.array([y for y, _ in data], dtype=np.int64)
     values = np.array([v for _, v in data], dtype=float)
-    series = _readonly_series(values, years, name)
+    series = readonly_series(values, years, name)
     # These matrices are tiny: BLAS threads only add overhead, and on a busy 2-core server they
     # made a cold fit 40x slower (measured). One thread, for the fits only.
     with threadpool_limits(limits=1):
         results = {k: TrendModel(series, k, is_share=is_share).fit() for k in kinds}
-        backtests = {k: _backtest_clean(years, values, name, k, is_share, n_test) for k in kinds}
+        backtests = {k: backtest_clean(years, values, name, k, is_share, n_test) for k in kinds}
     best, reason = _choose(results, backtests)
     return TrendSuite(
         series=series,
