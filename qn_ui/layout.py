@@ -9,7 +9,7 @@ what depends on the width is decided here, in CSS media queries, rather than in 
 - phones (≤ 640 px, where Streamlit stacks columns into one): the charts' type scaled down.
   Plotly draws type at fixed pixel sizes chosen for a projector; on a 360 px chart they would
   crowd the plot. The figures leave every text's place to plotly's margins and automatic year
-  ticks (``qn_model/views/charts.py``), so smaller type only makes room;
+  ticks (``qn_model/views/chart_kit.py``), so smaller type only makes room;
 - every slider: the thumb's number and the range's ends hidden, because Streamlit formats them
   with printf (``11.9%`` in Vietnamese too); the label shows the value in the language's
   format instead (``qn_ui/controls.py``).

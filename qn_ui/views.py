@@ -11,7 +11,7 @@ from qn_model.core.messages import Notice
 from qn_model.core.targets import TargetVerdict
 from qn_model.engine.plausibility import beyond_history
 from qn_model.i18n.formats import fmt_pct, fmt_pp, fmt_prob, render, t
-from qn_model.views.charts import for_browser
+from qn_model.views.chart_kit import for_browser
 from qn_model.views.figures import figure_table
 from qn_model.views.narrative import data_basis as basis_lines
 from qn_model.views.narrative import (

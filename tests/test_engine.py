@@ -104,7 +104,7 @@ def test_target_labels_take_room_inside_the_plot_not_a_fixed_margin(ds):
     """2030's two targets: the higher labelled above its marker, the other under it, 2025's left
     of it; no pixel margin kept for them (it left a phone's chart a plot 80 px wide), and the y
     range leaves room for the label above the highest marker."""
-    from qn_model.views.charts import TARGETS_TRACE
+    from qn_model.views.chart_kit import TARGETS_TRACE
 
     ev = evaluate_link("t2=30", ds)
     for lang in ("vi", "en"):
@@ -138,7 +138,7 @@ def test_scenario_chart_starts_from_settled_margins(ds):
     from the figure's top with room for it above the plot."""
     import plotly.graph_objects as go
 
-    from qn_model.views.charts import TITLE_BASELINE
+    from qn_model.views.chart_kit import TITLE_BASELINE
     from qn_model.views.figures import SETTLED_MARGIN
 
     ev = evaluate_link("", ds)
@@ -162,7 +162,7 @@ def test_year_axis_never_ticks_below_a_year(first, span):
     """Plotly's automatic ticks go below a year on a short span (2022, 2022, 2023 with whole-year
     labels): a short span gets a tick a year; a long one is left to plotly, which thins it by
     the plot's width but never below a year (at most 10 ticks over more than 6 years)."""
-    from qn_model.views.charts import SHORT_SPAN_YEARS, FigureSpec, year_axis
+    from qn_model.views.chart_kit import SHORT_SPAN_YEARS, FigureSpec, year_axis
 
     fig = FigureSpec()
     year_axis(fig, first, first + span)
@@ -176,7 +176,7 @@ def test_year_axis_never_ticks_below_a_year(first, span):
 
 @given(st.text(alphabet="ab cđ", min_size=0, max_size=120), st.integers(min_value=5, max_value=60))
 def test_wrap_title_keeps_every_word_and_breaks_only_long_lines(text, width):
-    from qn_model.views.charts import wrap_title
+    from qn_model.views.chart_kit import wrap_title
 
     wrapped = wrap_title(text, width)
     lines = wrapped.split("<br>")
@@ -185,7 +185,7 @@ def test_wrap_title_keeps_every_word_and_breaks_only_long_lines(text, width):
         # a line is over the width only when it is a single word too long to break
         assert len(line) <= width or " " not in line
     if len(text) > width:  # balanced, but in no more lines than the width needs
-        from qn_model.views.charts import _greedy_lines
+        from qn_model.views.chart_kit import _greedy_lines
 
         assert len(lines) == len(_greedy_lines(text.split(" "), width))
 
@@ -211,7 +211,7 @@ def test_fast_built_figures_are_valid_plotly(ds, lang):
 def test_figure_spec_matches_the_plotly_object_api():
     import plotly.graph_objects as go
 
-    from qn_model.views.charts import FigureSpec, add_series, base_layout
+    from qn_model.views.chart_kit import FigureSpec, add_series, base_layout
 
     slow, fast = go.Figure(), FigureSpec()
     for fig in (slow, fast):
@@ -229,7 +229,7 @@ def test_figures_reach_the_browser_to_be_drawn_once(ds):
     identity, and Streamlit re-sends a copy right after the first draw) and a data revision
     that follows the data: equal for equal data, new for new data, whichever way the figure
     was built."""
-    from qn_model.views.charts import data_revision, for_browser
+    from qn_model.views.chart_kit import data_revision, for_browser
     from qn_model.views.history import share_history_figure
 
     ev, other = evaluate_link("gd2=45", ds), evaluate_link("gd2=46", ds)

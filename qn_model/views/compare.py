@@ -35,7 +35,7 @@ from qn_model.engine.evaluate import link_notices as notices_of_link
 from qn_model.engine.presets import PRESETS, link_context, observed_share, preset
 from qn_model.i18n.formats import fmt_money, fmt_num, fmt_pct, fmt_pp, fmt_prob, fmt_year, render, t
 from qn_model.views import palette as pal
-from qn_model.views.charts import (
+from qn_model.views.chart_kit import (
     X_RANGE,
     add_observed,
     add_series,

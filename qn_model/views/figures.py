@@ -16,7 +16,7 @@ from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation
 from qn_model.engine.presets import observed_share, target_set_for, target_sets
 from qn_model.i18n.formats import fmt_money, fmt_num, fmt_pct, t
-from qn_model.views.charts import HEIGHT, PROJECTS_META, TARGETS_TRACE, sensitivity_figure, share_figure
+from qn_model.views.chart_kit import HEIGHT, PROJECTS_META, TARGETS_TRACE, sensitivity_figure, share_figure
 
 # The scenario chart's margins (px) as plotly's automargin settles them at the charts' type sizes
 # when the chart is as wide as on a 1280 px screen or wider (2-line title, 2-digit y ticks, the

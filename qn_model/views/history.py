@@ -18,7 +18,7 @@ from qn_model.data.codebook import GROWTH_ID, NATION, PROVINCE, SHARE_ID, geos
 from qn_model.data.dataset import USER_SOURCE_ID, Dataset
 from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, fmt_year, t
 from qn_model.views import palette as pal
-from qn_model.views.charts import add_series, base_layout, year_axis
+from qn_model.views.chart_kit import add_series, base_layout, year_axis
 
 KIND_OFFICIAL = "official"
 KIND_ESTIMATE = "estimate"

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from qn_model.data.peers import QN, VN, PeerGroup
 from qn_model.views import palette as pal
-from qn_model.views.charts import base_layout
+from qn_model.views.chart_kit import base_layout
 from qn_model.views.history import wrap
 from qn_model.views.peer_text import bar_label, group_title, value_text
 

@@ -35,7 +35,7 @@ from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, t
 from qn_model.trends.models import MIN_OBS
 from qn_model.trends.suite import MODEL_KINDS, TrendResult, TrendSuite, fit_trends
 from qn_model.views import palette as pal
-from qn_model.views.charts import base_layout, year_axis
+from qn_model.views.chart_kit import base_layout, year_axis
 
 __all__ = [
     "SERIES",

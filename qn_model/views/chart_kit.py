@@ -1,4 +1,6 @@
-"""Plotly figures for the app, the brief and the exports (no Streamlit here).
+"""The chart kit: the shared plotly layout and the figure builders every chart is made from
+(the app, the brief and the exports; no Streamlit here). ``figures.py`` assembles the product's
+figures from an evaluation with them.
 
 Every figure: projector-sized type, Okabe–Ito colours, numbers in the language's format
 (plotly's ``separators``), target lines labelled in place rather than in a far legend.
