@@ -9,7 +9,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import qn_model.i18n  # noqa: F401  (renders the problems in a broken-data error)
 from qn_model.data.dataset import DATA_DIR, Dataset, clear_cache, load_dataset
 from qn_model.data.validate import validate_bytes
 

@@ -7,7 +7,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-import qn_model.i18n  # noqa: F401  (renders the warnings of to_json)
 from qn_model.engine.evaluate import evaluate_link, evaluate_scenario, headline_verdicts, parse_link
 from qn_model.engine.plausibility import beyond_history
 from qn_model.engine.presets import default_scenario

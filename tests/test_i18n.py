@@ -264,3 +264,18 @@ def test_lower_layers_import_neither_texts_nor_plotly(layer):
                 assert not name.startswith(("qn_model.i18n", "qn_model.views", "plotly")), (
                     f"{path.name}: {name}"
                 )
+
+
+def test_a_message_reads_the_same_whatever_the_engine_imported_first():
+    # The data layer describes problems (broken shipped data) without importing i18n; the package
+    # registers the renderer, so a process that imports only core and data still gets the text.
+    import subprocess
+    import sys
+
+    code = (
+        "from qn_model.core.messages import Notice, describe\n"
+        "print(describe(Notice.of('too_many_projects', key='pj', max=6, dropped=2), 'en'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == render(Notice.of("too_many_projects", key="pj", max=6, dropped=2), "en")
+    assert not out.startswith("[")

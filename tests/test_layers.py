@@ -76,7 +76,8 @@ GRAPH = {module: _imports(module, path) for module, path in SOURCES.items()}
 
 
 def layer(module: str) -> str | None:
-    """``core`` … ``entry``, ``i18n``, ``ui`` (app, pages, qn_ui); None outside the project."""
+    """``core`` … ``entry``, ``i18n``, ``package`` (qn_model itself), ``ui`` (app, pages, qn_ui);
+    None outside the project."""
     if module in ENTRY:
         return "entry"
     parts = module.split(".")
@@ -85,7 +86,7 @@ def layer(module: str) -> str | None:
     if parts[0] != "qn_model":
         return None
     if len(parts) == 1:
-        return "core"  # the package itself: a BLAS setting, no imports of its own
+        return "package"  # qn_model/__init__.py: a BLAS setting, and i18n registering its renderer
     return parts[1] if parts[1] in (*LAYERS, "i18n") else None
 
 
@@ -100,6 +101,10 @@ def _against(module: str, name: str) -> bool:
         return mine in NO_PLOTLY
     if theirs is None:
         return False  # the standard library and other packages
+    if mine == "package":
+        return theirs != "i18n"
+    if theirs == "package":
+        return False  # importing any module runs the package's __init__ anyway
     if theirs == "i18n":
         return mine not in (*I18N_USERS, "i18n")
     if mine == "i18n":

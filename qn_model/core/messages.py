@@ -145,9 +145,10 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# How a message reads in a language: qn_model.i18n installs its renderer when imported. A lower
-# layer that must put a message into an exception's text (broken shipped data) calls describe();
-# without the catalogs loaded it falls back to the code and parameters.
+# How a message reads in a language: qn_model.i18n installs its renderer when imported, and the
+# package's __init__ imports it first, so every import of the engine has it. A lower layer that
+# must put a message into text of its own (broken shipped data, the JSON document) calls
+# describe(); the code-and-parameters form below is only reached by a renderer-less caller.
 RENDERERS: list[Callable[[object, str], str]] = []
 
 

@@ -58,7 +58,7 @@ class _Formatter(string.Formatter):
             return fmt_money(number, lang, int(digits or 1))
         if kind == "prob":
             return fmt_prob(number, lang)
-        return fmt_year(int(value))  # type: ignore[call-overload]
+        return DASH if number is None else fmt_year(int(number))
 
 
 @functools.lru_cache(maxsize=2048)
@@ -102,7 +102,7 @@ def render(msg: object, lang: str = DEFAULT_LANG) -> str:
     return str(msg)
 
 
-messages.RENDERERS.append(render)
+messages.RENDERERS[:] = [render]  # one renderer, also after a reload
 
 
 def _render_problem(p: Problem, lang: str) -> str:
