@@ -69,15 +69,15 @@ def test_t_missing_key_raises_in_every_language():
 
 
 def test_converter_merges_pending_texts(tmp_path):
-    glossary_to_po = _scripts_module("glossary_to_po")
+    merge_texts = _scripts_module("merge_texts")
     i18n = tmp_path / "i18n"
     shutil.copytree(catalog.LOCALE_DIR, i18n / "locales")
     (i18n / "pending_someone.py").write_text(
         'TEXTS = {"new_key": {"vi": "Mới {n}", "en": "New {n}"}, "app_title": {"vi": "A", "en": "B"}}\n',
         encoding="utf-8",
     )
-    assert glossary_to_po.main(i18n) == 0
-    vi, en = (glossary_to_po.read_catalog(lang, i18n) for lang in ("vi", "en"))
+    assert merge_texts.main(i18n) == 0
+    vi, en = (merge_texts.read_catalog(lang, i18n) for lang in ("vi", "en"))
     assert vi["new_key"] == "Mới {n}" and en["new_key"] == "New {n}"
     assert en["app_title"] == "B" and vi["de_share"] == catalog.texts("vi")["de_share"]
     assert len(vi) == len(catalog.texts("vi")) + 1
@@ -183,7 +183,7 @@ def french(tmp_path, monkeypatch):
     shutil.copytree(catalog.LOCALE_DIR, locales)
     with catalog.po_path("en").open("rb") as f:
         english = read_po(f, locale="en")
-    write_catalog = _scripts_module("glossary_to_po").write_catalog
+    write_catalog = _scripts_module("merge_texts").write_catalog
     texts = {m.id: f"[fr] {m.string}" for m in english if m.id}
     write_catalog(locales / "fr" / "LC_MESSAGES" / "messages.po", "fr", texts)
     monkeypatch.setattr(catalog, "LOCALE_DIR", locales)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, cast
 from urllib.parse import parse_qsl, quote_plus, urlsplit
 
@@ -129,7 +129,6 @@ DATA_VERSION_KEY = "dv"
 TARGET_SET_KEY = "ts"
 # The compare page's selection (presets and pasted scenarios): qn_model.core.compare_link.
 COMPARE_KEY = "cmp"
-META_KEYS = (LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY, TARGET_SET_KEY, COMPARE_KEY)
 MAX_PROJECTS_CHARS = 400  # five entries need far less; a longer value is refused unread
 MAX_PROJECT_ENTRY_CHARS = 32
 DATA_VERSION_CHARS = 16
@@ -540,8 +539,6 @@ def serialize_parsed(parsed: ParsedLink, ctx: LinkContext | None = None) -> str:
 def _compare_value(parsed: ParsedLink) -> str | None:
     return None if parsed.compare is None else compare_link.encode(parsed.compare)
 
-
-SCENARIO_FIELDS = tuple(f.name for f in fields(Scenario))
 
 # Last: the compare selection's parser parses its pasted scenarios with this module's ``parse``.
 from qn_model.core import compare_link  # noqa: E402

@@ -168,7 +168,7 @@ def closing_project(
 
     Returns
     -------
-    (Project, None), or (None, reason) with reason a glossary key: ``close_gap_unavailable`` (no
+    (Project, None), or (None, reason) with reason a catalog key: ``close_gap_unavailable`` (no
     GRDP level, a year not after the base year, or no money path), ``close_gap_met``,
     ``projects_full`` or ``close_gap_too_big``. The value is rounded up to
     :data:`CLOSE_STEP_VND_TRN`, never down, so the target is met, not missed by a rounding.

@@ -55,7 +55,7 @@ YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?")
 QN, VN = PROVINCE, NATION
 BESIDE_QN = "beside_qn"  # the label of the national value drawn in Quảng Ninh's group
 # The share in a group is compared with the national figure of the same method and year.
-_NATIONAL_METHOD = {"gso": ("de_share", "gso"), "mic_annual_report_2022": ("de_share_mic", "mic")}
+_NATIONAL_METHOD = {"gso": (SHARE_ID, "gso"), "mic_annual_report_2022": ("de_share_mic", "mic")}
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,7 @@ class RealismCheck:
     target's required one (``what="target"``)."""
 
     what: str
-    period: str  # the glossary key of the period: "period_1" / "period_2"
+    period: str  # the catalog key of the period: "period_1" / "period_2"
     year: int | None  # the target year, for a target
     target_pct: float | None
     rate_pct: float

@@ -9,7 +9,7 @@ Self-contained: plotly.js is inlined once in a single ``<script>``, each chart i
 drawn by it, the QR code is inline SVG, and a Content-Security-Policy forbids the page to
 load anything at all (links to sources are plain ``<a href>`` that a reader may follow).
 The HTML is the template ``templates/brief.html.j2``, rendered with autoescaping: every text
-from data, links or the glossary is escaped by default, and the only raw pieces (plotly.js, the
+from data, links or the catalogs is escaped by default, and the only raw pieces (plotly.js, the
 charts, the QR code) are marked :class:`~markupsafe.Markup` where they are made, in this module.
 """
 

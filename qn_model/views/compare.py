@@ -201,7 +201,7 @@ def build_comparison(
 
 # --- tables ------------------------------------------------------------------------------------------
 
-# (scenario field, glossary key of the row label, how to format the value)
+# (scenario field, catalog key of the row label, how to format the value)
 _ASSUMPTIONS = (
     ("base_year", "cmp_row_base", "year"),
     ("base_share_pct", "cmp_row_s0", "pct"),

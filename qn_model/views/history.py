@@ -85,7 +85,7 @@ TABLE_COLUMNS = (
 # Small pieces
 # --------------------------------------------------------------------------------------
 def localised_frame(records: list[dict[str, object]], columns: Sequence[str], lang: str) -> pd.DataFrame:
-    """Rows keyed by glossary column keys -> a frame with headers in the language, columns in
+    """Rows keyed by catalog keys of the columns -> a frame with headers in the language, columns in
     the given order (rows are built by key, so the order lives in one place)."""
     return pd.DataFrame([[rec[c] for c in columns] for rec in records], columns=[t(c, lang) for c in columns])
 

@@ -58,7 +58,7 @@ __all__ = [
     "target_sources_table",
 ]
 
-# Formulas (LaTeX is the same in both languages; the words around it are in the glossary).
+# Formulas (LaTeX is the same in both languages; the words around it are in the catalogs).
 PROJECTION_LATEX = r"s_t \;=\; s_{t-1} \times \frac{1 + g_d/100}{1 + g_y/100}"
 REQUIRED_LATEX = r"g_d^{*} \;=\; (1 + g_y)\left(\frac{T}{s_{\mathrm{start}}}\right)^{1/n} - 1"
 SPREAD_LATEX = r"g_y \sim \mathcal{N}(\bar g_y,\ s_y^2),\quad g_d \sim \mathcal{N}(\bar g_d,\ s_d^2),\quad s_d = \sqrt{s_y^2 + s_r^2}"

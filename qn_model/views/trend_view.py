@@ -73,7 +73,7 @@ class TrendSeries:
     Attributes
     ----------
     series_id : str
-        Stable id (glossary key suffix ``trend_series_<id>``).
+        Stable id (catalog key suffix ``trend_series_<id>``).
     indicator_id, geo : str
         Where the values come from in the :class:`~qn_model.data.dataset.Dataset`.
     unit : str

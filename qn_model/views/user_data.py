@@ -56,7 +56,7 @@ USER_KIND = "user"
 MAX_LINES = 30
 """At most this many problem lines are shown; the rest are counted ("… and N more")."""
 
-# The glossary label of each scenario field, for the "default outside the range" message.
+# The catalog key of each scenario field's label, for the "default outside the range" message.
 _FIELD_LABELS = {
     "base": "base_year",
     "s0": "base_share",

@@ -1,18 +1,13 @@
-"""Move texts kept as Python dicts into the gettext catalogs (one-shot, re-runnable).
+"""Merge texts kept as Python dicts into the gettext catalogs (re-runnable).
 
-Reads, when present:
-
-* ``qn_model/i18n/glossary.py`` (``GLOSSARY``: key -> {"vi": ..., "en": ...}),
-* ``qn_model/i18n/validation.py`` (``MESSAGES``: (code, variant) -> (vi, en), keys
-  ``problem_<code>`` / ``problem_<code>__<variant>``; ``ROW_WORD`` / ``COLUMN_WORD``),
-* every ``qn_model/i18n/pending_*.py`` (``TEXTS``, the glossary's shape: other helpers' new texts),
-
-and merges them into ``qn_model/i18n/locales/<lang>/LC_MESSAGES/messages.po`` for every language
+Reads every ``qn_model/i18n/pending_*.py`` (``TEXTS = {"key": {"vi": ..., "en": ...}}``: new texts
+written beside a change, e.g. on a branch) and merges them into ``qn_model/i18n/locales/<lang>/LC_MESSAGES/messages.po`` for every language
 of ``qn_model.core.langs.LANGS`` (a key already in the catalog takes the dict's text; new keys are
 added at the end), then rewrites the template ``qn_model/i18n/locales/messages.pot``. msgid is the
 stable key, msgstr the text. Every catalog is read back and compared with what was written.
 
-Run: ``.venv/bin/python scripts/glossary_to_po.py`` (then delete the dict files it consumed).
+Run: ``.venv/bin/python scripts/merge_texts.py`` (then delete the dict files it consumed). The
+catalogs themselves were made by this script from the Python dicts that held the texts before.
 """
 
 from __future__ import annotations
@@ -44,16 +39,6 @@ def _load(path: Path) -> object:
 def dict_texts(i18n: Path = I18N) -> dict[str, dict[str, str]]:
     """Every text the Python dicts hold, key -> {lang: text}, in file order."""
     texts: dict[str, dict[str, str]] = {}
-    glossary = i18n / "glossary.py"
-    if glossary.exists():
-        texts.update(_load(glossary).GLOSSARY)
-    validation = i18n / "validation.py"
-    if validation.exists():
-        module = _load(validation)
-        for (code, variant), (vi, en) in module.MESSAGES.items():
-            texts[f"problem_{code}__{variant}" if variant else f"problem_{code}"] = {"vi": vi, "en": en}
-        texts["problem_row_word"] = dict(module.ROW_WORD)
-        texts["problem_column_word"] = dict(module.COLUMN_WORD)
     for pending in sorted(i18n.glob("pending_*.py")):
         texts.update(_load(pending).TEXTS)
     return texts
