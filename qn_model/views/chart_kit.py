@@ -494,13 +494,12 @@ def sensitivity_figure(grid: SensitivityGrid, lang: str, current: tuple[float, f
     and the scenario's own point."""
     z = np.asarray(grid.share_pct)
     zmax = float(min(max(np.nanmax(z), grid.target_pct * 1.5), 100.0))
+    cells = dict(x=list(grid.gd_pct), y=list(grid.gy_pct), z=z)  # the map and its contour share them
     fig = FigureSpec()
     fig.add_trace(
         dict(
             type="heatmap",
-            x=list(grid.gd_pct),
-            y=list(grid.gy_pct),
-            z=z,
+            **cells,
             zmin=0,
             zmax=zmax,
             colorscale="Cividis",  # perceptually uniform and colour-blind safe
@@ -521,9 +520,7 @@ def sensitivity_figure(grid: SensitivityGrid, lang: str, current: tuple[float, f
     fig.add_trace(
         dict(
             type="contour",
-            x=list(grid.gd_pct),
-            y=list(grid.gy_pct),
-            z=z,
+            **cells,
             contours={
                 "start": grid.target_pct,
                 "end": grid.target_pct,
