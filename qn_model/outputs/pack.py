@@ -1,0 +1,133 @@
+"""The meeting pack's input: one link resolved into the scenarios a deck, a report and a PDF show.
+
+:func:`resolve` parses a link (never raising: a bad link's notices travel with it), writes the
+canonical link the files print and encode in their QR code, and evaluates the scenarios in the
+meeting view's order (:mod:`qn_model.views.slides`): the link's own scenario, then, when the link
+carries a compare selection (``cmp``), the compared presets and pasted scenarios.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from qn_model.core import compare_link
+from qn_model.core.links import ParsedLink, serialize
+from qn_model.core.scenario import Scenario
+from qn_model.core.urls import page_address
+from qn_model.data.dataset import Dataset
+from qn_model.engine.evaluate import Evaluation, link_notices, parse_link
+from qn_model.engine.presets import link_context
+from qn_model.i18n.formats import fmt_money, fmt_pct, norm_lang, t
+from qn_model.outputs.exports import file_stem, slug
+from qn_model.views.slides import KIND_OPENED, Slide, deck_specs, evaluate_slide
+
+__all__ = ["DEFAULT_BASE_URL", "Pack", "canonical_link", "pack_file_name", "rates_line", "resolve"]
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8501/scenario"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """What every file of the meeting pack is made from, in one language."""
+
+    ds: Dataset
+    lang: str
+    link: str  # the full link printed and encoded in the QR code
+    slides: tuple[Slide, ...]  # the link's scenario first
+    generated: datetime
+
+    @property
+    def evaluation(self) -> Evaluation:
+        """The link's own scenario, evaluated (its notices are the link's)."""
+        return self.slides[0].evaluation
+
+
+def canonical_link(
+    parsed: ParsedLink, ds: Dataset, lang: str, base: str, *, with_compare: bool = False
+) -> str:
+    """``base?query``: the query that reopens the parsed scenario on this data, in ``lang``
+    (and with its compare selection when ``with_compare``)."""
+    ctx = link_context(ds)
+    compare = None
+    if with_compare and parsed.compare is not None:
+        compare = compare_link.encode(parsed.compare)
+    query = serialize(
+        parsed.scenario,
+        ctx.defaults,
+        lang,
+        parsed.present,
+        ds.version,  # the files' numbers are this data's
+        ctx.observed_share,
+        parsed.target_set,
+        compare,
+    )
+    base = base.split("?", 1)[0].split("#", 1)[0]
+    return f"{base}?{query}" if query else base
+
+
+def resolve(
+    text: str,
+    ds: Dataset,
+    lang: str | None = None,
+    *,
+    base_url: str | None = None,
+    generated: datetime | None = None,
+) -> Pack:
+    """The pack of a link.
+
+    Parameters
+    ----------
+    text : str
+        A link, a path with a query or a query string; anything (a bad value is a notice).
+    ds : Dataset
+        The data the scenarios are evaluated on.
+    lang : str, optional
+        ``"vi"`` or ``"en"``; None: the link's own language.
+    base_url : str, optional
+        The app's page for the printed link; None: the link's own address when it has one, else
+        :data:`DEFAULT_BASE_URL`.
+    generated : datetime, optional
+        The date the files carry; now when None.
+    """
+    parsed = parse_link(text, ds)
+    lang = norm_lang(lang or parsed.lang)
+    base = base_url or page_address(text) or DEFAULT_BASE_URL
+    link = canonical_link(parsed, ds, lang, base, with_compare=True)
+    sel = parsed.compare
+    links, presets = (sel.links, sel.presets) if sel is not None else ((), ())
+    specs = list(deck_specs(ds, parsed.scenario, links, None, parsed.target_set, presets))
+    specs[0] = replace(specs[0], notices=link_notices(parsed, ds))
+    slides = tuple(evaluate_slide(spec, ds, lang) for spec in specs)
+    return Pack(ds, lang, link, slides, generated or datetime.now())
+
+
+def rates_line(scn: Scenario, lang: str) -> str:
+    """The assumptions in one line: both periods' growth rates, then the projects if any."""
+    line = t(
+        "present_rates",
+        lang,
+        gy1=fmt_pct(scn.gy1, lang),
+        gd1=fmt_pct(scn.gd1, lang),
+        gy2=fmt_pct(scn.gy2, lang),
+        gd2=fmt_pct(scn.gd2, lang),
+    )
+    if scn.projects:
+        items = "; ".join(
+            t("project_item", lang, year=p.year, value=fmt_money(p.value_vnd_trn, lang)) for p in scn.projects
+        )
+        line += " · " + t("cli_projects", lang, items=items)
+    return line
+
+
+def pack_file_name(pack: Pack, ext: str) -> str:
+    """``kich-ban-kinh-te-so-QN-2030-xu-huong-2026-12-06.pptx``: the app's file stem, the
+    scenario (a preset's name, else its link's values) and the date."""
+    first = pack.slides[0]
+    if first.spec.kind == KIND_OPENED and first.spec.name:
+        name = slug(first.title, 40)
+    else:
+        query = pack.link.split("?", 1)[1] if "?" in pack.link else ""
+        keep = "&".join(p for p in query.split("&") if not p.startswith(("lang=", "dv=", "cmp=", "present=")))
+        name = slug(keep, 40) or slug(first.title, 40)
+    return f"{file_stem(pack.lang)}-{name}-{pack.generated:%Y-%m-%d}.{ext}"
