@@ -34,7 +34,7 @@ from qn_model.views.slides import Slide
 __all__ = ["PPTX_MIME", "SLIDE_SIZE", "build_deck", "deck_sources", "deck_sources_line", "verdict_lines"]
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-SLIDE_SIZE = (Inches(13.333), Inches(7.5))  # 16:9
+SLIDE_SIZE = (Emu(12192000), Emu(6858000))  # 16:9, 13.333 × 7.5 in, as PowerPoint makes it
 MARGIN = Inches(0.4)
 FOOT_PT = 11.0  # the sources line and the notices pointer
 LINE_SPACING = 1.2  # the line height PowerPoint and LibreOffice give Arial, as a multiple of its size

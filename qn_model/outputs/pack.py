@@ -12,12 +12,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from qn_model.core import compare_link
-from qn_model.core.links import ParsedLink, serialize
+from qn_model.core.links import COMPARE_KEY, DATA_VERSION_KEY, LANG_KEY, PRESENT_KEY, ParsedLink, serialize
 from qn_model.core.scenario import Scenario
 from qn_model.core.urls import page_address
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation, link_notices, parse_link
-from qn_model.engine.presets import link_context
+from qn_model.engine.presets import PRESETS, link_context, preset
 from qn_model.i18n.formats import fmt_money, fmt_pct, norm_lang, t
 from qn_model.outputs.exports import file_stem, slug
 from qn_model.views.slides import KIND_OPENED, Slide, deck_specs, evaluate_slide
@@ -97,7 +97,11 @@ def resolve(
     sel = parsed.compare
     links, presets = (sel.links, sel.presets) if sel is not None else ((), ())
     specs = list(deck_specs(ds, parsed.scenario, links, None, parsed.target_set, presets))
-    specs[0] = replace(specs[0], notices=link_notices(parsed, ds))
+    # Named after the preset it equals, as the meeting view names it when it shows the presets.
+    same = specs[0].name or next(
+        (n for n in PRESETS if preset(n, ds, parsed.scenario) == parsed.scenario), ""
+    )
+    specs[0] = replace(specs[0], name=same, notices=link_notices(parsed, ds))
     slides = tuple(evaluate_slide(spec, ds, lang) for spec in specs)
     return Pack(ds, lang, link, slides, generated or datetime.now())
 
@@ -128,6 +132,7 @@ def pack_file_name(pack: Pack, ext: str) -> str:
         name = slug(first.title, 40)
     else:
         query = pack.link.split("?", 1)[1] if "?" in pack.link else ""
-        keep = "&".join(p for p in query.split("&") if not p.startswith(("lang=", "dv=", "cmp=", "present=")))
+        meeting = tuple(f"{k}=" for k in (LANG_KEY, DATA_VERSION_KEY, COMPARE_KEY, PRESENT_KEY))
+        keep = "&".join(p for p in query.split("&") if not p.startswith(meeting))
         name = slug(keep, 40) or slug(first.title, 40)
-    return f"{file_stem(pack.lang)}-{name}-{pack.generated:%Y-%m-%d}.{ext}"
+    return f"{file_stem(pack.lang)}-{name.lower()}-{pack.generated:%Y-%m-%d}.{ext}"
