@@ -26,14 +26,13 @@ from qn_model.engine.presets import target_set_for
 from qn_model.i18n.formats import fmt_money, fmt_pct, fmt_pp, fmt_prob, render, t
 from qn_model.outputs.chart_data import share_series
 from qn_model.outputs.office_text import FONT, cell_text, lines_needed, xml_text
-from qn_model.outputs.pack import Pack, rates_line
+from qn_model.outputs.pack import PPTX_MIME, Pack, rates_line
 from qn_model.views import palette as pal
 from qn_model.views.narrative import headline, impossible, verdict_word
 from qn_model.views.slides import Slide
 
 __all__ = ["PPTX_MIME", "SLIDE_SIZE", "build_deck", "deck_sources", "deck_sources_line", "verdict_lines"]
 
-PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 SLIDE_SIZE = (Emu(12192000), Emu(6858000))  # 16:9, 13.333 × 7.5 in, as PowerPoint makes it
 MARGIN = Inches(0.4)
 FOOT_PT = 11.0  # the sources line and the notices pointer

@@ -20,11 +20,26 @@ from qn_model.engine.evaluate import Evaluation, link_notices, parse_link
 from qn_model.engine.presets import PRESETS, link_context, preset
 from qn_model.i18n.formats import fmt_money, fmt_pct, norm_lang, t
 from qn_model.outputs.exports import file_stem, slug
-from qn_model.views.slides import KIND_OPENED, Slide, deck_specs, evaluate_slide
+from qn_model.views.slides import Slide, deck_specs, evaluate_slide
 
-__all__ = ["DEFAULT_BASE_URL", "Pack", "canonical_link", "pack_file_name", "rates_line", "resolve"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DOCX_MIME",
+    "PDF_MIME",
+    "PPTX_MIME",
+    "Pack",
+    "canonical_link",
+    "file_name",
+    "pack_file_name",
+    "preset_named",
+    "rates_line",
+    "resolve",
+]
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8501/scenario"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_MIME = "application/pdf"
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,7 @@ def resolve(
     *,
     base_url: str | None = None,
     generated: datetime | None = None,
+    compare: compare_link.CompareSelection | None = None,
 ) -> Pack:
     """The pack of a link.
 
@@ -89,11 +105,17 @@ def resolve(
         :data:`DEFAULT_BASE_URL`.
     generated : datetime, optional
         The date the files carry; now when None.
+    compare : CompareSelection, optional
+        The compared scenarios when the caller knows them (the compare page's selection, which
+        its link leaves out when it is the default one); None: the link's ``cmp``, if any.
     """
     parsed = parse_link(text, ds)
+    if compare is not None:
+        parsed = replace(parsed, compare=compare)
     lang = norm_lang(lang or parsed.lang)
     base = base_url or page_address(text) or DEFAULT_BASE_URL
-    link = canonical_link(parsed, ds, lang, base, with_compare=True)
+    # Without present=1: a colleague opening the link gets the app, not the projector's view.
+    link = canonical_link(replace(parsed, present=False), ds, lang, base, with_compare=True)
     sel = parsed.compare
     links, presets = (sel.links, sel.presets) if sel is not None else ((), ())
     specs = list(deck_specs(ds, parsed.scenario, links, None, parsed.target_set, presets))
@@ -124,15 +146,26 @@ def rates_line(scn: Scenario, lang: str) -> str:
     return line
 
 
-def pack_file_name(pack: Pack, ext: str) -> str:
+def preset_named(scn: Scenario, ds: Dataset) -> str:
+    """The first preset (applied to ``scn``) that equals ``scn``, or ``""``."""
+    return next((name for name in PRESETS if preset(name, ds, scn) == scn), "")
+
+
+def file_name(scn: Scenario, ds: Dataset, lang: str, link: str, ext: str, when: datetime) -> str:
     """``kich-ban-kinh-te-so-QN-2030-xu-huong-2026-12-06.pptx``: the app's file stem, the
-    scenario (a preset's name, else its link's values) and the date."""
-    first = pack.slides[0]
-    if first.spec.kind == KIND_OPENED and first.spec.name:
-        name = slug(first.title, 40)
+    scenario (the preset it equals, else its link's values) and the date. Cheap: the app names
+    its download buttons with it before anything is built."""
+    name = preset_named(scn, ds)
+    if name:
+        text = t(f"preset_{name}", lang)
     else:
-        query = pack.link.split("?", 1)[1] if "?" in pack.link else ""
+        query = link.split("?", 1)[1] if "?" in link else ""
         meeting = tuple(f"{k}=" for k in (LANG_KEY, DATA_VERSION_KEY, COMPARE_KEY, PRESENT_KEY))
-        keep = "&".join(p for p in query.split("&") if not p.startswith(meeting))
-        name = slug(keep, 40) or slug(first.title, 40)
-    return f"{file_stem(pack.lang)}-{name.lower()}-{pack.generated:%Y-%m-%d}.{ext}"
+        text = "&".join(p for p in query.split("&") if not p.startswith(meeting))
+    part = slug(text, 40).lower() or slug(t("present_slide_opened", lang), 40).lower()
+    return f"{file_stem(lang)}-{part}-{when:%Y-%m-%d}.{ext}"
+
+
+def pack_file_name(pack: Pack, ext: str) -> str:
+    """:func:`file_name` of the pack's first scenario."""
+    return file_name(pack.slides[0].scenario, pack.ds, pack.lang, pack.link, ext, pack.generated)

@@ -18,11 +18,10 @@ from pathlib import Path
 
 from qn_model.i18n.formats import t
 from qn_model.outputs.brief import build_brief
-from qn_model.outputs.pack import Pack
+from qn_model.outputs.pack import PDF_MIME, Pack
 
 __all__ = ["PDF_MIME", "ChromiumMissing", "browser_path", "build_pdf", "css_string", "print_css"]
 
-PDF_MIME = "application/pdf"
 TIMEOUT_S = 120
 _PAGE_PLACEHOLDER, _PAGES_PLACEHOLDER = "\x00", "\x01"
 

@@ -27,7 +27,7 @@ from qn_model.i18n.formats import fmt_money, fmt_pct, render, t
 from qn_model.outputs.brief import brief_context
 from qn_model.outputs.images import figure_png
 from qn_model.outputs.office_text import FONT, cell_text, xml_text
-from qn_model.outputs.pack import Pack, rates_line
+from qn_model.outputs.pack import DOCX_MIME, Pack, rates_line
 from qn_model.views import palette as pal
 from qn_model.views.figures import headline_figure
 from qn_model.views.narrative import verdict_word
@@ -35,7 +35,6 @@ from qn_model.views.peer_text import readings
 
 __all__ = ["DOCX_MIME", "build_report", "report_context"]
 
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PAGE = (Cm(21.0), Cm(29.7))  # A4
 PAGE_MARGIN = Cm(2.0)
 TEXT_WIDTH = PAGE[0] - 2 * PAGE_MARGIN
