@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -198,6 +199,14 @@ def footers(pages: list[Page], lang: str) -> list[str]:
     words = t("pdf_page", lang, page="\x00", pages="\x01").split()
     pattern = r"\s*".join(re.escape(w) for w in words).replace("\x00", r"(\d+)").replace("\x01", r"(\d+)\b")
     return [re.findall(pattern, p.text) for p in pages]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_report_chart_is_drawn(rendered, lang):
+    with zipfile.ZipFile(rendered[f"report_{lang}"]) as z:
+        media = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
+    chart = max(media, key=len)  # the chart (Kaleido) beside the QR code
+    assert len(media) == 2 and chart.startswith(b"\x89PNG") and len(chart) > 20_000
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -58,11 +58,11 @@ def verdict_lines(v: TargetVerdict, slide: Slide, pack: Pack) -> list[str]:
     the target needs (and the chance of meeting it); the gap in money."""
     lang, ev = pack.lang, slide.evaluation
     chosen = target_set_for(ev.scenario.t1, ev.scenario.t2, pack.ds, ev.target_set)
-    mark = "?" if v.met is None else ("✔" if v.met and not impossible(v) else "✘")
     lines = [
         t("target_in_year", lang, year=v.year, target=fmt_pct(v.target_pct, lang))
         + f" ({t(f'source_{chosen}', lang)})",
-        f"{mark} {verdict_word(v, lang).upper()} · {fmt_pct(v.value_pct, lang)}",
+        # The word alone (and its colour): Arial has no check marks, and a substitute font may not.
+        f"{verdict_word(v, lang).upper()} · {fmt_pct(v.value_pct, lang)}",
         t("deck_margin", lang, margin=fmt_pp(v.margin_pp, lang)),
     ]
     if v.required_de_growth_pct is not None:

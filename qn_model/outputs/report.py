@@ -154,11 +154,13 @@ def _table(doc, headers: Sequence[str], rows: Sequence[Sequence[dict[str, Any] |
                 _cell(cell, value["text"], num=bool(value.get("num")))
             else:
                 _cell(cell, value, num=False)
-    # Repeat the header row on every page a long table runs onto.
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    # No row split by a page break; the header row repeated on every page a long table runs onto.
+    for i, row in enumerate(table.rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        for tag in ("w:cantSplit", "w:tblHeader") if i == 0 else ("w:cantSplit",):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), "true")
+            tr_pr.append(el)
     if widths:  # the grid's and every cell's width: Word reads one, LibreOffice the other
         table.autofit = False
         for column, w in zip(table.columns, widths, strict=True):
