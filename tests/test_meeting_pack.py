@@ -264,10 +264,12 @@ def test_hostile_link_gives_valid_files_with_its_notices(ds, lang):
     prs = Presentation(io.BytesIO(build_deck(p)))
     doc = Document(io.BytesIO(build_report(p, chart_png=TINY_PNG)))
     last = slide_text(prs.slides[-1])
+    notes = prs.slides[0].notes_slide.notes_text_frame.text  # every notice, however many
     text = docx_text(doc)
     for n in p.evaluation.notices:
         shown = xml_text(render(n, lang))
-        assert shown in last and shown in text
+        assert shown in notes and shown in text
+    assert xml_text(render(p.evaluation.notices[0], lang)) in last  # as many as fit the last slide
     for table in doc.tables:
         for row in table.rows[1:]:
             for cell in row.cells:
@@ -294,3 +296,14 @@ def test_cli_deck_and_report(tmp_path, ds, capsys, monkeypatch):
     assert len(prs.slides) == 2 and "gy1" in slide_text(prs.slides[-1])  # a bad link: its notice
     assert t("report_title", "vi") in docx_text(Document(str(report)))
     assert cli.main(["deck", "gd2=30", "--out", str(tmp_path / "missing" / "d.pptx")]) == 2
+
+
+def test_pdf_page_rules_escape_the_link():
+    from qn_model.outputs.pdf import css_string, print_css
+
+    hostile = 'https://h.example/a?x=1";}</style><script>alert(1)</script>'
+    css = print_css(hostile, "vi")
+    assert "</style><script>" not in css.split("<style>", 1)[1].rsplit("</style>", 1)[0]
+    assert css.count("</style>") == 1 and "alert(1)" not in css
+    assert css_string("a b") == '"a b"' and css_string('"') == '"\\22 "'
+    assert "counter(page)" in css and "counter(pages)" in css and '"Trang "' in css

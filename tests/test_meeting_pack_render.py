@@ -31,7 +31,12 @@ from qn_model.outputs.report import PAGE_MARGIN, build_report
 
 LANGS = ("vi", "en")
 GENERATED = datetime(2026, 12, 6, 9, 30)
-LINK = "https://portal.example.vn/ktso/compare?gd2=30&pj=2027:500&gy1=abc&cmp=current%2Cplan%2C%3Fgd2%3D40"
+# The most a slide holds: five projects (a long assumptions line), bad values (notices), and a
+# compare selection of four with pasted scenarios (a long link).
+LINK = (
+    "https://portal.example.vn/ktso/compare?gd2=30&pj=2026:50,2027:500,2028:120,2029:80,2030:60"
+    "&gy1=abc&gy2=x&t1=zz&sd=bad&cmp=current%2Cplan%2C%3Fgd2%3D40%26pj%3D2027%3A300%2C%3Fgy2%3D2%26gd1%3Dq"
+)
 BRIEF_LINK = "https://portal.example.vn/ktso/scenario?gd2=30&pj=2027:500&gy1=abc"
 TOLERANCE_PT = 2.0  # a glyph's ink may sit a hair outside its box (rounding, italic overhang)
 pytestmark = pytest.mark.timeout(600)

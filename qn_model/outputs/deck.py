@@ -339,36 +339,54 @@ def _link_slide(prs, pack: Pack) -> None:
         [(t("brief_link_intro", lang), 16, True, pal.BLACK)],
         name="link-intro",
     )
-    link = _fitted(
-        slide, text_x, Inches(1.85), text_w, Inches(1.6), [pack.link], 14, pal.PROJECTED, name="link"
+    # The link as tall as it needs (a compare link can be long), at most 2.6 in; cut with "…"
+    # beyond that (its hyperlink and QR code keep it whole).
+    y = Inches(1.85)
+    size, shown = _fit_cut([pack.link], text_w, Inches(2.6), 14, lang)
+    link_h = _height(shown, text_w, size)
+    link = _box(
+        slide, text_x, y, text_w, link_h, [(x, size, False, pal.PROJECTED) for x in shown], name="link"
     )
     if pack.link.startswith(("http://", "https://")):
         link.text_frame.paragraphs[0].runs[0].hyperlink.address = xml_text(pack.link)
-    version = t(
-        "brief_data_version_dated",
-        lang,
-        version=pack.ds.version,
-        date=_version_date(pack),
-    )
-    _box(
-        slide,
-        text_x,
-        Inches(3.55),
-        text_w,
-        Inches(0.45),
-        [(version, 14, False, pal.BLACK)],
-        name="data-version",
-    )
+    y += link_h + Inches(0.1)
+    version = t("brief_data_version_dated", lang, version=pack.ds.version, date=_version_date(pack))
+    _box(slide, text_x, y, text_w, Inches(0.45), [(version, 14, False, pal.BLACK)], name="data-version")
     notices = [render(n, lang) for n in pack.evaluation.notices]
     for s in pack.slides[1:]:
         notices += [f"{s.title}: {render(n, lang)}" for n in s.evaluation.notices]
     if notices:
-        texts = [t("brief_notices", lang), *notices]
-        top = Inches(4.7)
-        box = _fitted(
-            slide, MARGIN, top, inner, height - top - Inches(0.3), texts, 14, pal.NOT_MET, name="notices"
-        )
-        box.text_frame.paragraphs[0].runs[0].font.bold = True
+        top = max(y + Inches(0.65), Inches(4.7) if png is not None else 0)
+        h = height - top - Inches(0.3)
+        size, shown = _fit_cut([t("brief_notices", lang), *notices], inner, h, 14, lang)
+        paragraphs = [(x, size, i == 0, pal.NOT_MET) for i, x in enumerate(shown)]
+        _box(slide, MARGIN, top, inner, h, paragraphs, name="notices")
+
+
+def _height(texts: Sequence[str], w: int, size: float) -> int:
+    """The box height ``texts`` need at ``size`` (insets included)."""
+    width_pt = Emu(w).pt - 2 * 0.06 * 72
+    lines = sum(lines_needed(x, width_pt, size) for x in texts)
+    return int(Pt(lines * size * LINE_SPACING + 2 * 0.06 * 72 + 2))
+
+
+def _fit_cut(texts: Sequence[str], w: int, h: int, largest: float, lang: str) -> tuple[float, list[str]]:
+    """A size at which ``texts`` fit the box, and the texts shown: all of them when they fit at
+    the smallest size; else the first ones and "… and n more", or one text cut with "…"."""
+    size = _fit(texts, w, h, largest)
+    if _height(texts, w, size) <= h:
+        return size, list(texts)
+    items = list(texts)
+    if len(items) > 1:
+        for keep in range(len(items) - 1, 0, -1):
+            shown = [*items[:keep], t("notice_more_notices", lang, n=len(items) - keep)]
+            if _height(shown, w, size) <= h:
+                return size, shown
+        items = items[:1]
+    text = items[0]
+    while len(text) > 1 and _height([text + "…"], w, size) > h:
+        text = text[: int(len(text) * 0.9)]
+    return size, [text + "…"]
 
 
 def _version_date(pack: Pack) -> str:
