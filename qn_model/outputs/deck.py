@@ -11,14 +11,12 @@ The full headline sentences are each slide's speaker notes.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
-from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from qn_model.core.targets import TargetVerdict
@@ -27,6 +25,15 @@ from qn_model.i18n.formats import fmt_money, fmt_pct, fmt_pp, fmt_prob, render, 
 from qn_model.outputs.chart_data import share_series
 from qn_model.outputs.office_text import FONT, cell_text, lines_needed, xml_text
 from qn_model.outputs.pack import PPTX_MIME, Pack, rates_line
+from qn_model.outputs.slide_text import (
+    LINE_SPACING,
+    box_height,
+    fit_cut,
+    fit_size,
+    fitted_box,
+    rgb,
+    text_box,
+)
 from qn_model.views import palette as pal
 from qn_model.views.narrative import headline, impossible, verdict_word
 from qn_model.views.slides import Slide
@@ -36,7 +43,6 @@ __all__ = ["PPTX_MIME", "SLIDE_SIZE", "build_deck", "deck_sources", "deck_source
 SLIDE_SIZE = (Emu(12192000), Emu(6858000))  # 16:9, 13.333 × 7.5 in, as PowerPoint makes it
 MARGIN = Inches(0.4)
 FOOT_PT = 11.0  # the sources line and the notices pointer
-LINE_SPACING = 1.2  # the line height PowerPoint and LibreOffice give Arial, as a multiple of its size
 SERIES_STYLE = {  # key: (colour, dash, line width pt, marker, marker size)
     "observed": (pal.OBSERVED, None, 2.75, XL_MARKER_STYLE.CIRCLE, 7),
     "national": (pal.NATIONAL, MSO_LINE_DASH_STYLE.ROUND_DOT, 2.0, XL_MARKER_STYLE.CIRCLE, 5),
@@ -44,10 +50,6 @@ SERIES_STYLE = {  # key: (colour, dash, line width pt, marker, marker size)
     "required": (pal.GREEN, MSO_LINE_DASH_STYLE.ROUND_DOT, 2.25, XL_MARKER_STYLE.NONE, 5),
     "targets": (pal.TARGET, None, 0.0, XL_MARKER_STYLE.DIAMOND, 14),
 }
-
-
-def _rgb(hex_colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
 # --------------------------------------------------------------------------------------
@@ -107,68 +109,15 @@ def deck_sources_line(pack: Pack, width_pt: float, height_pt: float, size_pt: fl
 # --------------------------------------------------------------------------------------
 # Shapes
 # --------------------------------------------------------------------------------------
-def _box(
-    slide,
-    x: int,
-    y: int,
-    w: int,
-    h: int,
-    paragraphs: Sequence[tuple[str, float, bool, str]],
-    *,
-    anchor=MSO_ANCHOR.TOP,
-    align=PP_ALIGN.LEFT,
-    name: str = "",
-):
-    """A text box of ``(text, size pt, bold, colour)`` paragraphs; no auto-fit (the size is
-    chosen to fit: :func:`_fit`), word wrap on, small insets."""
-    shape = slide.shapes.add_textbox(x, y, w, h)
-    if name:
-        shape.name = name
-    frame = shape.text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = anchor
-    inset = Inches(0.06)
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
-    for i, (text, size, bold, colour) in enumerate(paragraphs):
-        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        p.alignment = align
-        run = p.add_run()
-        run.text = xml_text(text)
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        run.font.name = FONT
-        run.font.color.rgb = _rgb(colour)
-    return shape
-
-
-def _fit(texts: Sequence[str], w: int, h: int, largest: float, smallest: float = 9.0) -> float:
-    """The largest size (pt, in halves) at which ``texts`` (one paragraph each) fit the box."""
-    width_pt = Emu(w).pt - 2 * 0.06 * 72
-    height_pt = Emu(h).pt - 2 * 0.06 * 72
-    size = largest
-    while size > smallest:
-        lines = sum(lines_needed(text, width_pt, size) for text in texts)
-        if lines * size * LINE_SPACING <= height_pt:
-            return size
-        size -= 0.5
-    return smallest
-
-
-def _fitted(slide, x, y, w, h, texts: Sequence[str], largest: float, colour: str, *, bold=False, name=""):
-    size = _fit(texts, w, h, largest)
-    return _box(slide, x, y, w, h, [(text, size, bold, colour) for text in texts], name=name)
-
-
-def _verdict_box(slide, x: int, y: int, w: int, h: int, v: TargetVerdict, s: Slide, pack: Pack) -> None:
+def _verdicttext_box(slide, x: int, y: int, w: int, h: int, v: TargetVerdict, s: Slide, pack: Pack) -> None:
     lines = verdict_lines(v, s, pack)
     status = None if v.met is None else (v.met and not impossible(v))
     colour = pal.GREY if status is None else (pal.MET if status else pal.NOT_MET)
     frame = slide.shapes.add_shape(1, x, y, w, h)  # MSO_SHAPE.RECTANGLE
     frame.name = f"verdict-frame-{v.year}"
     frame.fill.solid()
-    frame.fill.fore_color.rgb = _rgb("#F7F7F7")
-    frame.line.color.rgb = _rgb(colour)
+    frame.fill.fore_color.rgb = rgb("#F7F7F7")
+    frame.line.color.rgb = rgb(colour)
     frame.line.width = Pt(2)
     frame.shadow.inherit = False
     pad = Inches(0.1)
@@ -177,10 +126,10 @@ def _verdict_box(slide, x: int, y: int, w: int, h: int, v: TargetVerdict, s: Sli
     big = 24.0
     rest = lines[:1] + lines[2:]
     body_h = inner_h - Pt(big * LINE_SPACING * lines_needed(lines[1], Emu(inner_w).pt - 9, big))
-    small = _fit(rest, inner_w, body_h, 15.0)
+    small = fit_size(rest, inner_w, body_h, 15.0)
     paragraphs = [(lines[0], small, True, pal.BLACK), (lines[1], big, True, colour)]
     paragraphs += [(line, small, False, pal.BLACK) for line in lines[2:]]
-    _box(slide, x + pad, y + pad, inner_w, inner_h, paragraphs, name=f"verdict-{v.year}")
+    text_box(slide, x + pad, y + pad, inner_w, inner_h, paragraphs, name=f"verdict-{v.year}")
 
 
 def _chart(slide, x: int, y: int, w: int, h: int, s: Slide, pack: Pack):
@@ -204,7 +153,7 @@ def _chart(slide, x: int, y: int, w: int, h: int, s: Slide, pack: Pack):
     chart.legend.font.size = Pt(11)
     axis = chart.value_axis
     axis.has_major_gridlines = True
-    axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
+    axis.major_gridlines.format.line.color.rgb = rgb("#DDDDDD")
     axis.minimum_scale = 0
     axis.tick_labels.number_format = '0"%"'
     axis.tick_labels.number_format_is_linked = False
@@ -217,7 +166,7 @@ def _chart(slide, x: int, y: int, w: int, h: int, s: Slide, pack: Pack):
         plot_series.smooth = False
         fmt = plot_series.format.line
         if width:
-            fmt.color.rgb = _rgb(colour)
+            fmt.color.rgb = rgb(colour)
             fmt.width = Pt(width)
             if dash is not None:
                 fmt.dash_style = dash
@@ -227,8 +176,8 @@ def _chart(slide, x: int, y: int, w: int, h: int, s: Slide, pack: Pack):
         if marker != XL_MARKER_STYLE.NONE:
             plot_series.marker.size = size
             plot_series.marker.format.fill.solid()
-            plot_series.marker.format.fill.fore_color.rgb = _rgb(colour)
-            plot_series.marker.format.line.color.rgb = _rgb(colour)
+            plot_series.marker.format.fill.fore_color.rgb = rgb(colour)
+            plot_series.marker.format.line.color.rgb = rgb(colour)
     return chart
 
 
@@ -248,7 +197,7 @@ def _scenario_slide(prs, s: Slide, index: int, pack: Pack) -> None:
     width, height = prs.slide_width, prs.slide_height
     inner = width - 2 * MARGIN
     counter_w = Inches(1.4)
-    _fitted(
+    fitted_box(
         slide,
         MARGIN,
         Inches(0.25),
@@ -260,7 +209,7 @@ def _scenario_slide(prs, s: Slide, index: int, pack: Pack) -> None:
         bold=True,
         name="title",
     )
-    _box(
+    text_box(
         slide,
         width - MARGIN - counter_w,
         Inches(0.25),
@@ -270,7 +219,7 @@ def _scenario_slide(prs, s: Slide, index: int, pack: Pack) -> None:
         align=PP_ALIGN.RIGHT,
         name="counter",
     )
-    _fitted(
+    fitted_box(
         slide,
         MARGIN,
         Inches(1.0),
@@ -287,19 +236,19 @@ def _scenario_slide(prs, s: Slide, index: int, pack: Pack) -> None:
     verdicts = sorted(s.evaluation.verdicts, key=lambda v: v.year, reverse=True)
     box_h = int((bottom - top - gap * (len(verdicts) - 1)) / max(1, len(verdicts)))
     for i, v in enumerate(verdicts):
-        _verdict_box(slide, MARGIN, top + i * (box_h + gap), col_w, box_h, v, s, pack)
+        _verdicttext_box(slide, MARGIN, top + i * (box_h + gap), col_w, box_h, v, s, pack)
     chart_x = MARGIN + col_w + Inches(0.2)
     _chart(slide, chart_x, top, width - MARGIN - chart_x, bottom - top, s, pack)
     foot_y, foot_h = bottom + Inches(0.08), height - bottom - Inches(0.15)
     if s.evaluation.notices:
         pointer = t("deck_notices_pointer", lang, n=len(s.evaluation.notices))
-        _box(
+        text_box(
             slide, MARGIN, foot_y, inner, Inches(0.3), [(pointer, FOOT_PT, True, pal.NOT_MET)], name="notices"
         )
         foot_y, foot_h = foot_y + Inches(0.3), foot_h - Inches(0.3)
     width_pt, height_pt = Emu(inner).pt - 9, Emu(foot_h).pt - 9
     line = deck_sources_line(pack, width_pt, height_pt, FOOT_PT)
-    _box(slide, MARGIN, foot_y, inner, foot_h, [(line, FOOT_PT, False, pal.GREY)], name="sources")
+    text_box(slide, MARGIN, foot_y, inner, foot_h, [(line, FOOT_PT, False, pal.GREY)], name="sources")
     _notes(slide, s, pack)
 
 
@@ -308,7 +257,7 @@ def _link_slide(prs, pack: Pack) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     width, height = prs.slide_width, prs.slide_height
     inner = width - 2 * MARGIN
-    _box(
+    text_box(
         slide,
         MARGIN,
         Inches(0.25),
@@ -330,7 +279,7 @@ def _link_slide(prs, pack: Pack) -> None:
         pic.name = "qr"
         text_x = MARGIN + qr_size + Inches(0.3)
     text_w = width - MARGIN - text_x
-    _box(
+    text_box(
         slide,
         text_x,
         Inches(1.3),
@@ -342,51 +291,25 @@ def _link_slide(prs, pack: Pack) -> None:
     # The link as tall as it needs (a compare link can be long), at most 2.6 in; cut with "…"
     # beyond that (its hyperlink and QR code keep it whole).
     y = Inches(1.85)
-    size, shown = _fit_cut([pack.link], text_w, Inches(2.6), 14, lang)
-    link_h = _height(shown, text_w, size)
-    link = _box(
+    size, shown = fit_cut([pack.link], text_w, Inches(2.6), 14, lang)
+    link_h = box_height(shown, text_w, size)
+    link = text_box(
         slide, text_x, y, text_w, link_h, [(x, size, False, pal.PROJECTED) for x in shown], name="link"
     )
     if pack.link.startswith(("http://", "https://")):
         link.text_frame.paragraphs[0].runs[0].hyperlink.address = xml_text(pack.link)
     y += link_h + Inches(0.1)
     version = t("brief_data_version_dated", lang, version=pack.ds.version, date=_version_date(pack))
-    _box(slide, text_x, y, text_w, Inches(0.45), [(version, 14, False, pal.BLACK)], name="data-version")
+    text_box(slide, text_x, y, text_w, Inches(0.45), [(version, 14, False, pal.BLACK)], name="data-version")
     notices = [render(n, lang) for n in pack.evaluation.notices]
     for s in pack.slides[1:]:
         notices += [f"{s.title}: {render(n, lang)}" for n in s.evaluation.notices]
     if notices:
         top = max(y + Inches(0.65), Inches(4.7) if png is not None else 0)
         h = height - top - Inches(0.3)
-        size, shown = _fit_cut([t("brief_notices", lang), *notices], inner, h, 14, lang)
+        size, shown = fit_cut([t("brief_notices", lang), *notices], inner, h, 14, lang)
         paragraphs = [(x, size, i == 0, pal.NOT_MET) for i, x in enumerate(shown)]
-        _box(slide, MARGIN, top, inner, h, paragraphs, name="notices")
-
-
-def _height(texts: Sequence[str], w: int, size: float) -> int:
-    """The box height ``texts`` need at ``size`` (insets included)."""
-    width_pt = Emu(w).pt - 2 * 0.06 * 72
-    lines = sum(lines_needed(x, width_pt, size) for x in texts)
-    return int(Pt(lines * size * LINE_SPACING + 2 * 0.06 * 72 + 2))
-
-
-def _fit_cut(texts: Sequence[str], w: int, h: int, largest: float, lang: str) -> tuple[float, list[str]]:
-    """A size at which ``texts`` fit the box, and the texts shown: all of them when they fit at
-    the smallest size; else the first ones and "… and n more", or one text cut with "…"."""
-    size = _fit(texts, w, h, largest)
-    if _height(texts, w, size) <= h:
-        return size, list(texts)
-    items = list(texts)
-    if len(items) > 1:
-        for keep in range(len(items) - 1, 0, -1):
-            shown = [*items[:keep], t("notice_more_notices", lang, n=len(items) - keep)]
-            if _height(shown, w, size) <= h:
-                return size, shown
-        items = items[:1]
-    text = items[0]
-    while len(text) > 1 and _height([text + "…"], w, size) > h:
-        text = text[: int(len(text) * 0.9)]
-    return size, [text + "…"]
+        text_box(slide, MARGIN, top, inner, h, paragraphs, name="notices")
 
 
 def _version_date(pack: Pack) -> str:
