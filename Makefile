@@ -8,7 +8,7 @@ PORT ?= 8501
 export OPENBLAS_NUM_THREADS ?= 1
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test unit e2e lint bench browser nginx serve-team clean
+.PHONY: run test unit e2e lint bench browser nginx office serve-team clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -34,6 +34,14 @@ nginx:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx >/dev/null; fi; }
 
+# Debian's LibreOffice (Impress, Writer), the fonts it draws Arial with (Liberation Sans; DejaVu
+# for ✔ ✘) and poppler-utils: the meeting pack's render tests convert
+# the deck and the report to PDF and read the PDFs' text (tests/test_meeting_pack_render.py).
+office:
+	@{ command -v soffice && command -v pdftotext; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libreoffice-impress libreoffice-writer fonts-liberation2 fonts-dejavu-core poppler-utils >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq libreoffice-impress libreoffice-writer fonts-liberation2 fonts-dejavu-core poppler-utils >/dev/null; fi; }
+
 REPLICAS ?= 3
 BASE_PATH ?= /ktso
 TEAM_PORT ?= 8080
@@ -52,13 +60,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest tests/test_layers.py -q -p no:xdist
 
-unit: $(STAMP) nginx
+unit: $(STAMP) browser nginx office
 	$(BIN)/python -m pytest -m "not e2e" -n 2
 
 e2e: $(STAMP) browser nginx
 	$(BIN)/python -m pytest -m e2e -p no:xdist
 
-test: $(STAMP) browser nginx
+test: $(STAMP) browser nginx office
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -m "not e2e" -n 2
 	$(BIN)/python -m pytest -m e2e -p no:xdist

@@ -12,6 +12,7 @@ from qn_model.views.compare import (
     outcomes_table,
     style_outcomes,
 )
+from qn_ui import downloads
 from qn_ui.carry import kept
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape
@@ -77,3 +78,5 @@ if cmp.items:
     st.caption(t("cmp_outcomes_note", lang))
     st.subheader(t("cmp_assumptions_header", lang))
     st.dataframe(assumptions_table(cmp, lang), hide_index=True, width="stretch", height="content")
+    st.subheader(t("dl_pack_header", lang))
+    downloads.pack_buttons(state, "compare", selected)  # the deck: a slide per compared scenario

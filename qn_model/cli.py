@@ -2,7 +2,9 @@
 
 python -m qn_model evaluate "<link or query string>" [--json]
 python -m qn_model validate FILE [--lang vi|en]
-python -m qn_model brief "<link>" --out brief.html [--lang vi|en] [--base-url URL]
+python -m qn_model brief "<link>" --out brief.html|brief.pdf [--lang vi|en] [--base-url URL]
+python -m qn_model deck "<link>" --out deck.pptx [--lang vi|en] [--base-url URL]
+python -m qn_model report "<link>" --out report.docx [--lang vi|en] [--base-url URL]
 python -m qn_model peers [--json] [--lang vi|en]
 python -m qn_model data-version [--append --summary-en TEXT --summary-vi TEXT [--date YYYY-MM-DD]]
 """
@@ -30,6 +32,7 @@ from qn_model.i18n.formats import (
 )
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
+DEFAULT_BASE_URL = "http://127.0.0.1:8501/scenario"  # the same as qn_model.outputs.pack's
 
 
 def _verdict_word(v: TargetVerdict, lang: str) -> str:
@@ -140,43 +143,75 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_INVALID
 
 
-DEFAULT_BASE_URL = "http://127.0.0.1:8501/scenario"
+def _out_ok(out) -> bool:  # out: pathlib.Path
+    if not out.parent.is_dir():  # say so before the work, not after
+        print(f"error: the folder {out.parent} does not exist", file=sys.stderr)
+        return False
+    return True
+
+
+def _pack(args: argparse.Namespace):  # -> qn_model.outputs.pack.Pack
+    from qn_model.data.dataset import load_dataset
+    from qn_model.outputs.pack import resolve
+
+    # --lang wins over the link's own; the link's own address over the default one.
+    return resolve(args.link, load_dataset(), args.lang, base_url=args.base_url or _base(args.link))
+
+
+def _base(link: str) -> str:
+    """A link copied from the app names its own address, base path included (…/ktso/scenario)."""
+    from qn_model.core.urls import page_address
+
+    return page_address(link) or DEFAULT_BASE_URL
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from qn_model.core.links import serialize
-    from qn_model.core.urls import page_address
+    out = Path(args.out)
+    if not _out_ok(out):
+        return EXIT_ERROR
+    if out.suffix.lower() == ".pdf":
+        from qn_model.outputs.pdf import build_pdf
+
+        pack = _pack(args)
+        out.write_bytes(build_pdf(pack))
+        print(t("cli_file_written", pack.lang, path=str(out)))
+        return EXIT_OK
+
     from qn_model.data.dataset import load_dataset
     from qn_model.engine.evaluate import evaluate_scenario, link_notices, parse_link
-    from qn_model.engine.presets import link_context
     from qn_model.outputs.brief import build_brief
+    from qn_model.outputs.pack import canonical_link
 
-    out = Path(args.out)
-    if not out.parent.is_dir():  # say so before a minute of work, not after
-        print(f"error: the folder {out.parent} does not exist", file=sys.stderr)
-        return EXIT_ERROR
     ds = load_dataset()
     parsed = parse_link(args.link, ds)
     lang = norm_lang(args.lang or parsed.lang)  # --lang wins over the link's own language
     ev = evaluate_scenario(parsed.scenario, ds, lang, link_notices(parsed, ds), parsed.target_set)
-    ctx = link_context(ds)
-    query = serialize(
-        parsed.scenario,
-        ctx.defaults,
-        lang,
-        parsed.present,
-        ds.version,  # the brief's numbers are this data's
-        ctx.observed_share,
-        parsed.target_set,
-    )
-    # A link copied from the app names its own address, base path included (…/ktso/scenario).
-    base = args.base_url or page_address(args.link) or DEFAULT_BASE_URL
-    base = base.split("?", 1)[0].split("#", 1)[0]
-    link = f"{base}?{query}" if query else base
+    link = canonical_link(parsed, ds, lang, args.base_url or _base(args.link))
     out.write_text(build_brief(ev, ds, lang, link), encoding="utf-8")
     print(t("cli_brief_written", lang, path=str(out)))
+    return EXIT_OK
+
+
+def _cmd_office(args: argparse.Namespace) -> int:
+    """``deck`` and ``report``: the pack's file of that kind."""
+    from pathlib import Path
+
+    out = Path(args.out)
+    if not _out_ok(out):
+        return EXIT_ERROR
+    pack = _pack(args)
+    if args.command == "deck":
+        from qn_model.outputs.deck import build_deck
+
+        data = build_deck(pack)
+    else:
+        from qn_model.outputs.report import build_report
+
+        data = build_report(pack)
+    out.write_bytes(data)
+    print(t("cli_file_written", pack.lang, path=str(out)))
     return EXIT_OK
 
 
@@ -239,19 +274,37 @@ def build_parser() -> argparse.ArgumentParser:
     va.add_argument("file")
     va.add_argument("--lang", default=DEFAULT_LANG, choices=list(langs.LANGS))
     va.set_defaults(func=_cmd_validate)
-    br = sub.add_parser("brief", help="write the scenario's brief: one self-contained HTML file")
-    br.add_argument("link", help="a link, a path with a query, or a query string")
-    br.add_argument("--out", default="brief.html", help="the HTML file to write (default: brief.html)")
-    br.add_argument(
-        "--lang", default=None, choices=list(langs.LANGS), help="language of the brief (default: the link's)"
-    )
-    br.add_argument(
-        "--base-url",
-        default=None,
-        help="the app's scenario page, for the link and QR code (default: the link's own address "
-        f"when it is a full http(s) link, base path included; else {DEFAULT_BASE_URL})",
-    )
-    br.set_defaults(func=_cmd_brief)
+    for name, helptext, default, func in (
+        (
+            "brief",
+            "write the scenario's brief: one self-contained HTML file, or an A4 PDF (--out F.pdf)",
+            "brief.html",
+            _cmd_brief,
+        ),
+        (
+            "deck",
+            "write the meeting deck: a PowerPoint file, one slide per scenario",
+            "deck.pptx",
+            _cmd_office,
+        ),
+        ("report", "write the scenario's report: a Word document", "report.docx", _cmd_office),
+    ):
+        br = sub.add_parser(name, help=helptext)
+        br.add_argument("link", help="a link, a path with a query, or a query string")
+        br.add_argument("--out", default=default, help=f"the file to write (default: {default})")
+        br.add_argument(
+            "--lang",
+            default=None,
+            choices=list(langs.LANGS),
+            help="language of the file (default: the link's)",
+        )
+        br.add_argument(
+            "--base-url",
+            default=None,
+            help="the app's scenario page, for the link and QR code (default: the link's own address "
+            f"when it is a full http(s) link, base path included; else {DEFAULT_BASE_URL})",
+        )
+        br.set_defaults(func=func)
     pe = sub.add_parser("peers", help="Quảng Ninh beside other provinces: every peer value with its method")
     pe.add_argument(
         "--json",

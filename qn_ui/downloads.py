@@ -1,4 +1,5 @@
-"""Downloads of the current view: CSV, XLSX and the HTML brief, and the charts' PNG settings."""
+"""Downloads of the current view: CSV, XLSX and the HTML brief, the meeting pack (PowerPoint deck,
+Word report, A4 PDF), and the charts' PNG settings."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from datetime import datetime
 
 import streamlit as st
 
+from qn_model.core.compare_link import CompareSelection
 from qn_model.i18n.formats import t
 from qn_model.outputs.brief import build_brief
 from qn_model.outputs.exports import CSV_MIME, XLSX_MIME, file_stem, slug, to_csv, to_xlsx
+from qn_model.outputs.pack import DEFAULT_BASE_URL, DOCX_MIME, PDF_MIME, PPTX_MIME
+from qn_model.outputs.pack import file_name as pack_file_name
 from qn_ui.controls import full_link
 from qn_ui.state import W_LANG, AppState
 
@@ -94,5 +98,55 @@ def render(state: AppState) -> None:
                 help=t(f"dl_{ext}_help", lang),
                 on_click="ignore",
                 icon=icon or ":material/description:",
+                width="stretch",
+            )
+    pack_buttons(state, "scenario")
+
+
+PACK = (  # extension, MIME type, icon
+    ("pptx", PPTX_MIME, ":material/slideshow:"),
+    ("docx", DOCX_MIME, ":material/article:"),
+    ("pdf", PDF_MIME, ":material/picture_as_pdf:"),
+)
+
+
+def _make_pack_file(ext: str, link: str, base: str, ds, lang: str, compare) -> bytes:
+    # Imported on click: python-pptx / python-docx load only when someone asks for a file.
+    from qn_model.outputs.pack import resolve
+
+    pack = resolve(link, ds, lang, base_url=base, generated=datetime.now(), compare=compare)
+    if ext == "pptx":
+        from qn_model.outputs.deck import build_deck
+
+        return build_deck(pack)
+    if ext == "docx":
+        from qn_model.outputs.report import build_report
+
+        return build_report(pack)
+    from qn_model.outputs.pdf import build_pdf
+
+    return build_pdf(pack)
+
+
+def pack_buttons(state: AppState, key: str, compare: CompareSelection | None = None) -> None:
+    """The meeting pack's three download buttons in a row: the deck (the link's scenario, then the
+    compared ones: ``compare``, else the link's ``cmp``), the report and the brief as PDF; each
+    file is built on click and named by scenario and date. ``key`` keeps two views' buttons apart."""
+    lang, ds = state.lang, state.ds
+    link = full_link(state.query)
+    base = link.split("?", 1)[0] if link.startswith(("http://", "https://")) else DEFAULT_BASE_URL
+    today = datetime.now()
+    cols = st.columns(len(PACK))
+    for col, (ext, mime, icon) in zip(cols, PACK, strict=True):
+        with col:
+            st.download_button(
+                t(f"dl_{ext}", lang),
+                data=_deferred(lambda ext=ext: _make_pack_file(ext, link, base, ds, lang, compare), ext),
+                file_name=pack_file_name(state.scenario, ds, lang, link, ext, today),
+                mime=mime,
+                key=f"download_{key}_{ext}",
+                help=t(f"dl_{ext}_help", lang),
+                on_click="ignore",
+                icon=icon,
                 width="stretch",
             )

@@ -40,6 +40,7 @@ from qn_model.views.slides import (
     step,
     without_present,
 )
+from qn_ui import downloads
 from qn_ui.controls import CUSTOM, full_link
 from qn_ui.pages_registry import COMPARE_PAGE
 from qn_ui.safe import md_escape
@@ -436,3 +437,6 @@ def _deck_panel(state: AppState, deck: tuple[Slide, ...], index: int) -> None:
         c1.button(t("present_links_apply", lang), key="present_links_apply", on_click=_use_links)
         if st.session_state.get(LINKS):
             c2.button(t("present_links_reset", lang), key="present_links_reset", on_click=_use_presets)
+        st.markdown(f"**{md_escape(t('dl_pack_header', lang))}**")
+        opened_on_compare = st.session_state.get(LAST_PAGE) == COMPARE_PAGE  # as _deck decides
+        downloads.pack_buttons(state, "present", compare_selection(state.ctx) if opened_on_compare else None)

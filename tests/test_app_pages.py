@@ -448,7 +448,7 @@ def test_scenario_details_each_render_for_the_scenario(lang: str) -> None:
     assert len(at.get("plotly_chart")) == 2  # the headline chart and the sensitivity map
     at.button_group(key="w_detail").set_value("downloads").run()
     assert_clean(at)
-    assert len(at.get("download_button")) == 3
+    assert len(at.get("download_button")) == 6  # CSV, XLSX, HTML; the pack: PPTX, DOCX, PDF
     # A slider move keeps the chosen detail and updates it.
     at.slider(key="w_gd2").set_value(45.0).run()
     assert_clean(at)
