@@ -89,14 +89,22 @@ def _live_scenario() -> None:
     # side on a laptop and stacked on a phone: the browser redraws them on every move of a
     # control (qn_ui/live), and the run a release causes brings the fan, the probability and
     # everything below.
-    fig = headline_figure(
-        state.evaluation,
-        state.ds,
-        lang,
-        with_required=True,
-        height=CHART_HEIGHT,
-        settled_margins=True,
-    )
+    # Should the chart fail, the controls and the verdict are still drawn (and work); the failure
+    # is raised once they are.
+    try:
+        fig, failure = (
+            headline_figure(
+                state.evaluation,
+                state.ds,
+                lang,
+                with_required=True,
+                height=CHART_HEIGHT,
+                settled_margins=True,
+            ),
+            None,
+        )
+    except Exception as exc:
+        fig, failure = None, exc
     live_view(state, fig)
     *earlier, _ = state.headline
     # 2025's verdict under the controls, the notices under the chart (the component's columns).
@@ -110,6 +118,8 @@ def _live_scenario() -> None:
     choice = detail_choice(lang)
     detail_slot = st.container()
     share_link(state.query, lang)
+    if failure is not None:
+        raise failure
     with detail_slot:
         detail(state, choice, fig)
     publish_url()  # last: the address bar's update reaches the browser after the verdicts

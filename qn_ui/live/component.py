@@ -166,8 +166,9 @@ def _control_label(link_key: str, lang: str) -> str:
     return f"{t('period_2_short', lang)} · {label}"
 
 
-def live_data(state: AppState, fig: go.Figure, *, present: bool = False) -> dict[str, Any]:
-    """Everything the component draws, as data (JSON): numbers, texts, series."""
+def live_data(state: AppState, fig: go.Figure | None, *, present: bool = False) -> dict[str, Any]:
+    """Everything the component draws, as data (JSON): numbers, texts, series (no chart when
+    ``fig`` is None: its build failed, and the controls still work)."""
     scn, lang, ev = state.scenario, state.lang, state.evaluation
     latest = ev.verdicts[-1]
     controls = []
@@ -204,14 +205,16 @@ def live_data(state: AppState, fig: go.Figure, *, present: bool = False) -> dict
         # The server's part of the verdict: the Monte Carlo's probability of meeting 2030.
         "probability": None if latest.probability is None else fmt_prob(latest.probability, lang),
         "texts": _texts(lang),
-        "chart": chart_spec(fig, lang),
+        "chart": None if fig is None else chart_spec(fig, lang),
     }
 
 
 def _take_value() -> None:
-    """The component's change (a callback: it runs before anything is drawn, so it may set the
-    scenario's keys): the growths it sends, held to the link contract's ranges."""
-    value = (st.session_state.get(W_LIVE) or {}).get("value") or {}
+    """The component's change (its state ``growth``: Streamlit unwraps a state named ``value``
+    holding a mapping, and would then call no callback ; a
+    callback: it runs before anything is drawn, so it may set the scenario's keys): the growths
+    it sends, held to the link contract's ranges."""
+    value = (st.session_state.get(W_LIVE) or {}).get("growth") or {}
     for key in CONTROLS:
         raw = value.get(key)
         if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
@@ -222,13 +225,13 @@ def _take_value() -> None:
         st.session_state[LIVE_SEQ] = seq
 
 
-def live_view(state: AppState, fig: go.Figure, *, present: bool = False) -> None:
+def live_view(state: AppState, fig: go.Figure | None, *, present: bool = False) -> None:
     """Mount the component (key :data:`~qn_ui.state.W_LIVE`, whose ``st-key-`` class names
     ``gd2``) with this run's scenario and chart."""
     _component()(
         key=W_LIVE,
         data=live_data(state, fig, present=present),
-        on_value_change=_take_value,
+        on_growth_change=_take_value,
         width="stretch",
         height="content",
     )

@@ -178,7 +178,7 @@ class LiveView {
     const value = { seq: this.seq };
     for (const c of this.data.controls) value[c.key] = this.scn[c.key];
     this.render(false);
-    this.send("value", value);
+    this.send("growth", value);
   }
 
   onKey(e, c) {
@@ -276,13 +276,15 @@ class LiveView {
   }
 
   textWidth(text, size) {
-    this.measure.font = `${size}px ${this.data.chart.font}`;
+    this.measure.font = `${size}px ${this.data.chart ? this.data.chart.font : "sans-serif"}`;
     return this.measure.measureText(text).width;
   }
 
   drawChart(user = false) {
     if (!this.figure || !this.result) return;
     const spec = this.data.chart;
+    this.figure.hidden = !spec;
+    if (!spec) return;
     const { lang } = this.data;
     const W = this.figure.clientWidth || 600;
     this.width = W;
@@ -412,7 +414,7 @@ class LiveView {
     }
     if (tr.kind === "projects") {
       for (const [x, y] of pts) {
-        svg("line", { x1: X(x), x2: X(x), y1: this.scales.top, y2: this.scales.bottom, stroke: tr.colour, "stroke-width": 2, "stroke-dasharray": "3,3" }, g);
+        svg("line", { x1: X(x), x2: X(x), y1: this.scales.top, y2: this.scales.bottom, stroke: tr.colour, "stroke-width": 2, "stroke-dasharray": "3,3", class: "qn-project-line" }, g);
         marker(g, "star", X(x), Y(y), 18, tr.colour, false, "white");
       }
       pts.forEach(([x, y], i) => {
@@ -449,7 +451,7 @@ class LiveView {
       if (tr.mode.includes("lines")) svg("line", { x1: x, x2: x + 30, y1: y, y2: y, stroke: tr.colour, "stroke-width": 3, "stroke-dasharray": dash(tr.dash) }, g);
       if (tr.mode.includes("markers")) marker(g, tr.symbol, x + 15, y, Math.min(tr.size, 12), tr.colour, false);
     }
-    svg("text", { x: x + 38, y: y + ls * 0.35, "font-size": ls, fill: "#444" }, g).textContent = tr.name;
+    svg("text", { x: x + 38, y: y + ls * 0.35, "font-size": ls, fill: "#444", class: "qn-legend-text" }, g).textContent = tr.name;
   }
 
   // x-unified hover: every value at the nearest year, in the language's format.
