@@ -319,7 +319,7 @@ class LiveView {
     for (const l of spec.title) titleLines.push(...this.wrap(l, W - 16, ts));
     const top = 8 + titleLines.length * ts * 1.25 + 14;
     titleLines.forEach((l, i) => {
-      svg("text", { x: 8, y: 8 + ts + i * ts * 1.25, "font-size": ts, fill: "#444" }, s).textContent = l;
+      svg("text", { x: 8, y: 8 + ts + i * ts * 1.25, "font-size": ts, fill: "#444", class: "qn-title" }, s).textContent = l;
     });
 
     // Legend at the bottom, wrapped into rows.
@@ -381,6 +381,7 @@ class LiveView {
     const clipId = "qn-clip";
     const defs = svg("defs", {}, s);
     svg("rect", { x: left, y: top - 2, width: plotW, height: plotH + 4 }, svg("clipPath", { id: clipId }, defs));
+    svg("rect", { x: left, y: top, width: plotW, height: plotH, fill: "none", class: "qn-plot-area" }, s);
     const plot = svg("g", { class: "qn-plot" }, s);
     for (const tr of traces) this.drawTrace(plot, tr, clipId, fs, user);
 
