@@ -92,6 +92,9 @@ class LiveView {
       input.max = String(Math.max(c.max, this.scn[c.key]));
     }
     this.render(false);
+    // The server's answer drawn: which change it answers (tests and benchmarks read it).
+    this.root.dataset.seq = String(data.seq);
+    this.root.dataset.pending = String(this.pending);
   }
 
   setControl(c, value) {
@@ -178,6 +181,7 @@ class LiveView {
     const value = { seq: this.seq };
     for (const c of this.data.controls) value[c.key] = this.scn[c.key];
     this.render(false);
+    this.root.dataset.pending = "true";
     this.send("growth", value);
   }
 
