@@ -292,7 +292,9 @@ class LiveView {
     const { lang } = this.data;
     const W = this.figure.clientWidth || 600;
     this.width = W;
-    const small = W < 560; // a phone's chart: the app's CSS sets plotly's type to 12 px there
+    // A phone (the app's CSS, qn_ui/layout.py, sets plotly's type to 12 px and titles to 15 px
+    // up to a 640 px screen); elsewhere the projector-sized type of every chart.
+    const small = window.innerWidth <= 640;
     const fs = small ? 12 : spec.font_size;
     const ts = small ? 15 : spec.title_size;
     const ls = small ? 12 : spec.font_size - 4;
@@ -320,7 +322,7 @@ class LiveView {
 
     // Title lines, wrapped again when the chart is narrower than they are.
     const titleLines = [];
-    for (const l of spec.title) titleLines.push(...this.wrap(l, W - 16, ts));
+    for (const l of spec.title) titleLines.push(...this.wrap(l, W - 100, ts)); // the PNG button's room
     const top = 8 + titleLines.length * ts * 1.25 + 14;
     titleLines.forEach((l, i) => {
       svg("text", { x: 8, y: 8 + ts + i * ts * 1.25, "font-size": ts, fill: "#444", class: "qn-title" }, s).textContent = l;
