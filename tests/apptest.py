@@ -62,13 +62,11 @@ def live_data(at: AppTest) -> dict:
     return json.loads(proto.json or proto.mixed.json)
 
 
-def live_metric(at: AppTest) -> dict[str, str]:
-    """The 2030 metric the component shows: its label and the share the browser computes from the
-    data (the browser's model gives the engine's values: tests/test_live_parity.py)."""
+def _live_verdict(at: AppTest):
+    """The 2030 verdict the component computes from its data (as the engine does: parity)."""
     from qn_model.core.projection import project
     from qn_model.core.scenario import Project, Scenario
     from qn_model.core.targets import judge
-    from qn_model.i18n.formats import fmt_pct
 
     data = live_data(at)
     d = data["scenario"]
@@ -79,7 +77,34 @@ def live_metric(at: AppTest) -> dict[str, str]:
         projects=tuple(Project(int(y), float(v)) for y, v in d["projects"]),
     )
     observed = {int(y): v for y, v in data["observed"].items()}
-    latest = judge(scn, project(scn, data["level"]), observed)[-1]
+    return data, scn, judge(scn, project(scn, data["level"]), observed)[-1]
+
+
+def live_text(at: AppTest) -> str:
+    """The component's 2030 verdict as text (word, line, gap), as the browser writes it; empty
+    when the component is not on the page."""
+    from qn_model.views.narrative import gap_text, short_verdict, verdict_word
+
+    if live_component(at) is None:
+        return ""
+    data, scn, v = _live_verdict(at)
+    lang = data["lang"]
+    gap = gap_text(v, lang) or ""
+    return "\n".join(
+        (
+            verdict_word(v, lang).upper(),
+            short_verdict(v, scn, lang, with_gap=False),
+            gap[:1].upper() + gap[1:],
+        )
+    )
+
+
+def live_metric(at: AppTest) -> dict[str, str]:
+    """The 2030 metric the component shows: its label and the share the browser computes from the
+    data (the browser's model gives the engine's values: tests/test_live_parity.py)."""
+    from qn_model.i18n.formats import fmt_pct
+
+    data, _, latest = _live_verdict(at)
     return {data["texts"]["share_2030"]: fmt_pct(latest.value_pct, data["lang"])}
 
 
