@@ -8,7 +8,7 @@ PORT ?= 8501
 export OPENBLAS_NUM_THREADS ?= 1
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test unit e2e lint bench browser nginx office serve-team clean
+.PHONY: run test unit e2e lint bench browser nginx office node serve-team clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -26,6 +26,12 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; fi; }
+
+# Debian's Node for the live scenario's JS tests (tests/test_live_parity.py runs `node --test`).
+node:
+	@command -v node >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs >/dev/null; fi; }
 
 # Debian's nginx for the proxy test and `make serve-team` (run as an ordinary process from a
 # directory of its own; /usr/sbin is not on every user's PATH).
@@ -60,13 +66,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest tests/test_layers.py -q -p no:xdist
 
-unit: $(STAMP) browser nginx office
+unit: $(STAMP) browser nginx office node
 	$(BIN)/python -m pytest -m "not e2e" -n 2
 
 e2e: $(STAMP) browser nginx
 	$(BIN)/python -m pytest -m e2e -p no:xdist
 
-test: $(STAMP) browser nginx office
+test: $(STAMP) browser nginx office node
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -m "not e2e" -n 2
 	$(BIN)/python -m pytest -m e2e -p no:xdist

@@ -64,9 +64,14 @@ UPDATE_TIMEOUT_MS = 30_000  # one key press → metric change, or → idle: long
 EXCEPTION = '[data-testid="stException"]'
 
 # Read the 2030 metric's value afresh (React may replace the node on a rerun).
+# On the scenario page the 2030 metric is the live component's (qn_ui/live), in a shadow root.
 _METRIC_JS = """([box, label]) => {
-    const el = [...document.querySelectorAll(box)].find(e => e.innerText.includes(label));
-    const v = el && el.querySelector('[data-testid="stMetricValue"]');
+    const all = [...document.querySelectorAll(box)];
+    for (const h of document.querySelectorAll('[class*="st-key-w_live"] *')) {
+      if (h.shadowRoot) all.push(...h.shadowRoot.querySelectorAll('.qn-metric'));
+    }
+    const el = all.find(e => e.innerText.includes(label));
+    const v = el && el.querySelector('[data-testid="stMetricValue"], .qn-metric-value');
     return v ? v.innerText : null;
 }"""
 _CHANGED_JS = (
@@ -96,8 +101,8 @@ async def settle(page: Page) -> None:
 
 def growth_slider(page: Page, label: str, nth: int) -> Locator:
     """Async twin of ``tests.e2e.helpers.growth_slider``."""
-    box = page.locator('[data-testid="stSlider"]').filter(
-        has=page.locator('[data-testid="stWidgetLabel"]', has_text=label)
+    box = page.locator('[data-testid="stSlider"], .qn-control').filter(
+        has=page.locator('[data-testid="stWidgetLabel"], .qn-label', has_text=label)
     )
     return box.nth(nth).get_by_role("slider")
 

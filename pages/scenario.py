@@ -1,13 +1,13 @@
-"""Scenario: verdicts and the growth sliders beside the path against the targets with its fan, then
+"""Scenario: the live scenario (the 2030 verdict and the 2026-2030 growth controls beside the path
+against the targets with its fan, answered in the browser: ``qn_ui/live``), 2025's verdict, then
 one detail at a time (the project editor, the chart's numbers and how to read it, year-by-year
 table, verdicts, sensitivity map, downloads).
 
-The part that follows the sliders is a fragment: moving a growth slider reruns only it, not the
-router, the sidebar and the navigation (measured in ``benchmarks/ui.py``).
+The page is a fragment: a released control reruns only it, not the router, the sidebar and the
+navigation (measured in ``benchmarks/ui.py``).
 """
 
 import logging
-import time
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -18,8 +18,9 @@ from qn_model.views.figures import headline_figure, sensitivity_for
 from qn_model.views.tables import path_table, price_basis_note, verdict_table
 from qn_ui import downloads
 from qn_ui.carry import kept
-from qn_ui.controls import growth_controls, share_link
+from qn_ui.controls import share_link
 from qn_ui.guard import route_through_app
+from qn_ui.live.component import CHART_HEIGHT, live_view
 from qn_ui.projects import project_editor
 from qn_ui.state import W_DETAIL, W_SENS_YEAR, AppState, get_state, publish_url, refresh_state
 from qn_ui.views import (
@@ -29,13 +30,11 @@ from qn_ui.views import (
     realism_notice,
     unexpected_error,
     verdict_card,
-    wait_out_frame,
 )
 
 LOG = logging.getLogger("qn_app")
+LAYOUT = [0.36, 0.64]  # as the live component: verdicts and controls | chart
 DETAILS = ("projects", "chart", "path", "verdicts", "sensitivity", "downloads")
-CHART_HEIGHT = 480  # px: beside the verdicts and sliders, inside a 720 px laptop screen
-LAYOUT = [0.36, 0.64]  # verdicts and sliders | chart
 
 
 def sensitivity_section(state: AppState) -> None:
@@ -86,22 +85,12 @@ def detail(state: AppState, choice: str | None, fig: go.Figure) -> None:
 def _live_scenario() -> None:
     state = refresh_state()
     lang = state.lang
-    # Verdicts and sliders in a column beside the chart: on a laptop's first screen (1280×720) the
-    # 2030 verdict, the 2026-2030 sliders and the chart's targets are all in view, so a planner
-    # moves a slider and watches the verdict and the line move together. On a phone the columns
-    # stack: verdicts, sliders, chart.
-    # In that column the 2030 verdict comes first, the 2026-2030 sliders (which move only it)
-    # right under it, then 2025's.
-    controls, chart_col = st.columns(LAYOUT, gap="medium")
-    *earlier, latest = state.headline
-    with controls, st.container(key="scenario_verdicts_latest"):  # compact cards (qn_ui/layout.py)
-        verdict_card(state, latest, stacked=True)
-    verdicts_sent = time.perf_counter()
-    # What follows the 2030 verdict goes out one display frame after it (views.HEADLINE_FRAME_S):
-    # the browser draws a chart in one long task, which would otherwise often come before it
-    # paints the new verdict; and the fewer elements reach the browser with the verdict, the
-    # sooner it is painted. The chart (Monte Carlo, figure) is built meanwhile; should that fail,
-    # the failure is raised once the sliders are drawn, so that they still work.
+    # The 2030 verdict, the 2026-2030 growth controls and the chart in one component, side by
+    # side on a laptop and stacked on a phone: the browser redraws them on every move of a
+    # control (qn_ui/live), and the run a release causes brings the fan, the probability and
+    # everything below.
+    # Should the chart fail, the controls and the verdict are still drawn (and work); the failure
+    # is raised once they are.
     try:
         fig, failure = (
             headline_figure(
@@ -116,25 +105,21 @@ def _live_scenario() -> None:
         )
     except Exception as exc:
         fig, failure = None, exc
-    wait_out_frame(verdicts_sent)
-    # Each element is sent where it shows, in order (no placeholder containers): every element
-    # and container here is sent again and redrawn by the browser on each slider move, and each
-    # costs the browser a render of the page (BENCHMARKS.md, issue 12). The chart's notes and
-    # numbers are a detail.
-    with controls:
-        growth_controls(lang, periods=(2,), compact=True)
-        with st.container(key="scenario_verdicts_earlier"):
-            for v in earlier:
-                verdict_card(state, v, stacked=True)
-            history_warnings(state)
-            realism_notice(state)
+    live_view(state, fig)
+    *earlier, _ = state.headline
+    # 2025's verdict under the controls, the notices under the chart (the component's columns).
+    verdicts, notes = st.columns(LAYOUT, gap="medium")
+    with verdicts, st.container(key="scenario_verdicts_earlier"):
+        for v in earlier:
+            verdict_card(state, v, stacked=True)
+    with notes:
+        history_warnings(state)
+        realism_notice(state)
     choice = detail_choice(lang)
     detail_slot = st.container()
     share_link(state.query, lang)
     if failure is not None:
         raise failure
-    with chart_col:
-        chart(fig, key="scenario_chart", with_data=False)
     with detail_slot:
         detail(state, choice, fig)
     publish_url()  # last: the address bar's update reaches the browser after the verdicts

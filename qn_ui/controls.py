@@ -120,8 +120,8 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     """Presets, target set and growth sliders (the decisive controls), then the rest.
 
     ``growth=False`` keeps only the 2025 growth sliders here: the scenario page draws the
-    2026–2030 ones (the decisions still open) beside its chart, in a fragment, so that moving one
-    redraws only what depends on it.
+    2026–2030 ones (the decisions still open) beside its chart, in the live component
+    (``qn_ui/live``), which answers them in the browser.
     """
     ds, _ = context()
     st.subheader(t("controls_title", lang))
@@ -190,21 +190,14 @@ GROWTH_SLIDERS = {  # period: (link key, label, help) for GRDP growth, then digi
 }
 
 
-def growth_controls(lang: str, *, periods: tuple[int, ...] = (1, 2), compact: bool = False) -> None:
-    """GRDP and digital-economy growth, to 2025 and for 2026-2030: the sliders moved most.
-
-    ``compact``: each label names its period, no header (the scenario page's column beside its
-    chart, where every element is redrawn on each move). Else under a header per period (the
-    sidebar)."""
+def growth_controls(lang: str, *, periods: tuple[int, ...] = (1, 2)) -> None:
+    """GRDP and digital-economy growth, to 2025 and for 2026-2030, under a header per period (the
+    sidebar). The scenario page and the meeting view hold 2026-2030's in the live component
+    (``qn_ui/live``), answered in the browser."""
     for period in periods:
-        if not compact:
-            st.markdown(f"**{t(f'period_{period}_title', lang)}**")
-        # Beside the chart, digital-economy growth first: the decisive one, nearest the verdicts.
-        for link_key, label, help_key in GROWTH_SLIDERS[period][:: -1 if compact else 1]:
-            text = t(label, lang)
-            if compact:
-                text = t("growth_in_period", lang, period=t(f"period_{period}_short", lang), label=text)
-            _slider(link_key, text, t(help_key, lang), lang)
+        st.markdown(f"**{t(f'period_{period}_title', lang)}**")
+        for link_key, label, help_key in GROWTH_SLIDERS[period]:
+            _slider(link_key, t(label, lang), t(help_key, lang), lang)
 
 
 def full_link(query: str) -> str:

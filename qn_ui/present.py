@@ -18,7 +18,7 @@ import streamlit as st
 
 from qn_model.core.links import KEY_BY_NAME, NUMBER_KEYS
 from qn_model.core.messages import DEFAULT_LANG
-from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario
+from qn_model.core.scenario import TARGET_YEAR_1, Scenario
 from qn_model.core.targets import TargetVerdict
 from qn_model.core.urls import is_absolute
 from qn_model.data.cache import derived
@@ -42,6 +42,7 @@ from qn_model.views.slides import (
 )
 from qn_ui import downloads
 from qn_ui.controls import CUSTOM, full_link
+from qn_ui.live.component import live_view
 from qn_ui.pages_registry import COMPARE_PAGE
 from qn_ui.safe import md_escape
 from qn_ui.state import DECK_DROPPED as DROPPED
@@ -64,13 +65,12 @@ from qn_ui.state import (
 )
 from qn_ui.state import W_DECK_LINKS_TEXT as LINKS_TEXT
 from qn_ui.state import W_DECK_TSET as TSET
-from qn_ui.views import chart, link_notices, notices
+from qn_ui.views import link_notices, notices
 
 NUDGES = (-5.0, -1.0, 1.0, 5.0)  # percentage points per click on a DE growth
 QR_WIDTH = 280  # px at most: scannable from a few rows back on a projector
-BODY = [0.36, 0.64]  # verdicts | chart
 HEADER = [1.2, 1]  # title and rates | buttons
-CONTROLS_ROW = [0.22, 0.26, 0.26, 0.26]  # QR | 2026-2030 DE growth | 2025's | target set
+CONTROLS_ROW = [0.22, 0.30, 0.24, 0.24]  # QR | 2025's verdict | its DE growth | target set
 
 # Scoped to this view: the style element goes when the view does. Constants only, no user text.
 _CSS = f"""
@@ -223,19 +223,13 @@ def present_view(state: AppState) -> None:
     _header(state, deck, index, adjusted)
     link_notices(state)
     # The chart takes the larger part of the screen (at least half of it on a 1024 px
-    # projector), the verdicts the rest; the QR code and the decisive controls in a row under
-    # them. Within a verdict, the word and the value sit side by side when there is room and
-    # wrap one under the other when not (a horizontal container), never squeezed.
-    verdicts, figure = st.columns(BODY, gap="medium")
-    with verdicts:
-        # The latest target first: the one still open (2030) is what the meeting decides, and
-        # on a 1024×768 or 1280×720 projector only the first card is on the first screen.
-        for v in newest_first(state.evaluation.verdicts):
-            _verdict(v, headline(v, state.scenario, lang), lang)
-    with figure:
-        chart(slide_figure(state.evaluation, state.ds, lang), key="present_chart", with_data=False)
-        for notice in beyond_history(state.scenario, state.ds):
-            st.caption("⚠ " + md_escape(render(notice, lang)))
+    # projector), the verdict the rest; the QR code and 2025's verdict and controls in a row
+    # under them. The 2030 verdict (the one still open, what the meeting decides), its growth controls with
+    # the nudges, and the chart: the live component, answered in the browser as the presenter
+    # moves them (qn_ui/live). 2025's verdict and its controls in the row under it.
+    live_view(state, slide_figure(state.evaluation, state.ds, lang), present=True)
+    for notice in beyond_history(state.scenario, state.ds):
+        st.caption("⚠ " + md_escape(render(notice, lang)))
     qr_col, *control_cols = st.columns(CONTROLS_ROW, gap="medium")
     with qr_col:
         _qr(state)
@@ -355,10 +349,13 @@ def _qr(state: AppState) -> None:
 
 
 def _decisive_controls(state: AppState, cols: list) -> None:
-    """The DE growth of each period with its nudges, then the target set, one column each."""
+    """2025's verdict, its DE growth with the nudges, then the target set, one column each (2030's
+    are in the live component)."""
     lang, scn = state.lang, state.scenario
-    gd2_col, gd1_col, set_col = cols
-    _nudges(gd2_col, "gd2", TARGET_YEAR_2, scn, lang)
+    verdict_col, gd1_col, set_col = cols
+    with verdict_col:
+        for v in newest_first(state.evaluation.verdicts)[1:]:
+            _verdict(v, headline(v, state.scenario, lang), lang)
     _nudges(gd1_col, "gd1", TARGET_YEAR_1, scn, lang)
     with set_col:
         _target_set_radio(state)

@@ -148,6 +148,11 @@ from qn_ui.pages_registry import COMPARE_PAGE
 W_LANG = "w_lang"
 W_TSET = "w_tset"  # the target set picked (a name: two sets can hold the same targets)
 W_PJ = "w_pj"  # the scenario's projects (a tuple of Project), written by the project editor
+# The live scenario (qn_ui.live): its state holds the 2026-2030 growths it last sent and their
+# sequence number, which its callback copies to w_gd2 / w_gy2 and LIVE_SEQ (the class
+# ``st-key-w_live_gd2`` names gd2, as checks outside the code expect).
+W_LIVE = "w_live_gd2"
+LIVE_SEQ = "_live_seq"
 
 
 def widget_key(link_key: str) -> str:

@@ -8,8 +8,8 @@ later runs take ~50-300 ms, which is why the hypothesis tests keep ``max_example
 
 from __future__ import annotations
 
+import json
 import re
-import time
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
@@ -26,7 +26,19 @@ from qn_model.i18n import render
 from qn_model.i18n.formats import fmt_num, fmt_pct, t
 from qn_ui.pages_registry import PAGES
 from qn_ui.state import W_MORE
-from tests.apptest import APP, OVERVIEW, SCENARIO, assert_clean, new_app, shown_metrics
+from tests.apptest import (
+    APP,
+    OVERVIEW,
+    SCENARIO,
+    assert_clean,
+    growth_value,
+    live_component,
+    live_data,
+    move_live,
+    new_app,
+    set_growth,
+    shown_metrics,
+)
 from tests.hostile import parses_as_number
 
 pytestmark = pytest.mark.usefixtures("warm_engine")
@@ -98,7 +110,9 @@ def test_page_runs_through_router(spec) -> None:
     at.run()
     assert_clean(at)
     assert [r.value for r in at.radio if r.key == "w_lang"] == ["en"], "app.py (router) did not run"
-    assert any(s.key == "w_gd2" for s in at.slider), "the shared scenario controls are missing"
+    # The sidebar's controls on every page; 2026-2030's beside the chart on the scenario page.
+    assert any(s.key == "w_gd1" for s in at.slider), "the shared scenario controls are missing"
+    assert any(s.key == "w_gd2" for s in at.slider) or live_component(at) is not None
 
 
 # --- presets --------------------------------------------------------------------------------------
@@ -134,7 +148,7 @@ def test_link_sets_scenario_and_survives_rewrite(page: str) -> None:
     assert_metrics(at, evaluate_link(link, ds), "en")
     qp = query_of(at)
     assert (qp.get("gd2"), qp.get("t2"), qp.get("lang")) == ("40", "30", "en")
-    assert at.slider(key="w_gd2").value == 40.0
+    assert growth_value(at, "gd2") == 40.0
 
 
 def test_deep_link_as_first_request() -> None:
@@ -272,7 +286,7 @@ def test_random_invalid_links_warn_and_match_engine(page: str, params: dict[str,
 def test_slider_by_key_rewrites_url_and_metric(page: str) -> None:
     ds = load_dataset()
     at = new_app(page=page)
-    at.slider(key="w_gd2").set_value(45.0).run()
+    set_growth(at, "gd2", 45.0)
     assert_clean(at)
     assert at.query_params["gd2"] == "45"
     ev = evaluate_scenario(default_scenario(ds).with_(gd2=45.0), ds, "vi")
@@ -285,7 +299,7 @@ def test_a_full_run_drops_the_url_an_interrupted_fragment_left() -> None:
     query pending. A full run writes the current one, and the old one never reaches the address."""
     at = new_app(page=SCENARIO)
     at.session_state["_pending_url"] = [("gd2", "99")]
-    at.slider(key="w_gd2").set_value(45.0).run()
+    set_growth(at, "gd2", 45.0)
     assert_clean(at)
     assert "_pending_url" not in at.session_state
     assert at.query_params["gd2"] == "45"
@@ -307,7 +321,7 @@ def test_a_fragment_run_writes_the_url_when_it_ends(monkeypatch: pytest.MonkeyPa
     ds = load_dataset()
     at = new_app({"lang": "en"}, page=SCENARIO)
     fragment_only(at, monkeypatch)
-    at.slider(key="w_gd2").set_value(45.0).run()
+    set_growth(at, "gd2", 45.0)
     assert_clean(at)
     assert at.query_params["gd2"] == "45" and "_pending_url" not in at.session_state
     label = t("share_in_year", "en", year=2030)
@@ -324,40 +338,36 @@ def test_a_failing_fragment_says_so_in_words_and_still_writes_the_url(
     monkeypatch.setattr("qn_model.views.figures.headline_figure", broken)
     at = new_app({"lang": "en"}, page=SCENARIO)
     fragment_only(at, monkeypatch)
-    at.slider(key="w_gd2").set_value(45.0).run()
+    set_growth(at, "gd2", 45.0)
     assert not at.exception
     assert [e.value for e in at.error] == [t("unexpected_error", "en")]
     assert at.query_params["gd2"] == "45" and "_pending_url" not in at.session_state
     assert t("share_in_year", "en", year=2030) in shown_metrics(at)  # drawn before the failure
 
 
-def test_the_verdicts_go_out_a_frame_before_the_chart(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The browser paints the 2030 verdict before it draws the chart only when the chart's
-    messages come a frame later: that verdict (alone: the fewer elements come with it, the sooner
-    it is painted), then the pause, then the rest (2025's, which the fragment's sliders do not
-    move) and the chart, on every slider move."""
-    import qn_ui.views as views
-
-    order: list[str] = []
-    real_verdicts, real_chart, real_sleep = views.verdict_card, views.chart, time.sleep
-    monkeypatch.setattr(
-        views, "verdict_card", lambda *a, **k: (order.append("verdict"), real_verdicts(*a, **k))
-    )
-    monkeypatch.setattr(views, "chart", lambda *a, **k: (order.append("chart"), real_chart(*a, **k)))
-
-    def sleep(seconds: float) -> None:
-        if seconds != 0.001:  # not AppTest's own polling
-            order.append(f"pause {seconds:.4f}")
-        real_sleep(seconds)
-
-    monkeypatch.setattr(time, "sleep", sleep)
+def test_the_live_component_takes_a_release_held_to_the_contract_and_echoes_its_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A release sends the growths with a sequence number: the fragment's run takes them (held to
+    the link contract's range) and sends the number back, so that the browser can tell its own
+    latest move from an older run's data (a drag sends several)."""
+    ds = load_dataset()
     at = new_app({"lang": "en"}, page=SCENARIO)
-    order.clear()
     fragment_only(at, monkeypatch)
-    at.slider(key="w_gd2").set_value(45.0).run()
+    seq = live_data(at)["seq"]
+    move_live(at, gd2=45.0, gy2=7.5)
     assert_clean(at)
-    assert [o.split()[0] for o in order] == ["verdict", "pause", "verdict", "chart"]  # 2030's, 2025's
-    assert 0.0 <= float(order[1].split()[1]) <= views.HEADLINE_FRAME_S  # less the chart's build
+    assert live_data(at)["seq"] == seq + 1
+    assert (at.query_params["gd2"], at.query_params["gy2"]) == ("45", "7.5")
+    assert live_data(at)["scenario"]["gd2"] == 45.0
+    move_live(at, gd2=999.0)  # beyond the contract's 250: held to it, never an error
+    assert_clean(at)
+    assert live_data(at)["seq"] == seq + 2
+    assert growth_value(at, "gd2") == 250.0 and at.query_params["gd2"] == "250"
+    ev = evaluate_scenario(default_scenario(ds).with_(gd2=250.0, gy2=7.5), ds, "en")
+    label = t("share_in_year", "en", year=2030)
+    assert shown_metrics(at)[label] == expected_metrics(ev, "en")[label]
+    assert live_data(at)["probability"] is not None  # the server's Monte Carlo, with the release
 
 
 def test_language_switch() -> None:
@@ -381,11 +391,11 @@ def test_widget_change_wins_over_stale_query() -> None:
     """Two quick slider moves: the second rerun leaves the browser before the first's URL rewrite
     arrives, so it carries the old query. The user's move must still win."""
     at = new_app()
-    at.slider(key="w_gd2").set_value(45.0).run()
+    set_growth(at, "gd2", 45.0)
     assert at.query_params["gd2"] == "45"
     at.query_params.clear()  # the query the browser still had when the second move was sent
-    at.slider(key="w_gd2").set_value(46.0).run()
-    assert at.slider(key="w_gd2").value == 46.0
+    set_growth(at, "gd2", 46.0)
+    assert growth_value(at, "gd2") == 46.0
     assert at.query_params.get("gd2") == "46"
 
 
@@ -393,14 +403,14 @@ def test_growth_sliders_keep_their_values_across_the_scenario_page() -> None:
     """The growth sliders live in the sidebar on most pages and beside the chart on the scenario
     page (a different widget to Streamlit): a value set on one must be the value on the other."""
     at = new_app({"lang": "en"}, SCENARIO)
-    at.slider(key="w_gd2").set_value(33.3).run()
+    set_growth(at, "gd2", 33.3)
     assert_clean(at)
     at.switch_page(OVERVIEW).run()
-    assert at.slider(key="w_gd2").value == pytest.approx(33.3)
-    at.slider(key="w_gy2").set_value(5.5).run()
+    assert growth_value(at, "gd2") == pytest.approx(33.3)
+    set_growth(at, "gy2", 5.5)
     at.switch_page(SCENARIO).run()
-    assert at.slider(key="w_gd2").value == pytest.approx(33.3)
-    assert at.slider(key="w_gy2").value == pytest.approx(5.5)
+    assert growth_value(at, "gd2") == pytest.approx(33.3)
+    assert growth_value(at, "gy2") == pytest.approx(5.5)
     ds = load_dataset()
     scn = default_scenario(ds).with_(gd2=33.3, gy2=5.5)
     assert_metrics(at, evaluate_scenario(scn, ds, "en"), "en")
@@ -428,7 +438,8 @@ def test_scenario_details_each_render_for_the_scenario(lang: str) -> None:
     assert not at.dataframe  # nothing but verdicts, chart and sliders until a detail is picked
     assert t("scenario_chart_note", lang) not in [c.value for c in at.caption]
     ev = evaluate_link(f"lang={lang}&gd2=40", load_dataset())
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("plotly_chart")) == 0  # the scenario's chart is the live component's
+    assert live_data(at)["chart"]["traces"]
     at.button_group(key="w_detail").set_value("chart").run()
     assert_clean(at)
     assert t("scenario_chart_note", lang) in [c.value for c in at.caption]
@@ -445,12 +456,13 @@ def test_scenario_details_each_render_for_the_scenario(lang: str) -> None:
     at.button_group(key="w_detail").set_value("sensitivity").run()
     assert_clean(at)
     assert at.button_group(key="w_sens_year").value == 2030
-    assert len(at.get("plotly_chart")) == 2  # the headline chart and the sensitivity map
+    assert len(at.get("plotly_chart")) == 1  # the sensitivity map (beside the live chart)
+    assert live_data(at)["chart"]["traces"]
     at.button_group(key="w_detail").set_value("downloads").run()
     assert_clean(at)
     assert len(at.get("download_button")) == 6  # CSV, XLSX, HTML; the pack: PPTX, DOCX, PDF
     # A slider move keeps the chosen detail and updates it.
-    at.slider(key="w_gd2").set_value(45.0).run()
+    set_growth(at, "gd2", 45.0)
     assert_clean(at)
     assert at.button_group(key="w_detail").value == "downloads"
 
@@ -462,11 +474,11 @@ def test_leaving_the_meeting_view_on_the_scenario_page_keeps_the_sliders() -> No
     assert_clean(at)
     at.button(key="present_exit").click().run()
     assert_clean(at)
-    assert at.slider(key="w_gd2").value == pytest.approx(15.0)
+    assert growth_value(at, "gd2") == pytest.approx(15.0)
     gy1 = at.slider(key="w_gy1").value
     assert gy1 > -20.0  # not reset to the slider's minimum
     at.slider(key="w_gy1").set_value(gy1 + 0.1).run()
-    assert at.slider(key="w_gd2").value == pytest.approx(15.0)
+    assert growth_value(at, "gd2") == pytest.approx(15.0)
     assert query_of(at).get("gd2") == "15"
 
 
@@ -480,7 +492,7 @@ def test_target_set_choice_stays_when_another_set_has_the_same_numbers() -> None
     assert_clean(at)
     assert at.selectbox(key="w_tset").value == "national"
     assert (at.slider(key="w_t1").value, at.slider(key="w_t2").value) == (20.0, 30.0)
-    at.slider(key="w_gd2").set_value(40.0).run()  # any other move keeps the pick
+    set_growth(at, "gd2", 40.0)  # any other move keeps the pick
     assert at.selectbox(key="w_tset").value == "national"
     at.slider(key="w_t2").set_value(35.0).run()
     assert at.selectbox(key="w_tset").value == "article"
@@ -505,7 +517,7 @@ def test_further_assumptions_are_drawn_only_while_open_and_keep_their_values(
     more_keys = {"w_base", "w_s0", "w_t1", "w_t2", "w_sy", "w_sd"}
     drawn = {w.key for w in [*at.slider, *at.number_input]}
     assert not more_keys & drawn
-    at.slider(key="w_gd2").set_value(40.0).run()
+    set_growth(at, "gd2", 40.0)
     at.slider(key="w_gy1").set_value(7.0).run()  # a full run (sidebar), not only the fragment
     assert (state_of(at).scenario.t2, state_of(at).scenario.sd) == (31.0, 9.0)
     assert query_of(at).get("t2") == "31" and query_of(at).get("sd") == "9"
@@ -518,7 +530,7 @@ def test_further_assumptions_are_drawn_only_while_open_and_keep_their_values(
     at.slider(key="w_gy1").set_value(7.5).run()
     with monkeypatch.context() as m:  # slider moves under the chart rerun only the fragment
         fragment_only(at, m)
-        at.slider(key="w_gd2").set_value(41.0).run()
+        set_growth(at, "gd2", 41.0)
         assert state_of(at).scenario.t2 == 33.0
     at.switch_page(OVERVIEW).run()  # the sidebar is drawn again by another page
     assert_clean(at)
@@ -539,7 +551,8 @@ def test_the_link_names_the_target_set_when_the_targets_do_not() -> None:
     assert opened.selectbox(key="w_tset").value == "national"
     assert query_of(opened).get("ts") == "national"
     assert not warning_texts(opened)
-    spec = opened.get("plotly_chart")[0].proto.spec
+    # The scenario's chart is the live component's (its series come from the same figure).
+    spec = json.dumps(live_data(opened)["chart"], ensure_ascii=False)
     assert "30% (national)" in spec and "(Res. 09)" not in spec
 
 

@@ -6,6 +6,7 @@ Expected numbers come from the engine (``qn_model``), never from the UI.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from qn_model.engine.evaluate import evaluate_scenario
 from qn_model.engine.presets import default_scenario, preset, target_sets
 from qn_model.i18n.formats import fmt_pct, t
 from qn_model.views.slides import build_deck
+from tests.apptest import live_data, live_metric, move_live
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -41,7 +43,8 @@ def present_app(url: str | None = None, **params: str) -> AppTest:
 
 
 def metric_values(at: AppTest) -> list[str]:
-    return [m.value for m in at.metric]
+    """The verdicts' shares in the order on screen: 2030's in the live component, then 2025's."""
+    return [*live_metric(at).values(), *(m.value for m in at.metric)]
 
 
 def expected_values(scn, ds, lang="vi") -> list[str]:
@@ -74,7 +77,8 @@ def test_opens_with_big_verdicts_and_the_engines_numbers(ds):
         word = t("verdict_met" if v.met else "verdict_not_met", "vi").upper()
         assert word in text
     assert "1/4" in title(at) and t("preset_trend", "vi") in title(at)
-    assert len(at.get("plotly_chart")) == 1  # one chart per screen
+    # One chart per screen: the live component's (no plotly chart beside it).
+    assert len(at.get("plotly_chart")) == 0 and live_data(at)["chart"]["traces"]
     assert at.button(key="present_prev").disabled
     assert at.session_state["_present"] is True
 
@@ -114,7 +118,7 @@ def test_the_meeting_view_keeps_the_target_set_the_link_named(ds):
     at.button(key="present_prev").click().run()
     assert "1/3" in title(at)
     assert query(at, "t2") == "30" and query(at, "ts") == "national"
-    spec = at.get("plotly_chart")[0].proto.spec
+    spec = json.dumps(live_data(at)["chart"], ensure_ascii=False)
     assert "30% (national)" in spec and "(Res. 09)" not in spec
 
 
@@ -139,7 +143,9 @@ def test_the_qr_code_of_the_scenario_is_shown(ds):
 def test_decisive_controls_nudge_the_scenario_and_can_be_undone(ds):
     at = present_app()
     opened = default_scenario(ds)
-    at.button(key="present_nudge_gd2_+5").click().run()
+    # The component's nudges: +5 points, rounded to a tenth, sent as a release (qn_ui/live).
+    assert [n["delta"] for n in live_data(at)["nudges"]] == [-5.0, -1.0, 1.0, 5.0]
+    move_live(at, gd2=round(opened.gd2 + 5, 1))
     assert at.session_state["w_gd2"] == pytest.approx(opened.gd2 + 5)
     assert metric_values(at) == expected_values(opened.with_(gd2=round(opened.gd2 + 5, 1)), ds)
     assert t("present_adjusted", "vi") in title(at)

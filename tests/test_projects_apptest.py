@@ -15,7 +15,7 @@ from qn_model.engine.evaluate import evaluate_link
 from qn_model.i18n.formats import fmt_money, fmt_pct, t
 from qn_model.views.narrative import gap_text
 from tests import apptest
-from tests.apptest import SCENARIO, assert_clean, shown_metrics
+from tests.apptest import SCENARIO, assert_clean, live_text, shown_metrics
 
 pytestmark = pytest.mark.usefixtures("warm_engine")
 new_app = functools.partial(apptest.new_app, page=SCENARIO)  # the projects editor's page
@@ -31,6 +31,7 @@ def expected(query: str) -> tuple[dict[str, str], object]:
 def page_text(at: AppTest) -> str:
     texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     texts += [s.value for s in at.success] + [i.value for i in at.info]
+    texts.append(live_text(at))  # the 2030 verdict: the live component's (qn_ui/live)
     return re.sub(r"\\(.)", r"\1", "\n".join(texts))
 
 

@@ -153,21 +153,36 @@ def settle(page: Page, ready: str | None = METRIC) -> None:
     expect(page.locator(RUNNING)).to_have_count(0)
 
 
+# The live scenario component (qn_ui/live, in an open shadow root: CSS locators pierce it): its
+# growth controls, its 2030 metric, its chart.
+LIVE = '[class*="st-key-w_live_gd2"]'
+LIVE_CONTROL = ".qn-control"
+LIVE_METRIC = ".qn-metric"
+LIVE_CHART = '[data-testid="qn-live-chart"]'
+LIVE_VERDICT = '[data-testid="qn-verdict-2030"]'
+
+
 def growth_slider(page: Page, label: str, nth: int = 0) -> Locator:
     """The thumb (an ``input type=range``, role slider) of the growth slider labelled ``label``.
 
-    They sit in the sidebar on most pages and beside the chart on the scenario page; each page has
-    one set. GRDP growth and digital-economy growth carry the same label in both periods: ``nth``
-    is the period (0 = to 2025, 1 = 2026-2030), in the order the page shows them.
+    They sit in the sidebar on most pages; on the scenario page and in the meeting view the
+    2026-2030 ones are the live component's. GRDP growth and digital-economy growth carry the same
+    label in both periods: ``nth`` is the period (0 = to 2025, 1 = 2026-2030), in the order the
+    page shows them (the sidebar comes first in the document).
     """
-    box = page.locator('[data-testid="stSlider"]').filter(
-        has=page.locator('[data-testid="stWidgetLabel"]', has_text=label)
+    box = page.locator(f'[data-testid="stSlider"], {LIVE_CONTROL}').filter(
+        has=page.locator('[data-testid="stWidgetLabel"], .qn-label', has_text=label)
     )
     return box.nth(nth).get_by_role("slider")
 
 
 def metric_value(page: Page, label: str) -> Locator:
-    return page.locator(METRIC).filter(has_text=label).locator('[data-testid="stMetricValue"]')
+    """A metric's value: Streamlit's, or the live component's 2030 share."""
+    return (
+        page.locator(f"{METRIC}, {LIVE_METRIC}")
+        .filter(has_text=label)
+        .locator('[data-testid="stMetricValue"], .qn-metric-value')
+    )
 
 
 def url_query(page: Page) -> dict[str, str]:
@@ -201,3 +216,6 @@ def charts_drawn(page: Page) -> None:
         """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
                  .every(c => c.querySelector('.main-svg'))"""
     )
+    # The live chart (in a shadow root, out of document.querySelectorAll's reach) once drawn.
+    if page.locator(LIVE).count():
+        expect(page.locator(f"{LIVE_CHART} path[data-series=scenario]")).to_have_count(1)

@@ -15,7 +15,16 @@ from qn_model.engine.evaluate import evaluate_link
 from qn_model.i18n.formats import fmt_money, fmt_pct, t
 from qn_model.views.narrative import gap_text
 from tests.e2e.conftest import TIMEOUT_MS
-from tests.e2e.helpers import RUNNING, charts_drawn, metric_value, settle, url_query, wait_until
+from tests.e2e.helpers import (
+    LIVE_CHART,
+    LIVE_VERDICT,
+    RUNNING,
+    charts_drawn,
+    metric_value,
+    settle,
+    url_query,
+    wait_until,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -70,10 +79,11 @@ def test_a_pj_link_opens_with_its_projects_and_the_gap_in_money(server: str, pag
     expect(metric_value(page, t("share_in_year", "vi", year=2030))).to_have_text(shown_2030(ev))
     gap = gap_text(ev.verdicts[1], "vi")
     assert gap and fmt_money(ev.verdicts[1].gap_vnd_trn, "vi") in gap
-    expect(page.locator('[data-testid="stMarkdown"]').filter(has_text=gap).first).to_be_visible()
-    chart = page.locator('[data-testid="stPlotlyChart"]').first
-    expect(chart.locator(".legendtext").filter(has_text=t("series_projects", "vi"))).to_have_count(1)
-    expect(chart.locator(".shapelayer path")).to_have_count(2)  # one dotted line per start year
+    # The 2030 verdict and the chart are the live component's (qn_ui/live).
+    expect(page.locator(LIVE_VERDICT)).to_contain_text(gap[:1].upper() + gap[1:])
+    chart = page.locator(LIVE_CHART)
+    expect(chart.locator(".qn-legend-text").filter(has_text=t("series_projects", "vi"))).to_have_count(1)
+    expect(chart.locator(".qn-project-line")).to_have_count(2)  # one dotted line per start year
     assert url_query(page)["pj"] == "2027:25,2029:40"  # written back in year order
 
 
@@ -105,9 +115,7 @@ def test_editor_changes_the_link_and_the_verdict_and_close_the_gap_meets_2030(
     q = wait_until(lambda: agreed(page, "en"), TIMEOUT_MS / 1000, what="URL and 2030 metric to agree")
     ev = engine(urlencode(q))
     assert ev.verdicts[1].met
-    expect(
-        page.locator('[data-testid="stMarkdown"]').filter(has_text=t("verdict_met", "en").upper()).first
-    ).to_be_visible()
+    expect(page.locator(f"{LIVE_VERDICT} .qn-badge")).to_have_text(t("verdict_met", "en").upper())
     # Undo: the project goes, the link and the verdict are as before.
     page.locator(".st-key-pj_undo button").click()
     wait_pj(page, r"2027:25,2028:60")

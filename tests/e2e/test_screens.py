@@ -36,6 +36,7 @@ from tests.e2e.helpers import ROOT, charts_drawn, growth_slider, metric_value, s
 pytestmark = pytest.mark.e2e
 SHOTS = ROOT / "test-artifacts" / "screens"
 SIDEBAR_CONTROLS = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'
+LABEL = '[data-testid="stWidgetLabel"], .qn-label'  # a slider's label: Streamlit's or the live one's
 
 LAPTOPS = [(1366, 768), (1280, 720)]
 MONITOR = (1920, 1080)
@@ -89,6 +90,44 @@ def chart_text_problems(page: Page) -> list[str]:
                 if _overlap(a, b):
                     problems.append(
                         f"chart {i}: {a['text']!r} ({a['cls']}) overlaps {b['text']!r} ({b['cls']})"
+                    )
+    return problems
+
+
+# The live scenario's chart (qn_ui/live): every text of its SVG but the hover's.
+LIVE_TEXTS = """(svg) => {
+  const box = svg.getBoundingClientRect();
+  const boxes = [];
+  for (const el of svg.querySelectorAll('text')) {
+    const r = el.getBoundingClientRect();
+    const text = (el.textContent || '').trim();
+    if (!text || r.width < 1 || r.height < 1) continue;
+    boxes.push({text, cls: el.getAttribute('class') || el.parentNode.getAttribute('class'),
+                l: r.left, t: r.top, r: r.right, b: r.bottom});
+  }
+  return {svg: {l: box.left, t: box.top, r: box.right, b: box.bottom}, boxes};
+}"""
+
+
+def live_chart_problems(page: Page) -> list[str]:
+    """:func:`chart_text_problems` for the live scenario's SVG chart."""
+    problems = []
+    for chart in page.locator('[data-testid="qn-live-chart"] svg').all():
+        found = chart.evaluate(LIVE_TEXTS)
+        svg, boxes = found["svg"], found["boxes"]
+        for box in boxes:
+            if (
+                box["l"] < svg["l"] - 1
+                or box["r"] > svg["r"] + 1
+                or box["t"] < svg["t"] - 1
+                or box["b"] > svg["b"] + 1
+            ):
+                problems.append(f"live chart: {box['text']!r} ({box['cls']}) runs outside the chart")
+        for j, a in enumerate(boxes):
+            for b in boxes[j + 1 :]:
+                if _overlap(a, b):
+                    problems.append(
+                        f"live chart: {a['text']!r} ({a['cls']}) overlaps {b['text']!r} ({b['cls']})"
                     )
     return problems
 
@@ -164,8 +203,8 @@ def size_id(size: tuple[int, int]) -> str:
 def slider_box(page: Page, label: str, nth: int) -> Locator:
     """The whole slider widget (label, track) whose label holds ``label`` (see ``growth_slider``)."""
     return (
-        page.locator('[data-testid="stSlider"]')
-        .filter(has=page.locator('[data-testid="stWidgetLabel"]', has_text=label))
+        page.locator('[data-testid="stSlider"], .qn-control')
+        .filter(has=page.locator(f"{LABEL}", has_text=label))
         .nth(nth)
     )
 
@@ -196,6 +235,7 @@ def test_page_fits_the_screen(server: str, screen: Page, path: str, lang: str) -
     assert cut_texts(page) == []
     if path in CHART_PAGES:
         assert chart_text_problems(page) == []
+        assert live_chart_problems(page) == []
 
 
 # --- the scenario page's first screen ---------------------------------------------------------
@@ -208,11 +248,13 @@ def test_scenario_verdict_slider_and_targets_share_the_first_screen(
 ) -> None:
     page = screen
     open_page(page, server, "scenario", lang)
-    metric = page.locator('[data-testid="stMetric"]').filter(has_text=t("share_in_year", lang, year=2030))
+    metric = page.locator('[data-testid="stMetric"], .qn-metric').filter(
+        has_text=t("share_in_year", lang, year=2030)
+    )
     slider = slider_box(page, t("de_growth_pct", lang), nth=1)
     assert in_view(page, metric.bounding_box()), metric.bounding_box()
     assert in_view(page, slider.bounding_box()), slider.bounding_box()
-    targets = page.locator('[data-testid="stPlotlyChart"] .textpoint text').all()
+    targets = page.locator('[data-testid="stPlotlyChart"] .textpoint text, .qn-target-label').all()
     assert len(targets) >= 2
     for label in targets:
         assert in_view(page, label.bounding_box()), (label.text_content(), label.bounding_box())
@@ -226,11 +268,13 @@ def test_scenario_sensitivity_map_texts_apart(server: str, browser: Browser) -> 
         page = context.new_page()
         open_page(page, server, "scenario", "vi")
         page.get_by_text(t("detail_sensitivity", "vi"), exact=True).click()
-        expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(2)
+        # The map is the page's one plotly chart: the scenario's chart is the live component's.
+        expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)
+        expect(page.locator('[data-testid="qn-live-chart"]')).to_have_count(1)
         charts_drawn(page)
         settle(page, None)
         page.wait_for_timeout(400)
-        page.locator('[data-testid="stPlotlyChart"]').nth(1).scroll_into_view_if_needed()
+        page.locator('[data-testid="stPlotlyChart"]').nth(0).scroll_into_view_if_needed()
         shot(page, f"scenario-sensitivity-vi-{width}x{height}")
         assert chart_text_problems(page) == []
         assert sideways(page) == []
@@ -250,16 +294,14 @@ def test_meeting_view_fits_the_projector(server: str, screen: Page, lang: str) -
     assert sideways(page) == []
     assert cut_texts(page) == []
     assert chart_text_problems(page) == []
-    chart = page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()
+    assert live_chart_problems(page) == []
+    chart = page.locator('[data-testid="stPlotlyChart"], [data-testid="qn-live-chart"]').first.bounding_box()
     assert chart["width"] >= vp["width"] / 2, chart
     # The verdict still open (2030), the one the meeting decides, on the first screen: its target,
     # its coloured word and its value with the margin (the sentence under them may run on below).
-    box = page.locator(".st-key-pvbox_2030")
-    for part in (
-        box.locator(".st-key-pvtarget_2030"),
-        box.locator('[class*="st-key-pvword_"]'),
-        box.locator('[data-testid="stMetric"]'),
-    ):
+    # It is the live component's (qn_ui/live): the line names the target.
+    box = page.locator('[data-testid="qn-verdict-2030"]')
+    for part in (box.locator(".qn-line"), box.locator(".qn-badge"), box.locator(".qn-metric")):
         assert part.count() == 1
         assert in_view(page, part.bounding_box()), part.bounding_box()
     # The QR code: scannable from a few metres, a module at least 4 px (drawn 10 px a module).
@@ -304,7 +346,7 @@ def test_phone_one_column_sidebar_closed_wide_plot(server: str, screen: Page, pa
         for c in page.locator('[data-testid="stMain"] [data-testid="stColumn"]').all()
     }
     assert len(lefts) <= 1, lefts
-    plot = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()
+    plot = page.locator('[data-testid="stPlotlyChart"] .nsewdrag, .qn-plot-area').first.bounding_box()
     assert plot["width"] >= 0.6 * page.viewport_size["width"], plot
 
 
@@ -319,11 +361,11 @@ def test_slider_values_in_the_language_format(server: str, screen: Page, lang: s
     page = screen
     open_page(page, server, "scenario", lang, gd2="11.9")
     box = slider_box(page, t("de_growth_pct", lang), nth=1)
-    expect(box.locator('[data-testid="stWidgetLabel"]')).to_contain_text(fmt_pct(11.9, lang))
+    expect(box.locator(LABEL)).to_contain_text(fmt_pct(11.9, lang))
     for number in page.locator('[data-testid="stSliderThumbValue"], [data-testid="stSliderTickBar"]').all():
         expect(number).to_be_hidden()
     thumb = growth_slider(page, t("de_growth_pct", lang), nth=1)
     thumb.focus()
     thumb.press("ArrowRight")
-    expect(box.locator('[data-testid="stWidgetLabel"]')).to_contain_text(fmt_pct(12.0, lang))
+    expect(box.locator(LABEL)).to_contain_text(fmt_pct(12.0, lang))
     expect(metric_value(page, t("share_in_year", lang, year=2030))).to_be_visible()

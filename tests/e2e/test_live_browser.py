@@ -1,0 +1,185 @@
+"""Issue 21 in a browser: the live scenario component answers its controls in the page, before
+the server does, and the server's run after a release brings the URL, the fan and the probability.
+
+Every expected number comes from the engine (``qn_model``) for the link the page shows.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from qn_model.data.dataset import load_dataset
+from qn_model.engine.evaluate import evaluate_link
+from qn_model.i18n.formats import fmt_num, fmt_pct, fmt_prob, t
+from qn_model.views.narrative import gap_text, short_verdict
+from tests.e2e.conftest import TIMEOUT_MS
+from tests.e2e.helpers import LIVE, LIVE_CHART, LIVE_VERDICT, RUNNING, charts_drawn, settle, wait_until
+
+pytestmark = pytest.mark.e2e
+SCENARIO_LINE = f"{LIVE_CHART} path[data-series=scenario]"
+
+
+def engine(query: str):
+    return evaluate_link(query, load_dataset())
+
+
+def live_query(page: Page) -> dict[str, str]:
+    return dict(parse_qsl(page.evaluate("location.search").lstrip("?")))
+
+
+def expected_verdict(query: str) -> tuple[str, str | None]:
+    """The 2030 line the engine gives for ``query`` (as the app's verdict cards write it) and its
+    gap in money."""
+    ev = engine(query)
+    v = ev.verdicts[1]
+    return short_verdict(v, ev.scenario, ev.lang, with_gap=False), gap_text(v, ev.lang)
+
+
+def verdict_matches(page: Page, query: str) -> None:
+    line, gap = expected_verdict(query)
+    verdict = page.locator(LIVE_VERDICT)
+    expect(verdict).to_contain_text(line)
+    if gap:
+        expect(verdict).to_contain_text(gap[:1].upper() + gap[1:])
+
+
+def open_live(page: Page, server: str, query: str, path: str = "scenario") -> None:
+    page.goto(f"{server}/{path}?{query}")
+    settle(page, LIVE_VERDICT)
+    charts_drawn(page)
+
+
+def gd2_thumb(page: Page, lang: str):
+    return page.locator(LIVE).get_by_role("slider", name=t("de_growth_pct", lang))
+
+
+def idle_and_agreed(page: Page) -> dict[str, str] | None:
+    """The URL and the component's verdict describe the same scenario, and the app is idle."""
+    if page.locator(RUNNING).count():
+        return None
+    q = live_query(page)
+    line, _ = expected_verdict(urlencode(q))
+    return q if line in page.locator(LIVE_VERDICT).inner_text() else None
+
+
+def test_the_contract_a_deep_link_and_its_projects_give_the_engine_s_values(server: str, page: Page) -> None:
+    query = "gd2=40&gy2=8&pj=2027:25,2029:40&lang=en"
+    open_live(page, server, query)
+    box = page.locator(LIVE)
+    expect(box).to_have_count(1)
+    thumb = gd2_thumb(page, "en")
+    expect(thumb).to_have_value("40")
+    expect(thumb).to_have_attribute("aria-valuetext", "40.0 %/year")
+    expect(thumb).to_have_js_property("type", "range")
+    verdict_matches(page, query)
+    ev = engine(query)
+    expect(page.locator(LIVE_VERDICT)).to_contain_text(fmt_pct(ev.verdicts[1].value_pct, "en"))
+    chart = page.locator(LIVE_CHART)
+    expect(chart.locator(".qn-legend-text").filter(has_text=t("series_projects", "en"))).to_have_count(1)
+    expect(chart.locator(".qn-project-line")).to_have_count(2)  # one dotted line per start year
+    expect(chart.locator(".qn-target-label").filter(has_text="2030: 35% (article)")).to_have_count(1)
+    # Hover: the values of the nearest year, in the language's format.
+    line = chart.locator("svg")
+    b = line.bounding_box()
+    page.mouse.move(b["x"] + b["width"] * 0.93, b["y"] + b["height"] * 0.5)
+    tip = chart.locator(".qn-tip")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text(fmt_num(ev.projection.share_pct[-1], "en", 2) + "%")
+    with page.expect_download() as download:
+        chart.get_by_role("button", name=t("live_download_png", "en")).click()
+    assert download.value.suggested_filename.endswith(".png")
+    with open(download.value.path(), "rb") as f:
+        assert f.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_drag_moves_the_verdict_and_the_line_before_the_release(server: str, page: Page) -> None:
+    open_live(page, server, "lang=en")
+    thumb = gd2_thumb(page, "en")
+    verdict = page.locator(LIVE_VERDICT)
+    before_url = live_query(page)
+    band = page.locator(f"{LIVE_CHART} path.qn-band").first.get_attribute("d")
+    probability = page.locator(f"{LIVE} .qn-prob").inner_text()
+    box = thumb.bounding_box()
+    y = box["y"] + box["height"] / 2
+    start = box["x"] + box["width"] * float(thumb.input_value()) / 120 + 20 / 120 * box["width"]
+    page.mouse.move(start, y)
+    page.mouse.down()
+    texts, lines = [], []
+    for i in range(1, 9):
+        page.mouse.move(start + (box["x"] + box["width"] - start) * i / 8, y, steps=2)
+        texts.append(verdict.inner_text())
+        lines.append(page.locator(SCENARIO_LINE).get_attribute("d"))
+    # Before the release: the verdict and the line moved with the thumb, the server not asked.
+    assert len(set(texts)) >= 4, texts
+    assert len(set(lines)) >= 4
+    assert live_query(page) == before_url
+    value = thumb.input_value()
+    line, _ = expected_verdict(urlencode({**before_url, "gd2": value}))
+    assert line in texts[-1], (line, texts[-1])
+    page.mouse.up()
+    # The release: the URL, then the server's fan and probability.
+    wait_until(
+        lambda: live_query(page).get("gd2") == f"{float(value):g}", TIMEOUT_MS / 1000, what="gd2 in URL"
+    )
+    wait_until(lambda: idle_and_agreed(page), TIMEOUT_MS / 1000, what="URL and verdict agree")
+    expect(page.locator(f"{LIVE_CHART} path.qn-band").first).not_to_have_attribute("d", band)
+    expect(page.locator(f"{LIVE} .qn-prob")).not_to_have_text(probability)
+    ev = engine(urlencode(live_query(page)))
+    expect(page.locator(f"{LIVE} .qn-prob")).to_contain_text(fmt_prob(ev.verdicts[1].probability, "en"))
+
+
+def test_keys_alone_change_the_scenario_and_announce_the_verdict(server: str, page: Page) -> None:
+    open_live(page, server, "gd2=20")
+    thumb = gd2_thumb(page, "vi")
+    thumb.focus()
+    outline = thumb.evaluate("e => getComputedStyle(e).outlineStyle")
+    page.keyboard.press("ArrowRight")
+    expect(thumb).to_have_attribute("aria-valuetext", "20,1 %/năm")
+    line, _ = expected_verdict("gd2=20.1")
+    expect(page.locator(f"{LIVE} [role=status]")).to_contain_text(line)
+    wait_until(lambda: live_query(page).get("gd2") == "20.1", TIMEOUT_MS / 1000, what="gd2=20.1")
+    page.keyboard.press("PageUp")  # ten steps
+    expect(thumb).to_have_attribute("aria-valuetext", "21,1 %/năm")
+    wait_until(lambda: live_query(page).get("gd2") == "21.1", TIMEOUT_MS / 1000, what="gd2=21.1")
+    verdict_matches(page, "gd2=21.1")
+    assert outline != "none"  # visible focus (keyboard focus: :focus-visible)
+
+
+def test_back_forward_and_the_language_switch_give_the_engine_s_values(server: str, page: Page) -> None:
+    open_live(page, server, "gd2=30&lang=en")
+    thumb = gd2_thumb(page, "en")
+    thumb.focus()
+    page.keyboard.press("ArrowLeft")
+    wait_until(lambda: live_query(page).get("gd2") == "29.9", TIMEOUT_MS / 1000, what="gd2=29.9")
+    wait_until(lambda: idle_and_agreed(page), TIMEOUT_MS / 1000, what="agreed")
+    page.go_back()
+    wait_until(lambda: live_query(page).get("gd2") == "30", TIMEOUT_MS / 1000, what="Back")
+    expect(gd2_thumb(page, "en")).to_have_value("30")
+    verdict_matches(page, "gd2=30&lang=en")
+    page.go_forward()
+    wait_until(lambda: live_query(page).get("gd2") == "29.9", TIMEOUT_MS / 1000, what="Forward")
+    verdict_matches(page, "gd2=29.9&lang=en")
+    page.get_by_text("Tiếng Việt", exact=True).click()
+    wait_until(lambda: "lang" not in live_query(page), TIMEOUT_MS / 1000, what="vi")
+    verdict_matches(page, "gd2=29.9")
+    expect(gd2_thumb(page, "vi")).to_have_attribute("aria-valuetext", "29,9 %/năm")
+
+
+def test_the_meeting_view_s_nudges_and_arrow_keys(server: str, page: Page) -> None:
+    open_live(page, server, "present=1&gd2=20&lang=en", path="")
+    title = page.locator(".st-key-present_title").inner_text()
+    nudge = page.locator(LIVE).get_by_role("button", name=re.compile(r"by \+5"))
+    nudge.click()
+    verdict_matches(page, "gd2=25&lang=en")  # drawn by the browser, then confirmed by the server
+    wait_until(lambda: live_query(page).get("gd2") == "25", TIMEOUT_MS / 1000, what="gd2=25")
+    thumb = gd2_thumb(page, "en")
+    thumb.focus()
+    page.keyboard.press("ArrowLeft")  # the control's, not the slide show's
+    wait_until(lambda: live_query(page).get("gd2") == "24.9", TIMEOUT_MS / 1000, what="gd2=24.9")
+    wait_until(lambda: idle_and_agreed(page), TIMEOUT_MS / 1000, what="agreed")
+    assert page.locator(".st-key-present_title").inner_text().split(" · ")[0] == title.split(" · ")[0]
+    verdict_matches(page, "gd2=24.9&lang=en&present=1")
