@@ -41,7 +41,14 @@ def bar_label(v: PeerValue, lang: str) -> str:
         return f"{v.name(lang)} ({t(f'source_{v.label}', lang)})"
     if v.label == BESIDE_QN:
         return t("peers_national_gso", lang, name=v.name(lang))
+    if v.basis == "period_average":  # beside figures of one year (or of an unclear basis)
+        return t("peers_label_period_average", lang, name=v.name(lang))
     return v.name(lang)
+
+
+def basis_text(v: PeerValue, lang: str) -> str:
+    """One year's value, a period's average, or a period's figure the source does not say which."""
+    return t(f"peers_basis_{v.basis}", lang)
 
 
 def value_text(v: PeerValue | float, lang: str) -> str:
@@ -147,6 +154,7 @@ TABLE_COLUMNS = (
     "peers_col_area",
     "peers_col_kind",
     "peers_col_year",
+    "peers_col_basis",
     "peers_col_value",
     "peers_col_method",
     "hist_col_link",
@@ -163,10 +171,11 @@ def values_table(ds: Dataset, lang: str, peers: Sequence[PeerValue] | None = Non
                 bar_label(v, lang),
                 t(f"peers_kind_{v.kind}", lang),
                 str(v.year).replace("-", "–"),
+                basis_text(v, lang),
                 value_text(v, lang),
                 t(f"peers_method_name_{v.method}", lang),
                 v.source_url if v.source_url.startswith(("http://", "https://")) else "",
-                v.note,
+                v.note_in(lang)[0],
             ]
         )
     return pd.DataFrame(rows, columns=[t(c, lang) for c in TABLE_COLUMNS])
