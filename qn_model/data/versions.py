@@ -188,7 +188,9 @@ def entry_rows(ds: Dataset, date: str, summary_vi: str, summary_en: str) -> tupl
     log = [ds.version, date, summary_vi.strip(), summary_en.strip()]
     rows = [
         [ds.version, table, ind, geo, str(year), tset, repr(value)]
-        for (table, ind, geo, year, tset), value in sorted(key_values(ds).items(), key=lambda kv: _order(kv[0]))
+        for (table, ind, geo, year, tset), value in sorted(
+            key_values(ds).items(), key=lambda kv: _order(kv[0])
+        )
     ]
     return log, rows
 
