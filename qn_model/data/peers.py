@@ -28,6 +28,7 @@ __all__ = [
     "PEER_KINDS",
     "PeerGroup",
     "PeerValue",
+    "TargetDistance",
     "dataset_peers",
     "geo_name",
     "groups_of",
@@ -36,6 +37,7 @@ __all__ = [
     "peer_problems",
     "peer_values",
     "share_groups",
+    "target_distances",
     "target_groups",
 ]
 
@@ -363,3 +365,54 @@ def growth_groups(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> list
     """GRDP growth by year (the 2025 ranking in the shipped data)."""
     groups = groups_of(peer_values(ds, peers), KIND_GROWTH)
     return sorted(groups, key=lambda g: [-x for x in _sort_key(g.year)])
+
+
+# --------------------------------------------------------------------------------------
+# Distance to an area's own target
+# --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TargetDistance:
+    """How far one figure of an area is from one of its own targets.
+
+    ``rate_pct``: the yearly growth of the share, relative to GRDP, that takes ``figure`` to
+    ``target`` over ``years`` (``(target / figure) ** (1 / years) - 1``, in %); ``met``: the
+    figure is already at or above the target. The figure keeps its method and year basis: two
+    distances of one area on different methods are two readings, never a ranking.
+    """
+
+    figure: PeerValue
+    target: PeerValue
+    years: int
+    rate_pct: float
+    met: bool
+
+
+def _last_year(year: int | str) -> int:
+    return int(str(year)[-4:])
+
+
+def target_distances(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> tuple[TargetDistance, ...]:
+    """For each area with a share and a target of its own (``own_target``: not the article's
+    35 %), the relative growth a year each of its share figures needs to reach each later target.
+
+    A period's figure whose basis is unclear counts from the period's last year (the shorter of
+    the two readings' spans, so the higher rate); a period average is left out (it is no level of
+    one year). Areas in file order, each figure then target in year order."""
+    values = peer_values(ds, peers)
+    areas = list(dict.fromkeys(v.geo for v in values if v.geo != VN))
+    out = []
+    for geo in areas:
+        figures = [
+            v
+            for v in values
+            if v.geo == geo and v.kind == KIND_SHARE and v.label != BESIDE_QN and v.basis != "period_average"
+        ]
+        targets = [v for v in values if v.geo == geo and v.kind == KIND_TARGET and v.method == "own_target"]
+        for f in sorted(figures, key=lambda v: (_last_year(v.year), v.method)):
+            for tgt in sorted(targets, key=lambda v: _last_year(v.year)):
+                years = _last_year(tgt.year) - _last_year(f.year)
+                if years <= 0 or f.value_pct <= 0:
+                    continue
+                rate = ((tgt.value_pct / f.value_pct) ** (1.0 / years) - 1.0) * 100.0
+                out.append(TargetDistance(f, tgt, years, rate, f.value_pct >= tgt.value_pct))
+    return tuple(out)

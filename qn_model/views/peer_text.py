@@ -22,7 +22,9 @@ from qn_model.data.peers import (
     PeerValue,
     groups_of,
     peer_values,
+    target_distances,
 )
+from qn_model.engine.realism import realism_reference
 from qn_model.i18n.formats import fmt_pct, norm_lang, t
 
 
@@ -179,3 +181,52 @@ def values_table(ds: Dataset, lang: str, peers: Sequence[PeerValue] | None = Non
             ]
         )
     return pd.DataFrame(rows, columns=[t(c, lang) for c in TABLE_COLUMNS])
+
+
+# --------------------------------------------------------------------------------------
+# Distance to each area's own target
+# --------------------------------------------------------------------------------------
+DISTANCE_COLUMNS = (
+    "peers_col_area",
+    "peers_dist_col_figure",
+    "peers_col_year",
+    "peers_col_basis",
+    "peers_col_method",
+    "peers_dist_col_target",
+    "peers_dist_col_needed",
+)
+
+
+def distance_table(ds: Dataset, lang: str, peers: Sequence[PeerValue] | None = None) -> pd.DataFrame:
+    """For each area with a share and a target of its own, the yearly growth of the share
+    (relative to GRDP) each figure needs to reach each later target; the figure's method and
+    year basis beside it. Rows by area, then figure: never ranked across methods."""
+    rows = []
+    for d in target_distances(ds, peers):
+        f, tgt = d.figure, d.target
+        needed = (
+            t("peers_dist_met", lang)
+            if d.met
+            else t("peers_dist_rate", lang, rate=fmt_pct(d.rate_pct, lang), years=d.years)
+        )
+        rows.append(
+            [
+                f.name(lang),
+                value_text(f, lang),
+                str(f.year).replace("-", "–"),
+                basis_text(f, lang),
+                t(f"peers_method_name_{f.method}", lang),
+                t("peers_dist_target", lang, value=value_text(tgt, lang), year=tgt.year),
+                needed,
+            ]
+        )
+    return pd.DataFrame(rows, columns=[t(c, lang) for c in DISTANCE_COLUMNS])
+
+
+def distance_note(ds: Dataset, lang: str) -> str:
+    """How to read the distances, with the fastest rise of a share on record (from the data)."""
+    reference = realism_reference(ds)
+    text = t("peers_dist_note", lang)
+    if reference is not None:
+        text += " " + t("peers_dist_reference", lang, rate=fmt_pct(reference.rate_pct, lang))
+    return text
