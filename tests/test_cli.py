@@ -221,6 +221,7 @@ def test_brief_errors_exit_cleanly(runs):
 
 # ---- peers ---------------------------------------------------------------------------------
 PEER_FIELDS = {"geo", "name", "year", "value_pct", "kind", "method", "source_url"}
+PEER_FIELDS |= {"basis", "note", "note_lang"}  # issue 24: the year basis and the data's note
 
 
 def test_peers_json_is_the_contract_and_every_value_comes_from_data(runs, ds):

@@ -104,6 +104,14 @@ def ss_default_reason(ds, lang: str) -> str:  # ds: qn_model.data.dataset.Datase
     )
 
 
+def fan_note(scn: Scenario, ds, lang: str) -> str:  # ds: qn_model.data.dataset.Dataset
+    """The chart's note: what the bands are, and, with a base-share spread, why it is there."""
+    text = t("scenario_chart_note", lang)
+    if scn.ss <= 0:
+        return text
+    return " ".join((text, t("fan_note_ss", lang, ss=fmt_num(scn.ss, lang)), ss_default_reason(ds, lang)))
+
+
 def gap_text(v: TargetVerdict, lang: str) -> str | None:
     """``thiếu 48,2 nghìn tỷ đồng giá trị tăng thêm kinh tế số năm 2030``: the gap in money of a
     target not met, or None (met, judged on data, or no money known)."""

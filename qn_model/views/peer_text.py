@@ -205,9 +205,7 @@ def distance_table(ds: Dataset, lang: str, peers: Sequence[PeerValue] | None = N
     for d in target_distances(ds, peers):
         f, tgt = d.figure, d.target
         needed = (
-            t("peers_dist_met", lang)
-            if d.met
-            else t("peers_dist_rate", lang, rate=fmt_pct(d.rate_pct, lang), years=d.years)
+            t("peers_dist_met", lang) if d.met else t("peers_dist_rate", lang, rate=fmt_pct(d.rate_pct, lang))
         )
         rows.append(
             [
