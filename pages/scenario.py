@@ -71,7 +71,10 @@ def detail(state: AppState, choice: str | None, fig: go.Figure) -> None:
     if choice == "projects":
         project_editor(state)
     elif choice == "chart":
-        st.caption(fan_note(state.evaluation.scenario, state.ds, lang))
+        st.caption(t("scenario_chart_note", lang))
+        spread = fan_note(state.evaluation.scenario, state.ds, lang)
+        if spread:
+            st.caption(spread)
         figure_numbers(fig, lang)
     elif choice == "path":
         st.dataframe(path_table(state.evaluation, lang), hide_index=True, width="stretch")

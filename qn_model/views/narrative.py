@@ -104,12 +104,12 @@ def ss_default_reason(ds, lang: str) -> str:  # ds: qn_model.data.dataset.Datase
     )
 
 
-def fan_note(scn: Scenario, ds, lang: str) -> str:  # ds: qn_model.data.dataset.Dataset
-    """The chart's note: what the bands are, and, with a base-share spread, why it is there."""
-    text = t("scenario_chart_note", lang)
+def fan_note(scn: Scenario, ds, lang: str) -> str | None:  # ds: qn_model.data.dataset.Dataset
+    """Beside the chart's note: why the bands start wide (a base-share spread, ``ss``), with the
+    default's derivation; None when the base share is taken as exact."""
     if scn.ss <= 0:
-        return text
-    return " ".join((text, t("fan_note_ss", lang, ss=fmt_num(scn.ss, lang)), ss_default_reason(ds, lang)))
+        return None
+    return " ".join((t("fan_note_ss", lang, ss=fmt_num(scn.ss, lang)), ss_default_reason(ds, lang)))
 
 
 def gap_text(v: TargetVerdict, lang: str) -> str | None:
