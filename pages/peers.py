@@ -38,6 +38,10 @@ for part, groups, axis in (
     fig = peer_bars_figure(groups, lang, t(f"peers_{part}_title", lang), t(axis, lang))
     chart(fig, key=f"peers_{part}", with_data=False)
 
+st.header(t("peers_dist_header", lang))
+st.caption(peer_text.distance_note(ds, lang))
+st.dataframe(peer_text.distance_table(ds, lang), hide_index=True, width="stretch", key="peers_distance")
+
 st.header(t("peers_realism_header", lang))
 st.caption(t("peers_realism_intro", lang))
 st.dataframe(series_table(ds, lang), hide_index=True, width="stretch", key="peers_series")

@@ -15,6 +15,7 @@ import streamlit as st
 from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.i18n.formats import t
 from qn_model.views.figures import headline_figure, sensitivity_for
+from qn_model.views.narrative import fan_note
 from qn_model.views.tables import path_table, price_basis_note, verdict_table
 from qn_ui import downloads
 from qn_ui.carry import kept
@@ -70,6 +71,9 @@ def detail(state: AppState, choice: str | None, fig: go.Figure) -> None:
         project_editor(state)
     elif choice == "chart":
         st.caption(t("scenario_chart_note", lang))
+        spread = fan_note(state.evaluation.scenario, state.ds, lang)
+        if spread:
+            st.caption(spread)
         figure_numbers(fig, lang)
     elif choice == "path":
         st.dataframe(path_table(state.evaluation, lang), hide_index=True, width="stretch")

@@ -43,6 +43,8 @@ def _verdict_word(v: TargetVerdict, lang: str) -> str:
 
 def summary(ev, ds=None) -> str:  # ev: engine.Evaluation, ds: data.Dataset (lazy imports: fast --help)
     """A readable summary of an evaluation in its language (with ``ds``, its data version)."""
+    from qn_model.views.narrative import required_text
+
     lang = ev.lang
     s = ev.scenario
     lines = [t("app_title", lang)]
@@ -88,7 +90,7 @@ def summary(ev, ds=None) -> str:  # ev: engine.Evaluation, ds: data.Dataset (laz
                 t(
                     "cli_required",
                     lang,
-                    req=fmt_pct(v.required_de_growth_pct, lang),
+                    req=required_text(v, lang),
                     prob=fmt_prob(v.probability, lang),
                 )
             )
@@ -115,13 +117,20 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from qn_model.data.dataset import load_dataset
     from qn_model.data.versions import version_date
     from qn_model.engine.evaluate import evaluate_link
+    from qn_model.engine.money import level_notices, money_basis
 
     ds = load_dataset()
     ev = evaluate_link(args.link, ds)
     if args.json:
         # The data the numbers were computed on: a link made on another version says so in
-        # "warnings" (code data_version_changed / data_version_unknown).
+        # "warnings" (code data_version_changed / data_version_unknown). The path's money is at
+        # base-year prices ("money_basis"); an observed level far from it is a warning too.
         doc = {**ev.to_json(), "data_version": ds.version, "data_date": version_date(ds)}
+        doc["money_basis"] = money_basis(ev.scenario.base_year)
+        doc["warnings"] = [
+            *doc["warnings"],
+            *({"code": n.code, "message": render(n, ev.lang)} for n in level_notices(ev.projection, ds)),
+        ]
         print(json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False))
     else:
         print(summary(ev, ds))
@@ -309,7 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument(
         "--json",
         action="store_true",
-        help="print a JSON list of {geo, name, year, value_pct, kind, method, source_url}",
+        help="print a JSON list of {geo, name, year, value_pct, kind, method, basis, note, source_url}",
     )
     pe.add_argument(
         "--lang", default=DEFAULT_LANG, choices=list(langs.LANGS), help="language of the names and the table"

@@ -150,14 +150,14 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     further_assumptions(lang)
 
 
-MORE_KEYS = ("base", "s0", "t1", "t2", "sy", "sd")
+MORE_KEYS = ("base", "s0", "t1", "t2", "sy", "sd", "ss")
 
 
 def further_assumptions(lang: str) -> None:
     """Base year, base share, targets and spreads: rarely moved, so drawn only while open.
 
     Every element mounted in the browser is redrawn on every update (``benchmarks/commit_trace.py``);
-    these six are half the sidebar's. Closed, they are not sent at all: Streamlit then forgets
+    these seven are half the sidebar's. Closed, they are not sent at all: Streamlit then forgets
     a widget's value, so each is handed its own back, and the browser drops its copy at the end
     of the run (a popover keeps unmounted inputs in the browser, which then sent old values back
     over targets set by a target set, a link or Back)."""
@@ -182,6 +182,7 @@ def further_assumptions(lang: str) -> None:
         _slider("t2", t("target_2030", lang), t("help_target", lang), lang)
         _slider("sy", t("spread_gy", lang), t("help_spread", lang), lang, pct=False)
         _slider("sd", t("spread_gd", lang), t("help_spread", lang), lang, pct=False)
+        _slider("ss", t("spread_ss", lang), t("help_spread_ss", lang), lang, pct=False)
 
 
 GROWTH_SLIDERS = {  # period: (link key, label, help) for GRDP growth, then digital-economy growth

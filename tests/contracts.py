@@ -15,5 +15,6 @@ VERDICT_FIELDS = frozenset(
         "required_de_growth_pct",
         "probability",
         "gap_vnd_trn",  # issue 14: the gap in money
+        "required_range_pct",  # issue 24: with the base share one spread (ss) above and below
     }
 )

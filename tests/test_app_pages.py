@@ -443,6 +443,8 @@ def test_scenario_details_each_render_for_the_scenario(lang: str) -> None:
     at.button_group(key="w_detail").set_value("chart").run()
     assert_clean(at)
     assert t("scenario_chart_note", lang) in [c.value for c in at.caption]
+    # issue 24: why the bands start wide (the base share's own spread, ss)
+    assert t("fan_note_ss", lang, ss=fmt_num(ev.scenario.ss, lang)) in " ".join(c.value for c in at.caption)
     (table,) = at.dataframe
     row = table.value[table.value[t("year", lang)] == "2030"].iloc[0]
     assert row[t("series_projection", lang)] == fmt_num(ev.projection.share_pct[-1], lang, 2)

@@ -97,12 +97,29 @@ def test_evaluate_json_equals_the_engine(runs, ds):
     run = runs["json"]
     assert run.returncode == 0, run.stderr
     doc = json.loads(run.stdout)
-    assert set(doc) == {"scenario", "path", "targets", "warnings", "target_set", "data_version", "data_date"}
+    assert set(doc) == {
+        "scenario",
+        "path",
+        "targets",
+        "warnings",
+        "target_set",
+        "data_version",
+        "data_date",
+        "money_basis",
+    }
     assert set(doc["path"][0]) == {"year", "share_pct", "grdp_vnd_trn", "de_vnd_trn"}
     # The data the numbers stand on: its version and that version's date in data/versions.csv.
     assert doc.pop("data_version") == ds.version
     assert doc.pop("data_date") == version_date(ds) and doc_date_is_iso(version_date(ds))
-    assert doc == json.loads(json.dumps(evaluate_link(LINK, ds).to_json()))
+    # The path's money is at base-year prices (issue 24), and an observed level far from the path's
+    # is a warning after the link's own.
+    assert doc.pop("money_basis") == {"prices": "base_year", "year": doc["scenario"]["base_year"]}
+    engine = json.loads(json.dumps(evaluate_link(LINK, ds).to_json()))
+    n = len(engine["warnings"])
+    assert doc["warnings"][:n] == engine["warnings"]
+    assert {w["code"] for w in doc["warnings"][n:]} <= {"money_level_differs"}
+    doc["warnings"] = doc["warnings"][:n]
+    assert doc == engine
     assert doc["scenario"]["gd2"] == 40.0 and doc["scenario"]["t2"] == 30.0
     assert [p["year"] for p in doc["path"]] == list(range(doc["scenario"]["base_year"], 2031))
 
@@ -204,6 +221,7 @@ def test_brief_errors_exit_cleanly(runs):
 
 # ---- peers ---------------------------------------------------------------------------------
 PEER_FIELDS = {"geo", "name", "year", "value_pct", "kind", "method", "source_url"}
+PEER_FIELDS |= {"basis", "note", "note_lang"}  # issue 24: the year basis and the data's note
 
 
 def test_peers_json_is_the_contract_and_every_value_comes_from_data(runs, ds):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
 from pathlib import Path
 
@@ -401,17 +400,6 @@ def test_shipped_peers_load(peers) -> None:
     from qn_model.data.peers import load_peers
 
     assert len(load_peers()) == len(peers)
-
-
-# ---- the build script reproduces the shipped files ---------------------------------------
-def test_build_script_reproduces_files(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("build_data", ROOT / "scripts" / "build_data.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.build(tmp_path)
-    for name in FILES:
-        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
 
 
 # --- the data's version history (data/versions.csv, data/version_values.csv) ----------------------

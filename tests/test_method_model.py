@@ -121,7 +121,7 @@ def test_model_and_preset_tables(ds, lang):
 
 def test_changelog_is_read_from_the_readme(tmp_path: Path):
     items = meth.readme_changelog()
-    assert items and items[0].startswith("2026-12-04") and items[-1].startswith("2026-11-01")
+    assert items and items[0].startswith("2026-12-06") and items[-1].startswith("2026-11-28")
     readme = tmp_path / "README.md"
     readme.write_text(
         "# Data\n\n## Changelog\n\n- 2027-01-01: second\n  wrapped line.\n- first\n\n## Next\n- no\n"

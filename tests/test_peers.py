@@ -135,6 +135,10 @@ def test_json_shape(ds) -> None:
         "kind": "de_share",
         "method": "not_stated",
         "source_url": ds.source("baomoi_2025_qn_dx")["url"],
+        # issue 24: the year basis and the data's note (the main data's notes are English only)
+        "basis": "year",
+        "note": ds.row("de_share", "QN", 2024)["note"],
+        "note_lang": "en",
     }
 
 

@@ -50,8 +50,17 @@ def test_peers_page_in_both_languages(lang: str) -> None:
     assert len(charts) == 3
     assert any(h.value == t("peers_targets_header", lang) for h in at.header)
     frames = at.dataframe
-    values = next(f.value for f in frames if t("peers_col_method", lang) in f.value.columns)
+    # the table of every value is the one with links (the distances table names methods too)
+    values = next(
+        f.value
+        for f in frames
+        if t("peers_col_method", lang) in f.value.columns and t("hist_col_link", lang) in f.value.columns
+    )
     assert len(values) == len(peers.peer_values(ds))
+    # issue 24: each area against its own target, with the figure's method and basis
+    distances = next(f.value for f in frames if t("peers_dist_col_needed", lang) in f.value.columns)
+    assert distances.equals(peer_text.distance_table(ds, lang))
+    assert any(h.value == t("peers_dist_header", lang) for h in at.header)
     # the navigation names the page in the language
     assert t("page_peers", lang)
 

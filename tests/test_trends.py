@@ -26,7 +26,7 @@ from qn_model.trends.suite import (
     implied_growth_pct,
 )
 
-# ---- The real series (scripts/build_data.py), hard-coded so these tests do not depend on the data.
+# ---- The real series (data/indicators.csv), hard-coded so these tests do not depend on the data.
 QN_GROWTH = pd.Series(
     [10.1, 10.2, 12.01, 10.05, 10.28, 10.28, 11.03, 8.42, 11.89],
     index=[2016, 2017, 2019, 2020, 2021, 2022, 2023, 2024, 2025],

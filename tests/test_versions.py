@@ -21,7 +21,7 @@ from qn_model.engine.evaluate import evaluate_link
 from qn_model.i18n import render
 from tests.data_copies import data_with_2024_share
 
-OLD_DATE, NEW_DATE = "2026-11-01", "2026-12-04"
+OLD_DATE, NEW_DATE = "2026-11-28", "2026-12-04"  # the first version shipped on 2026-11-28 (903532c)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -195,3 +195,52 @@ def test_a_pasted_link_made_on_other_data_says_so_in_compare_and_the_deck(shippe
     assert [n.code for n in cmp.items[2].notices] == ["data_version_unknown"]
     specs = deck_specs(shipped, opened, pasted.splitlines())
     assert [[n.code for n in s.notices] for s in specs[1:]] == [[], ["data_version_unknown"]]
+
+
+# ---- issue 24: the peers are part of the version ------------------------------------------------
+SHIPPED_PEER = "BN,Bắc Ninh,Bắc Ninh,2022,year,56.83,"
+
+
+def test_a_changed_peer_value_gives_a_new_version_and_the_notice_names_it(tmp_path, shipped):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    _edit(data / "peers.csv", SHIPPED_PEER, SHIPPED_PEER.replace("56.83", "55.9"))
+    clear_cache()
+    try:
+        ds = load_dataset(data)
+        assert ds.version != shipped.version
+        assert key_values(ds)[("peers", "de_share", "BN", 2022, "mic_annual_report_2022")] == 55.9
+        assert append_entry(ds, "2026-12-07", "Sửa số Bắc Ninh.", "Bắc Ninh revised.", data)
+        notice = data_version_notice(shipped.version, ds, data_dir=data)
+        assert notice is not None and notice.code == "data_version_changed"
+        en, vi = render(notice, "en"), render(notice, "vi")
+        assert "Bắc Ninh: DE share 2022" in en and "56.83%" in en and "55.9%" in en
+        assert "Bắc Ninh: Tỷ trọng KTS 2022" in vi and "56,83%" in vi and "55,9%" in vi
+        # The page shows what the version covers: the copy's peers, not the shipped file's.
+        from qn_model.data.peers import peer_values
+
+        assert [v.value_pct for v in peer_values(ds) if v.geo == "BN" and v.year == 2022] == [55.9]
+    finally:
+        clear_cache()
+
+
+def test_the_same_peer_rows_written_differently_keep_the_version(tmp_path, shipped):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "peers.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(
+        "\n".join([header, *reversed(rows)]).replace(",46.30,", ",46.3,") + "\n", encoding="utf-8"
+    )
+    clear_cache()
+    try:
+        assert load_dataset(data).version == shipped.version
+    finally:
+        clear_cache()
+
+
+def test_a_version_recorded_before_the_peers_does_not_list_them(revised, shipped):
+    """db82c3cb56d9 recorded no peer values: a link made on it is not told of 36 "new" ones."""
+    data, ds = revised
+    notice = data_version_notice("db82c3cb56d9", ds, data_dir=data)
+    assert notice is not None and "Bắc Ninh" not in render(notice, "en")

@@ -2,7 +2,8 @@
 
 Keys: ``base`` (year, 2015–2029), ``s0`` (share % in the base year), ``gy1``, ``gd1``,
 ``gy2``, ``gd2`` (growth % per year, −20 to 250), ``t1``, ``t2`` (targets %, 0.1–100),
-``sy``, ``sd`` (Monte Carlo spreads, pp, 0–50), ``pj`` (up to five projects, ``YEAR:VALUE``
+``sy``, ``sd`` (Monte Carlo spreads, pp, 0–50), ``ss`` (the base share's spread, pp, 0–50: the
+Monte Carlo and the required growth's range only, never the path), ``pj`` (up to five projects, ``YEAR:VALUE``
 separated by commas: start year 2026–2030, trillion VND at base-year prices 0.1–1000), ``lang``
 (``vi`` or ``en``), plus the meeting keys ``present`` (0/1) and ``dv`` (data version), and
 ``cmp`` (the compare page's selection, parsed by :mod:`qn_model.core.compare_link`).
@@ -117,6 +118,8 @@ NUMBER_KEYS: tuple[NumberKey, ...] = (
     NumberKey("t2", "t2", 0.1, 100.0),
     NumberKey("sy", "sy", 0.0, 50.0),
     NumberKey("sd", "sd", 0.0, 50.0),
+    # The base share's own spread: the Monte Carlo and the required growth's range only.
+    NumberKey("ss", "ss", 0.0, 50.0),
 )
 KEY_BY_NAME = {k.key: k for k in NUMBER_KEYS}
 # Projects: ``pj=2027:25,2029:40`` (start year : trillion VND at base-year prices).

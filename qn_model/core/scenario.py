@@ -58,6 +58,10 @@ class Scenario:
     projects : tuple of Project
         Investments adding fixed value added from their start year on (kept in year order);
         none by default, and none in any preset.
+    ss : float
+        Spread (standard deviation, percentage points) of the base-year share itself, used by
+        the Monte Carlo and the required growth's range only: the deterministic path never
+        reads it. 0 treats the base share as exact.
     """
 
     base_year: int
@@ -71,6 +75,7 @@ class Scenario:
     sy: float
     sd: float
     projects: tuple[Project, ...] = field(default=())
+    ss: float = 0.0
 
     def __post_init__(self) -> None:
         # Year order whatever the caller gave: equal scenarios compare (and link) equal.

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 
 from qn_model.core.projection import Projection, gap_vnd_trn, project, project_amounts
 from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario, period_of_year, period_years
+from qn_model.core.uncertainty import base_share_range
 
 # A target met "exactly" by the required growth must count as met despite float rounding.
 MET_TOLERANCE_PP = 1e-9
@@ -22,14 +23,16 @@ BASIS_UNAVAILABLE = "unavailable"  # before the base year and not in the data
 class TargetVerdict:
     """The verdict on one target.
 
-    ``margin_pp`` is value minus target, in percentage points. ``required_de_growth_pct`` is
-    the constant digital-economy growth of the target's period that meets the target exactly,
-    earlier periods held as in the scenario (None when the basis is not ``projected``).
-    ``probability`` is the Monte Carlo share of paths that meet it (None when not simulated
-    or when the value is observed). ``gap_vnd_trn`` is the value added of new digital projects
-    (trillion VND at base-year prices) that would lift the year's share to the target, projects
-    already in the scenario counted (None unless the basis is ``projected`` and the GRDP level is
-    known).
+        ``margin_pp`` is value minus target, in percentage points. ``required_de_growth_pct`` is
+        the constant digital-economy growth of the target's period that meets the target exactly,
+        earlier periods held as in the scenario (None when the basis is not ``projected``).
+        ``probability`` is the Monte Carlo share of paths that meet it (None when not simulated
+        or when the value is observed). ``gap_vnd_trn`` is the value added of new digital projects
+        (trillion VND at base-year prices) that would lift the year's share to the target, projects
+        already in the scenario counted (None unless the basis is ``projected`` and the GRDP level is
+        known). ``required_range_pct`` is the required growth with the base share one spread above and
+    below (``ss``; lower growth first), None when the base share is taken as exact or the growth
+    is not projected.
     """
 
     year: int
@@ -41,6 +44,7 @@ class TargetVerdict:
     required_de_growth_pct: float | None
     probability: float | None
     gap_vnd_trn: float | None = None
+    required_range_pct: tuple[float, float] | None = None
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -80,6 +84,27 @@ def required_de_growth_pct(
     return ((1.0 + gy / 100.0) * factor - 1.0) * 100.0
 
 
+def required_range_pct(
+    scn: Scenario, target_year: int, target_pct: float, base_grdp_vnd_trn: float | None = None
+) -> tuple[float, float] | None:
+    """The required growth (:func:`required_de_growth_pct`) from a base share one spread
+    (``ss``) above and one below the scenario's: (lower, higher) % per year. None when ``ss`` is
+    0 or either end has no required growth."""
+    shares = base_share_range(scn)
+    if shares is None:
+        return None
+    lo_share, hi_share = shares
+    fast = required_de_growth_pct(
+        scn.with_(base_share_pct=lo_share), target_year, target_pct, base_grdp_vnd_trn
+    )
+    slow = required_de_growth_pct(
+        scn.with_(base_share_pct=hi_share), target_year, target_pct, base_grdp_vnd_trn
+    )
+    if fast is None or slow is None:
+        return None
+    return (slow, fast)
+
+
 def with_required_growth(
     scn: Scenario, target_year: int, target_pct: float, base_grdp_vnd_trn: float | None = None
 ) -> Scenario:
@@ -116,6 +141,7 @@ def judge(
         required: float | None = None
         probability: float | None = None
         gap: float | None = None
+        spread: tuple[float, float] | None = None
         if year in observed_share and math.isfinite(observed_share[year]):
             value: float | None = float(observed_share[year])
             basis = BASIS_OBSERVED
@@ -123,6 +149,8 @@ def judge(
             value = projection.share_in(year)
             basis = BASIS_PROJECTED
             required = required_de_growth_pct(scn, year, target, base_grdp)
+            if required is not None:
+                spread = required_range_pct(scn, year, target, base_grdp)
             i = projection.years.index(year)
             gap = gap_vnd_trn(target, projection.grdp_vnd_trn[i], projection.de_vnd_trn[i])
             if probabilities is not None:
@@ -133,5 +161,7 @@ def judge(
             value, basis = None, BASIS_UNAVAILABLE
         met = None if value is None else value >= target - MET_TOLERANCE_PP
         margin = None if value is None else value - target
-        verdicts.append(TargetVerdict(year, target, value, met, margin, basis, required, probability, gap))
+        verdicts.append(
+            TargetVerdict(year, target, value, met, margin, basis, required, probability, gap, spread)
+        )
     return tuple(verdicts)

@@ -42,6 +42,10 @@ GROWTH_ID = "grdp_growth"
 LEVEL_ID = "grdp_vnd_trn"
 """The province's GRDP at current prices, VND trillion (the money of the projects)."""
 ROLE_IDS = (SHARE_ID, GROWTH_ID, LEVEL_ID)
+OTHER_METHOD_SHARE_ID = "de_share_mic"
+"""The nation's digital-economy share by the ministry's broader method: beside GSO's ``de_share``
+for the same years, it measures how far two methods set one share apart (the base share's
+default spread, ``ss``). Optional: without it the spread is 0."""
 PROVINCE = "QN"
 """The province the planner plans for (Quảng Ninh)."""
 NATION = "VN"

@@ -59,7 +59,8 @@ _USER_SOURCE = {
     "published": "unknown",
     "accessed": "unknown",
 }
-_FRAME_FIELDS = frozenset({"indicators", "targets", "sources", "codebook"})
+_FRAME_FIELDS = frozenset({"indicators", "targets", "sources", "codebook", "peers"})
+PEERS_FILE = "peers.csv"
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,8 +80,12 @@ class Dataset:
         The rows of ``codebook.csv`` as text (:data:`qn_model.data.codebook.CODEBOOK_COLUMNS`);
         :attr:`meta` gives them as :class:`~qn_model.data.codebook.Indicator` objects.
     version : str
-        12 hex characters of the SHA-256 of the indicator and target rows (canonical CSV).
-        It changes if and only if those rows change.
+        12 hex characters of the SHA-256 of the indicator and target rows (canonical CSV) and of
+        the peer rows (``peers.csv``, when the folder has one). It changes if and only if those
+        rows change.
+    peers : pandas.DataFrame or None
+        The rows of ``peers.csv`` as text, as read (validated by :mod:`qn_model.data.peers`);
+        None for data without peers.
 
     Notes
     -----
@@ -93,6 +98,7 @@ class Dataset:
     sources: pd.DataFrame
     codebook: pd.DataFrame
     version: str
+    peers: pd.DataFrame | None = None
     _index: dict[tuple[str, str, int], dict[str, Any]] = field(init=False, repr=False)
     _series: dict[tuple[str, str], tuple[list[int], list[float]]] = field(init=False, repr=False)
 
@@ -114,7 +120,7 @@ class Dataset:
 
     def __getattribute__(self, name: str) -> Any:
         value = object.__getattribute__(self, name)
-        if name in _FRAME_FIELDS:
+        if name in _FRAME_FIELDS and value is not None:
             return value.copy(deep=False)  # copy-on-write: edits never reach the cached frame
         return value
 
@@ -267,7 +273,10 @@ class Dataset:
         if USER_SOURCE_ID not in set(sources["source_id"]):
             sources = pd.concat([sources, pd.DataFrame([_USER_SOURCE])], ignore_index=True)
         targets = self._frame("targets")
-        return Dataset(merged, targets, sources, self._frame("codebook"), _version(merged, targets))
+        peers = self._frame("peers")
+        return Dataset(
+            merged, targets, sources, self._frame("codebook"), _version(merged, targets, peers), peers
+        )
 
 
 # --------------------------------------------------------------------------------------
@@ -322,7 +331,15 @@ def _load_cached(path: Path) -> Dataset:
         _fail(path, errors)
     indicators = _tidy_indicators(indicators)
     targets = _tidy_targets(targets)
-    return Dataset(indicators, targets, sources, codebook, _version(indicators, targets))
+    peers = _read_peers(path / PEERS_FILE)
+    return Dataset(indicators, targets, sources, codebook, _version(indicators, targets, peers), peers)
+
+
+def _read_peers(path: Path) -> pd.DataFrame | None:
+    """peers.csv as text (None when the folder has none); its checks are qn_model.data.peers'."""
+    if not path.is_file():
+        return None
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
 def _fail(path: Path, errors: list[str]) -> NoReturn:
@@ -417,17 +434,22 @@ def _canonical_lines(frame: pd.DataFrame, columns: Iterable[str]) -> list[str]:
     return sorted(lines)
 
 
-def _version(indicators: pd.DataFrame, targets: pd.DataFrame) -> str:
-    """12 hex chars of the SHA-256 of the canonical CSV text of the indicator and target rows."""
-    text = "\n".join(
-        [
-            ",".join(INDICATOR_COLUMNS),
-            *_canonical_lines(indicators, INDICATOR_COLUMNS),
-            ",".join(TARGET_COLUMNS),
-            *_canonical_lines(targets, TARGET_COLUMNS),
-        ]
-    )
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+def _version(indicators: pd.DataFrame, targets: pd.DataFrame, peers: pd.DataFrame | None = None) -> str:
+    """12 hex chars of the SHA-256 of the canonical CSV text of the indicator and target rows, and
+    of the peer values when there are any (data without peers keeps the version it had)."""
+    lines = [
+        ",".join(INDICATOR_COLUMNS),
+        *_canonical_lines(indicators, INDICATOR_COLUMNS),
+        ",".join(TARGET_COLUMNS),
+        *_canonical_lines(targets, TARGET_COLUMNS),
+    ]
+    if peers is not None and len(peers):
+        columns = sorted(peers.columns)  # every column, as for the indicators: a changed note counts
+        frame = peers[columns].copy()
+        # A number is a number however the file writes it (46.30 and 46.3 are one value).
+        frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+        lines += [",".join(columns), *_canonical_lines(frame, columns)]
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:12]
 
 
 def _data_lang(lang: str) -> str:

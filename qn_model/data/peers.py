@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from qn_model.data.cache import memoize
+from qn_model.data.cache import derived, memoize
 from qn_model.data.codebook import NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import DATA_DIR, Dataset
 
@@ -28,6 +28,8 @@ __all__ = [
     "PEER_KINDS",
     "PeerGroup",
     "PeerValue",
+    "TargetDistance",
+    "dataset_peers",
     "geo_name",
     "groups_of",
     "growth_groups",
@@ -35,10 +37,27 @@ __all__ = [
     "peer_problems",
     "peer_values",
     "share_groups",
+    "target_distances",
     "target_groups",
 ]
 
-PEER_COLUMNS = ("geo", "name_vi", "name_en", "year", "value", "kind", "method", "source_id", "note")
+PEER_COLUMNS = (
+    "geo",
+    "name_vi",
+    "name_en",
+    "year",
+    "basis",
+    "value",
+    "kind",
+    "method",
+    "source_id",
+    "note",
+    "note_vi",
+)
+BASES = ("year", "period_average", "unclear")
+"""Closed vocabulary of ``basis``: the value is one year's (``year``), a period's average
+(``period_average``), or the source does not say which (``unclear``, a period's figure that
+may be its last year's value or its average)."""
 KIND_SHARE, KIND_TARGET, KIND_GROWTH = "de_share", "target", "grdp_growth"
 PEER_KINDS = (KIND_SHARE, KIND_TARGET, KIND_GROWTH)
 METHODS = (
@@ -47,13 +66,15 @@ METHODS = (
     "gso",  # the statistics office's method (GSO / Cục Thống kê)
     "mic_assessment",  # the ministry's assessment for one city
     "own_target",  # an area's own target (resolution, plan, strategy)
+    "article_target",  # a target only the mission article states (Quảng Ninh's 35 % for 2030)
     "not_stated",  # press-reported, compiler and method not named (Quảng Ninh's 7.1 %)
 )
-"""Closed vocabulary of ``method`` in ``data/peers.csv`` (the last one only for Quảng Ninh's
-share, which comes from the main data)."""
+"""Closed vocabulary of ``method`` in ``data/peers.csv`` (the last two only for Quảng Ninh's
+values, which come from the main data)."""
 YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?")
 QN, VN = PROVINCE, NATION
-BESIDE_QN = "beside_qn"  # the label of the national value drawn in Quảng Ninh's group
+BESIDE_QN = "beside_qn"
+ARTICLE_SET = "article"  # the target set of the mission article (data/targets.csv)  # the label of the national value drawn in Quảng Ninh's group
 # The share in a group is compared with the national figure of the same method and year.
 _NATIONAL_METHOD = {"gso": (SHARE_ID, "gso"), "mic_annual_report_2022": ("de_share_mic", "mic")}
 
@@ -71,21 +92,34 @@ class PeerValue:
     method: str
     source_id: str
     source_url: str
-    note: str
+    note: str  # English
     label: str = ""  # which of an area's values (Quảng Ninh's targets: "article", "resolution09")
+    basis: str = "year"  # one of BASES
+    note_vi: str = ""  # the note in Vietnamese; empty where the data has only English (main data)
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_vi
 
+    def note_in(self, lang: str) -> tuple[str, str]:
+        """(the note, its language): in ``lang`` where the data has it, else in English."""
+        if lang != "en" and self.note_vi:
+            return self.note_vi, "vi"
+        return self.note, "en"
+
     def to_json(self, lang: str = "vi") -> dict[str, object]:
-        """``{geo, name, year, value_pct, kind, method, source_url}``, the command line's contract."""
+        """``{geo, name, year, basis, value_pct, kind, method, note, note_lang, source_url}``, the
+        command line's contract (``note_lang``: the language the data gives the note in)."""
+        note, note_lang = self.note_in(lang)
         return {
             "geo": self.geo,
             "name": self.name(lang),
             "year": self.year,
+            "basis": self.basis,
             "value_pct": self.value_pct,
             "kind": self.kind,
             "method": self.method,
+            "note": note,
+            "note_lang": note_lang,
             "source_url": self.source_url,
         }
 
@@ -123,6 +157,12 @@ def peer_problems(frame: pd.DataFrame, source_ids: set[str]) -> list[str]:
             errors.append(f"{where}: year '{r.year}' is neither a year nor a period YYYY-YYYY")
         elif "-" in r.year and int(r.year[:4]) >= int(r.year[5:]):
             errors.append(f"{where}: period '{r.year}' must run forward")
+        if r.basis not in BASES:
+            errors.append(f"{where}: basis '{r.basis}' must be one of {list(BASES)}")
+        elif (r.basis == "year") == ("-" in r.year):
+            errors.append(
+                f"{where}: basis '{r.basis}' does not fit the year '{r.year}' (a period is not 'year')"
+            )
         try:
             value = float(r.value)
             if not 0.0 <= value <= 100.0:
@@ -131,7 +171,7 @@ def peer_problems(frame: pd.DataFrame, source_ids: set[str]) -> list[str]:
             errors.append(f"{where}: value '{r.value}' is not a number")
         if r.source_id not in source_ids:
             errors.append(f"{where}: source_id '{r.source_id}' is not in sources.csv")
-        for col in ("geo", "name_vi", "name_en", "note"):
+        for col in ("geo", "name_vi", "name_en", "note", "note_vi"):
             if not str(getattr(r, col)).strip():
                 errors.append(f"{where}: empty {col}")
     keys = frame[["geo", "year", "kind", "method"]].astype(str).agg("|".join, axis=1)
@@ -155,7 +195,10 @@ def load_peers(data_dir: Path | str | None = None) -> tuple[PeerValue, ...]:
 def _load(path: Path) -> tuple[PeerValue, ...]:
     frame = pd.read_csv(path / "peers.csv", dtype=str, keep_default_na=False, encoding="utf-8")
     sources = pd.read_csv(path / "sources.csv", dtype=str, keep_default_na=False, encoding="utf-8")
-    urls = dict(zip(sources["source_id"], sources["url"], strict=True))
+    return _values(frame, dict(zip(sources["source_id"], sources["url"], strict=True)))
+
+
+def _values(frame: pd.DataFrame, urls: dict[str, str]) -> tuple[PeerValue, ...]:
     errors = peer_problems(frame, set(urls))
     if errors:
         raise ValueError("Shipped peers data is broken:\n  " + "\n  ".join(errors[:50]))
@@ -171,9 +214,20 @@ def _load(path: Path) -> tuple[PeerValue, ...]:
             source_id=r.source_id,
             source_url=urls[r.source_id],
             note=r.note,
+            basis=r.basis,
+            note_vi=r.note_vi,
         )
         for r in frame.itertuples(index=False)
     )
+
+
+def dataset_peers(ds: Dataset) -> tuple[PeerValue, ...]:
+    """The peer values of ``ds``: the peers file read with its data (the values its version
+    covers), else the shipped one. Cached per dataset."""
+    if ds.peers is None:
+        return load_peers()
+    urls = {str(r["source_id"]): str(r["url"]) for r in ds.sources.to_dict("records")}
+    return derived(ds, "peer_values", lambda: _values(ds.peers, urls))
 
 
 # --------------------------------------------------------------------------------------
@@ -237,7 +291,8 @@ def _qn_values(ds: Dataset) -> list[PeerValue]:
                     year=int(r.year),
                     value_pct=float(r.value),
                     kind=KIND_TARGET,
-                    method="own_target",
+                    # The article's own figure (35 % for 2030) is no target of the province's.
+                    method="article_target" if set_id == ARTICLE_SET else "own_target",
                     source_id=str(r.source_id),
                     source_url=_url(ds, str(r.source_id)),
                     note=str(r.note),
@@ -260,7 +315,7 @@ def peer_values(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> tuple[
     main data) first, then the peer file's in file order, then, for a share group of the peer
     file without a national figure, the national share of the same method and year from the
     main data (GSO's 2021 and 2022 beside Hồ Chí Minh City's)."""
-    peers = load_peers() if peers is None else tuple(peers)
+    peers = dataset_peers(ds) if peers is None else tuple(peers)
     complements = []
     for g in groups_of(peers, KIND_SHARE):
         if not any(v.geo == VN for v in g.values):
@@ -310,3 +365,54 @@ def growth_groups(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> list
     """GRDP growth by year (the 2025 ranking in the shipped data)."""
     groups = groups_of(peer_values(ds, peers), KIND_GROWTH)
     return sorted(groups, key=lambda g: [-x for x in _sort_key(g.year)])
+
+
+# --------------------------------------------------------------------------------------
+# Distance to an area's own target
+# --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TargetDistance:
+    """How far one figure of an area is from one of its own targets.
+
+    ``rate_pct``: the yearly growth of the share, relative to GRDP, that takes ``figure`` to
+    ``target`` over ``years`` (``(target / figure) ** (1 / years) - 1``, in %); ``met``: the
+    figure is already at or above the target. The figure keeps its method and year basis: two
+    distances of one area on different methods are two readings, never a ranking.
+    """
+
+    figure: PeerValue
+    target: PeerValue
+    years: int
+    rate_pct: float
+    met: bool
+
+
+def _last_year(year: int | str) -> int:
+    return int(str(year)[-4:])
+
+
+def target_distances(ds: Dataset, peers: Sequence[PeerValue] | None = None) -> tuple[TargetDistance, ...]:
+    """For each area with a share and a target of its own (``own_target``: not the article's
+    35 %), the relative growth a year each of its share figures needs to reach each later target.
+
+    A period's figure whose basis is unclear counts from the period's last year (the shorter of
+    the two readings' spans, so the higher rate); a period average is left out (it is no level of
+    one year). Areas in file order, each figure then target in year order."""
+    values = peer_values(ds, peers)
+    areas = list(dict.fromkeys(v.geo for v in values if v.geo != VN))
+    out = []
+    for geo in areas:
+        figures = [
+            v
+            for v in values
+            if v.geo == geo and v.kind == KIND_SHARE and v.label != BESIDE_QN and v.basis != "period_average"
+        ]
+        targets = [v for v in values if v.geo == geo and v.kind == KIND_TARGET and v.method == "own_target"]
+        for f in sorted(figures, key=lambda v: (_last_year(v.year), v.method)):
+            for tgt in sorted(targets, key=lambda v: _last_year(v.year)):
+                years = _last_year(tgt.year) - _last_year(f.year)
+                if years <= 0 or f.value_pct <= 0:
+                    continue
+                rate = ((tgt.value_pct / f.value_pct) ** (1.0 / years) - 1.0) * 100.0
+                out.append(TargetDistance(f, tgt, years, rate, f.value_pct >= tgt.value_pct))
+    return tuple(out)

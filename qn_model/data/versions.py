@@ -8,8 +8,10 @@ data's history is kept in ``data/``, as a dated changelog:
   summary_en`` (what changed, in both languages);
 - ``version_values.csv``: the values a scenario stands on, per version (``version, table,
   indicator_id, geo, year, target_set, value``): the provincial and national digital-economy
-  shares, the province's GRDP growth and level, and the share targets. They let an old link say
-  "the 2024 share was 7.1 % when this link was made; it is now 7.3 %".
+  shares, the province's GRDP growth and level, and the share targets; and every peer value
+  (table ``peers``: ``indicator_id`` holds the kind, ``target_set`` the method, ``year`` a year
+  or a period). They let an old link say "the 2024 share was 7.1 % when this link was made; it
+  is now 7.3 %".
 
 Whoever changes the shipped data appends an entry (``python -m qn_model data-version --append
 …``); a data-contract test checks that the newest entry is the data in ``data/``.
@@ -62,8 +64,10 @@ RATE_KEYS = frozenset({"gy1", "gd1", "gy2", "gd2", "sy", "sd"})
 MAX_CHANGES_SHOWN = 6
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-# (table, indicator_id, geo, year, target_set): "indicators" rows have target_set "".
-ValueKey = tuple[str, str, str, int, str]
+# (table, indicator_id, geo, year, target_set): "indicators" rows have target_set ""; "peers" rows
+# hold the kind in indicator_id, the method in target_set, and a year or a period ("2021-2025").
+ValueKey = tuple[str, str, str, int | str, str]
+PEERS_TABLE = "peers"
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,19 @@ def key_values(ds: Dataset) -> dict[ValueKey, float]:
     tgt = ds.targets
     for r in tgt[tgt["indicator_id"] == SHARE_ID].itertuples(index=False):
         out[("targets", str(r.indicator_id), str(r.geo), int(r.year), str(r.target_set))] = float(r.value)
+    peers = ds.peers
+    if peers is not None:
+        for r in peers.itertuples(index=False):
+            try:
+                value = float(r.value)
+            except ValueError:
+                continue  # a broken peers file is reported by qn_model.data.peers
+            out[(PEERS_TABLE, str(r.kind), str(r.geo), _year(str(r.year)), str(r.method))] = value
     return out
+
+
+def _year(text: str) -> int | str:
+    return int(text) if text.isdigit() else text
 
 
 # --------------------------------------------------------------------------------------
@@ -132,7 +148,7 @@ def _read(log: Path, vals: Path) -> tuple[Version, ...]:
     with vals.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             try:
-                key = (row["table"], row["indicator_id"], row["geo"], int(row["year"]), row["target_set"])
+                key = (row["table"], row["indicator_id"], row["geo"], _year(row["year"]), row["target_set"])
                 values.setdefault(row["version"], {})[key] = float(row["value"])
             except (KeyError, TypeError, ValueError):
                 continue
@@ -172,7 +188,9 @@ def entry_rows(ds: Dataset, date: str, summary_vi: str, summary_en: str) -> tupl
     log = [ds.version, date, summary_vi.strip(), summary_en.strip()]
     rows = [
         [ds.version, table, ind, geo, str(year), tset, repr(value)]
-        for (table, ind, geo, year, tset), value in sorted(key_values(ds).items())
+        for (table, ind, geo, year, tset), value in sorted(
+            key_values(ds).items(), key=lambda kv: _order(kv[0])
+        )
     ]
     return log, rows
 
@@ -216,11 +234,15 @@ def changes(
     year only.
     """
     explicit = set(explicit)
+    # A version recorded before the peers entered the changelog says nothing about them.
+    peers_known = any(k[0] == PEERS_TABLE for k in before)
     rates = not explicit >= RATE_KEYS
     targets = not explicit >= {"t1", "t2"} or "ts" in explicit
 
     def matters(key: ValueKey) -> bool:
         table, ind, geo, year, _ = key
+        if table == PEERS_TABLE:
+            return peers_known  # shown on the peers page whatever the scenario
         if table == "targets":
             return targets
         if (ind, geo) == (SHARE_ID, PROVINCE):
@@ -237,10 +259,12 @@ def changes(
     return out
 
 
-def _order(key: ValueKey) -> tuple[int, int, str, int]:
+def _order(key: ValueKey) -> tuple[int, int, str, int, str, str]:
     table, ind, geo, year, tset = key
     series = next((i for i, s in enumerate(KEY_SERIES) if s == (ind, geo)), len(KEY_SERIES))
-    return (0 if table == "indicators" else 1, series, tset, year)
+    rank = {"indicators": 0, "targets": 1}.get(table, 2)
+    # A period sorts by its last year; the area breaks ties among peers.
+    return (rank, series, tset, int(str(year)[-4:]), str(year), geo)
 
 
 def _local(text_in: Callable[[str], str]) -> Local:
@@ -267,7 +291,15 @@ def change_text(change: Change, ds: Dataset) -> Notice:
     """ "the 2024 digital-economy share (QN) was 7.1 % when this link was made; it is now 7.3 %"
     (render with ``qn_model.i18n.render``)."""
     table, ind, geo, year, tset = change.key
-    if table == "targets":
+    if table == PEERS_TABLE:
+        what = Notice.text(
+            "dv_what_peer",
+            name=_local(lambda lang: _peer_name(ds, geo, lang)),
+            kind=Term(f"peers_kind_{ind}"),
+            year=str(year),
+            method=Term(f"peers_method_name_{tset}"),
+        )
+    elif table == "targets":
         what = Notice.text("dv_what_target", set=Term(f"target_set_{tset}"), year=year)
     else:
         what = Notice.text("dv_what_value", name=_local(lambda lang: ds.name(ind, lang)), geo=geo, year=year)
@@ -277,6 +309,16 @@ def change_text(change: Change, ds: Dataset) -> Notice:
         before=_value_text(change.key, change.before),
         now=_value_text(change.key, change.now),
     )
+
+
+def _peer_name(ds: Dataset, geo: str, lang: str) -> str:
+    """The area's name as the peers file writes it (its code when the file no longer has it)."""
+    peers = ds.peers
+    column = "name_en" if lang == "en" else "name_vi"
+    if peers is None or column not in peers.columns:
+        return geo
+    names = peers.loc[peers["geo"] == geo, column]
+    return str(names.iloc[0]) if len(names) else geo
 
 
 def _now_text(ds: Dataset, data_dir: Path | str | None) -> Notice:

@@ -22,7 +22,7 @@ from qn_model.core.links import KEY_BY_NAME, LinkContext
 from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario, period_years
 from qn_model.core.targets import required_de_growth_pct
 from qn_model.data.cache import derived
-from qn_model.data.codebook import GROWTH_ID, NATION, PROVINCE, SHARE_ID
+from qn_model.data.codebook import GROWTH_ID, NATION, OTHER_METHOD_SHARE_ID, PROVINCE, SHARE_ID
 from qn_model.data.dataset import Dataset
 from qn_model.trends.suite import fit_trends
 
@@ -135,6 +135,42 @@ def historical_spreads(ds: Dataset) -> tuple[float, float]:
     return round1(sy), round1(math.hypot(sy, sr))
 
 
+@dataclass(frozen=True)
+class BaselineSpread:
+    """The base share's default spread ``ss`` and what it is derived from.
+
+    ``gaps_pct``: for each year both national series have, the ministry's share relative to
+    GSO's, minus one, in %; ``relative_pct``: their root mean square; ``ss_pp``: that fraction
+    of the base share, in points (0 without a year in common).
+    """
+
+    ss_pp: float
+    relative_pct: float
+    gaps_pct: tuple[tuple[int, float, float, float], ...]  # (year, GSO, ministry, gap %)
+    base_share_pct: float
+
+
+def baseline_spread(ds: Dataset, base_share_pct: float | None = None) -> BaselineSpread:
+    """The base share's default spread: how far the two methods set the national share apart
+    for the same year, applied to the province's base share.
+
+    The province's one observed share (7.1 % in 2024) is a press figure that names no method.
+    The nation's share is published by two methods (GSO's ``de_share`` and the ministry's
+    broader ``de_share_mic``); their relative gap, taken over every year both have (the root mean
+    square, so a gap of either sign counts), says how far a share can move with the method
+    alone. ``ss`` is that fraction of the base share, rounded to the sliders' 0.1.
+    """
+    base = observed_share(ds)[base_year_of(ds)] if base_share_pct is None else base_share_pct
+    gso, mic = ds.series(SHARE_ID, NATION), ds.series(OTHER_METHOD_SHARE_ID, NATION)
+    gaps = tuple(
+        (int(y), float(gso[y]), float(mic[y]), (float(mic[y]) / float(gso[y]) - 1.0) * 100.0)
+        for y in gso.index
+        if y in mic.index and gso[y] > 0
+    )
+    relative = math.sqrt(sum(g**2 for *_, g in gaps) / len(gaps)) if gaps else 0.0
+    return BaselineSpread(round1(base * relative / 100.0), relative, gaps, float(base))
+
+
 def trend_rates(ds: Dataset, base_year: int | None = None) -> TrendRates:
     """Rates of the ``trend`` preset (see the module docstring)."""
     base = base_year_of(ds) if base_year is None else base_year
@@ -218,6 +254,7 @@ def _default_scenario(ds: Dataset) -> Scenario:
         t2=targets.t2,
         sy=sy,
         sd=sd,
+        ss=baseline_spread(ds).ss_pp,
     )
 
 

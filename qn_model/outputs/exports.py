@@ -28,7 +28,7 @@ from qn_model.data.versions import version_date
 from qn_model.engine.evaluate import Evaluation
 from qn_model.engine.presets import link_context, target_set_for
 from qn_model.i18n.formats import fmt_pct, norm_lang, render, t
-from qn_model.views.narrative import verdict_word
+from qn_model.views.narrative import ss_default_reason, verdict_word
 from qn_model.views.provenance import source_date_text
 
 __all__ = [
@@ -157,6 +157,11 @@ def _has_user_data(ds: Dataset) -> bool:
     return bool((ds.indicators["kind"] == KIND_USER).any())
 
 
+def _ss_note(scn, defaults, ds: Dataset, lang: str) -> str:
+    """Why the base share has a spread: the default's derivation, or "set in the scenario"."""
+    return t("exp_note_set", lang) if scn.ss != defaults.ss else ss_default_reason(ds, lang)
+
+
 def _base_note(ev: Evaluation, ds: Dataset, lang: str) -> str:
     """Where the base year's share and GRDP level come from (their data kinds)."""
     scn = ev.scenario
@@ -247,6 +252,7 @@ def _assumptions(ev: Evaluation, ds: Dataset, lang: str) -> Table:
         (t("target_2030", lang), "t2", scn.t2, share, targets),
         (t("spread_gy", lang), "sy", scn.sy, pp, spread_note("sy")),
         (t("spread_gd", lang), "sd", scn.sd, pp, spread_note("sd")),
+        (t("spread_ss", lang), "ss", scn.ss, pp, _ss_note(scn, defaults, ds, lang)),
         *(
             (t("exp_projects", lang), "pj", p.value_vnd_trn, str(p.year), t("exp_note_projects", lang))
             for p in scn.projects

@@ -45,7 +45,7 @@ from qn_model.views.chart_kit import (
     target_headroom,
 )
 from qn_model.views.figures import user_years
-from qn_model.views.narrative import verdict_word
+from qn_model.views.narrative import required_text, verdict_word
 
 __all__ = [
     "MAX_LINK_CHARS",
@@ -266,7 +266,7 @@ def outcomes_table(cmp: Comparison, lang: str) -> pd.DataFrame:
             table["verdict"][item.title(lang)] = verdict_word(v, lang)
             table["margin"][item.title(lang)] = fmt_pp(v.margin_pp, lang)
             table["required"][item.title(lang)] = (
-                t("trend_rate", lang, value=fmt_pct(v.required_de_growth_pct, lang))
+                t("trend_rate", lang, value=required_text(v, lang))
                 if v.required_de_growth_pct is not None
                 else fmt_num(None, lang)
             )

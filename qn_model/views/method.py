@@ -42,8 +42,10 @@ from qn_model.views.history import (
     source_text,
     years_text,
 )
+from qn_model.views.narrative import ss_default_reason
 from qn_model.views.provenance import source_date_text
 from qn_model.views.realism_text import describe
+from qn_model.views.trend_view import fit_for, trend_marks
 
 __all__ = [
     "LINK_DISPLAY_REGEX",
@@ -461,6 +463,17 @@ def _projects_section(ds: Dataset, lang: str) -> Section:
     )
 
 
+def choice_marks(ds: Dataset, lang: str) -> tuple[str, ...]:
+    """What the default rates' model choices rest on: near ties and fits on a bound, for the
+    province's GRDP growth and the national share (the series the ``trend`` preset reads)."""
+    out: list[str] = []
+    for series_id in ("qn_grdp_growth", "vn_de_share"):
+        suite = fit_for(ds, series_id)
+        name = t(f"trend_series_{series_id}", lang)
+        out += [f"{name}: {mark}" for mark in trend_marks(suite, lang)]
+    return tuple(out)
+
+
 def sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
     """Everything the method page shows, in order."""
     scn = default_scenario(ds)
@@ -532,6 +545,8 @@ def sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
                     ),
                 ),
                 Block("latex", SPREAD_LATEX),
+                Block("text", t("meth_mc_base_spread", lang, ss=fmt_num(scn.ss, lang))),
+                Block("caption", ss_default_reason(ds, lang)),
                 Block("caption", t("meth_mc_independence", lang)),
             ),
         ),
@@ -553,6 +568,7 @@ def sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
             t("meth_trends_header", lang),
             (
                 Block("text", t("meth_trends_text", lang)),
+                Block("text", t("meth_trends_rule", lang)),
                 Block("static", trend_models_table(lang)),
                 Block(
                     "caption",
@@ -567,6 +583,7 @@ def sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
                         else t("meth_unknown", lang),
                     ),
                 ),
+                *((Block("bullets", marks),) if (marks := choice_marks(ds, lang)) else ()),
             ),
         ),
         Section(

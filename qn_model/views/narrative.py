@@ -8,6 +8,7 @@ from qn_model.core.scenario import Scenario, period_of_year
 from qn_model.core.targets import BASIS_OBSERVED, BASIS_PROJECTED, TargetVerdict
 from qn_model.data.cache import derived
 from qn_model.data.codebook import GROWTH_ID, LEVEL_ID, NATION, PROVINCE, SHARE_ID
+from qn_model.engine.presets import baseline_spread
 from qn_model.i18n.formats import fmt_money, fmt_num, fmt_pct, fmt_prob, t
 
 # 2025 is already past on the calendar this product is used in; a past target year without
@@ -47,11 +48,68 @@ def short_verdict(v: TargetVerdict, scn: Scenario, lang: str, *, with_gap: bool 
     target = fmt_pct(v.target_pct, lang, 0 if float(v.target_pct).is_integer() else 1)
     text = t("short_verdict", lang, year=v.year, value=value, target=target)
     if v.met is False and v.required_de_growth_pct is not None and not impossible(v):
-        text += " · " + t("short_required", lang, req=fmt_pct(v.required_de_growth_pct, lang))
+        text += " · " + t("short_required", lang, req=required_text(v, lang))
     gap = gap_text(v, lang) if with_gap else None
     if gap:
         text += " · " + gap
     return text
+
+
+def required_text(v: TargetVerdict, lang: str) -> str:
+    """The digital growth a target needs, ``51,7%``; with its range, ``51,7% (47–58%)``, when the
+    base share has a spread of its own (``ss``): the growth from one spread above and one below."""
+    central = fmt_pct(v.required_de_growth_pct, lang)
+    if v.required_range_pct is None:
+        return central
+    lo, hi = v.required_range_pct
+    return t("required_with_range", lang, req=central, lo=fmt_num(lo, lang, 0), hi=fmt_pct(hi, lang, 0))
+
+
+def required_range_note(v: TargetVerdict, scn: Scenario, lang: str) -> str | None:
+    """Why the required growth is a range (None when it is one number)."""
+    if v.required_range_pct is None:
+        return None
+    return t(
+        "required_range_why",
+        lang,
+        share=fmt_pct(scn.base_share_pct, lang),
+        ss=fmt_num(scn.ss, lang),
+        year=scn.base_year,
+    )
+
+
+def ss_default_reason(ds, lang: str) -> str:  # ds: qn_model.data.dataset.Dataset
+    """Why the base share's default spread (``ss``) is what it is, with the data's numbers."""
+    spread = baseline_spread(ds)
+    if not spread.gaps_pct:
+        return t("ss_default_none", lang)
+    gaps = "; ".join(
+        t(
+            "ss_default_gap",
+            lang,
+            year=year,
+            gso=fmt_pct(gso, lang, 2),
+            mic=fmt_pct(mic, lang, 2),
+            gap=fmt_pct(gap, lang, 0, signed=True),
+        )
+        for year, gso, mic, gap in spread.gaps_pct
+    )
+    return t(
+        "ss_default_reason",
+        lang,
+        ss=fmt_num(spread.ss_pp, lang),
+        rel=fmt_pct(spread.relative_pct, lang, 0),
+        share=fmt_pct(spread.base_share_pct, lang),
+        gaps=gaps,
+    )
+
+
+def fan_note(scn: Scenario, ds, lang: str) -> str | None:  # ds: qn_model.data.dataset.Dataset
+    """Beside the chart's note: why the bands start wide (a base-share spread, ``ss``), with the
+    default's derivation; None when the base share is taken as exact."""
+    if scn.ss <= 0:
+        return None
+    return " ".join((t("fan_note_ss", lang, ss=fmt_num(scn.ss, lang)), ss_default_reason(ds, lang)))
 
 
 def gap_text(v: TargetVerdict, lang: str) -> str | None:
@@ -89,11 +147,14 @@ def headline(v: TargetVerdict, scn: Scenario, lang: str) -> Headline:
         detail = t(
             "headline_required",
             lang,
-            req=fmt_pct(v.required_de_growth_pct, lang),
+            req=required_text(v, lang),
             period=t(f"period_{period}", lang),
             gd=fmt_pct(gd, lang),
             prob=fmt_prob(v.probability, lang),
         )
+        why = required_range_note(v, scn, lang)
+        if why:
+            detail = f"{detail} {why}"
     if v.met is False and v.gap_vnd_trn is not None and v.gap_vnd_trn > 0:
         money = t("gap_detail", lang, gap=fmt_money(v.gap_vnd_trn, lang), year=v.year, target=target)
         detail = money if detail is None else f"{detail} {money}"

@@ -22,7 +22,9 @@ from qn_model.data.peers import (
     PeerValue,
     groups_of,
     peer_values,
+    target_distances,
 )
+from qn_model.engine.realism import realism_reference
 from qn_model.i18n.formats import fmt_pct, norm_lang, t
 
 
@@ -41,7 +43,14 @@ def bar_label(v: PeerValue, lang: str) -> str:
         return f"{v.name(lang)} ({t(f'source_{v.label}', lang)})"
     if v.label == BESIDE_QN:
         return t("peers_national_gso", lang, name=v.name(lang))
+    if v.basis == "period_average":  # beside figures of one year (or of an unclear basis)
+        return t("peers_label_period_average", lang, name=v.name(lang))
     return v.name(lang)
+
+
+def basis_text(v: PeerValue, lang: str) -> str:
+    """One year's value, a period's average, or a period's figure the source does not say which."""
+    return t(f"peers_basis_{v.basis}", lang)
 
 
 def value_text(v: PeerValue | float, lang: str) -> str:
@@ -147,6 +156,7 @@ TABLE_COLUMNS = (
     "peers_col_area",
     "peers_col_kind",
     "peers_col_year",
+    "peers_col_basis",
     "peers_col_value",
     "peers_col_method",
     "hist_col_link",
@@ -163,10 +173,58 @@ def values_table(ds: Dataset, lang: str, peers: Sequence[PeerValue] | None = Non
                 bar_label(v, lang),
                 t(f"peers_kind_{v.kind}", lang),
                 str(v.year).replace("-", "–"),
+                basis_text(v, lang),
                 value_text(v, lang),
                 t(f"peers_method_name_{v.method}", lang),
                 v.source_url if v.source_url.startswith(("http://", "https://")) else "",
-                v.note,
+                v.note_in(lang)[0],
             ]
         )
     return pd.DataFrame(rows, columns=[t(c, lang) for c in TABLE_COLUMNS])
+
+
+# --------------------------------------------------------------------------------------
+# Distance to each area's own target
+# --------------------------------------------------------------------------------------
+DISTANCE_COLUMNS = (
+    "peers_col_area",
+    "peers_dist_col_figure",
+    "peers_col_year",
+    "peers_col_basis",
+    "peers_col_method",
+    "peers_dist_col_target",
+    "peers_dist_col_needed",
+)
+
+
+def distance_table(ds: Dataset, lang: str, peers: Sequence[PeerValue] | None = None) -> pd.DataFrame:
+    """For each area with a share and a target of its own, the yearly growth of the share
+    (relative to GRDP) each figure needs to reach each later target; the figure's method and
+    year basis beside it. Rows by area, then figure: never ranked across methods."""
+    rows = []
+    for d in target_distances(ds, peers):
+        f, tgt = d.figure, d.target
+        needed = (
+            t("peers_dist_met", lang) if d.met else t("peers_dist_rate", lang, rate=fmt_pct(d.rate_pct, lang))
+        )
+        rows.append(
+            [
+                f.name(lang),
+                value_text(f, lang),
+                str(f.year).replace("-", "–"),
+                basis_text(f, lang),
+                t(f"peers_method_name_{f.method}", lang),
+                t("peers_dist_target", lang, value=value_text(tgt, lang), year=tgt.year),
+                needed,
+            ]
+        )
+    return pd.DataFrame(rows, columns=[t(c, lang) for c in DISTANCE_COLUMNS])
+
+
+def distance_note(ds: Dataset, lang: str) -> str:
+    """How to read the distances, with the fastest rise of a share on record (from the data)."""
+    reference = realism_reference(ds)
+    text = t("peers_dist_note", lang)
+    if reference is not None:
+        text += " " + t("peers_dist_reference", lang, rate=fmt_pct(reference.rate_pct, lang))
+    return text

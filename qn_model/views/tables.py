@@ -13,7 +13,7 @@ from qn_model.data.codebook import LEVEL_ID, PROVINCE
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation
 from qn_model.i18n.formats import fmt_num, fmt_pct, fmt_prob, fmt_year, t
-from qn_model.views.narrative import verdict_word
+from qn_model.views.narrative import required_text, verdict_word
 
 
 def path_table(ev: Evaluation, lang: str) -> pd.DataFrame:
@@ -71,7 +71,7 @@ def verdict_table(ev: Evaluation, lang: str) -> pd.DataFrame:
                 t("col_verdict", lang): verdict_word(v, lang),
                 t("col_margin", lang): fmt_num(v.margin_pp, lang, signed=True),
                 t("col_basis", lang): t(f"basis_{v.basis}", lang),
-                t("required_growth", lang): fmt_pct(v.required_de_growth_pct, lang),
+                t("required_growth", lang): required_text(v, lang),
                 t("probability", lang): fmt_prob(v.probability, lang),
                 t("gap_col", lang): fmt_num(v.gap_vnd_trn, lang),
             }

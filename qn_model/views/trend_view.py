@@ -32,6 +32,7 @@ from qn_model.data.codebook import GROWTH_ID, LEVEL_ID, NATION, PROVINCE, SHARE_
 from qn_model.data.dataset import Dataset
 from qn_model.engine.presets import clip_growth, de_growth_for, round1
 from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, t
+from qn_model.trends.diagnostics import BoundMark, bound_marks, near_tie
 from qn_model.trends.models import MIN_OBS
 from qn_model.trends.suite import MODEL_KINDS, TrendResult, TrendSuite, fit_trends
 from qn_model.views import palette as pal
@@ -213,6 +214,51 @@ def choice_sentence(
     if math.isfinite(aicc):
         return t("trend_choice_aicc", lang, model=model, n=n_obs, aicc=fmt_num(aicc, lang, 1))
     return t("trend_choice_simplest", lang, model=model, n=n_obs)
+
+
+def _param_text(mark: BoundMark, lang: str) -> str:
+    """``level weight 0.0001 (the lowest allowed)`` / ``moving-average term -1.00 (at ±1)``."""
+    name = t(f"trend_param_{mark.param.replace('.', '_')}", lang)
+    if abs(mark.value) >= 0.01:
+        value = fmt_num(mark.value, lang, 2)
+    else:  # 0.0001, 0.00000001: as many decimals as the value needs, no trailing zeros
+        value = fmt_num(mark.value, lang, 8).rstrip("0")
+    return t(f"trend_bound_{mark.where}", lang, name=name, value=value)
+
+
+def trend_marks(
+    suite: TrendSuite | None, lang: str, unit: str = "pct", year: int = HORIZON_END
+) -> tuple[str, ...]:
+    """Plain sentences on what the choice rests on: a near tie (with how much the choice moves
+    ``year``), and each fit whose parameters sit on a bound or on ARIMA's ±1 edge."""
+    out = []
+    tie = near_tie(suite, year)
+    if tie is not None:
+        models = ", ".join(t(f"trend_model_{k}_text", lang) for k in (tie.best, *tie.others))
+        out.append(
+            t(
+                "trend_mark_near_tie",
+                lang,
+                models=models,
+                maes=" / ".join(fmt_num(m, lang, 4) for m in tie.maes),
+                unit=_unit_word(unit, lang),
+                year=year,
+                change=fmt_num(tie.change, lang, 2),
+            )
+        )
+    if suite is not None:
+        for kind, result in suite.results.items():
+            marks = bound_marks(result)
+            if marks:
+                out.append(
+                    t(
+                        "trend_mark_bound",
+                        lang,
+                        model=t(f"trend_model_{kind}_text", lang),
+                        params="; ".join(_param_text(m, lang) for m in marks),
+                    )
+                )
+    return tuple(out)
 
 
 def _status_text(result: TrendResult, lang: str) -> str:
@@ -531,6 +577,7 @@ class TrendView:
     carry_lines: tuple[str, ...]
     carry_button: str | None
     carry_same: bool  # the scenario already has these rates: the button would change nothing
+    marks: tuple[str, ...] = ()  # a near tie, fits on a bound (trend_marks)
 
 
 def trend_view(
@@ -554,4 +601,5 @@ def trend_view(
         carry_lines=lines,
         carry_button=None if carry is None else t(f"trend_carry_button_{carry.kind}", lang),
         carry_same=carry is not None and all(getattr(current, k) == v for k, v in carry.values.items()),
+        marks=trend_marks(suite, lang, spec.unit),
     )

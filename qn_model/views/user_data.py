@@ -68,6 +68,7 @@ _FIELD_LABELS = {
     "t2": "target_2030",
     "sy": "spread_gy",
     "sd": "spread_gd",
+    "ss": "spread_ss",
 }
 
 
