@@ -77,6 +77,7 @@ def _scenario(scn: Scenario) -> dict[str, object]:
     return {
         "base_year": scn.base_year,
         "base_share_pct": scn.base_share_pct,
+        "ss": scn.ss,
         **{k: getattr(scn, k) for k in ("gy1", "gd1", "gy2", "gd2", "t1", "t2")},
         "projects": [[p.year, p.value_vnd_trn] for p in scn.projects],
     }

@@ -49,6 +49,7 @@ TEXT_KEYS = (
     "verdict_unknown",
     "short_verdict",
     "short_required",
+    "required_with_range",
     "gap_short",
     "money_vnd_trn",
     "unit_pp",
@@ -194,6 +195,7 @@ def live_data(state: AppState, fig: go.Figure | None, *, present: bool = False) 
         "scenario": {
             "base_year": scn.base_year,
             "base_share_pct": scn.base_share_pct,
+            "ss": scn.ss,
             **{k: getattr(scn, k) for k in ("gy1", "gd1", "gy2", "gd2", "t1", "t2")},
             "projects": [[p.year, p.value_vnd_trn] for p in scn.projects],
         },

@@ -10,8 +10,10 @@ export const TARGET_YEAR_2 = 2030;
 export const HORIZON_END = TARGET_YEAR_2;
 export const PERIOD_1_END = TARGET_YEAR_1;
 export const MET_TOLERANCE_PP = 1e-9;
+export const MIN_BASE_SHARE_PCT = 0.1; // qn_model/core/uncertainty.py
+export const MAX_BASE_SHARE_PCT = 100.0;
 
-// scn: {base_year, base_share_pct, gy1, gd1, gy2, gd2, t1, t2, projects: [[year, value], ...]}
+// scn: {base_year, base_share_pct, ss, gy1, gd1, gy2, gd2, t1, t2, projects: [[year, value], ...]}
 // (projects in year order, as the engine keeps them).
 
 export function ratesForYear(scn, year) {
@@ -117,6 +119,19 @@ export function withRequiredGrowth(scn, targetYear, targetPct, level = null) {
   return { ...scn, [periodOfYear(targetYear) === 1 ? "gd1" : "gd2"]: req };
 }
 
+// The required growth from a base share one spread (ss) below and above the scenario's:
+// [lower, higher] % per year, null when ss is 0 or either end has none (targets.required_range_pct).
+export function requiredRangePct(scn, targetYear, targetPct, level = null) {
+  const ss = scn.ss || 0;
+  if (ss <= 0) return null;
+  const lo = Math.max(scn.base_share_pct - ss, MIN_BASE_SHARE_PCT);
+  const hi = Math.min(scn.base_share_pct + ss, MAX_BASE_SHARE_PCT);
+  const fast = requiredDeGrowthPct({ ...scn, base_share_pct: lo }, targetYear, targetPct, level);
+  const slow = requiredDeGrowthPct({ ...scn, base_share_pct: hi }, targetYear, targetPct, level);
+  if (fast === null || slow === null) return null;
+  return [slow, fast];
+}
+
 // The verdicts for 2025 and 2030 without probabilities (the engine's judge).
 // observed: {year: share %} of the data.
 export function judge(scn, path, observed = {}) {
@@ -128,6 +143,7 @@ export function judge(scn, path, observed = {}) {
     let basis;
     let required = null;
     let gap = null;
+    let range = null;
     const seen = observed[year];
     if (seen !== undefined && seen !== null && Number.isFinite(seen)) {
       value = seen;
@@ -136,6 +152,7 @@ export function judge(scn, path, observed = {}) {
       value = shareIn(path, year);
       basis = "projected";
       required = requiredDeGrowthPct(scn, year, target, level);
+      if (required !== null) range = requiredRangePct(scn, year, target, level);
       const i = path.years.indexOf(year);
       gap = gapVndTrn(target, path.grdp_vnd_trn[i], path.de_vnd_trn[i]);
     } else if (year === scn.base_year) {
@@ -154,6 +171,7 @@ export function judge(scn, path, observed = {}) {
       margin_pp: margin,
       basis,
       required_de_growth_pct: required,
+      required_range_pct: range,
       gap_vnd_trn: gap,
     });
   }

@@ -228,7 +228,12 @@ class LiveView {
     const target = fmtPct(v.target_pct, lang, Number.isInteger(v.target_pct) ? 0 : 1);
     let line = fill(texts.short_verdict, { year: v.year, value: fmtPct(v.value_pct, lang), target });
     if (v.met === false && v.required_de_growth_pct !== null && !impossible) {
-      line += " \u00b7 " + fill(texts.short_required, { req: fmtPct(v.required_de_growth_pct, lang) });
+      let req = fmtPct(v.required_de_growth_pct, lang);
+      if (v.required_range_pct) {
+        const [lo, hi] = v.required_range_pct; // as views.narrative.required_text
+        req = fill(texts.required_with_range, { req, lo: fmtNum(lo, lang, 0), hi: fmtPct(hi, lang, 0) });
+      }
+      line += " \u00b7 " + fill(texts.short_required, { req });
     }
     this.line.textContent = line;
     let gap = "";

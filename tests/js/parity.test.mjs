@@ -18,6 +18,11 @@ function close(actual, expected, where) {
     assert.ok(actual === null || Number.isNaN(actual), `${where}: expected none, got ${actual}`);
     return;
   }
+  if (Array.isArray(expected)) {
+    assert.ok(Array.isArray(actual) && actual.length === expected.length, `${where}: ${actual} vs engine ${expected}`);
+    expected.forEach((v, i) => close(actual[i], v, `${where}[${i}]`));
+    return;
+  }
   if (typeof expected === "boolean" || typeof expected === "string") {
     assert.equal(actual, expected, where);
     return;
