@@ -38,9 +38,8 @@ def _verdict_word(v: TargetVerdict, lang: str) -> str:
     return t("verdict_met" if v.met else "verdict_not_met", lang)
 
 
-def summary(ev, ds=None) -> str:  # ev: engine.Evaluation, ds: data.Dataset (lazy imports: fast --help)
-    """A readable summary of an evaluation in its language (with ``ds``, its data version)."""
-    lang = ev.lang
+def summary(ev, lang: str, ds=None) -> str:  # ev: engine.Evaluation, ds: data.Dataset (lazy imports)
+    """A readable summary of an evaluation in ``lang`` (with ``ds``, its data version)."""
     s = ev.scenario
     lines = [t("app_title", lang)]
     if ds is not None:
@@ -111,17 +110,22 @@ def data_version_line(ds, lang: str) -> str:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from qn_model.data.dataset import load_dataset
     from qn_model.data.versions import version_date
-    from qn_model.engine.evaluate import evaluate_link
+    from qn_model.engine.evaluate import evaluate_parsed, parse_link
 
     ds = load_dataset()
-    ev = evaluate_link(args.link, ds)
+    parsed = parse_link(args.link, ds)
+    ev, lang = evaluate_parsed(parsed, ds), norm_lang(parsed.lang)
     if args.json:
         # The data the numbers were computed on: a link made on another version says so in
         # "warnings" (code data_version_changed / data_version_unknown).
-        doc = {**ev.to_json(), "data_version": ds.version, "data_date": version_date(ds)}
+        doc = {
+            **ev.to_json(lambda n: render(n, lang)),
+            "data_version": ds.version,
+            "data_date": version_date(ds),
+        }
         print(json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False))
     else:
-        print(summary(ev, ds))
+        print(summary(ev, lang, ds))
     return EXIT_OK
 
 
@@ -149,7 +153,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from qn_model.core.links import serialize
     from qn_model.core.urls import page_address
     from qn_model.data.dataset import load_dataset
-    from qn_model.engine.evaluate import evaluate_scenario, link_notices, parse_link
+    from qn_model.engine.evaluate import evaluate_parsed, parse_link
     from qn_model.engine.presets import link_context
     from qn_model.outputs.brief import build_brief
 
@@ -160,7 +164,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     ds = load_dataset()
     parsed = parse_link(args.link, ds)
     lang = norm_lang(args.lang or parsed.lang)  # --lang wins over the link's own language
-    ev = evaluate_scenario(parsed.scenario, ds, lang, link_notices(parsed, ds), parsed.target_set)
+    ev = evaluate_parsed(parsed, ds)
     ctx = link_context(ds)
     query = serialize(
         parsed.scenario,

@@ -250,7 +250,7 @@ class AppState:
     def evaluation(self) -> Evaluation:
         """Path, fan (10,000 simulated paths) and verdicts with their probabilities; computed
         when a page first asks for it."""
-        return evaluate_scenario(self.scenario, self.ds, self.lang, self.notices, self.target_set)
+        return evaluate_scenario(self.scenario, self.ds, notices=self.notices, target_set=self.target_set)
 
 
 def current_dataset() -> Dataset:

@@ -16,7 +16,7 @@ import pytest
 from qn_model.data.dataset import load_dataset
 from qn_model.data.versions import changelog, version_date
 from qn_model.engine.evaluate import evaluate_link
-from qn_model.i18n.formats import fmt_pct, fmt_pp, fmt_prob, t
+from qn_model.i18n.formats import fmt_pct, fmt_pp, fmt_prob, render, t
 from qn_model.outputs.brief import PLOTLY_MARKER
 from qn_model.outputs.qr import qr_svg
 from tests.data_copies import data_with_2024_share
@@ -102,7 +102,7 @@ def test_evaluate_json_equals_the_engine(runs, ds):
     # The data the numbers stand on: its version and that version's date in data/versions.csv.
     assert doc.pop("data_version") == ds.version
     assert doc.pop("data_date") == version_date(ds) and doc_date_is_iso(version_date(ds))
-    assert doc == json.loads(json.dumps(evaluate_link(LINK, ds).to_json()))
+    assert doc == json.loads(json.dumps(evaluate_link(LINK, ds).to_json(lambda n: render(n, "vi"))))
     assert doc["scenario"]["gd2"] == 40.0 and doc["scenario"]["t2"] == 30.0
     assert [p["year"] for p in doc["path"]] == list(range(doc["scenario"]["base_year"], 2031))
 

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from qn_model.core.links import split_query
 from qn_model.data.dataset import load_dataset
-from qn_model.engine.evaluate import evaluate_link
+from qn_model.engine.evaluate import evaluate_link, parse_link
 from qn_model.i18n.formats import fmt_pct
 from qn_ui.pages_registry import PAGES
 from tests.hostile import tampered_links
@@ -68,4 +68,6 @@ def test_tampered_links_render_with_a_notice(page, start):
         if page in ("pages/overview.py", "pages/scenario.py"):
             # The scenario page shows 2030's verdict first (its sliders right under it).
             values = sorted(m.value for m in at.metric[:2])
-            assert values == sorted(fmt_pct(v.value_pct, expected.lang) for v in expected.verdicts), link
+            assert values == sorted(
+                fmt_pct(v.value_pct, parse_link(link, ds).lang) for v in expected.verdicts
+            ), link

@@ -63,7 +63,7 @@ def test_custom_opening_comes_first_then_every_preset_applied_to_it(ds, custom):
 def test_every_slide_carries_the_engines_evaluation_and_headlines(ds, custom):
     deck = build_deck(ds, custom, "en")
     for slide in deck:
-        expected = evaluate_scenario(slide.scenario, ds, "en")
+        expected = evaluate_scenario(slide.scenario, ds)
         assert_allclose(
             [v.value_pct for v in slide.evaluation.verdicts], [v.value_pct for v in expected.verdicts]
         )
@@ -169,7 +169,7 @@ def test_find_slide(ds, opened, custom):
 
 
 def test_slide_figure_fills_a_screen(ds, opened):
-    ev = evaluate_scenario(opened, ds, "vi")
+    ev = evaluate_scenario(opened, ds)
     fig = slide_figure(ev, ds, "vi")
     assert fig.layout.height == SLIDE_HEIGHT
     assert fig.layout.title.text  # the headline chart's own title

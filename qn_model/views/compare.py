@@ -10,7 +10,7 @@ Examples
 >>> from qn_model.data.dataset import load_dataset
 >>> from qn_model.engine.presets import default_scenario
 >>> ds = load_dataset()
->>> cmp = build_comparison(ds, default_scenario(ds), "en", presets=("plan",))  # doctest: +SKIP
+>>> cmp = build_comparison(ds, default_scenario(ds), presets=("plan",))  # doctest: +SKIP
 >>> [item.title("en") for item in cmp.items]  # doctest: +SKIP
 ['Current scenario', 'Meet the targets']
 """
@@ -116,16 +116,15 @@ def split_links(text: str) -> list[str]:
     return [line.strip() for line in str(text or "")[:MAX_LINK_CHARS].splitlines() if line.strip()]
 
 
-def _evaluate(scn: Scenario, ds: Dataset, lang: str) -> Evaluation:
-    # Cached on the data, the (frozen) scenario and the language: reruns that only change the
-    # language or another page's widget do not repeat the Monte Carlo.
-    return derived(ds, "evaluation", lambda: evaluate_scenario(scn, ds, lang), scn, lang)
+def _evaluate(scn: Scenario, ds: Dataset) -> Evaluation:
+    # Cached on the data and the (frozen) scenario: an evaluation has no language, so reruns that
+    # only change the language or another page's widget do not repeat the Monte Carlo.
+    return derived(ds, "evaluation", lambda: evaluate_scenario(scn, ds), scn)
 
 
 def build_comparison(
     ds: Dataset,
     current: Scenario,
-    lang: str,
     *,
     include_current: bool = True,
     current_evaluation: Evaluation | None = None,
@@ -139,8 +138,6 @@ def build_comparison(
     ds : Dataset
     current : Scenario
         The scenario in the URL; presets are applied to it (base year, base share and targets kept).
-    lang : str
-        Language of the evaluations (the labels and notices are rendered when shown).
     include_current : bool
         Put the current scenario first.
     current_evaluation : Evaluation, optional
@@ -190,7 +187,7 @@ def build_comparison(
         if source == "current" and current_evaluation is not None and current_evaluation.scenario == scn:
             ev = current_evaluation
         else:
-            ev = _evaluate(scn, ds, lang)
+            ev = _evaluate(scn, ds)
         items.append(Compared(label, source, name, ev, link_notices))
     for i, a in enumerate(items):
         for b in items[i + 1 :]:

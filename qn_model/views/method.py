@@ -434,7 +434,7 @@ def _projects_section(ds: Dataset, lang: str) -> Section:
     default scenario's, through the engine."""
     from qn_model.engine.evaluate import evaluate_scenario
 
-    ev = evaluate_scenario(default_scenario(ds), ds, lang)
+    ev = evaluate_scenario(default_scenario(ds), ds)
     examples = tuple(
         t(
             "meth_gap_example",

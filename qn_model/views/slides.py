@@ -125,7 +125,7 @@ def slide_title(spec: SlideSpec, lang: str) -> str:
 
 
 def evaluate_slide(spec: SlideSpec, ds: Dataset, lang: str) -> Slide:
-    ev = evaluate_scenario(spec.scenario, ds, lang, spec.notices, spec.target_set)
+    ev = evaluate_scenario(spec.scenario, ds, notices=spec.notices, target_set=spec.target_set)
     lines = tuple(headline(v, spec.scenario, lang) for v in ev.verdicts)
     return Slide(spec, slide_title(spec, lang), ev, lines)
 
