@@ -285,5 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except Exception as exc:  # a command line never prints a traceback at its user
-        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        from qn_model.core.messages import MessageError
+
+        text = render(exc.message, "en") if isinstance(exc, MessageError) else str(exc)
+        print(f"error: {type(exc).__name__}: {text}", file=sys.stderr)
         return EXIT_ERROR

@@ -1,13 +1,15 @@
 """Every command-line answer for the project's own links, written to a folder, for a before/after diff.
 
-    .venv/bin/python scripts/cli_snapshot.py OUT_DIR [--no-brief]
+    .venv/bin/python scripts/cli_snapshot.py OUT_DIR [--links FILE] [--no-brief]
     diff -r BEFORE_DIR AFTER_DIR          # empty when the engine's answers are unchanged
 
 The links: those in README.md, every link-looking string literal in tests/ (and tests/hostile.py's
 tampered corpus), the presets' links. For each: ``evaluate`` as text and ``--json``, and ``brief``
 in both languages (the inlined plotly.js, the same few MB in every brief, is replaced by its
 SHA-256). Then ``peers`` (text and JSON, both languages) and ``validate`` on every upload fixture
-in both languages. Commands run in this process through ``qn_model.cli.main`` (one import of the
+in both languages. ``--links`` reads the links from a file instead, one per line (the
+``links.txt`` a run writes: two versions of the code then answer the same links). A link's files
+are named by a hash of the link. Commands run in this process through ``qn_model.cli.main`` (one import of the
 stack, not one per command); each output file holds the exit code, stdout and stderr. A brief
 carries the day it was made: compare two snapshots made on the same day.
 """
@@ -92,18 +94,25 @@ def brief(link: str, lang: str, tmp: Path, bundle: str, bundle_sha: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
+    parser.add_argument("--links", type=Path, help="the links to run, one per line (default: collected)")
     parser.add_argument("--no-brief", action="store_true", help="skip the briefs (the slow part)")
+    parser.add_argument("--collect-only", action="store_true", help="write links.txt and stop")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    links = list(dict.fromkeys(readme_links() + test_links() + preset_links()))
+    if args.links:
+        links = args.links.read_text(encoding="utf-8").split("\n")[:-1]
+    else:
+        links = list(dict.fromkeys(readme_links() + test_links() + preset_links()))
     (args.out / "links.txt").write_text("\n".join(links) + "\n", encoding="utf-8")
+    if args.collect_only:
+        return 0
     from qn_model.outputs.brief import plotly_js
 
     bundle = plotly_js()
     bundle_sha = hashlib.sha256(bundle.encode()).hexdigest()
     with tempfile.TemporaryDirectory() as tmp:
-        for i, link in enumerate(links):
-            stem = args.out / f"link{i:04d}"
+        for link in links:
+            stem = args.out / f"link_{hashlib.sha256(link.encode()).hexdigest()[:16]}"
             stem.with_suffix(".evaluate.txt").write_text(run(["evaluate", link]), encoding="utf-8")
             stem.with_suffix(".evaluate.json").write_text(run(["evaluate", link, "--json"]), encoding="utf-8")
             if not args.no_brief:

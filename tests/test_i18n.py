@@ -267,15 +267,41 @@ def test_lower_layers_import_neither_texts_nor_plotly(layer):
 
 
 def test_a_message_reads_the_same_whatever_the_engine_imported_first():
-    # The data layer describes problems (broken shipped data) without importing i18n; the package
-    # registers the renderer, so a process that imports only core and data still gets the text.
+    # No renderer is registered anywhere: a lower layer's describe() is language-neutral whether
+    # or not i18n was imported, and the package does not import i18n behind the engine's back.
     import subprocess
     import sys
 
-    code = (
-        "from qn_model.core.messages import Notice, describe\n"
-        "print(describe(Notice.of('too_many_projects', key='pj', max=6, dropped=2), 'en'))"
+    msg = "Notice.of('too_many_projects', key='pj', max=6, dropped=2)"
+    code = "from qn_model.core.messages import Notice, describe\nprint(describe({msg}))\n"
+    first = "import qn_model.i18n\n"
+    check = "import sys\nassert 'qn_model.i18n' not in sys.modules\n"
+    run = [
+        subprocess.run([sys.executable, "-c", c], capture_output=True, text=True, check=True).stdout
+        for c in (check + code.format(msg=msg), first + code.format(msg=msg))
+    ]
+    assert run[0] == run[1] == "[too_many_projects] key='pj', max=6, dropped=2\n"
+    assert render(Notice.of("too_many_projects", key="pj", max=6, dropped=2), "en") != run[0].strip()
+
+
+def test_a_broken_shipped_data_error_is_rendered_where_shown(tmp_path):
+    import shutil
+
+    from qn_model.cli import main
+    from qn_model.core.messages import MessageError
+    from qn_model.data.dataset import DATA_DIR, load_dataset
+
+    shutil.copytree(DATA_DIR, tmp_path / "data")
+    path = tmp_path / "data" / "indicators.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("de_share,QN,2024,7.1,", "de_share,QN,2024,abc,")
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == render(Notice.of("too_many_projects", key="pj", max=6, dropped=2), "en")
-    assert not out.startswith("[")
+    with pytest.raises(MessageError) as raised:
+        load_dataset(tmp_path / "data")
+    assert "[shipped_data_broken]" in str(raised.value) and "[not_numeric]" in str(raised.value)
+    for lang in langs.LANGS:
+        text = render(raised.value.message, lang)
+        assert str(tmp_path) in text and "[" not in text.split(":", 1)[0], text
+    assert "is broken (1 problem(s))" in render(raised.value.message, "en")
+    assert "not a number" in render(raised.value.message, "en")
+    assert main(["data-version", "--data-dir", str(tmp_path / "data")]) == 2

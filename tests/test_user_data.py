@@ -74,7 +74,7 @@ def test_table_round_trips_through_the_validator(shipped):
         ("de_share", "QN", 2025, 9.0, 'a "quoted", note\non two lines'), ("grdp_growth", "VN", 2026, -1.5)
     )
     report = ud.validate_table(table, shipped.codebook["indicator_id"])
-    assert report.ok, report.messages("en")
+    assert report.ok, report.messages()
     assert report.frame["note"].tolist() == ['a "quoted", note\non two lines', ""]
     assert_allclose(report.frame["value"], [9.0, -1.5])
 

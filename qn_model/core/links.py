@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, cast
-from urllib.parse import parse_qsl, quote_plus, urlsplit
+from typing import Any, ClassVar, ParamSpec, cast
+from urllib.parse import parse_qsl, quote_plus, urlencode, urlsplit
 
-from qn_model.core import langs
+from qn_model.core import compare_link, langs
+from qn_model.core.compare_link import CompareSelection
 from qn_model.core.langs import DEFAULT_LANG
 from qn_model.core.messages import Join, Notice, Term, shorten
 from qn_model.core.scenario import (
@@ -37,9 +38,6 @@ from qn_model.core.scenario import (
     Project,
     Scenario,
 )
-
-if TYPE_CHECKING:
-    from qn_model.core.compare_link import CompareSelection
 
 P = ParamSpec("P")
 
@@ -147,7 +145,7 @@ def _read_projects(raw: str, ctx: LinkContext) -> tuple[tuple[Project, ...] | No
 
 
 def _read_compare(raw: str, ctx: LinkContext) -> tuple[CompareSelection, tuple[Notice, ...]]:
-    return compare_link.parse_selection(raw, ctx)
+    return parse_selection(raw, ctx)
 
 
 def _is_data_version(raw: str, ctx: LinkContext) -> bool:
@@ -540,5 +538,36 @@ def _compare_value(parsed: ParsedLink) -> str | None:
     return None if parsed.compare is None else compare_link.encode(parsed.compare)
 
 
-# Last: the compare selection's parser parses its pasted scenarios with this module's ``parse``.
-from qn_model.core import compare_link  # noqa: E402
+# The compare page's selection (``cmp``): its grammar is qn_model.core.compare_link's; a pasted
+# scenario in it is read by this module's parser, handed to that grammar.
+# A pasted link's own meeting keys say nothing about the scenario compared.
+_IGNORED_INNER = frozenset({LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY, COMPARE_KEY})
+
+
+def canonical_query(text: str, ctx: LinkContext) -> tuple[str, tuple[Notice, ...]]:
+    """A pasted link as the canonical query of its scenario (defaults left out; its language,
+    meeting keys and data version dropped), with what its parser ignored."""
+    pairs = [(k, v) for k, v in split_query(text) if k not in _IGNORED_INNER]
+    grouped: dict[str, list[str]] = {}
+    for key, value in pairs:
+        grouped.setdefault(key, []).append(value)
+    parsed = parse(grouped, ctx)
+    items = query_items(
+        parsed.scenario, ctx.defaults, observed_share=ctx.observed_share, target_set=parsed.target_set
+    )
+    # Fully escaped (not links.encode): a project list's commas would split the cmp value.
+    return urlencode(items), parsed.notices
+
+
+def parse_selection(raw: str, ctx: LinkContext) -> tuple[CompareSelection, tuple[Notice, ...]]:
+    """The selection a ``cmp`` value holds, with what was ignored. Never raises."""
+    return compare_link.read_selection(raw, lambda text: canonical_query(text, ctx))
+
+
+def selection(
+    include_current: bool, presets: Iterable[str], links: Iterable[str], ctx: LinkContext
+) -> CompareSelection:
+    """The canonical selection of the compare page's inputs: known presets once each in preset
+    order, each pasted link as its canonical query, cut to the first
+    :data:`~qn_model.core.compare_link.MAX_ITEMS` (as the page compares them)."""
+    return compare_link.chosen(include_current, presets, (canonical_query(line, ctx)[0] for line in links))

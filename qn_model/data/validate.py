@@ -121,9 +121,10 @@ class ValidationReport:
         """The problem codes, in order (convenient for tests and logs)."""
         return [p.code for p in self.problems]
 
-    def messages(self, lang: str = "vi") -> list[str]:
-        """All problem messages with their locations, in the given language."""
-        return [describe(p, lang) for p in self.problems]
+    def messages(self) -> list[str]:
+        """All problems with their locations, in no language (codes and parameters: for logs
+        and test failures; a reader sees ``qn_model.i18n.render(problem, lang)``)."""
+        return [describe(p) for p in self.problems]
 
 
 # --------------------------------------------------------------------------------------
