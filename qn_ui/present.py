@@ -17,7 +17,7 @@ from __future__ import annotations
 import streamlit as st
 
 from qn_model.core.links import KEY_BY_NAME, NUMBER_KEYS
-from qn_model.core.messages import DEFAULT_LANG
+from qn_model.core.messages import DEFAULT_LANG, N_
 from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2, Scenario
 from qn_model.core.targets import TargetVerdict
 from qn_model.core.urls import is_absolute
@@ -262,8 +262,8 @@ def _header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool
     # hidden button per direction takes it.
     with buttons, st.container(horizontal=True, horizontal_alignment="right", gap="small"):
         for delta, key, arrow, clicker, kind in (
-            (-1, "present_prev", "Left", "PageUp", "secondary"),
-            (1, "present_next", "Right", "PageDown", "primary"),
+            (-1, N_("present_prev"), "Left", "PageUp", "secondary"),
+            (1, N_("present_next"), "Right", "PageDown", "primary"),
         ):
             target = step(index, delta, n)
             at_end = target == index

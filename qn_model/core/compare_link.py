@@ -70,10 +70,6 @@ class CompareSelection:
 DEFAULT_SELECTION = CompareSelection()
 
 
-def _notice(code: str, key: str, **values: object) -> Notice:
-    return Notice.of(code, key, **values)
-
-
 def chosen(include_current: bool, presets: Iterable[str], queries: Iterable[str]) -> CompareSelection:
     """The canonical selection of the compare page's inputs, the pasted links already canonical
     queries: known presets once each in preset order, cut to the first :data:`MAX_ITEMS` (as the
@@ -124,7 +120,7 @@ def read_selection(raw: str, canonical: Canonical) -> tuple[CompareSelection, tu
             links.append(query)
             continue
         if item in seen:
-            notices.append(_notice("cmp_repeated_item", "cmp_repeated_item", item=shorten(item)))
+            notices.append(Notice.of("cmp_repeated_item", "cmp_repeated_item", item=shorten(item)))
             continue
         seen.add(item)
         if item == CURRENT:
@@ -132,11 +128,11 @@ def read_selection(raw: str, canonical: Canonical) -> tuple[CompareSelection, tu
         elif item in PRESET_NAMES:
             presets.append(item)
         else:
-            notices.append(_notice("cmp_bad_item", "cmp_bad_item", item=shorten(item)))
+            notices.append(Notice.of("cmp_bad_item", "cmp_bad_item", item=shorten(item)))
     names = tuple(n for n in PRESET_NAMES if n in presets)
     sel = CompareSelection(include_current, names, tuple(links))
     total = len(sel.items())
     if total > MAX_ITEMS:
-        notices.append(_notice("cmp_too_many_items", "cmp_too_many_items", n=total, max=MAX_ITEMS))
+        notices.append(Notice.of("cmp_too_many_items", "cmp_too_many_items", n=total, max=MAX_ITEMS))
         sel = _cut(sel)
     return sel, tuple(notices)

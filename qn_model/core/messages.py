@@ -22,6 +22,7 @@ from qn_model.core.langs import DEFAULT_LANG, LANGS
 __all__ = [
     "DEFAULT_LANG",
     "LANGS",
+    "N_",
     "Join",
     "Local",
     "MessageError",
@@ -34,6 +35,12 @@ __all__ = [
 ]
 
 Params = tuple[tuple[str, object], ...]
+
+
+def N_(key: str) -> str:
+    """``key`` unchanged: marks a catalog key written in a table and looked up later
+    (``t(key, lang)``), so that ``make texts`` (scripts/texts.py) extracts it."""
+    return key
 
 
 @dataclass(frozen=True)

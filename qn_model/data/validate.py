@@ -785,8 +785,13 @@ def _check_value(raw: Any, number: int, decimal_comma: bool, bad: set[str], col:
         return parsed
     if status == "excel_error":
         col.add("not_numeric", row=number, column="value", variant="excel_error", value=_text(raw))
-    else:
-        col.add(status, row=number, column="value", value=_text(raw))
+    else:  # each code named, so that its text is found (scripts/texts.py)
+        col.add(
+            "not_finite" if status == "not_finite" else "not_numeric",
+            row=number,
+            column="value",
+            value=_text(raw),
+        )
     return None
 
 

@@ -102,7 +102,6 @@ def render(msg: object, lang: str = DEFAULT_LANG) -> str:
     return str(msg)
 
 
-
 def _render_problem(p: Problem, lang: str) -> str:
     tag = str(lang).lower()
     lang = next((code for code in langs.LANGS if tag.startswith(code)), DEFAULT_LANG)

@@ -18,6 +18,7 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from qn_model.core.messages import N_
 from qn_model.core.scenario import TARGET_YEAR_2
 from qn_model.core.sensitivity import SensitivityGrid
 from qn_model.core.uncertainty import FanChart
@@ -398,8 +399,8 @@ def add_observed(
     """The province's observed shares as big markers; the planner's own figures in their colour."""
     mine = set(user_years)
     for name, colour, symbol, points in (
-        ("series_observed", pal.OBSERVED, "circle", {y: v for y, v in observed.items() if y not in mine}),
-        ("series_user", pal.USER, "square", {y: v for y, v in observed.items() if y in mine}),
+        (N_("series_observed"), pal.OBSERVED, "circle", {y: v for y, v in observed.items() if y not in mine}),
+        (N_("series_user"), pal.USER, "square", {y: v for y, v in observed.items() if y in mine}),
     ):
         if points:
             add_series(

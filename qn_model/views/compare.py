@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
 from qn_model.core.links import parse
-from qn_model.core.messages import Join, Notice, Term
+from qn_model.core.messages import N_, Join, Notice, Term
 from qn_model.core.scenario import TARGET_YEAR_2, Scenario
 from qn_model.data.cache import derived
 from qn_model.data.codebook import NATION, SHARE_ID
@@ -200,14 +200,14 @@ def build_comparison(
 
 # (scenario field, catalog key of the row label, how to format the value)
 _ASSUMPTIONS = (
-    ("base_year", "cmp_row_base", "year"),
-    ("base_share_pct", "cmp_row_s0", "pct"),
-    ("gy1", "cmp_row_gy1", "pct"),
-    ("gd1", "cmp_row_gd1", "pct"),
-    ("gy2", "cmp_row_gy2", "pct"),
-    ("gd2", "cmp_row_gd2", "pct"),
-    ("t1", "cmp_row_t1", "pct"),
-    ("t2", "cmp_row_t2", "pct"),
+    ("base_year", N_("cmp_row_base"), "year"),
+    ("base_share_pct", N_("cmp_row_s0"), "pct"),
+    ("gy1", N_("cmp_row_gy1"), "pct"),
+    ("gd1", N_("cmp_row_gd1"), "pct"),
+    ("gy2", N_("cmp_row_gy2"), "pct"),
+    ("gd2", N_("cmp_row_gd2"), "pct"),
+    ("t1", N_("cmp_row_t1"), "pct"),
+    ("t2", N_("cmp_row_t2"), "pct"),
 )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from qn_model.core.messages import N_
 from qn_model.data.dataset import Dataset
 from qn_model.data.peers import (
     BESIDE_QN,
@@ -144,13 +145,13 @@ def table_text(values: Sequence[PeerValue], lang: str) -> str:
 # The table of every value
 # --------------------------------------------------------------------------------------
 TABLE_COLUMNS = (
-    "peers_col_area",
-    "peers_col_kind",
-    "peers_col_year",
-    "peers_col_value",
-    "peers_col_method",
-    "hist_col_link",
-    "peers_col_note",
+    N_("peers_col_area"),
+    N_("peers_col_kind"),
+    N_("peers_col_year"),
+    N_("peers_col_value"),
+    N_("peers_col_method"),
+    N_("hist_col_link"),
+    N_("peers_col_note"),
 )
 
 

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from qn_model.core.messages import N_
 from qn_model.core.scenario import HORIZON_END, Scenario, period_years
 
 # The presets' own rounding and clipping of gd = (1 + gy)(1 + r) - 1, so a carried rate equals
@@ -186,7 +187,7 @@ def choice_sentence(
     if n_obs < least:
         if n_obs == 0:
             return t("trend_choice_no_data", lang)
-        key = "trend_choice_one_value" if n_obs == 1 else "trend_choice_too_short"
+        key = N_("trend_choice_one_value") if n_obs == 1 else N_("trend_choice_too_short")
         return t(key, lang, n=n_obs, need=least)
     if not any_selected or suite is None:
         return t("trend_choice_none_selected", lang)
@@ -220,7 +221,11 @@ def _status_text(result: TrendResult, lang: str) -> str:
         return t("trend_status_ok", lang)
     need = MIN_OBS[result.kind]
     reason = t(f"trend_reason_{result.reason}", lang, need=need, n=result.n_obs)
-    key = "trend_status_not_enough_data" if result.status == "not_enough_data" else "trend_status_failed"
+    key = (
+        N_("trend_status_not_enough_data")
+        if result.status == "not_enough_data"
+        else N_("trend_status_failed")
+    )
     return t(key, lang, reason=reason)
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from qn_model.core.links import NUMBER_KEYS
-from qn_model.core.messages import Term
+from qn_model.core.messages import N_, Term
 from qn_model.data.dataset import Dataset
 from qn_model.data.validate import Problem, ValidationReport, validate_bytes
 from qn_model.engine.evaluate import evaluate_scenario
@@ -58,16 +58,16 @@ MAX_LINES = 30
 
 # The catalog key of each scenario field's label, for the "default outside the range" message.
 _FIELD_LABELS = {
-    "base": "base_year",
-    "s0": "base_share",
-    "gy1": "grdp_growth_pct",
-    "gd1": "de_growth_pct",
-    "gy2": "grdp_growth_pct",
-    "gd2": "de_growth_pct",
-    "t1": "target_2025",
-    "t2": "target_2030",
-    "sy": "spread_gy",
-    "sd": "spread_gd",
+    "base": N_("base_year"),
+    "s0": N_("base_share"),
+    "gy1": N_("grdp_growth_pct"),
+    "gd1": N_("de_growth_pct"),
+    "gy2": N_("grdp_growth_pct"),
+    "gd2": N_("de_growth_pct"),
+    "t1": N_("target_2025"),
+    "t2": N_("target_2030"),
+    "sy": N_("spread_gy"),
+    "sd": N_("spread_gd"),
 }
 
 
@@ -311,14 +311,14 @@ def count_changes(shipped: Dataset, rows: pd.DataFrame) -> ChangeSummary:
 
 
 _CHANGE_COLUMNS = (
-    "mydata_col_indicator",
-    "mydata_col_code",
-    "mydata_col_geo",
-    "mydata_col_year",
-    "mydata_col_shipped",
-    "mydata_col_user",
-    "mydata_col_change",
-    "mydata_col_note",
+    N_("mydata_col_indicator"),
+    N_("mydata_col_code"),
+    N_("mydata_col_geo"),
+    N_("mydata_col_year"),
+    N_("mydata_col_shipped"),
+    N_("mydata_col_user"),
+    N_("mydata_col_change"),
+    N_("mydata_col_note"),
 )
 
 
@@ -412,7 +412,7 @@ def outcome_lines(outcome: Outcome, lang: str, limit: int = MAX_LINES) -> tuple[
         return t("mydata_reset_ok", lang), []
     n_problems = len(outcome.problems)
     if outcome.ok:
-        key = "mydata_upload_ok" if outcome.action == "upload" else "mydata_apply_ok"
+        key = N_("mydata_upload_ok") if outcome.action == "upload" else N_("mydata_apply_ok")
         head = t(
             key,
             lang,
@@ -423,7 +423,7 @@ def outcome_lines(outcome: Outcome, lang: str, limit: int = MAX_LINES) -> tuple[
             total=outcome.total.total,
         )
         return head, []
-    key = "mydata_upload_failed" if outcome.action == "upload" else "mydata_apply_failed"
+    key = N_("mydata_upload_failed") if outcome.action == "upload" else N_("mydata_apply_failed")
     head = t(key, lang, file=outcome.file, n=n_problems)
     lines = [_problem_line(p, lang, outcome.labels) for p in outcome.problems[:limit]]
     if n_problems > limit:
