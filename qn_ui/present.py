@@ -28,6 +28,7 @@ from qn_model.engine.presets import link_context, target_sets
 from qn_model.i18n.formats import fmt_money, fmt_pct, fmt_pp, render, t
 from qn_model.outputs.qr import qr_png
 from qn_model.views import palette as pal
+from qn_model.views.compare import split_links
 from qn_model.views.narrative import Headline, headline, verdict_word
 from qn_model.views.slides import (
     KIND_LINK,
@@ -36,7 +37,6 @@ from qn_model.views.slides import (
     build_deck,
     find_slide,
     slide_figure,
-    split_links,
     step,
     without_present,
 )
@@ -177,7 +177,7 @@ def _widgets_scenario() -> Scenario:
 
 
 def _use_links() -> None:
-    links, dropped = split_links(st.session_state.get(LINKS_TEXT, ""))
+    links, dropped = split_links(st.session_state.get(LINKS_TEXT, ""), MAX_LINKS)
     st.session_state[LINKS] = links
     st.session_state[DROPPED] = dropped
     ds, _ = context()

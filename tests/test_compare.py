@@ -116,8 +116,8 @@ def test_unknown_preset_raises(ds, current):
 
 
 def test_split_links():
-    assert split_links(" a \n\n b\r\n  ") == ["a", "b"]
-    assert split_links("") == []
+    assert split_links(" a \n\n b\r\n  ") == (("a", "b"), 0)
+    assert split_links("") == ((), 0)
 
 
 def test_tables(ds, current):

@@ -29,6 +29,7 @@ from qn_model.core import compare_link, langs
 from qn_model.core.compare_link import CompareSelection
 from qn_model.core.langs import DEFAULT_LANG
 from qn_model.core.messages import Join, Notice, Term, shorten
+from qn_model.core.numbers import plain_number
 from qn_model.core.scenario import (
     MAX_PROJECTS,
     PROJECT_FIRST_YEAR,
@@ -66,7 +67,7 @@ class NumberKey:
         return value, () if notice is None else (notice,)
 
     def text(self, value: float) -> str:
-        return _fmt(value)
+        return plain_number(value)
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,7 @@ def _parse_number(spec: NumberKey, raw: str) -> tuple[float | int | None, Notice
     if not math.isfinite(value):
         return None, _notice("not_finite", spec.key, raw, Term("link_reason_not_finite"))
     if not spec.lo <= value <= spec.hi:
-        lo, hi = _fmt(spec.lo), _fmt(spec.hi)
+        lo, hi = plain_number(spec.lo), plain_number(spec.hi)
         reason = Notice.text("link_reason_out_of_range", lo=lo, hi=hi)
         return None, _notice("out_of_range", spec.key, raw, reason)
     if spec.integer:
@@ -284,7 +285,7 @@ def _parse_project(entry: str) -> tuple[Project | None, Notice | None]:
     except ValueError:
         value = math.nan
     if not (math.isfinite(value) and PROJECT_MIN_VND_TRN <= value <= PROJECT_MAX_VND_TRN):
-        lo, hi = _fmt(PROJECT_MIN_VND_TRN), _fmt(PROJECT_MAX_VND_TRN)
+        lo, hi = plain_number(PROJECT_MIN_VND_TRN), plain_number(PROJECT_MAX_VND_TRN)
         return None, _project_notice(
             "bad_project_value",
             entry,
@@ -320,7 +321,7 @@ def parse_projects(raw: str) -> tuple[tuple[Project, ...], tuple[Notice, ...]]:
 
 def format_projects(projects: tuple[Project, ...]) -> str:
     """The ``pj`` value for ``projects``, in year order (``2027:25,2029:40``)."""
-    return ",".join(f"{p.year}:{_fmt(p.value_vnd_trn)}" for p in sorted(projects))
+    return ",".join(f"{p.year}:{plain_number(p.value_vnd_trn)}" for p in sorted(projects))
 
 
 def split_query(text: str) -> list[tuple[str, str]]:
@@ -405,7 +406,7 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
             scenario = scenario.with_(base_share_pct=float(observed))
         elif scenario.base_year != ctx.defaults.base_year:
             # The share as the link writes it (language-neutral), like the link's other numbers.
-            share = _fmt(scenario.base_share_pct)
+            share = plain_number(scenario.base_share_pct)
             notices.append(Notice.of("base_share_assumed", year=scenario.base_year, share=share))
     if target_set is not None and ctx.target_sets[target_set] != (scenario.t1, scenario.t2):
         # The targets are the scenario; the set only names them. A name for other numbers goes.
@@ -437,13 +438,6 @@ def link_target_set(ctx: LinkContext, t1: float, t2: float, name: str | None) ->
         return None
     first = next(k for k, v in ctx.target_sets.items() if v == (t1, t2))
     return None if first == name else name
-
-
-def _fmt(value: float) -> str:
-    """Shortest text that reads back as the same float (``12.0`` → ``12``)."""
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    return repr(float(value))
 
 
 def query_items(

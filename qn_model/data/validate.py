@@ -38,6 +38,7 @@ from typing import Any
 import pandas as pd
 
 from qn_model.core.messages import Problem, describe
+from qn_model.core.numbers import plain_number
 from qn_model.data.codebook import GROWTH_ID, PROVINCE, SHARE_ID, read_geos, shipped_codebook
 
 __all__ = [
@@ -693,7 +694,9 @@ def _check_table(
         if ind is None or geo is None or year is None or value is None or not row_ok:
             continue
         if is_share(ind) and not 0.0 <= value <= 100.0:
-            col.add("share_out_of_range", row=number, column="value", value=_fmt(value), indicator=ind)
+            col.add(
+                "share_out_of_range", row=number, column="value", value=plain_number(value), indicator=ind
+            )
             continue
         key_values = {"indicator_id": ind, "geo": geo, "year": year}
         if "target_set" in positions:
@@ -709,10 +712,6 @@ def _check_table(
     if col.problems:
         return None
     return _frame(clean)
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
 
 
 def _check_indicator(

@@ -12,9 +12,11 @@ import copy
 import functools
 import hashlib
 import json
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -100,6 +102,16 @@ def _no_template_json() -> dict:
 
 def _plain(value: object) -> object:
     return value.tolist() if hasattr(value, "tolist") else str(value)
+
+
+def with_gaps(series: pd.Series) -> tuple[list[int], list[float | None]]:
+    """Every year from the first to the last, ``None`` where there is no value, so that a
+    plotly line (``connectgaps=False``) breaks at a gap instead of bridging it."""
+    data = {int(y): float(v) for y, v in series.items() if v is not None and math.isfinite(float(v))}
+    if not data:
+        return [], []
+    years = list(range(min(data), max(data) + 1))
+    return years, [data.get(y) for y in years]
 
 
 def data_revision(data: object) -> str:

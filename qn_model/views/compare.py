@@ -111,9 +111,13 @@ class Comparison:
     notices: tuple[Notice, ...] = ()
 
 
-def split_links(text: str) -> list[str]:
-    """Non-blank lines of the pasted text, stripped (one link per line)."""
-    return [line.strip() for line in str(text or "")[:MAX_LINK_CHARS].splitlines() if line.strip()]
+def split_links(text: str, limit: int | None = None) -> tuple[tuple[str, ...], int]:
+    """The non-blank lines of a pasted text, stripped (one link per line), at most ``limit`` of
+    them (the meeting view's deck); returns (links, lines dropped)."""
+    links = tuple(line.strip() for line in str(text or "").splitlines() if line.strip())
+    if limit is None:
+        return links, 0
+    return links[:limit], max(0, len(links) - limit)
 
 
 def _evaluate(scn: Scenario, ds: Dataset) -> Evaluation:
@@ -168,7 +172,8 @@ def build_comparison(
     for name in names:
         pending.append((Term(f"preset_{name}"), "preset", name, preset(name, ds, current), ()))
     ctx = link_context(ds)
-    for i, line in enumerate(split_links(links_text), start=1):
+    pasted, _ = split_links(str(links_text or "")[:MAX_LINK_CHARS])
+    for i, line in enumerate(pasted, start=1):
         parsed = parse(line, ctx)
         # A pasted link made on other data says what changed, like an opened one.
         found = notices_of_link(parsed, ds)

@@ -19,7 +19,7 @@ from qn_model.data.codebook import GROWTH_ID, NATION, PROVINCE, SHARE_ID, geos
 from qn_model.data.dataset import USER_SOURCE_ID, Dataset
 from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, fmt_year, t
 from qn_model.views import palette as pal
-from qn_model.views.chart_kit import add_series, base_layout, year_axis
+from qn_model.views.chart_kit import add_series, base_layout, with_gaps, year_axis
 
 KIND_OFFICIAL = "official"
 KIND_ESTIMATE = "estimate"
@@ -143,16 +143,6 @@ def missing_years(years: Iterable[int]) -> list[int]:
     if not have:
         return []
     return [y for y in range(have[0], have[-1] + 1) if y not in set(have)]
-
-
-def with_gaps(series: pd.Series) -> tuple[list[int], list[float | None]]:
-    """Every year from the first to the last, ``None`` where there is no value, so that a
-    plotly line (``connectgaps=False``) breaks at a gap instead of bridging it."""
-    data = {int(y): float(v) for y, v in series.items() if v is not None and math.isfinite(float(v))}
-    if not data:
-        return [], []
-    years = list(range(min(data), max(data) + 1))
-    return years, [data.get(y) for y in years]
 
 
 def years_text(years: Sequence[int]) -> str:

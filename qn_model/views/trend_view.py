@@ -36,7 +36,7 @@ from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, t
 from qn_model.trends.models import MIN_OBS
 from qn_model.trends.suite import MODEL_KINDS, TrendResult, TrendSuite, fit_trends
 from qn_model.views import palette as pal
-from qn_model.views.chart_kit import base_layout, year_axis
+from qn_model.views.chart_kit import base_layout, with_gaps, year_axis
 
 __all__ = [
     "SERIES",
@@ -264,14 +264,6 @@ def backtest_table(suite: TrendSuite | None, lang: str, unit: str = "pct") -> pd
 # --- the figure -------------------------------------------------------------------------------------
 
 
-def _with_gaps(series: pd.Series) -> tuple[list[int], list[float | None]]:
-    """Every year from the first to the last observation; a missing year is None (a visible gap)."""
-    if not len(series):
-        return [], []
-    years = list(range(int(series.index.min()), int(series.index.max()) + 1))
-    return years, [float(series[y]) if y in series.index else None for y in years]
-
-
 def _texts(values: Iterable[float | None], unit: str, lang: str) -> list[str]:
     return [_value_text(v, unit, lang, 2) for v in values]
 
@@ -359,7 +351,7 @@ def trend_figure(
                 hovertemplate=f"{name}: %{{customdata}}<extra></extra>",
             )
         )
-    years, values = _with_gaps(series)
+    years, values = with_gaps(series)
     fig.add_trace(
         go.Scatter(
             x=years,
