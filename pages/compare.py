@@ -52,7 +52,6 @@ with st.container(border=True):
 cmp = build_comparison(
     state.ds,
     state.scenario,
-    lang,
     include_current=selected.include_current,
     current_evaluation=state.evaluation,
     presets=selected.presets,

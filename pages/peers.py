@@ -3,6 +3,7 @@ provinces' own targets; 2025 growth; how fast a share has ever grown; every valu
 
 import streamlit as st
 
+from qn_model.core.messages import N_
 from qn_model.data import peers
 from qn_model.i18n.formats import t
 from qn_model.views import peer_text
@@ -32,7 +33,7 @@ st.markdown("\n".join("- " + md_escape(line) for line in peer_text.readings(ds, 
 
 for part, groups, axis in (
     ("targets", peers.target_groups(ds), "peers_axis_share"),
-    ("growth", peers.growth_groups(ds), "peers_axis_growth"),
+    ("growth", peers.growth_groups(ds), N_("peers_axis_growth")),
 ):
     st.header(t(f"peers_{part}_header", lang))
     fig = peer_bars_figure(groups, lang, t(f"peers_{part}_title", lang), t(axis, lang))

@@ -6,8 +6,3 @@ import os
 # 2-core server they made a cold fit many times slower (measured). Set before scipy/statsmodels
 # load their own OpenBLAS; numpy's, if already loaded, is limited around the fits (trends.py).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-
-# Messages are rendered by i18n, which registers itself with core.messages.describe when imported.
-# Importing it here, with the package, makes that registration happen before any module of the
-# engine can describe a message, so a message never reads differently by import order.
-import qn_model.i18n  # noqa: F401

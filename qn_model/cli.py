@@ -41,11 +41,10 @@ def _verdict_word(v: TargetVerdict, lang: str) -> str:
     return t("verdict_met" if v.met else "verdict_not_met", lang)
 
 
-def summary(ev, ds=None) -> str:  # ev: engine.Evaluation, ds: data.Dataset (lazy imports: fast --help)
-    """A readable summary of an evaluation in its language (with ``ds``, its data version)."""
+def summary(ev, lang: str, ds=None) -> str:  # ev: engine.Evaluation, ds: data.Dataset (lazy imports)
+    """A readable summary of an evaluation in ``lang`` (with ``ds``, its data version)."""
     from qn_model.views.narrative import required_text
 
-    lang = ev.lang
     s = ev.scenario
     lines = [t("app_title", lang)]
     if ds is not None:
@@ -116,24 +115,29 @@ def data_version_line(ds, lang: str) -> str:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from qn_model.data.dataset import load_dataset
     from qn_model.data.versions import version_date
-    from qn_model.engine.evaluate import evaluate_link
+    from qn_model.engine.evaluate import evaluate_parsed, parse_link
     from qn_model.engine.money import level_notices, money_basis
 
     ds = load_dataset()
-    ev = evaluate_link(args.link, ds)
+    parsed = parse_link(args.link, ds)
+    ev, lang = evaluate_parsed(parsed, ds), norm_lang(parsed.lang)
     if args.json:
         # The data the numbers were computed on: a link made on another version says so in
         # "warnings" (code data_version_changed / data_version_unknown). The path's money is at
         # base-year prices ("money_basis"); an observed level far from it is a warning too.
-        doc = {**ev.to_json(), "data_version": ds.version, "data_date": version_date(ds)}
+        doc = {
+            **ev.to_json(lambda n: render(n, lang)),
+            "data_version": ds.version,
+            "data_date": version_date(ds),
+        }
         doc["money_basis"] = money_basis(ev.scenario.base_year)
         doc["warnings"] = [
             *doc["warnings"],
-            *({"code": n.code, "message": render(n, ev.lang)} for n in level_notices(ev.projection, ds)),
+            *({"code": n.code, "message": render(n, lang)} for n in level_notices(ev.projection, ds)),
         ]
         print(json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False))
     else:
-        print(summary(ev, ds))
+        print(summary(ev, lang, ds))
     return EXIT_OK
 
 
@@ -189,14 +193,14 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     from qn_model.data.dataset import load_dataset
-    from qn_model.engine.evaluate import evaluate_scenario, link_notices, parse_link
+    from qn_model.engine.evaluate import evaluate_parsed, parse_link
     from qn_model.outputs.brief import build_brief
     from qn_model.outputs.pack import canonical_link
 
     ds = load_dataset()
     parsed = parse_link(args.link, ds)
     lang = norm_lang(args.lang or parsed.lang)  # --lang wins over the link's own language
-    ev = evaluate_scenario(parsed.scenario, ds, lang, link_notices(parsed, ds), parsed.target_set)
+    ev = evaluate_parsed(parsed, ds)
     link = canonical_link(parsed, ds, lang, args.base_url or _base(args.link))
     out.write_text(build_brief(ev, ds, lang, link), encoding="utf-8")
     print(t("cli_brief_written", lang, path=str(out)))
@@ -343,5 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except Exception as exc:  # a command line never prints a traceback at its user
-        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        from qn_model.core.messages import MessageError
+
+        text = render(exc.message, "en") if isinstance(exc, MessageError) else str(exc)
+        print(f"error: {type(exc).__name__}: {text}", file=sys.stderr)
         return EXIT_ERROR

@@ -38,7 +38,7 @@ def _warm(ready: Callable[[], bool] | None) -> None:
 
         ds = load_dataset()
         ctx = link_context(ds)  # imports statsmodels and fits the default trends
-        ev = evaluate_scenario(ctx.defaults, ds, "vi", ())
+        ev = evaluate_scenario(ctx.defaults, ds)
         headline_figure(ev, ds, "vi").to_json()  # plotly's figure classes and JSON encoder
         del ds, ctx, ev
         # Python's full collections walk every object: with the libraries loaded, ~175,000 of

@@ -6,6 +6,7 @@ import streamlit as st
 
 from qn_model.core import langs
 from qn_model.core.links import KEY_BY_NAME
+from qn_model.core.messages import N_
 from qn_model.core.urls import app_link, origin
 from qn_model.engine.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_for, target_sets
 from qn_model.i18n.formats import fmt_num, fmt_pct, t
@@ -186,8 +187,8 @@ def further_assumptions(lang: str) -> None:
 
 
 GROWTH_SLIDERS = {  # period: (link key, label, help) for GRDP growth, then digital-economy growth
-    1: (("gy1", "grdp_growth_pct", "help_gy"), ("gd1", "de_growth_pct", "help_gd")),
-    2: (("gy2", "grdp_growth_pct", "help_gy"), ("gd2", "de_growth_pct", "help_gd")),
+    1: (("gy1", N_("grdp_growth_pct"), N_("help_gy")), ("gd1", N_("de_growth_pct"), N_("help_gd"))),
+    2: (("gy2", N_("grdp_growth_pct"), N_("help_gy")), ("gd2", N_("de_growth_pct"), N_("help_gd"))),
 }
 
 

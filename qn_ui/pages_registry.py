@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qn_model.core.messages import N_
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -18,14 +20,14 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/overview.py", "page_overview", ":material/dashboard:", default=True),
-    PageSpec("pages/scenario.py", "page_scenario", ":material/tune:"),
-    PageSpec("pages/history.py", "page_history", ":material/history:"),
-    PageSpec("pages/peers.py", "page_peers", ":material/groups:"),
-    PageSpec("pages/trends.py", "page_trends", ":material/trending_up:"),
-    PageSpec("pages/compare.py", "page_compare", ":material/compare_arrows:"),
-    PageSpec("pages/mydata.py", "page_mydata", ":material/upload_file:"),
-    PageSpec("pages/method.py", "page_method", ":material/menu_book:"),
+    PageSpec("pages/overview.py", N_("page_overview"), ":material/dashboard:", default=True),
+    PageSpec("pages/scenario.py", N_("page_scenario"), ":material/tune:"),
+    PageSpec("pages/history.py", N_("page_history"), ":material/history:"),
+    PageSpec("pages/peers.py", N_("page_peers"), ":material/groups:"),
+    PageSpec("pages/trends.py", N_("page_trends"), ":material/trending_up:"),
+    PageSpec("pages/compare.py", N_("page_compare"), ":material/compare_arrows:"),
+    PageSpec("pages/mydata.py", N_("page_mydata"), ":material/upload_file:"),
+    PageSpec("pages/method.py", N_("page_method"), ":material/menu_book:"),
 )
 
 # The page whose growth sliders, verdicts and chart rerun alone (a fragment) when a slider moves.

@@ -17,7 +17,7 @@ from __future__ import annotations
 import streamlit as st
 
 from qn_model.core.links import KEY_BY_NAME, NUMBER_KEYS
-from qn_model.core.messages import DEFAULT_LANG
+from qn_model.core.messages import DEFAULT_LANG, N_
 from qn_model.core.scenario import TARGET_YEAR_1, Scenario
 from qn_model.core.targets import TargetVerdict
 from qn_model.core.urls import is_absolute
@@ -28,6 +28,7 @@ from qn_model.engine.presets import link_context, target_sets
 from qn_model.i18n.formats import fmt_money, fmt_pct, fmt_pp, render, t
 from qn_model.outputs.qr import qr_png
 from qn_model.views import palette as pal
+from qn_model.views.compare import split_links
 from qn_model.views.narrative import Headline, headline, verdict_word
 from qn_model.views.slides import (
     KIND_LINK,
@@ -36,7 +37,6 @@ from qn_model.views.slides import (
     build_deck,
     find_slide,
     slide_figure,
-    split_links,
     step,
     without_present,
 )
@@ -178,7 +178,7 @@ def _widgets_scenario() -> Scenario:
 
 
 def _use_links() -> None:
-    links, dropped = split_links(st.session_state.get(LINKS_TEXT, ""))
+    links, dropped = split_links(st.session_state.get(LINKS_TEXT, ""), MAX_LINKS)
     st.session_state[LINKS] = links
     st.session_state[DROPPED] = dropped
     ds, _ = context()
@@ -257,8 +257,8 @@ def _header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool
     # hidden button per direction takes it.
     with buttons, st.container(horizontal=True, horizontal_alignment="right", gap="small"):
         for delta, key, arrow, clicker, kind in (
-            (-1, "present_prev", "Left", "PageUp", "secondary"),
-            (1, "present_next", "Right", "PageDown", "primary"),
+            (-1, N_("present_prev"), "Left", "PageUp", "secondary"),
+            (1, N_("present_next"), "Right", "PageDown", "primary"),
         ):
             target = step(index, delta, n)
             at_end = target == index

@@ -120,7 +120,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from qn_model.core import compare_link
-from qn_model.core.compare_link import DEFAULT_SELECTION, CompareSelection, selection
+from qn_model.core.compare_link import DEFAULT_SELECTION, CompareSelection
 from qn_model.core.links import (
     DATA_VERSION_KEY,
     LANG_KEY,
@@ -132,6 +132,7 @@ from qn_model.core.links import (
     link_target_set,
     parse,
     query_items,
+    selection,
 )
 from qn_model.core.messages import DEFAULT_LANG, LANGS, Notice
 from qn_model.core.scenario import Scenario
@@ -255,7 +256,7 @@ class AppState:
     def evaluation(self) -> Evaluation:
         """Path, fan (10,000 simulated paths) and verdicts with their probabilities; computed
         when a page first asks for it."""
-        return evaluate_scenario(self.scenario, self.ds, self.lang, self.notices, self.target_set)
+        return evaluate_scenario(self.scenario, self.ds, notices=self.notices, target_set=self.target_set)
 
 
 def current_dataset() -> Dataset:
@@ -321,7 +322,7 @@ def _compare_input(key: str, default: object) -> object:
 
 
 def compare_selection(ctx: LinkContext) -> CompareSelection:
-    """The compare page's selection, canonical (:func:`qn_model.core.compare_link.selection`)."""
+    """The compare page's selection, canonical (:func:`qn_model.core.links.selection`)."""
     presets = _compare_input(CMP_PRESETS, list(DEFAULT_SELECTION.presets))
     text = str(_compare_input(CMP_LINKS, "") or "")
     links = [line.strip() for line in text.splitlines() if line.strip()]

@@ -15,9 +15,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from qn_model.data import user_rows
 from qn_model.data.codebook import PROVINCE
 from qn_model.data.dataset import Dataset, load_dataset
 from qn_model.data.validate import VALID_GEOS, Problem, validate_bytes
+from qn_model.engine.usable import dataset_problems
 from qn_model.i18n.formats import t
 from qn_model.views import user_data as model
 from qn_ui.safe import md_escape
@@ -62,8 +64,8 @@ def _store(
 ) -> tuple[Problem, ...]:
     """Build the dataset for ``rows``, check it, and store it only when usable."""
     try:
-        new = model.build_dataset(base, rows)
-        problems = model.dataset_problems(new, file)
+        new = user_rows.build_dataset(base, rows)
+        problems = dataset_problems(new, file)
     except Exception as exc:  # defensive: whatever happens, the previous data stays
         return (Problem.of("unusable_data", file, None, None, "mydata_unusable", detail=type(exc).__name__),)
     if problems:
@@ -87,7 +89,7 @@ def process_upload(
     )
     name = report.file
     if report.ok and report.frame is not None:
-        merged = model.merge_rows(model.user_rows(current(ses)), report.frame)
+        merged = user_rows.merge_rows(user_rows.user_rows(current(ses)), report.frame)
         problems = _store(merged, base, name, ses)
         if not problems:
             outcome = model.Outcome(
@@ -95,8 +97,8 @@ def process_upload(
                 True,
                 name,
                 len(report.frame),
-                model.count_changes(base, report.frame),
-                model.count_changes(base, merged),
+                user_rows.count_changes(base, report.frame),
+                user_rows.count_changes(base, merged),
             )
             ses[MYDATA_OUTCOME] = outcome
             return outcome
@@ -112,12 +114,14 @@ def process_table(frame: pd.DataFrame, session: MutableMapping[str, Any] | None 
     (an empty table means: back to the shipped data)."""
     ses = _session(session)
     base = shipped()
-    if model.is_blank_table(frame):
-        rows = model.empty_rows()
+    if user_rows.is_blank_table(frame):
+        rows = user_rows.empty_rows()
     else:
-        report = model.validate_table(frame, _known(base))
+        report = user_rows.validate_table(frame, _known(base))
         if not report.ok or report.frame is None:
-            outcome = model.Outcome(APPLY, False, problems=report.problems, labels=model.row_labels(frame))
+            outcome = model.Outcome(
+                APPLY, False, problems=report.problems, labels=user_rows.row_labels(frame)
+            )
             ses[MYDATA_OUTCOME] = outcome
             return outcome
         rows = report.frame
@@ -125,7 +129,7 @@ def process_table(frame: pd.DataFrame, session: MutableMapping[str, Any] | None 
     if problems:
         outcome = model.Outcome(APPLY, False, problems=problems)
     else:
-        summary = model.count_changes(base, rows)
+        summary = user_rows.count_changes(base, rows)
         outcome = model.Outcome(APPLY, True, "", len(rows), summary, summary)
     ses[MYDATA_OUTCOME] = outcome
     return outcome
@@ -210,9 +214,9 @@ def editor(ds: Dataset, lang: str) -> pd.DataFrame:
         "note": st.column_config.TextColumn(t("mydata_col_note", lang), max_chars=500),
     }
     return st.data_editor(
-        model.user_rows(ds),
+        user_rows.user_rows(ds),
         column_config=config,
-        column_order=list(model.EDIT_COLUMNS),
+        column_order=list(user_rows.EDIT_COLUMNS),
         num_rows="dynamic",
         hide_index=True,
         width="stretch",

@@ -126,7 +126,7 @@ def test_preset_metrics_match_engine(name: str, lang: str) -> None:
     at.button_group(key="w_preset").set_value(name).run()
     assert_clean(at)
     scn = preset(name, ds, default_scenario(ds))
-    assert_metrics(at, evaluate_scenario(scn, ds, lang), lang)
+    assert_metrics(at, evaluate_scenario(scn, ds), lang)
     for key in ("gy1", "gd1", "gy2", "gd2"):
         assert at.slider(key=f"w_{key}").value == pytest.approx(getattr(scn, key), abs=1e-9)
     # The presets act as buttons: nothing stays picked, and the same one applies again.
@@ -255,10 +255,10 @@ def invalid_links(draw: st.DrawFn) -> dict[str, str | list[str]]:
 def test_random_valid_links_match_engine(page: str, params: dict[str, str]) -> None:
     ds = load_dataset()
     text = urlencode(params, doseq=True)
-    ev = evaluate_link(text, ds)
+    ev, lang = evaluate_link(text, ds), parse_link(text, ds).lang
     at = new_app(params, page)
     assert_clean(at)
-    assert_metrics(at, ev, ev.lang)
+    assert_metrics(at, ev, lang)
     assert query_of(at) == canonical(text)
 
 
@@ -268,14 +268,14 @@ def test_random_valid_links_match_engine(page: str, params: dict[str, str]) -> N
 def test_random_invalid_links_warn_and_match_engine(page: str, params: dict[str, str | list[str]]) -> None:
     ds = load_dataset()
     text = urlencode(params, doseq=True)
-    ev = evaluate_link(text, ds)
+    ev, lang = evaluate_link(text, ds), parse_link(text, ds).lang
     assert ev.notices, f"the engine found nothing wrong with {text!r}"
     at = new_app(params, page)
     assert_clean(at)
     shown = "\n".join(warning_texts(at))
     for notice in ev.notices:
-        assert render(notice, ev.lang) in shown
-    assert_metrics(at, ev, ev.lang)
+        assert render(notice, lang) in shown
+    assert_metrics(at, ev, lang)
     assert query_of(at) == canonical(text)  # the bad parts are gone from the address
 
 
@@ -289,7 +289,7 @@ def test_slider_by_key_rewrites_url_and_metric(page: str) -> None:
     set_growth(at, "gd2", 45.0)
     assert_clean(at)
     assert at.query_params["gd2"] == "45"
-    ev = evaluate_scenario(default_scenario(ds).with_(gd2=45.0), ds, "vi")
+    ev = evaluate_scenario(default_scenario(ds).with_(gd2=45.0), ds)
     label = t("share_in_year", "vi", year=2030)
     assert shown_metrics(at)[label] == expected_metrics(ev, "vi")[label]
 
@@ -325,7 +325,7 @@ def test_a_fragment_run_writes_the_url_when_it_ends(monkeypatch: pytest.MonkeyPa
     assert_clean(at)
     assert at.query_params["gd2"] == "45" and "_pending_url" not in at.session_state
     label = t("share_in_year", "en", year=2030)
-    ev = evaluate_scenario(default_scenario(ds).with_(gd2=45.0), ds, "en")
+    ev = evaluate_scenario(default_scenario(ds).with_(gd2=45.0), ds)
     assert shown_metrics(at)[label] == expected_metrics(ev, "en")[label]
 
 
@@ -377,7 +377,7 @@ def test_language_switch() -> None:
     at.radio(key="w_lang").set_value("en").run()
     assert_clean(at)
     assert at.query_params["lang"] == "en"
-    ev = evaluate_scenario(default_scenario(ds), ds, "en")
+    ev = evaluate_scenario(default_scenario(ds), ds)
     assert shown_metrics(at) == expected_metrics(ev, "en")
     assert set(shown_metrics(at)).isdisjoint(vi_labels)
     assert all("." in v and "," not in v for v in shown_metrics(at).values())
@@ -413,7 +413,7 @@ def test_growth_sliders_keep_their_values_across_the_scenario_page() -> None:
     assert growth_value(at, "gy2") == pytest.approx(5.5)
     ds = load_dataset()
     scn = default_scenario(ds).with_(gd2=33.3, gy2=5.5)
-    assert_metrics(at, evaluate_scenario(scn, ds, "en"), "en")
+    assert_metrics(at, evaluate_scenario(scn, ds), "en")
 
 
 def test_chart_numbers_one_click_away() -> None:

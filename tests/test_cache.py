@@ -109,7 +109,7 @@ def _use(ds) -> None:
     """What the app's pages ask of a dataset on a run (scenario, overview, compare, present)."""
     ctx = link_context(ds)
     scn = default_scenario(ds)
-    ev = evaluate_scenario(scn, ds, "vi")
+    ev = evaluate_scenario(scn, ds)
     headline_figure(ev, ds, "vi")
     beyond_history(scn, ds)
     realism_reference(ds)
@@ -117,7 +117,7 @@ def _use(ds) -> None:
     user_years(ds)
     preset("plan", ds, scn)
     evaluate_link("?gd2=15.5&lang=en", ds)
-    build_comparison(ds, scn, "vi", current_evaluation=ev, presets=("cautious",))
+    build_comparison(ds, scn, current_evaluation=ev, presets=("cautious",))
     assert ctx.defaults == scn
 
 

@@ -16,9 +16,10 @@ import pytest
 from qn_model.data.dataset import load_dataset
 from qn_model.data.versions import changelog, version_date
 from qn_model.engine.evaluate import evaluate_link
-from qn_model.i18n.formats import fmt_pct, fmt_pp, fmt_prob, t
+from qn_model.i18n.formats import fmt_pct, fmt_pp, fmt_prob, render, t
 from qn_model.outputs.brief import PLOTLY_MARKER
 from qn_model.outputs.qr import qr_svg
+from qn_model.views.history import geo_label
 from tests.data_copies import data_with_2024_share
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,7 +115,7 @@ def test_evaluate_json_equals_the_engine(runs, ds):
     # The path's money is at base-year prices (issue 24), and an observed level far from the path's
     # is a warning after the link's own.
     assert doc.pop("money_basis") == {"prices": "base_year", "year": doc["scenario"]["base_year"]}
-    engine = json.loads(json.dumps(evaluate_link(LINK, ds).to_json()))
+    engine = json.loads(json.dumps(evaluate_link(LINK, ds).to_json(lambda n: render(n, "vi"))))
     n = len(engine["warnings"])
     assert doc["warnings"][:n] == engine["warnings"]
     assert {w["code"] for w in doc["warnings"][n:]} <= {"money_level_differs"}
@@ -256,7 +257,7 @@ def test_peers_table_in_the_language(runs, name, lang):
     assert t("peers_group_target", lang, year=2030) in out
     assert fmt_pct(56.83, lang, 2) in out and fmt_pct(7.1, lang) in out
     assert t("peers_cli_footer", lang) in out
-    assert " * " + t("hist_geo_QN", lang) in out  # Quảng Ninh marked
+    assert " * " + geo_label("QN", lang) in out  # Quảng Ninh marked
 
 
 def test_peers_bad_lang_exits_cleanly(runs):

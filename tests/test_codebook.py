@@ -10,6 +10,7 @@ import pytest
 from qn_model.data import codebook as cb
 from qn_model.data.dataset import load_dataset
 from qn_model.data.validate import VALID_GEOS, is_share_indicator, validate_bytes
+from qn_model.i18n import render
 from qn_model.views import history as hist
 from tests.data_copies import NEW_INDICATOR, data_with_new_indicator
 
@@ -78,8 +79,10 @@ def test_a_new_indicator_is_a_data_change(tmp_path: Path) -> None:
 
 
 def test_a_new_share_above_100_in_the_files_stops_the_load(tmp_path: Path) -> None:
-    with pytest.raises(
-        ValueError,
-        match=re.escape("share 163 for indicator 'egov_procedures_online' must be between 0 and 100"),
-    ):
+    with pytest.raises(ValueError) as raised:
         load_dataset(data_with_new_indicator(tmp_path, values=("41.5", "163")))
+    # The validator's problem is a message, rendered (in English) where the error is shown.
+    assert re.search(
+        re.escape("share 163 for indicator 'egov_procedures_online' must be between 0 and 100"),
+        render(raised.value.message, "en"),
+    )

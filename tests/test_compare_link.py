@@ -15,10 +15,8 @@ from qn_model.core.compare_link import (
     PRESET_NAMES,
     CompareSelection,
     encode,
-    parse_selection,
-    selection,
 )
-from qn_model.core.links import LinkContext, parse, serialize, serialize_parsed
+from qn_model.core.links import LinkContext, parse, parse_selection, selection, serialize, serialize_parsed
 from qn_model.core.scenario import Scenario
 from qn_model.engine.presets import PRESETS
 from qn_model.i18n import render

@@ -195,7 +195,7 @@ def test_every_row_has_a_note(indicators, targets) -> None:
 @pytest.mark.parametrize("name", ["indicators.csv", "targets.csv"])
 def test_shipped_files_pass_the_validator(name: str, codebook) -> None:
     report = validate_path(DATA_DIR / name, known_indicators=set(codebook))
-    assert report.ok, report.messages("en")
+    assert report.ok, report.messages()
     assert report.frame is not None and len(report.frame) > 0
 
 

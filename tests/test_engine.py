@@ -10,6 +10,7 @@ from numpy.testing import assert_allclose
 from qn_model.engine.evaluate import evaluate_link, evaluate_scenario, headline_verdicts, parse_link
 from qn_model.engine.plausibility import beyond_history
 from qn_model.engine.presets import default_scenario
+from qn_model.i18n import render
 from qn_model.views.figures import headline_figure, sensitivity_for, target_markers
 from qn_model.views.narrative import data_basis, headline
 from qn_model.views.tables import path_table, verdict_table
@@ -29,10 +30,10 @@ def test_brief_facts_hold_on_the_shipped_data(ds):
 
 
 def test_json_document_shape(ds):
-    doc = evaluate_link("gd2=40&t2=30&lang=en&gy1=abc", ds).to_json()
+    doc = evaluate_link("gd2=40&t2=30&lang=en&gy1=abc", ds).to_json(lambda n: render(n, "en"))
     assert set(doc) == {"scenario", "path", "targets", "warnings", "target_set"}
     assert doc["target_set"] == "resolution09"  # 20 % / 30 %, no set named: what they read as
-    assert evaluate_link("t2=30&ts=national", ds).to_json()["target_set"] == "national"
+    assert evaluate_link("t2=30&ts=national", ds).to_json(str)["target_set"] == "national"
     assert set(doc["path"][0]) == {"year", "share_pct", "grdp_vnd_trn", "de_vnd_trn"}
     assert set(doc["targets"][0]) == VERDICT_FIELDS
     assert doc["warnings"] == [{"code": "not_a_number", "message": doc["warnings"][0]["message"]}]

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from qn_model.core.links import split_query
 from qn_model.data.dataset import load_dataset
-from qn_model.engine.evaluate import evaluate_link
+from qn_model.engine.evaluate import evaluate_link, parse_link
 from qn_model.i18n.formats import fmt_pct
 from qn_ui.pages_registry import PAGES
 from tests.apptest import shown_metrics
@@ -72,4 +72,5 @@ def test_tampered_links_render_with_a_notice(page, start):
                 values = sorted(shown_metrics(at).values())
             else:
                 values = sorted(m.value for m in at.metric[:2])
-            assert values == sorted(fmt_pct(v.value_pct, expected.lang) for v in expected.verdicts), link
+            lang = parse_link(link, ds).lang
+            assert values == sorted(fmt_pct(v.value_pct, lang) for v in expected.verdicts), link

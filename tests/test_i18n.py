@@ -68,21 +68,6 @@ def test_t_missing_key_raises_in_every_language():
             t("no_such_key", lang)
 
 
-def test_converter_merges_pending_texts(tmp_path):
-    merge_texts = _scripts_module("merge_texts")
-    i18n = tmp_path / "i18n"
-    shutil.copytree(catalog.LOCALE_DIR, i18n / "locales")
-    (i18n / "pending_someone.py").write_text(
-        'TEXTS = {"new_key": {"vi": "Mới {n}", "en": "New {n}"}, "app_title": {"vi": "A", "en": "B"}}\n',
-        encoding="utf-8",
-    )
-    assert merge_texts.main(i18n) == 0
-    vi, en = (merge_texts.read_catalog(lang, i18n) for lang in ("vi", "en"))
-    assert vi["new_key"] == "Mới {n}" and en["new_key"] == "New {n}"
-    assert en["app_title"] == "B" and vi["de_share"] == catalog.texts("vi")["de_share"]
-    assert len(vi) == len(catalog.texts("vi")) + 1
-
-
 # --- messages --------------------------------------------------------------------------------
 def test_number_placeholders_follow_the_language():
     n = Notice.of("share_over_100", peak=123.25)
@@ -109,63 +94,92 @@ def test_problem_location_and_language_tags():
     assert render(p, "vi").startswith("a.csv, dòng 3, cột value: ")
 
 
-# --- every message the code can emit renders in every language -------------------------------
-def _literal(node: ast.expr | None) -> list[str]:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return [node.value]
-    if isinstance(node, ast.IfExp):
-        return _literal(node.body) + _literal(node.orelse)
-    return []
+# --- the keys the code uses are the catalogs' keys (scripts/texts.py, `make texts`) ------------
+@pytest.fixture(scope="module")
+def texts_tool():
+    return _scripts_module("texts")
 
 
-def _emitted_keys() -> set[str]:
-    """Catalog keys named where messages are built: Notice.of / Notice.text / Problem.of / Term,
-    the validator's ``col.add(code, variant=...)`` and the compare link's ``_notice(code, key)``."""
-    keys: set[str] = set()
-    files = [
-        *(ROOT / "qn_model").rglob("*.py"),
-        *(ROOT / "qn_ui").rglob("*.py"),
-        *(ROOT / "pages").glob("*.py"),
-    ]
-    for path in files:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            f, args = node.func, node.args
-            owner = f.value.id if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) else None
-            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
-            if owner == "Notice" and name == "of" and args:
-                msgids = _literal(args[1]) if len(args) > 1 else []
-                keys.update(msgids or [f"notice_{c}" for c in _literal(args[0])])
-            elif owner == "Notice" and name == "text" and args:
-                keys.update(_literal(args[0]))
-            elif owner == "Problem" and name == "of" and args:
-                msgids = [m for m in (_literal(args[4]) if len(args) > 4 else []) if m]
-                keys.update(msgids or [f"problem_{c}" for c in _literal(args[0])])
-            elif name == "Term" and args:
-                keys.update(_literal(args[0]))
-            elif owner == "col" and name == "add" and args:
-                variants = [v for kw in node.keywords if kw.arg == "variant" for v in _literal(kw.value)]
-                for code in _literal(args[0]):
-                    keys.update([f"problem_{code}__{v}" for v in variants] or [f"problem_{code}"])
-            elif name == "_notice" and len(args) > 1 and path.name == "compare_link.py":
-                keys.update(_literal(args[1]))
-    return keys
+@pytest.fixture(scope="module")
+def code_keys(texts_tool):
+    return set(texts_tool.code_keys())
 
 
-def test_the_scan_finds_the_messages():
-    keys = _emitted_keys()
-    assert {"notice_unknown_key", "notice_bad_param", "problem_missing_value", "cmp_too_many"} <= keys
-    assert "problem_unreadable__xlsx_broken" in keys and "dv_older" in keys
-    assert len(keys) > 60
+def _template_keys() -> set[str]:
+    with (catalog.LOCALE_DIR / "messages.pot").open("rb") as f:
+        return {m.id for m in read_po(f) if m.id}
+
+
+def test_the_extraction_finds_the_messages(code_keys):
+    assert {"notice_unknown_key", "notice_bad_param", "problem_missing_value", "cmp_too_many"} <= code_keys
+    assert "problem_unreadable__xlsx_broken" in code_keys and "dv_older" in code_keys
+    assert {"problem_not_numeric", "problem_not_finite", "cmp_bad_item"} <= code_keys  # codes of Notice.of
+    assert {"basis_observed", "trend_model_arima_text", "detail_projects"} <= code_keys  # f-string families
+    assert {"target_set_national", "source_resolution09"} <= code_keys  # the data's target sets
+    assert {"hist_col_year", "page_trends"} <= code_keys  # N_ in tables
+    assert len(code_keys) > 600
+
+
+def test_every_key_the_code_uses_is_in_the_catalogs_and_no_other(code_keys):
+    template = _template_keys()
+    missing, unused = sorted(code_keys - template), sorted(template - code_keys)
+    assert not missing, f"keys used in the code, not in messages.pot: run `make texts`: {missing}"
+    assert not unused, f"keys in messages.pot that no code uses: run `make texts`: {unused}"
+
+
+def test_the_check_sees_a_new_key_and_a_dropped_one(texts_tool, code_keys):
+    from qn_model.views.text_keys import families
+
+    source = "t('brand_new_key', lang)\nNotice.of('odd_code')\nt(f'basis_{b}', lang)\nN_('x_y')\n"
+    found = {key for _, key in texts_tool.keys_in(ast.parse(source), families())}
+    assert found == {"brand_new_key", "notice_odd_code", "x_y"} | {
+        f"basis_{b}" for b in families()["basis_{}"]
+    }
+    assert found - _template_keys() == {"brand_new_key", "notice_odd_code", "x_y"}
+    assert "projects_count" not in code_keys  # dropped with its last use
+
+
+def _fstring_patterns(texts_tool) -> set[str]:
+    found = set()
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "qn_ui").rglob("*.py")]:
+        found |= _patterns_in(texts_tool, path)
+    for path in (ROOT / "qn_model").rglob("*.py"):
+        found |= _patterns_in(texts_tool, path)
+    return found
+
+
+def _patterns_in(texts_tool, path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {prefix + p for _, prefix, node in texts_tool.key_nodes(tree) if (p := texts_tool.pattern(node))}
+
+
+def test_every_fstring_key_has_its_family_and_every_family_a_use(texts_tool):
+    # An f-string key's values are listed in qn_model/views/text_keys.py, so they are extracted;
+    # a list no code uses any more goes.
+    from qn_model.views.text_keys import families
+
+    patterns = _fstring_patterns(texts_tool)
+    assert sorted(patterns - set(families())) == [], "add the family to qn_model/views/text_keys.py"
+    assert sorted(set(families()) - patterns) == [], "no code builds these keys any more"
+    assert all(families().values())
+
+
+def test_the_families_follow_the_domain_lists():
+    from qn_model.data.dataset import load_dataset
+    from qn_model.engine.presets import PRESETS, target_sets
+    from qn_model.trends.models import MODEL_KINDS
+    from qn_model.views.text_keys import families
+
+    fam = families()
+    assert fam["preset_{}"] == PRESETS and fam["trend_model_{}"] == MODEL_KINDS
+    assert set(target_sets(load_dataset())) < set(fam["target_set_{}"])
 
 
 @pytest.mark.parametrize("lang", langs.LANGS)
-def test_every_emitted_message_renders(lang):
-    # Literal keys found by the scan must exist; every text of the catalog (a superset: codes built
-    # at run time, such as the validator's ``col.add(status, ...)``, are in it too) must render.
+def test_every_emitted_message_renders(lang, code_keys):
+    # Every key the code uses exists in every language, and every text of the catalog renders.
     texts = catalog.texts(lang)
-    assert sorted(_emitted_keys() - set(texts)) == []
+    assert sorted(code_keys - set(texts)) == []
     assert {"problem_not_numeric", "problem_not_finite"} <= set(texts)
     for key, template in texts.items():
         values = {}
@@ -183,9 +197,14 @@ def french(tmp_path, monkeypatch):
     shutil.copytree(catalog.LOCALE_DIR, locales)
     with catalog.po_path("en").open("rb") as f:
         english = read_po(f, locale="en")
-    write_catalog = _scripts_module("merge_texts").write_catalog
-    texts = {m.id: f"[fr] {m.string}" for m in english if m.id}
-    write_catalog(locales / "fr" / "LC_MESSAGES" / "messages.po", "fr", texts)
+    # The how-to: the template copied as the new language's catalog, then translated.
+    path = locales / "fr" / "LC_MESSAGES" / "messages.po"
+    path.parent.mkdir(parents=True)
+    shutil.copy(locales / "messages.pot", path)
+    with path.open("rb") as f:
+        template = read_po(f, locale="fr")
+    texts = {m.id: f"[fr] {english[m.id].string}" for m in template if m.id}
+    _scripts_module("texts").write_catalog(path, "fr", texts)
     monkeypatch.setattr(catalog, "LOCALE_DIR", locales)
     monkeypatch.setattr(langs, "LANGS", [*langs.LANGS, "fr"])
     catalog.texts.cache_clear()
@@ -267,15 +286,41 @@ def test_lower_layers_import_neither_texts_nor_plotly(layer):
 
 
 def test_a_message_reads_the_same_whatever_the_engine_imported_first():
-    # The data layer describes problems (broken shipped data) without importing i18n; the package
-    # registers the renderer, so a process that imports only core and data still gets the text.
+    # No renderer is registered anywhere: a lower layer's describe() is language-neutral whether
+    # or not i18n was imported, and the package does not import i18n behind the engine's back.
     import subprocess
     import sys
 
-    code = (
-        "from qn_model.core.messages import Notice, describe\n"
-        "print(describe(Notice.of('too_many_projects', key='pj', max=6, dropped=2), 'en'))"
+    msg = "Notice.of('too_many_projects', key='pj', max=6, dropped=2)"
+    code = "from qn_model.core.messages import Notice, describe\nprint(describe({msg}))\n"
+    first = "import qn_model.i18n\n"
+    check = "import sys\nassert 'qn_model.i18n' not in sys.modules\n"
+    run = [
+        subprocess.run([sys.executable, "-c", c], capture_output=True, text=True, check=True).stdout
+        for c in (check + code.format(msg=msg), first + code.format(msg=msg))
+    ]
+    assert run[0] == run[1] == "[too_many_projects] key='pj', max=6, dropped=2\n"
+    assert render(Notice.of("too_many_projects", key="pj", max=6, dropped=2), "en") != run[0].strip()
+
+
+def test_a_broken_shipped_data_error_is_rendered_where_shown(tmp_path):
+    import shutil
+
+    from qn_model.cli import main
+    from qn_model.core.messages import MessageError
+    from qn_model.data.dataset import DATA_DIR, load_dataset
+
+    shutil.copytree(DATA_DIR, tmp_path / "data")
+    path = tmp_path / "data" / "indicators.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("de_share,QN,2024,7.1,", "de_share,QN,2024,abc,")
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == render(Notice.of("too_many_projects", key="pj", max=6, dropped=2), "en")
-    assert not out.startswith("[")
+    with pytest.raises(MessageError) as raised:
+        load_dataset(tmp_path / "data")
+    assert "[shipped_data_broken]" in str(raised.value) and "[not_numeric]" in str(raised.value)
+    for lang in langs.LANGS:
+        text = render(raised.value.message, lang)
+        assert str(tmp_path) in text and "[" not in text.split(":", 1)[0], text
+    assert "is broken (1 problem(s))" in render(raised.value.message, "en")
+    assert "not a number" in render(raised.value.message, "en")
+    assert main(["data-version", "--data-dir", str(tmp_path / "data")]) == 2

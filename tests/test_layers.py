@@ -11,9 +11,10 @@ or under ``TYPE_CHECKING``), for qn_model, qn_ui, pages and app.py:
               data                         dataset, validation, peers, versions      is imported by views,
               core                         model, link grammar, Notice               outputs, cli only
 
-A module imports its own layer or the layers below it, never above; qn_model never imports
-streamlit, qn_ui or pages; core, data, trends and engine import no plotly; qn_ui never imports
-pages. Run by ``make lint``.
+A module imports its own layer or the layers below it, never above; qn_model/__init__.py imports
+none of the project; qn_model never imports streamlit, qn_ui or pages; core, data, trends and
+engine import no plotly; qn_ui never imports pages; and no module imports itself through others
+(no cycle, within a layer too). Run by ``make lint``.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ NO_PLOTLY = {"core", "data", "trends", "engine", "i18n"}
 
 # Violations still tolerated, each (module, the module it imports) with why it is still there.
 # None today: the i18n ones went with the message model (notices are a code plus parameters,
-# rendered by views), the upward one with the codebook. The test fails when a pair is no longer
-# needed, so this list only shrinks.
+# rendered by views), the upward one with the codebook, the package's import of i18n with the
+# renderer registry. The test fails when a pair is no longer needed, so this list only shrinks.
 KNOWN_EXCEPTIONS: set[tuple[str, str]] = set()
 
 
@@ -86,7 +87,7 @@ def layer(module: str) -> str | None:
     if parts[0] != "qn_model":
         return None
     if len(parts) == 1:
-        return "package"  # qn_model/__init__.py: a BLAS setting, and i18n registering its renderer
+        return "package"  # qn_model/__init__.py: a BLAS setting, nothing else
     return parts[1] if parts[1] in (*LAYERS, "i18n") else None
 
 
@@ -102,7 +103,7 @@ def _against(module: str, name: str) -> bool:
     if theirs is None:
         return False  # the standard library and other packages
     if mine == "package":
-        return theirs != "i18n"
+        return True  # it runs before every module of the engine: it must not choose what loads
     if theirs == "package":
         return False  # importing any module runs the package's __init__ anyway
     if theirs == "i18n":
@@ -116,6 +117,32 @@ def violations() -> set[tuple[str, str]]:
     return {(module, name) for module, names in GRAPH.items() for name in names if _against(module, name)}
 
 
+def cycles(graph: dict[str, set[str]] | None = None) -> list[list[str]]:
+    """Every import cycle among the project's modules, each as the path that closes it
+    (``[a, b, a]``), found by a depth-first search over the import graph."""
+    graph = GRAPH if graph is None else graph
+    edges = {m: sorted(n for n in names if n in graph and n != m) for m, names in graph.items()}
+    found: list[list[str]] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(module: str) -> None:
+        state[module] = 1
+        path.append(module)
+        for name in edges[module]:
+            if state.get(name) == 1:
+                found.append([*path[path.index(name) :], name])
+            elif name not in state:
+                visit(name)
+        path.pop()
+        state[module] = 2
+
+    for module in sorted(edges):
+        if module not in state:
+            visit(module)
+    return found
+
+
 def test_every_module_has_a_layer():
     assert len(SOURCES) > 60
     assert not [m for m in SOURCES if layer(m) is None]
@@ -124,6 +151,33 @@ def test_every_module_has_a_layer():
 def test_imports_point_down_only():
     new = violations() - KNOWN_EXCEPTIONS
     assert not new, f"imports against the layering (see this module's docstring): {sorted(new)}"
+
+
+def test_no_import_cycle():
+    assert not cycles(), f"modules that import each other (break the cycle): {cycles()}"
+
+
+def test_the_package_imports_nothing_of_the_project():
+    assert not {n for n in GRAPH["qn_model"] if n.startswith("qn_model")}
+
+
+def test_the_cycle_search_finds_long_and_short_cycles():
+    graph = {"a": {"b"}, "b": {"c", "os"}, "c": {"a"}, "d": {"b", "e"}, "e": {"d"}, "f": {"f"}}
+    assert sorted(map(tuple, cycles(graph))) == [("a", "b", "c", "a"), ("d", "e", "d")]
+    assert cycles({"a": {"b"}, "b": set(), "c": {"a", "b"}}) == []
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("qn_model.core.compare_link", "qn_model.core.links"),
+        ("qn_model.data.dataset", "qn_model.engine.presets"),  # also against the layering
+        ("qn_model.views.chart_kit", "qn_model.views.figures"),  # figures imports chart_kit
+    ],
+)
+def test_the_checker_catches_a_cycle(monkeypatch, module, name):
+    monkeypatch.setitem(GRAPH, module, GRAPH[module] | {name})
+    assert any(module in c and name in c for c in cycles()), (module, name)
 
 
 def test_known_exceptions_are_still_needed():
@@ -142,6 +196,7 @@ REFUSED = {
     ("qn_model.trends.models", "qn_model.i18n.formats"): "i18n: views, outputs, cli only",
     ("qn_model.i18n.formats", "qn_model.data.dataset"): "i18n imports core only",
     ("qn_ui.state", "pages.scenario"): "qn_ui never imports pages",
+    ("qn_model", "qn_model.i18n"): "the package imports nothing of its own",
 }
 
 

@@ -67,7 +67,7 @@ def test_a_compare_link_as_first_request_reopens_the_comparison(ds):
     assert at.text_area(key="cmp_links").value == "?gd2=40&t2=30"
     # The same columns and numbers as the engine's comparison of the same link.
     current = evaluate_link(urlencode(LINK), ds).scenario
-    expected = build_comparison(ds, current, "en", presets=("ambitious",), links_text="?gd2=40&t2=30")
+    expected = build_comparison(ds, current, presets=("ambitious",), links_text="?gd2=40&t2=30")
     shown = frame(at, t("cmp_col_outcome", "en"))
     table = outcomes_table(expected, "en")
     assert list(shown.columns) == ["Measure", "Current scenario", t("preset_ambitious", "en"), "Link 1"]

@@ -49,7 +49,7 @@ def metric_values(at: AppTest) -> list[str]:
 
 def expected_values(scn, ds, lang="vi") -> list[str]:
     # In the order on screen: the latest target year first (2030, the one still open).
-    verdicts = sorted(evaluate_scenario(scn, ds, lang).verdicts, key=lambda v: v.year, reverse=True)
+    verdicts = sorted(evaluate_scenario(scn, ds).verdicts, key=lambda v: v.year, reverse=True)
     return [fmt_pct(v.value_pct, lang) for v in verdicts]
 
 

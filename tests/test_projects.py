@@ -322,7 +322,7 @@ def test_readable_summary_states_the_gap_in_money(ds, lang):
     from qn_model.cli import summary
 
     ev = evaluate_link(f"pj=2027:25&lang={lang}", ds)
-    text = summary(ev)
+    text = summary(ev, lang)
     for v in ev.verdicts:
         assert fmt_money(v.gap_vnd_trn, lang) in text
     assert fmt_money(25.0, lang) in text
@@ -339,7 +339,7 @@ def test_compare_exports_and_brief_carry_the_projects(ds):
     from qn_model.views.compare import assumptions_table, build_comparison, outcomes_table
 
     current = evaluate_link("pj=2027:25", ds).scenario
-    cmp = build_comparison(ds, current, "en", presets=["trend"], links_text="?pj=2028:40")
+    cmp = build_comparison(ds, current, presets=["trend"], links_text="?pj=2028:40")
     assert [item.scenario.projects for item in cmp.items] == [
         (Project(2027, 25.0),),
         (),

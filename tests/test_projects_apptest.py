@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from qn_model.data.dataset import load_dataset
-from qn_model.engine.evaluate import evaluate_link
+from qn_model.engine.evaluate import evaluate_link, parse_link
 from qn_model.i18n.formats import fmt_money, fmt_pct, t
 from qn_model.views.narrative import gap_text
 from tests import apptest
@@ -23,8 +23,8 @@ metrics = shown_metrics
 
 
 def expected(query: str) -> tuple[dict[str, str], object]:
-    ev = evaluate_link(query, load_dataset())
-    lang = ev.lang
+    ds = load_dataset()
+    ev, lang = evaluate_link(query, ds), parse_link(query, ds).lang
     return {t("share_in_year", lang, year=v.year): fmt_pct(v.value_pct, lang) for v in ev.verdicts}, ev
 
 

@@ -8,6 +8,7 @@ from numpy.testing import assert_allclose
 from qn_model.core.links import serialize
 from qn_model.engine.evaluate import evaluate_scenario
 from qn_model.engine.presets import PRESETS, default_scenario, preset, target_sets
+from qn_model.views.compare import split_links
 from qn_model.views.slides import (
     KIND_LINK,
     KIND_OPENED,
@@ -20,7 +21,6 @@ from qn_model.views.slides import (
     find_slide,
     slide_figure,
     slide_title,
-    split_links,
     step,
     with_targets,
     without_present,
@@ -63,7 +63,7 @@ def test_custom_opening_comes_first_then_every_preset_applied_to_it(ds, custom):
 def test_every_slide_carries_the_engines_evaluation_and_headlines(ds, custom):
     deck = build_deck(ds, custom, "en")
     for slide in deck:
-        expected = evaluate_scenario(slide.scenario, ds, "en")
+        expected = evaluate_scenario(slide.scenario, ds)
         assert_allclose(
             [v.value_pct for v in slide.evaluation.verdicts], [v.value_pct for v in expected.verdicts]
         )
@@ -134,7 +134,7 @@ def test_too_many_links_is_refused(ds, opened):
 
 def test_split_links_skips_blank_lines_and_caps_the_count():
     text = "\n  ?gd2=20  \n\n?gd2=21\r\n" + "\n".join(f"?gd2={30 + i}" for i in range(9))
-    links, dropped = split_links(text)
+    links, dropped = split_links(text, MAX_LINKS)
     assert links[:2] == ("?gd2=20", "?gd2=21")
     assert len(links) == MAX_LINKS and dropped == 3
     assert split_links("") == ((), 0)
@@ -169,7 +169,7 @@ def test_find_slide(ds, opened, custom):
 
 
 def test_slide_figure_fills_a_screen(ds, opened):
-    ev = evaluate_scenario(opened, ds, "vi")
+    ev = evaluate_scenario(opened, ds)
     fig = slide_figure(ev, ds, "vi")
     assert fig.layout.height == SLIDE_HEIGHT
     assert fig.layout.title.text  # the headline chart's own title

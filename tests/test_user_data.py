@@ -11,8 +11,10 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
+from qn_model.data import user_rows as rows_model
 from qn_model.data.dataset import load_dataset
 from qn_model.data.validate import MAX_BYTES, template_bytes
+from qn_model.engine.usable import dataset_problems
 from qn_model.i18n import render
 from qn_model.views import user_data as ud
 from qn_ui import user_data as session_data
@@ -27,7 +29,7 @@ def shipped():
 def rows(*records) -> pd.DataFrame:
     """Rows (indicator_id, geo, year, value[, note])."""
     full = [(*r, "") if len(r) == 4 else r for r in records]
-    return pd.DataFrame(full, columns=list(ud.EDIT_COLUMNS))
+    return pd.DataFrame(full, columns=list(rows_model.EDIT_COLUMNS))
 
 
 def csv_bytes(*lines: str) -> bytes:
@@ -36,16 +38,16 @@ def csv_bytes(*lines: str) -> bytes:
 
 # ---- rows -------------------------------------------------------------------------------
 def test_shipped_data_has_no_user_rows(shipped):
-    got = ud.user_rows(shipped)
+    got = rows_model.user_rows(shipped)
     assert got.empty
-    assert list(got.columns) == list(ud.EDIT_COLUMNS)
+    assert list(got.columns) == list(rows_model.EDIT_COLUMNS)
     assert str(got["year"].dtype) == "int64"
 
 
 def test_user_rows_come_back_with_kind_user(shipped):
     ds = shipped.with_rows(rows(("de_share", "QN", 2025, 9.0, "own estimate")))
     assert ds.row("de_share", "QN", 2025)["kind"] == "user"
-    got = ud.user_rows(ds)
+    got = rows_model.user_rows(ds)
     assert got.to_dict("records") == [
         {"indicator_id": "de_share", "geo": "QN", "year": 2025, "value": 9.0, "note": "own estimate"}
     ]
@@ -54,7 +56,7 @@ def test_user_rows_come_back_with_kind_user(shipped):
 def test_merge_keeps_earlier_rows_and_lets_the_new_win():
     earlier = rows(("de_share", "QN", 2025, 9.0), ("grdp_growth", "QN", 2026, 8.0))
     new = rows(("de_share", "QN", 2025, 9.5, "revised"), ("de_share", "QN", 2023, 6.0))
-    merged = ud.merge_rows(earlier, new)
+    merged = rows_model.merge_rows(earlier, new)
     assert list(zip(merged["indicator_id"], merged["year"], merged["value"], strict=True)) == [
         ("de_share", 2023, 6.0),
         ("de_share", 2025, 9.5),
@@ -64,8 +66,8 @@ def test_merge_keeps_earlier_rows_and_lets_the_new_win():
 
 
 def test_merge_with_nothing_earlier():
-    assert ud.merge_rows(None, ud.empty_rows()).empty
-    assert len(ud.merge_rows(None, rows(("de_share", "QN", 2025, 9.0)))) == 1
+    assert rows_model.merge_rows(None, rows_model.empty_rows()).empty
+    assert len(rows_model.merge_rows(None, rows(("de_share", "QN", 2025, 9.0)))) == 1
 
 
 # ---- the edited table goes through the one validator --------------------------------------
@@ -73,8 +75,8 @@ def test_table_round_trips_through_the_validator(shipped):
     table = rows(
         ("de_share", "QN", 2025, 9.0, 'a "quoted", note\non two lines'), ("grdp_growth", "VN", 2026, -1.5)
     )
-    report = ud.validate_table(table, shipped.codebook["indicator_id"])
-    assert report.ok, report.messages("en")
+    report = rows_model.validate_table(table, shipped.codebook["indicator_id"])
+    assert report.ok, report.messages()
     assert report.frame["note"].tolist() == ['a "quoted", note\non two lines', ""]
     assert_allclose(report.frame["value"], [9.0, -1.5])
 
@@ -89,7 +91,7 @@ def test_editor_floats_and_blanks_are_written_as_a_spreadsheet_would():
             "note": [None, "x"],
         }
     )
-    text = ud.table_csv_bytes(table).decode()
+    text = rows_model.table_csv_bytes(table).decode()
     assert text.splitlines() == ["indicator_id,geo,year,value,note", "de_share,QN,2025,9.0,", ",QN,,,x"]
 
 
@@ -98,34 +100,34 @@ def test_table_problems_are_located_by_row_and_column(shipped):
         ("de_share", "QN", 2025, 9.0), ("de_share", "QN", 2026, 150.0), ("de_share", "QN", 2025, 9.1)
     )
     table.loc[3] = [None, "QN", 2027, 1.0, ""]
-    report = ud.validate_table(table, shipped.codebook["indicator_id"])
+    report = rows_model.validate_table(table, shipped.codebook["indicator_id"])
     assert report.codes == ["share_out_of_range", "duplicate", "missing_value"]
     assert [p.row for p in report.problems] == [3, 4, 5]
     assert render(report.problems[2], "en").startswith("row 5, column indicator_id:")
     assert render(report.problems[2], "vi").startswith("dòng 5, cột indicator_id:")
-    assert ud.row_labels(table)[4] == "de_share · QN · 2025"
-    assert ud.row_labels(table)[5] == "? · QN · 2027"
+    assert rows_model.row_labels(table)[4] == "de_share · QN · 2025"
+    assert rows_model.row_labels(table)[5] == "? · QN · 2027"
 
 
 def test_a_note_that_looks_like_a_formula_is_refused_like_in_a_file(shipped):
-    report = ud.validate_table(rows(("de_share", "QN", 2025, 9.0, "=HYPERLINK(1)")), ["de_share"])
+    report = rows_model.validate_table(rows(("de_share", "QN", 2025, 9.0, "=HYPERLINK(1)")), ["de_share"])
     assert report.codes == ["formula"]
 
 
 def test_blank_table():
-    assert ud.is_blank_table(ud.empty_rows())
-    assert ud.is_blank_table(pd.DataFrame({"indicator_id": [None], "geo": [""], "year": [math.nan]}))
-    assert not ud.is_blank_table(rows(("de_share", "QN", 2025, 9.0)))
+    assert rows_model.is_blank_table(rows_model.empty_rows())
+    assert rows_model.is_blank_table(pd.DataFrame({"indicator_id": [None], "geo": [""], "year": [math.nan]}))
+    assert not rows_model.is_blank_table(rows(("de_share", "QN", 2025, 9.0)))
 
 
 # ---- datasets the app can use ------------------------------------------------------------------
 def test_build_dataset_from_no_rows_is_the_shipped_data(shipped):
-    assert ud.build_dataset(shipped, ud.empty_rows()) is shipped
+    assert rows_model.build_dataset(shipped, rows_model.empty_rows()) is shipped
 
 
 def test_a_province_estimate_is_usable(shipped):
-    ds = ud.build_dataset(shipped, rows(("de_share", "QN", 2025, 9.0)))
-    assert ud.dataset_problems(ds) == ()
+    ds = rows_model.build_dataset(shipped, rows(("de_share", "QN", 2025, 9.0)))
+    assert dataset_problems(ds) == ()
     assert ds.version != shipped.version
 
 
@@ -138,7 +140,7 @@ def test_a_province_estimate_is_usable(shipped):
     ],
 )
 def test_data_that_would_break_the_controls_is_refused(shipped, record, fragment):
-    problems = ud.dataset_problems(ud.build_dataset(shipped, rows(record)), "f.csv")
+    problems = dataset_problems(rows_model.build_dataset(shipped, rows(record)), "f.csv")
     assert problems and {p.code for p in problems} == {"default_out_of_range"}
     assert any(fragment in render(p, "en") for p in problems)
     assert render(problems[0], "en").startswith("f.csv: ")
@@ -147,11 +149,13 @@ def test_data_that_would_break_the_controls_is_refused(shipped, record, fragment
 # ---- what differs from the shipped data ------------------------------------------------------
 def test_changes_tell_added_from_overridden(shipped):
     ds = shipped.with_rows(rows(("de_share", "QN", 2024, 7.5, "corrected"), ("de_share", "QN", 2025, 9.0)))
-    got = ud.changes(shipped, ds)
+    got = rows_model.changes(shipped, ds)
     assert got["change"].tolist() == ["overridden", "added"]
     assert_allclose(got["shipped_value"].iloc[0], 7.1)
     assert math.isnan(got["shipped_value"].iloc[1])
-    assert ud.count_changes(shipped, ud.user_rows(ds)) == ud.ChangeSummary(added=1, overridden=1)
+    assert rows_model.count_changes(shipped, rows_model.user_rows(ds)) == rows_model.ChangeSummary(
+        added=1, overridden=1
+    )
 
 
 def test_changes_table_is_localised_and_keeps_notes_as_text(shipped):
@@ -188,10 +192,10 @@ def test_outcome_lists_at_most_thirty_problems_then_counts_the_rest(shipped):
 def test_good_upload_is_stored_and_merged_with_earlier_rows(shipped):
     session: dict = {}
     first = session_data.process_upload(csv_bytes("de_share,QN,2025,9.0,own"), "a.csv", session)
-    assert first.ok and first.summary == ud.ChangeSummary(added=1, overridden=0)
+    assert first.ok and first.summary == rows_model.ChangeSummary(added=1, overridden=0)
     second = session_data.process_upload(csv_bytes("de_share,QN,2024,7.2,"), "b.csv", session)
-    assert second.ok and second.summary == ud.ChangeSummary(added=0, overridden=1)
-    assert second.total == ud.ChangeSummary(added=1, overridden=1)
+    assert second.ok and second.summary == rows_model.ChangeSummary(added=0, overridden=1)
+    assert second.total == rows_model.ChangeSummary(added=1, overridden=1)
     ds = session[USER_DATASET]
     assert ds.value("de_share", "QN", 2025) == 9.0 and ds.value("de_share", "QN", 2024) == 7.2
     assert ds.row("de_share", "QN", 2025)["kind"] == "user"
@@ -234,7 +238,7 @@ def test_xlsx_upload(shipped):
 def test_the_template_uploads_unchanged_and_only_restates_shipped_figures(shipped):
     session: dict = {}
     outcome = session_data.process_upload(template_bytes(), ud.template_filename("vi"), session)
-    assert outcome.ok and outcome.summary == ud.ChangeSummary(added=0, overridden=2)
+    assert outcome.ok and outcome.summary == rows_model.ChangeSummary(added=0, overridden=2)
     ds = session[USER_DATASET]
     for ind, geo, year in (("de_share", "QN", 2024), ("grdp_growth", "QN", 2025)):
         assert ds.value(ind, geo, year) == shipped.value(ind, geo, year)
@@ -245,11 +249,11 @@ def test_apply_replaces_all_user_rows_and_a_blank_table_resets(shipped):
     session_data.process_upload(
         csv_bytes("de_share,QN,2025,9.0,", "grdp_growth,QN,2026,8,"), "a.csv", session
     )
-    table = ud.user_rows(session[USER_DATASET]).iloc[[0]]  # the planner deleted one row
+    table = rows_model.user_rows(session[USER_DATASET]).iloc[[0]]  # the planner deleted one row
     outcome = session_data.process_table(table, session)
-    assert outcome.ok and outcome.total == ud.ChangeSummary(added=1, overridden=0)
+    assert outcome.ok and outcome.total == rows_model.ChangeSummary(added=1, overridden=0)
     assert session[USER_DATASET].value("grdp_growth", "QN", 2026) is None
-    outcome = session_data.process_table(ud.empty_rows(), session)
+    outcome = session_data.process_table(rows_model.empty_rows(), session)
     assert outcome.ok and USER_DATASET not in session
     assert ud.outcome_lines(outcome, "en")[0].startswith("Using the app's shipped data")
 

@@ -77,7 +77,7 @@ def test_corpus_has_at_least_30_bad_files() -> None:
 def test_corpus_file(case: dict[str, str]) -> None:
     report = validate_path(CORPUS / case["file"], known_indicators=KNOWN)
     if not case["code"]:
-        assert report.ok, report.messages("en")
+        assert report.ok, report.messages()
         assert report.frame is not None and len(report.frame) >= 1
         return
     row = int(case["row"]) if case["row"] else None
@@ -402,7 +402,7 @@ def test_good_csv_frame() -> None:
 def test_bom_semicolon_decimal_comma() -> None:
     data = "indicator_id;geo;year;value;note\r\nde_share;QN;2024;7,1;Tỷ trọng; có dấu\r\n".encode("utf-8-sig")
     report = _check(data.replace(b"; c", b", c"))
-    assert report.ok, report.messages("en")
+    assert report.ok, report.messages()
     assert report.frame["value"].tolist() == [7.1]
     assert report.frame["note"].tolist() == ["Tỷ trọng, có dấu"]
 
@@ -440,7 +440,7 @@ def test_xlsx_good(tmp_path: Path) -> None:
         ],
     )
     report = validate_path(path, known_indicators=KNOWN)
-    assert report.ok, report.messages("en")
+    assert report.ok, report.messages()
     assert report.frame["value"].tolist() == [7.1, 11.89]
     assert report.frame["year"].tolist() == [2024, 2025]
     assert report.frame["note"].tolist() == ["ghi chú", ""]
@@ -485,7 +485,7 @@ def test_template_is_valid_and_documented() -> None:
     assert lines[0] == "indicator_id,geo,year,value,note"
     assert len(lines) == 3
     report = _check(text, "template.csv")
-    assert report.ok, report.messages("en")
+    assert report.ok, report.messages()
     assert len(report.frame) == 2
     ds = load_dataset()
     for r in report.frame.itertuples():

@@ -190,7 +190,7 @@ def test_a_pasted_link_made_on_other_data_says_so_in_compare_and_the_deck(shippe
 
     opened = default_scenario(shipped)
     pasted = f"?gd2=30&dv={shipped.version}\n?gd2=31&dv=0123456789ab"
-    cmp = build_comparison(shipped, opened, "en", presets=(), links_text=pasted)
+    cmp = build_comparison(shipped, opened, presets=(), links_text=pasted)
     assert [n.code for n in cmp.items[1].notices] == []  # made on the data loaded here
     assert [n.code for n in cmp.items[2].notices] == ["data_version_unknown"]
     specs = deck_specs(shipped, opened, pasted.splitlines())

@@ -7,28 +7,19 @@ the link's scenario), then pasted scenarios, each a query string of the link con
 whole value is URL-encoded like any other (``cmp=current%2Cplan%2C%3Fgd2%3D40``). Left out of a
 link, the selection is :data:`DEFAULT_SELECTION` (the current scenario and three presets).
 
-:func:`parse_selection` is called by :func:`qn_model.core.links.parse` (the one parser) and, like it,
-never raises: an unknown or repeated item is left out with a notice, a pasted scenario's bad
-values fall back with its own notices, more than four items keep the first four, and a value
-too long falls back to the default selection. :func:`encode` writes a selection back, canonical.
+:func:`read_selection` is called by :func:`qn_model.core.links.parse` (the one parser, through
+``links.parse_selection``, which hands it the parser's own reading of a pasted scenario: this
+module imports no parser, so the two do not import each other) and, like it, never raises: an
+unknown or repeated item is left out with a notice, a pasted scenario's bad values fall back with
+its own notices, more than four items keep the first four, and a value too long falls back to
+the default selection. :func:`encode` writes a selection back, canonical.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
-from qn_model.core.links import (
-    COMPARE_KEY,
-    DATA_VERSION_KEY,
-    LANG_KEY,
-    PRESENT_KEY,
-    LinkContext,
-    parse,
-    query_items,
-    split_query,
-)
 from qn_model.core.messages import Notice, Term, shorten
 
 __all__ = [
@@ -36,11 +27,11 @@ __all__ = [
     "DEFAULT_SELECTION",
     "MAX_ITEMS",
     "NONE",
+    "Canonical",
     "CompareSelection",
-    "canonical_query",
+    "chosen",
     "encode",
-    "parse_selection",
-    "selection",
+    "read_selection",
 ]
 
 # The names mirror qn_model.engine.presets.PRESETS, which imports links (and so this module's caller):
@@ -51,8 +42,10 @@ NONE = "none"
 SEPARATOR = ","
 MAX_ITEMS = 4  # the compare page's limit (qn_model.views.compare.MAX_SCENARIOS)
 MAX_CMP_CHARS = 2000  # four full scenario links fit in a quarter of this
-# A pasted link's own meeting keys say nothing about the scenario compared.
-_IGNORED_INNER = frozenset({LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY, COMPARE_KEY})
+
+# A pasted scenario read as the canonical query of its scenario, with what its parser ignored
+# (``qn_model.core.links.canonical_query`` for a link context).
+Canonical = Callable[[str], tuple[str, tuple[Notice, ...]]]
 
 
 @dataclass(frozen=True)
@@ -77,35 +70,13 @@ class CompareSelection:
 DEFAULT_SELECTION = CompareSelection()
 
 
-def _notice(code: str, key: str, **values: object) -> Notice:
-    return Notice.of(code, key, **values)
-
-
-def canonical_query(text: str, ctx: LinkContext) -> tuple[str, tuple[Notice, ...]]:
-    """A pasted link as the canonical query of its scenario (defaults left out; its language,
-    meeting keys and data version dropped), with what its parser ignored."""
-    pairs = [(k, v) for k, v in split_query(text) if k not in _IGNORED_INNER]
-    grouped: dict[str, list[str]] = {}
-    for key, value in pairs:
-        grouped.setdefault(key, []).append(value)
-    parsed = parse(grouped, ctx)
-    items = query_items(
-        parsed.scenario, ctx.defaults, observed_share=ctx.observed_share, target_set=parsed.target_set
-    )
-    # Fully escaped (not links.encode): a project list's commas would split the cmp value.
-    return urlencode(items), parsed.notices
-
-
-def selection(
-    include_current: bool, presets: Iterable[str], links: Iterable[str], ctx: LinkContext
-) -> CompareSelection:
-    """The canonical selection of the compare page's inputs: known presets once each in preset
-    order, each pasted link as its canonical query, cut to the first :data:`MAX_ITEMS` (as the
-    page compares them)."""
-    chosen = set(presets)
-    names = tuple(n for n in PRESET_NAMES if n in chosen)
-    queries = tuple(canonical_query(line, ctx)[0] for line in links)
-    return _cut(CompareSelection(bool(include_current), names, queries))
+def chosen(include_current: bool, presets: Iterable[str], queries: Iterable[str]) -> CompareSelection:
+    """The canonical selection of the compare page's inputs, the pasted links already canonical
+    queries: known presets once each in preset order, cut to the first :data:`MAX_ITEMS` (as the
+    page compares them). ``qn_model.core.links.selection`` reads the pasted links first."""
+    picked = set(presets)
+    names = tuple(n for n in PRESET_NAMES if n in picked)
+    return _cut(CompareSelection(bool(include_current), names, tuple(queries)))
 
 
 def _cut(sel: CompareSelection) -> CompareSelection:
@@ -123,8 +94,9 @@ def encode(sel: CompareSelection) -> str | None:
     return SEPARATOR.join(items) if items else NONE
 
 
-def parse_selection(raw: str, ctx: LinkContext) -> tuple[CompareSelection, tuple[Notice, ...]]:
-    """The selection a ``cmp`` value holds, with what was ignored. Never raises."""
+def read_selection(raw: str, canonical: Canonical) -> tuple[CompareSelection, tuple[Notice, ...]]:
+    """The selection a ``cmp`` value holds, with what was ignored, each pasted scenario read by
+    ``canonical``. Never raises."""
     shown = shorten(raw)
     if len(raw) > MAX_CMP_CHARS:
         reason = Term("cmp_reason_too_long")
@@ -142,13 +114,13 @@ def parse_selection(raw: str, ctx: LinkContext) -> tuple[CompareSelection, tuple
             continue
         if item.startswith("?"):
             n = len(links) + 1
-            query, inner = canonical_query(item, ctx)
+            query, inner = canonical(item)
             label = Notice.text("cmp_link_label", n=n)
             notices.extend(Notice.of(n_.code, "cmp_item_notice", label=label, message=n_) for n_ in inner)
             links.append(query)
             continue
         if item in seen:
-            notices.append(_notice("cmp_repeated_item", "cmp_repeated_item", item=shorten(item)))
+            notices.append(Notice.of("cmp_repeated_item", "cmp_repeated_item", item=shorten(item)))
             continue
         seen.add(item)
         if item == CURRENT:
@@ -156,11 +128,11 @@ def parse_selection(raw: str, ctx: LinkContext) -> tuple[CompareSelection, tuple
         elif item in PRESET_NAMES:
             presets.append(item)
         else:
-            notices.append(_notice("cmp_bad_item", "cmp_bad_item", item=shorten(item)))
+            notices.append(Notice.of("cmp_bad_item", "cmp_bad_item", item=shorten(item)))
     names = tuple(n for n in PRESET_NAMES if n in presets)
     sel = CompareSelection(include_current, names, tuple(links))
     total = len(sel.items())
     if total > MAX_ITEMS:
-        notices.append(_notice("cmp_too_many_items", "cmp_too_many_items", n=total, max=MAX_ITEMS))
+        notices.append(Notice.of("cmp_too_many_items", "cmp_too_many_items", n=total, max=MAX_ITEMS))
         sel = _cut(sel)
     return sel, tuple(notices)

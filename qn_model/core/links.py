@@ -21,14 +21,16 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, cast
-from urllib.parse import parse_qsl, quote_plus, urlsplit
+from typing import Any, ClassVar, ParamSpec, cast
+from urllib.parse import parse_qsl, quote_plus, urlencode, urlsplit
 
-from qn_model.core import langs
+from qn_model.core import compare_link, langs
+from qn_model.core.compare_link import CompareSelection
 from qn_model.core.langs import DEFAULT_LANG
 from qn_model.core.messages import Join, Notice, Term, shorten
+from qn_model.core.numbers import plain_number
 from qn_model.core.scenario import (
     MAX_PROJECTS,
     PROJECT_FIRST_YEAR,
@@ -38,9 +40,6 @@ from qn_model.core.scenario import (
     Project,
     Scenario,
 )
-
-if TYPE_CHECKING:
-    from qn_model.core.compare_link import CompareSelection
 
 P = ParamSpec("P")
 
@@ -69,7 +68,7 @@ class NumberKey:
         return value, () if notice is None else (notice,)
 
     def text(self, value: float) -> str:
-        return _fmt(value)
+        return plain_number(value)
 
 
 @dataclass(frozen=True)
@@ -150,7 +149,7 @@ def _read_projects(raw: str, ctx: LinkContext) -> tuple[tuple[Project, ...] | No
 
 
 def _read_compare(raw: str, ctx: LinkContext) -> tuple[CompareSelection, tuple[Notice, ...]]:
-    return compare_link.parse_selection(raw, ctx)
+    return parse_selection(raw, ctx)
 
 
 def _is_data_version(raw: str, ctx: LinkContext) -> bool:
@@ -253,7 +252,7 @@ def _parse_number(spec: NumberKey, raw: str) -> tuple[float | int | None, Notice
     if not math.isfinite(value):
         return None, _notice("not_finite", spec.key, raw, Term("link_reason_not_finite"))
     if not spec.lo <= value <= spec.hi:
-        lo, hi = _fmt(spec.lo), _fmt(spec.hi)
+        lo, hi = plain_number(spec.lo), plain_number(spec.hi)
         reason = Notice.text("link_reason_out_of_range", lo=lo, hi=hi)
         return None, _notice("out_of_range", spec.key, raw, reason)
     if spec.integer:
@@ -289,7 +288,7 @@ def _parse_project(entry: str) -> tuple[Project | None, Notice | None]:
     except ValueError:
         value = math.nan
     if not (math.isfinite(value) and PROJECT_MIN_VND_TRN <= value <= PROJECT_MAX_VND_TRN):
-        lo, hi = _fmt(PROJECT_MIN_VND_TRN), _fmt(PROJECT_MAX_VND_TRN)
+        lo, hi = plain_number(PROJECT_MIN_VND_TRN), plain_number(PROJECT_MAX_VND_TRN)
         return None, _project_notice(
             "bad_project_value",
             entry,
@@ -325,7 +324,7 @@ def parse_projects(raw: str) -> tuple[tuple[Project, ...], tuple[Notice, ...]]:
 
 def format_projects(projects: tuple[Project, ...]) -> str:
     """The ``pj`` value for ``projects``, in year order (``2027:25,2029:40``)."""
-    return ",".join(f"{p.year}:{_fmt(p.value_vnd_trn)}" for p in sorted(projects))
+    return ",".join(f"{p.year}:{plain_number(p.value_vnd_trn)}" for p in sorted(projects))
 
 
 def split_query(text: str) -> list[tuple[str, str]]:
@@ -410,7 +409,7 @@ def _parse(text: str | Mapping[str, str | list[str]], ctx: LinkContext) -> Parse
             scenario = scenario.with_(base_share_pct=float(observed))
         elif scenario.base_year != ctx.defaults.base_year:
             # The share as the link writes it (language-neutral), like the link's other numbers.
-            share = _fmt(scenario.base_share_pct)
+            share = plain_number(scenario.base_share_pct)
             notices.append(Notice.of("base_share_assumed", year=scenario.base_year, share=share))
     if target_set is not None and ctx.target_sets[target_set] != (scenario.t1, scenario.t2):
         # The targets are the scenario; the set only names them. A name for other numbers goes.
@@ -442,13 +441,6 @@ def link_target_set(ctx: LinkContext, t1: float, t2: float, name: str | None) ->
         return None
     first = next(k for k, v in ctx.target_sets.items() if v == (t1, t2))
     return None if first == name else name
-
-
-def _fmt(value: float) -> str:
-    """Shortest text that reads back as the same float (``12.0`` → ``12``)."""
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    return repr(float(value))
 
 
 def query_items(
@@ -543,5 +535,36 @@ def _compare_value(parsed: ParsedLink) -> str | None:
     return None if parsed.compare is None else compare_link.encode(parsed.compare)
 
 
-# Last: the compare selection's parser parses its pasted scenarios with this module's ``parse``.
-from qn_model.core import compare_link  # noqa: E402
+# The compare page's selection (``cmp``): its grammar is qn_model.core.compare_link's; a pasted
+# scenario in it is read by this module's parser, handed to that grammar.
+# A pasted link's own meeting keys say nothing about the scenario compared.
+_IGNORED_INNER = frozenset({LANG_KEY, PRESENT_KEY, DATA_VERSION_KEY, COMPARE_KEY})
+
+
+def canonical_query(text: str, ctx: LinkContext) -> tuple[str, tuple[Notice, ...]]:
+    """A pasted link as the canonical query of its scenario (defaults left out; its language,
+    meeting keys and data version dropped), with what its parser ignored."""
+    pairs = [(k, v) for k, v in split_query(text) if k not in _IGNORED_INNER]
+    grouped: dict[str, list[str]] = {}
+    for key, value in pairs:
+        grouped.setdefault(key, []).append(value)
+    parsed = parse(grouped, ctx)
+    items = query_items(
+        parsed.scenario, ctx.defaults, observed_share=ctx.observed_share, target_set=parsed.target_set
+    )
+    # Fully escaped (not links.encode): a project list's commas would split the cmp value.
+    return urlencode(items), parsed.notices
+
+
+def parse_selection(raw: str, ctx: LinkContext) -> tuple[CompareSelection, tuple[Notice, ...]]:
+    """The selection a ``cmp`` value holds, with what was ignored. Never raises."""
+    return compare_link.read_selection(raw, lambda text: canonical_query(text, ctx))
+
+
+def selection(
+    include_current: bool, presets: Iterable[str], links: Iterable[str], ctx: LinkContext
+) -> CompareSelection:
+    """The canonical selection of the compare page's inputs: known presets once each in preset
+    order, each pasted link as its canonical query, cut to the first
+    :data:`~qn_model.core.compare_link.MAX_ITEMS` (as the page compares them)."""
+    return compare_link.chosen(include_current, presets, (canonical_query(line, ctx)[0] for line in links))

@@ -6,11 +6,15 @@ its parameters. ``qn_model.i18n.render(msg, lang)`` turns it into text. Paramete
 (formatted per language by the text's placeholder, ``{share:pct}``), user text (shortened with
 :func:`shorten` first), references to catalog terms (:class:`Term`), texts that the data carries
 in each language (:class:`Local`), nested messages, or a :class:`Join` of those.
+
+Nothing here knows a text: there is no renderer to register, so a message reads the same whatever
+was imported first. Code that cannot render (a lower layer raising :class:`MessageError`, a log)
+uses :func:`describe`, the language-neutral form of codes and parameters; the edge that shows a
+message to a reader renders it there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from qn_model.core.langs import DEFAULT_LANG, LANGS
@@ -18,8 +22,10 @@ from qn_model.core.langs import DEFAULT_LANG, LANGS
 __all__ = [
     "DEFAULT_LANG",
     "LANGS",
+    "N_",
     "Join",
     "Local",
+    "MessageError",
     "Notice",
     "Params",
     "Problem",
@@ -29,6 +35,12 @@ __all__ = [
 ]
 
 Params = tuple[tuple[str, object], ...]
+
+
+def N_(key: str) -> str:
+    """``key`` unchanged: marks a catalog key written in a table and looked up later
+    (``t(key, lang)``), so that ``make texts`` (scripts/texts.py) extracts it."""
+    return key
 
 
 @dataclass(frozen=True)
@@ -145,16 +157,36 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# How a message reads in a language: qn_model.i18n installs its renderer when imported, and the
-# package's __init__ imports it first, so every import of the engine has it. A lower layer that
-# must put a message into text of its own (broken shipped data, the JSON document) calls
-# describe(); the code-and-parameters form below is only reached by a renderer-less caller.
-RENDERERS: list[Callable[[object, str], str]] = []
+def describe(msg: object) -> str:
+    """``msg`` in no language: its code and parameters (``[too_many_projects] key='pj', max=6``);
+    a problem starts with its location, a :class:`Join` joins its parts, a :class:`Term` is its
+    key, a :class:`Local` the default language's text, anything else its ``repr`` (text as is
+    inside a Join)."""
+    if isinstance(msg, Notice):
+        return f"[{msg.code}] " + ", ".join(f"{k}={_param(v)}" for k, v in msg.params)
+    if isinstance(msg, Problem):
+        where = [msg.file] if msg.file else []
+        where += [f"row {msg.row}"] if msg.row is not None else []
+        where += [f"column {msg.column}"] if msg.column else []
+        text = f"[{msg.code}] " + ", ".join(f"{k}={_param(v)}" for k, v in msg.params)
+        return f"{', '.join(where)}: {text}" if where else text
+    if isinstance(msg, Join):
+        return msg.sep.join(v if isinstance(v, str) else describe(v) for v in msg.items)
+    if isinstance(msg, Term):
+        return msg.key
+    if isinstance(msg, Local):
+        return msg.get(DEFAULT_LANG)
+    return repr(msg)
 
 
-def describe(msg: Notice | Problem, lang: str = DEFAULT_LANG) -> str:
-    """``msg`` as text in ``lang`` when the catalogs are loaded, else its code and parameters."""
-    if RENDERERS:
-        return RENDERERS[-1](msg, lang)
-    where = f"{msg.file}: " if isinstance(msg, Problem) else ""
-    return f"{where}[{msg.code}] " + ", ".join(f"{k}={v!r}" for k, v in msg.params)
+def _param(value: object) -> str:
+    return describe(value) if isinstance(value, (Notice, Problem, Join, Term, Local)) else repr(value)
+
+
+class MessageError(ValueError):
+    """An error whose text is a message: ``str()`` is its :func:`describe` form, and the edge
+    that shows it (the command line, a page) renders ``.message`` in the reader's language."""
+
+    def __init__(self, message: Notice | Problem) -> None:
+        super().__init__(describe(message))
+        self.message = message

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from qn_model.core.messages import N_
 from qn_model.core.scenario import (
     HORIZON_END,
     MAX_PROJECTS,
@@ -189,5 +190,5 @@ def closing_project(
         value = round(value + CLOSE_STEP_VND_TRN, 2)
     value = max(PROJECT_MIN_VND_TRN, value)
     if value > PROJECT_MAX_VND_TRN:
-        return None, "close_gap_too_big"
+        return None, N_("close_gap_too_big")
     return Project(int(year), value), None

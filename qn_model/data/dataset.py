@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 import pandas as pd
 
 from qn_model.core import langs
+from qn_model.core.messages import Join, MessageError, Notice, Problem
 from qn_model.data.cache import memoize
 from qn_model.data.codebook import CODEBOOK_COLUMNS, PROVINCE, Codebook, codebook_problems
 from qn_model.data.validate import validate_path
@@ -312,7 +313,7 @@ def clear_cache() -> None:
 
 @memoize(maxsize=8)
 def _load_cached(path: Path) -> Dataset:
-    errors: list[str] = []
+    errors: list[str | Problem] = []
     codebook = _read_table(path / "codebook.csv", CODEBOOK_COLUMNS, errors)
     sources = _read_table(path / "sources.csv", SOURCE_COLUMNS, errors)
     if codebook is None or sources is None:
@@ -321,7 +322,7 @@ def _load_cached(path: Path) -> Dataset:
     book = Codebook.from_frame(codebook)
     for name in ("indicators.csv", "targets.csv"):
         report = validate_path(path / name, known_indicators=set(book.ids), share_indicators=book.share_ids)
-        errors.extend(report.messages("en"))  # English text once qn_model.i18n is loaded
+        errors.extend(report.problems)  # messages: the edge that shows the error renders them
     indicators = _read_table(path / "indicators.csv", INDICATOR_COLUMNS, errors)
     targets = _read_table(path / "targets.csv", TARGET_COLUMNS, errors)
     if errors or indicators is None or targets is None:
@@ -342,12 +343,16 @@ def _read_peers(path: Path) -> pd.DataFrame | None:
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
-def _fail(path: Path, errors: list[str]) -> NoReturn:
-    shown = "\n  ".join(errors[:50])
-    raise ValueError(f"Shipped data in {path} is broken ({len(errors)} problem(s)):\n  {shown}")
+def _fail(path: Path, errors: list[str | Problem]) -> NoReturn:
+    # A developer's error: the structural checks speak English, the validator's problems are
+    # messages, rendered where the error is shown (``MessageError.message``).
+    shown = Join(tuple(errors[:50]), "\n  ")
+    raise MessageError(
+        Notice.of("shipped_data_broken", "shipped_data_broken", path=str(path), n=len(errors), problems=shown)
+    )
 
 
-def _read_table(path: Path, columns: tuple[str, ...], errors: list[str]) -> pd.DataFrame | None:
+def _read_table(path: Path, columns: tuple[str, ...], errors: list[str | Problem]) -> pd.DataFrame | None:
     if not path.is_file():
         errors.append(f"{path.name}: file not found")
         return None

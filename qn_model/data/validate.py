@@ -38,6 +38,7 @@ from typing import Any
 import pandas as pd
 
 from qn_model.core.messages import Problem, describe
+from qn_model.core.numbers import plain_number
 from qn_model.data.codebook import GROWTH_ID, PROVINCE, SHARE_ID, read_geos, shipped_codebook
 
 __all__ = [
@@ -121,9 +122,10 @@ class ValidationReport:
         """The problem codes, in order (convenient for tests and logs)."""
         return [p.code for p in self.problems]
 
-    def messages(self, lang: str = "vi") -> list[str]:
-        """All problem messages with their locations, in the given language."""
-        return [describe(p, lang) for p in self.problems]
+    def messages(self) -> list[str]:
+        """All problems with their locations, in no language (codes and parameters: for logs
+        and test failures; a reader sees ``qn_model.i18n.render(problem, lang)``)."""
+        return [describe(p) for p in self.problems]
 
 
 # --------------------------------------------------------------------------------------
@@ -692,7 +694,9 @@ def _check_table(
         if ind is None or geo is None or year is None or value is None or not row_ok:
             continue
         if is_share(ind) and not 0.0 <= value <= 100.0:
-            col.add("share_out_of_range", row=number, column="value", value=_fmt(value), indicator=ind)
+            col.add(
+                "share_out_of_range", row=number, column="value", value=plain_number(value), indicator=ind
+            )
             continue
         key_values = {"indicator_id": ind, "geo": geo, "year": year}
         if "target_set" in positions:
@@ -708,10 +712,6 @@ def _check_table(
     if col.problems:
         return None
     return _frame(clean)
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
 
 
 def _check_indicator(
@@ -784,8 +784,13 @@ def _check_value(raw: Any, number: int, decimal_comma: bool, bad: set[str], col:
         return parsed
     if status == "excel_error":
         col.add("not_numeric", row=number, column="value", variant="excel_error", value=_text(raw))
-    else:
-        col.add(status, row=number, column="value", value=_text(raw))
+    else:  # each code named, so that its text is found (scripts/texts.py)
+        col.add(
+            "not_finite" if status == "not_finite" else "not_numeric",
+            row=number,
+            column="value",
+            value=_text(raw),
+        )
     return None
 
 

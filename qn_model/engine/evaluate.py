@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from qn_model.core.links import ParsedLink, parse
-from qn_model.core.messages import Notice, describe
+from qn_model.core.messages import Notice
 from qn_model.core.projection import Projection, project
 from qn_model.core.scenario import Scenario
 from qn_model.core.targets import TargetVerdict, judge
@@ -19,26 +20,26 @@ from qn_model.engine.presets import CUSTOM_TARGET_SET, link_context, observed_sh
 
 @dataclass(frozen=True)
 class Evaluation:
-    """A scenario with its path, uncertainty fan and target verdicts."""
+    """A scenario with its path, uncertainty fan and target verdicts: numbers and message codes,
+    in no language (the caller renders them in the reader's)."""
 
     scenario: Scenario
     projection: Projection
     fan: FanChart
     verdicts: tuple[TargetVerdict, ...]
-    lang: str
     notices: tuple[Notice, ...]
     # The set the targets are named after (``evaluate_scenario`` resolves it: the planner's pick
     # while it holds the targets, else the set they read as, else "custom").
     target_set: str = CUSTOM_TARGET_SET
 
-    def to_json(self) -> dict[str, object]:
-        """The command line's ``--json`` document; a warning's text is in the evaluation's
-        language (rendered by ``qn_model.i18n``, which the command line loads)."""
+    def to_json(self, text: Callable[[Notice], str]) -> dict[str, object]:
+        """The command line's ``--json`` document; ``text`` puts a warning into words (the
+        command line passes ``qn_model.i18n.render`` in the link's language)."""
         return {
             "scenario": self.scenario.to_dict(),
             "path": self.projection.records(),
             "targets": [v.to_dict() for v in self.verdicts],
-            "warnings": [{"code": n.code, "message": describe(n, self.lang)} for n in self.notices],
+            "warnings": [{"code": n.code, "message": text(n)} for n in self.notices],
             "target_set": self.target_set,
         }
 
@@ -72,18 +73,19 @@ def headline_verdicts(scn: Scenario, ds: Dataset) -> tuple[TargetVerdict, ...]:
 def evaluate_scenario(
     scn: Scenario,
     ds: Dataset,
-    lang: str = "vi",
+    *,
     notices: tuple[Notice, ...] = (),
     target_set: str | None = None,
 ) -> Evaluation:
-    """``target_set``: the set the planner picked (kept while it holds the scenario's targets)."""
+    """``notices``: what the caller already has to say (a link's); ``target_set``: the set the
+    planner picked (kept while it holds the scenario's targets)."""
     level = base_grdp(ds, scn.base_year)
     projection = project(scn, level)
     fan = simulate(scn, base_grdp_vnd_trn=level)
     verdicts = judge(scn, projection, observed_share(ds), fan.probabilities)
     shown = target_set_for(scn.t1, scn.t2, ds, target_set)
     extra = tuple(n for n in project_notices(scn, ds) if n not in notices)
-    return Evaluation(scn, projection, fan, verdicts, lang, notices + extra, shown)
+    return Evaluation(scn, projection, fan, verdicts, notices + extra, shown)
 
 
 def parse_link(text: str, ds: Dataset) -> ParsedLink:
@@ -97,8 +99,15 @@ def link_notices(parsed: ParsedLink, ds: Dataset) -> tuple[Notice, ...]:
     return parsed.notices if changed is None else (*parsed.notices, changed)
 
 
+def evaluate_parsed(parsed: ParsedLink, ds: Dataset) -> Evaluation:
+    """The scenario of a parsed link evaluated on ``ds``, with the link's notices and target set
+    (the link's language stays with ``parsed``: the evaluation has none)."""
+    return evaluate_scenario(
+        parsed.scenario, ds, notices=link_notices(parsed, ds), target_set=parsed.target_set
+    )
+
+
 def evaluate_link(text: str, ds: Dataset) -> Evaluation:
     """Parse a link (never raises) and evaluate the scenario it holds, on ``ds`` (a link made
     on other data says what changed among its warnings)."""
-    parsed = parse_link(text, ds)
-    return evaluate_scenario(parsed.scenario, ds, parsed.lang, link_notices(parsed, ds), parsed.target_set)
+    return evaluate_parsed(parse_link(text, ds), ds)

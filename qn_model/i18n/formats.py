@@ -17,7 +17,7 @@ import string
 from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
 
-from qn_model.core import langs, messages
+from qn_model.core import langs
 from qn_model.core.langs import DEFAULT_LANG
 from qn_model.core.messages import Join, Local, Notice, Problem, Term
 from qn_model.i18n import catalog
@@ -100,9 +100,6 @@ def render(msg: object, lang: str = DEFAULT_LANG) -> str:
     if isinstance(msg, Join):
         return msg.sep.join(render(item, lang) for item in msg.items)
     return str(msg)
-
-
-messages.RENDERERS[:] = [render]  # one renderer, also after a reload
 
 
 def _render_problem(p: Problem, lang: str) -> str:

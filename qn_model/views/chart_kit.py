@@ -12,12 +12,15 @@ import copy
 import functools
 import hashlib
 import json
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from qn_model.core.messages import N_
 from qn_model.core.scenario import TARGET_YEAR_2
 from qn_model.core.sensitivity import SensitivityGrid
 from qn_model.core.uncertainty import FanChart
@@ -99,6 +102,16 @@ def _no_template_json() -> dict:
 
 def _plain(value: object) -> object:
     return value.tolist() if hasattr(value, "tolist") else str(value)
+
+
+def with_gaps(series: pd.Series) -> tuple[list[int], list[float | None]]:
+    """Every year from the first to the last, ``None`` where there is no value, so that a
+    plotly line (``connectgaps=False``) breaks at a gap instead of bridging it."""
+    data = {int(y): float(v) for y, v in series.items() if v is not None and math.isfinite(float(v))}
+    if not data:
+        return [], []
+    years = list(range(min(data), max(data) + 1))
+    return years, [data.get(y) for y in years]
 
 
 def data_revision(data: object) -> str:
@@ -398,8 +411,8 @@ def add_observed(
     """The province's observed shares as big markers; the planner's own figures in their colour."""
     mine = set(user_years)
     for name, colour, symbol, points in (
-        ("series_observed", pal.OBSERVED, "circle", {y: v for y, v in observed.items() if y not in mine}),
-        ("series_user", pal.USER, "square", {y: v for y, v in observed.items() if y in mine}),
+        (N_("series_observed"), pal.OBSERVED, "circle", {y: v for y, v in observed.items() if y not in mine}),
+        (N_("series_user"), pal.USER, "square", {y: v for y, v in observed.items() if y in mine}),
     ):
         if points:
             add_series(

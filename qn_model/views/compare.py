@@ -10,7 +10,7 @@ Examples
 >>> from qn_model.data.dataset import load_dataset
 >>> from qn_model.engine.presets import default_scenario
 >>> ds = load_dataset()
->>> cmp = build_comparison(ds, default_scenario(ds), "en", presets=("plan",))  # doctest: +SKIP
+>>> cmp = build_comparison(ds, default_scenario(ds), presets=("plan",))  # doctest: +SKIP
 >>> [item.title("en") for item in cmp.items]  # doctest: +SKIP
 ['Current scenario', 'Meet the targets']
 """
@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
 from qn_model.core.links import parse
-from qn_model.core.messages import Join, Notice, Term
+from qn_model.core.messages import N_, Join, Notice, Term
 from qn_model.core.scenario import TARGET_YEAR_2, Scenario
 from qn_model.data.cache import derived
 from qn_model.data.codebook import NATION, SHARE_ID
@@ -111,21 +111,24 @@ class Comparison:
     notices: tuple[Notice, ...] = ()
 
 
-def split_links(text: str) -> list[str]:
-    """Non-blank lines of the pasted text, stripped (one link per line)."""
-    return [line.strip() for line in str(text or "")[:MAX_LINK_CHARS].splitlines() if line.strip()]
+def split_links(text: str, limit: int | None = None) -> tuple[tuple[str, ...], int]:
+    """The non-blank lines of a pasted text, stripped (one link per line), at most ``limit`` of
+    them (the meeting view's deck); returns (links, lines dropped)."""
+    links = tuple(line.strip() for line in str(text or "").splitlines() if line.strip())
+    if limit is None:
+        return links, 0
+    return links[:limit], max(0, len(links) - limit)
 
 
-def _evaluate(scn: Scenario, ds: Dataset, lang: str) -> Evaluation:
-    # Cached on the data, the (frozen) scenario and the language: reruns that only change the
-    # language or another page's widget do not repeat the Monte Carlo.
-    return derived(ds, "evaluation", lambda: evaluate_scenario(scn, ds, lang), scn, lang)
+def _evaluate(scn: Scenario, ds: Dataset) -> Evaluation:
+    # Cached on the data and the (frozen) scenario: an evaluation has no language, so reruns that
+    # only change the language or another page's widget do not repeat the Monte Carlo.
+    return derived(ds, "evaluation", lambda: evaluate_scenario(scn, ds), scn)
 
 
 def build_comparison(
     ds: Dataset,
     current: Scenario,
-    lang: str,
     *,
     include_current: bool = True,
     current_evaluation: Evaluation | None = None,
@@ -139,8 +142,6 @@ def build_comparison(
     ds : Dataset
     current : Scenario
         The scenario in the URL; presets are applied to it (base year, base share and targets kept).
-    lang : str
-        Language of the evaluations (the labels and notices are rendered when shown).
     include_current : bool
         Put the current scenario first.
     current_evaluation : Evaluation, optional
@@ -171,7 +172,8 @@ def build_comparison(
     for name in names:
         pending.append((Term(f"preset_{name}"), "preset", name, preset(name, ds, current), ()))
     ctx = link_context(ds)
-    for i, line in enumerate(split_links(links_text), start=1):
+    pasted, _ = split_links(str(links_text or "")[:MAX_LINK_CHARS])
+    for i, line in enumerate(pasted, start=1):
         parsed = parse(line, ctx)
         # A pasted link made on other data says what changed, like an opened one.
         found = notices_of_link(parsed, ds)
@@ -190,7 +192,7 @@ def build_comparison(
         if source == "current" and current_evaluation is not None and current_evaluation.scenario == scn:
             ev = current_evaluation
         else:
-            ev = _evaluate(scn, ds, lang)
+            ev = _evaluate(scn, ds)
         items.append(Compared(label, source, name, ev, link_notices))
     for i, a in enumerate(items):
         for b in items[i + 1 :]:
@@ -203,14 +205,14 @@ def build_comparison(
 
 # (scenario field, catalog key of the row label, how to format the value)
 _ASSUMPTIONS = (
-    ("base_year", "cmp_row_base", "year"),
-    ("base_share_pct", "cmp_row_s0", "pct"),
-    ("gy1", "cmp_row_gy1", "pct"),
-    ("gd1", "cmp_row_gd1", "pct"),
-    ("gy2", "cmp_row_gy2", "pct"),
-    ("gd2", "cmp_row_gd2", "pct"),
-    ("t1", "cmp_row_t1", "pct"),
-    ("t2", "cmp_row_t2", "pct"),
+    ("base_year", N_("cmp_row_base"), "year"),
+    ("base_share_pct", N_("cmp_row_s0"), "pct"),
+    ("gy1", N_("cmp_row_gy1"), "pct"),
+    ("gd1", N_("cmp_row_gd1"), "pct"),
+    ("gy2", N_("cmp_row_gy2"), "pct"),
+    ("gd2", N_("cmp_row_gd2"), "pct"),
+    ("t1", N_("cmp_row_t1"), "pct"),
+    ("t2", N_("cmp_row_t2"), "pct"),
 )
 
 

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from qn_model.core.messages import N_
 from qn_model.data.codebook import GROWTH_ID, NATION, PROVINCE, SHARE_ID, geos
 from qn_model.data.dataset import USER_SOURCE_ID, Dataset
 from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, fmt_year, t
 from qn_model.views import palette as pal
-from qn_model.views.chart_kit import add_series, base_layout, year_axis
+from qn_model.views.chart_kit import add_series, base_layout, with_gaps, year_axis
 
 KIND_OFFICIAL = "official"
 KIND_ESTIMATE = "estimate"
@@ -69,15 +70,15 @@ GENERAL_RELATED = (
 )
 
 TABLE_COLUMNS = (
-    "hist_col_indicator",
-    "hist_col_geo",
-    "hist_col_year",
-    "hist_col_value",
-    "hist_col_unit",
-    "hist_col_kind",
-    "hist_col_link",
-    "hist_col_source",
-    "hist_col_note",
+    N_("hist_col_indicator"),
+    N_("hist_col_geo"),
+    N_("hist_col_year"),
+    N_("hist_col_value"),
+    N_("hist_col_unit"),
+    N_("hist_col_kind"),
+    N_("hist_col_link"),
+    N_("hist_col_source"),
+    N_("hist_col_note"),
 )
 
 
@@ -142,16 +143,6 @@ def missing_years(years: Iterable[int]) -> list[int]:
     if not have:
         return []
     return [y for y in range(have[0], have[-1] + 1) if y not in set(have)]
-
-
-def with_gaps(series: pd.Series) -> tuple[list[int], list[float | None]]:
-    """Every year from the first to the last, ``None`` where there is no value, so that a
-    plotly line (``connectgaps=False``) breaks at a gap instead of bridging it."""
-    data = {int(y): float(v) for y, v in series.items() if v is not None and math.isfinite(float(v))}
-    if not data:
-        return [], []
-    years = list(range(min(data), max(data) + 1))
-    return years, [data.get(y) for y in years]
 
 
 def years_text(years: Sequence[int]) -> str:
@@ -295,9 +286,9 @@ def share_history_figure(ds: Dataset, lang: str) -> go.Figure:
     kinds: set[str] = set()
     years: list[int] = []
     for indicator_id, key, colour, dash in (
-        (SHARE_ID, "hist_series_vn_share", pal.NATIONAL, "solid"),
-        (CORE_ID, "hist_series_vn_core", pal.BLUE, "dash"),
-        (DIGITALISED_ID, "hist_series_vn_digitalised", pal.GREEN, "dot"),
+        (SHARE_ID, N_("hist_series_vn_share"), pal.NATIONAL, "solid"),
+        (CORE_ID, N_("hist_series_vn_core"), pal.BLUE, "dash"),
+        (DIGITALISED_ID, N_("hist_series_vn_digitalised"), pal.GREEN, "dot"),
     ):
         kinds |= add_kind_series(fig, ds, indicator_id, NATION, t(key, lang), colour, lang, dash=dash)
         years += [p.year for p in series_points(ds, indicator_id, NATION)]
@@ -484,15 +475,15 @@ def values_table(ds: Dataset, lang: str, indicator_ids: Iterable[str] | None = N
         source, url = source_text(ds, r.source_id, lang)
         out.append(
             {
-                "hist_col_indicator": ds.name(r.indicator_id, lang),
-                "hist_col_geo": geo_label(r.geo, lang),
-                "hist_col_year": fmt_year(r.year),
-                "hist_col_value": fmt_value(float(r.value), unit, lang),
-                "hist_col_unit": ds.unit(r.indicator_id, lang),
-                "hist_col_kind": kind_label(r.kind, lang),
-                "hist_col_link": url,
-                "hist_col_source": source,
-                "hist_col_note": str(r.note),
+                N_("hist_col_indicator"): ds.name(r.indicator_id, lang),
+                N_("hist_col_geo"): geo_label(r.geo, lang),
+                N_("hist_col_year"): fmt_year(r.year),
+                N_("hist_col_value"): fmt_value(float(r.value), unit, lang),
+                N_("hist_col_unit"): ds.unit(r.indicator_id, lang),
+                N_("hist_col_kind"): kind_label(r.kind, lang),
+                N_("hist_col_link"): url,
+                N_("hist_col_source"): source,
+                N_("hist_col_note"): str(r.note),
             }
         )
     return localised_frame(out, TABLE_COLUMNS, lang)
@@ -550,12 +541,12 @@ def _status_text(s: SocietyStatus, lang: str) -> str:
 
 
 RELATED_COLUMNS = (
-    "hist_col_indicator",
-    "hist_col_year",
-    "hist_col_value",
-    "hist_col_kind",
-    "hist_col_link",
-    "hist_col_source",
+    N_("hist_col_indicator"),
+    N_("hist_col_year"),
+    N_("hist_col_value"),
+    N_("hist_col_kind"),
+    N_("hist_col_link"),
+    N_("hist_col_source"),
 )
 
 
@@ -568,12 +559,12 @@ def related_table(ds: Dataset, indicator_ids: Iterable[str], lang: str) -> pd.Da
             source, url = source_text(ds, p.source_id, lang)
             out.append(
                 {
-                    "hist_col_indicator": ds.name(indicator_id, lang),
-                    "hist_col_year": fmt_year(p.year),
-                    "hist_col_value": fmt_value(p.value, unit, lang),
-                    "hist_col_kind": kind_label(p.kind, lang),
-                    "hist_col_link": url,
-                    "hist_col_source": source,
+                    N_("hist_col_indicator"): ds.name(indicator_id, lang),
+                    N_("hist_col_year"): fmt_year(p.year),
+                    N_("hist_col_value"): fmt_value(p.value, unit, lang),
+                    N_("hist_col_kind"): kind_label(p.kind, lang),
+                    N_("hist_col_link"): url,
+                    N_("hist_col_source"): source,
                 }
             )
     return localised_frame(out, RELATED_COLUMNS, lang)

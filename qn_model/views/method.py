@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from qn_model.core.messages import N_
 from qn_model.core.projection import project
 from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.core.sensitivity import default_axes
@@ -226,11 +227,11 @@ def caveats(ds: Dataset, lang: str) -> tuple[str, ...]:
     out.extend(
         t(key, lang)
         for key in (
-            "meth_cav_past",
-            "meth_cav_methods",
-            "meth_cav_gdp_grdp",
-            "meth_cav_bounds",
-            "meth_cav_estimates",
+            N_("meth_cav_past"),
+            N_("meth_cav_methods"),
+            N_("meth_cav_gdp_grdp"),
+            N_("meth_cav_bounds"),
+            N_("meth_cav_estimates"),
         )
     )
     return tuple(out)
@@ -240,31 +241,31 @@ def caveats(ds: Dataset, lang: str) -> tuple[str, ...]:
 # Tables
 # --------------------------------------------------------------------------------------
 TARGET_COLUMNS = (
-    "meth_col_set",
-    "hist_col_geo",
-    "hist_col_year",
-    "target",
-    "hist_col_link",
-    "hist_col_source",
-    "hist_col_note",
+    N_("meth_col_set"),
+    N_("hist_col_geo"),
+    N_("hist_col_year"),
+    N_("target"),
+    N_("hist_col_link"),
+    N_("hist_col_source"),
+    N_("hist_col_note"),
 )
 SOURCE_COLUMNS = (
-    "meth_col_title",
-    "hist_col_link",
-    "meth_col_publisher",
-    "meth_col_published",
-    "meth_col_accessed",
-    "meth_col_backs",
-    "meth_col_id",
+    N_("meth_col_title"),
+    N_("hist_col_link"),
+    N_("meth_col_publisher"),
+    N_("meth_col_published"),
+    N_("meth_col_accessed"),
+    N_("meth_col_backs"),
+    N_("meth_col_id"),
 )
-MODEL_COLUMNS = ("meth_col_model", "meth_col_how", "meth_col_min_obs")
+MODEL_COLUMNS = (N_("meth_col_model"), N_("meth_col_how"), N_("meth_col_min_obs"))
 PRESET_COLUMNS = (
-    "meth_col_preset",
-    "meth_col_rule",
-    "meth_col_gy1",
-    "meth_col_gd1",
-    "meth_col_gy2",
-    "meth_col_gd2",
+    N_("meth_col_preset"),
+    N_("meth_col_rule"),
+    N_("meth_col_gy1"),
+    N_("meth_col_gd1"),
+    N_("meth_col_gy2"),
+    N_("meth_col_gd2"),
 )
 
 
@@ -277,13 +278,13 @@ def target_sources_table(ds: Dataset, lang: str) -> pd.DataFrame:
             source, url = source_text(ds, str(r.source_id), lang)
             rows.append(
                 {
-                    "meth_col_set": t(f"target_set_{set_id}", lang),
-                    "hist_col_geo": geo_label(str(r.geo), lang),
-                    "hist_col_year": fmt_year(int(r.year)),
-                    "target": _pct(float(r.value), lang, 0),
-                    "hist_col_link": url,
-                    "hist_col_source": source,
-                    "hist_col_note": str(r.note),
+                    N_("meth_col_set"): t(f"target_set_{set_id}", lang),
+                    N_("hist_col_geo"): geo_label(str(r.geo), lang),
+                    N_("hist_col_year"): fmt_year(int(r.year)),
+                    N_("target"): _pct(float(r.value), lang, 0),
+                    N_("hist_col_link"): url,
+                    N_("hist_col_source"): source,
+                    N_("hist_col_note"): str(r.note),
                 }
             )
     return localised_frame(rows, TARGET_COLUMNS, lang)
@@ -341,13 +342,13 @@ def sources_table(ds: Dataset, lang: str) -> pd.DataFrame:
         url = str(r.url).strip()
         rows.append(
             {
-                "meth_col_title": str(r.title),
-                "hist_col_link": url if has_url(url) else "",
-                "meth_col_publisher": str(r.publisher),
-                "meth_col_published": _date_text(str(r.published), lang),
-                "meth_col_accessed": _date_text(str(r.accessed), lang, accessed=True),
-                "meth_col_backs": backs.get(str(r.source_id), t("meth_backs_nothing", lang)),
-                "meth_col_id": str(r.source_id),
+                N_("meth_col_title"): str(r.title),
+                N_("hist_col_link"): url if has_url(url) else "",
+                N_("meth_col_publisher"): str(r.publisher),
+                N_("meth_col_published"): _date_text(str(r.published), lang),
+                N_("meth_col_accessed"): _date_text(str(r.accessed), lang, accessed=True),
+                N_("meth_col_backs"): backs.get(str(r.source_id), t("meth_backs_nothing", lang)),
+                N_("meth_col_id"): str(r.source_id),
             }
         )
     return localised_frame(rows, SOURCE_COLUMNS, lang)
@@ -357,9 +358,9 @@ def trend_models_table(lang: str) -> pd.DataFrame:
     """The trend model kinds: what each does and how many points it needs."""
     rows = [
         {
-            "meth_col_model": t(f"meth_model_{kind}", lang),
-            "meth_col_how": t(f"meth_model_{kind}_desc", lang),
-            "meth_col_min_obs": fmt_num(MIN_OBS[kind], lang, 0),
+            N_("meth_col_model"): t(f"meth_model_{kind}", lang),
+            N_("meth_col_how"): t(f"meth_model_{kind}_desc", lang),
+            N_("meth_col_min_obs"): fmt_num(MIN_OBS[kind], lang, 0),
         }
         for kind in MODEL_KINDS
     ]
@@ -373,12 +374,12 @@ def presets_table(ds: Dataset, lang: str) -> pd.DataFrame:
         scn = preset(name, ds)
         rows.append(
             {
-                "meth_col_preset": t(f"preset_{name}", lang),
-                "meth_col_rule": t(f"meth_preset_{name}", lang),
-                "meth_col_gy1": _pct(scn.gy1, lang),
-                "meth_col_gd1": _pct(scn.gd1, lang),
-                "meth_col_gy2": _pct(scn.gy2, lang),
-                "meth_col_gd2": _pct(scn.gd2, lang),
+                N_("meth_col_preset"): t(f"preset_{name}", lang),
+                N_("meth_col_rule"): t(f"meth_preset_{name}", lang),
+                N_("meth_col_gy1"): _pct(scn.gy1, lang),
+                N_("meth_col_gd1"): _pct(scn.gd1, lang),
+                N_("meth_col_gy2"): _pct(scn.gy2, lang),
+                N_("meth_col_gd2"): _pct(scn.gd2, lang),
             }
         )
     return localised_frame(rows, PRESET_COLUMNS, lang)
@@ -436,7 +437,7 @@ def _projects_section(ds: Dataset, lang: str) -> Section:
     default scenario's, through the engine."""
     from qn_model.engine.evaluate import evaluate_scenario
 
-    ev = evaluate_scenario(default_scenario(ds), ds, lang)
+    ev = evaluate_scenario(default_scenario(ds), ds)
     examples = tuple(
         t(
             "meth_gap_example",
@@ -601,7 +602,13 @@ def sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
                 Block(
                     "bullets",
                     tuple(
-                        t(k, lang) for k in ("meth_def_de", "meth_def_mic", "meth_def_grdp", "meth_def_share")
+                        t(k, lang)
+                        for k in (
+                            N_("meth_def_de"),
+                            N_("meth_def_mic"),
+                            N_("meth_def_grdp"),
+                            N_("meth_def_share"),
+                        )
                     ),
                 ),
             ),

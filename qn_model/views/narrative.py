@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qn_model.core.messages import N_
 from qn_model.core.scenario import Scenario, period_of_year
 from qn_model.core.targets import BASIS_OBSERVED, BASIS_PROJECTED, TargetVerdict
 from qn_model.data.cache import derived
@@ -129,7 +130,7 @@ def headline(v: TargetVerdict, scn: Scenario, lang: str) -> Headline:
         return Headline(
             t("headline_impossible", lang, year=v.year, value=fmt_pct(v.value_pct, lang)), None, None
         )
-    key = "headline_met" if v.met else "headline_not_met"
+    key = N_("headline_met") if v.met else N_("headline_not_met")
     margin = f"{fmt_num(abs(v.margin_pp), lang, margin_digits(v.margin_pp))} {t('unit_pp', lang)}"
     sentence = t(
         key,
@@ -187,10 +188,10 @@ def data_basis(ds, lang: str) -> list[str]:  # ds: qn_model.data.dataset.Dataset
 def _data_basis(ds, lang: str) -> list[str]:
     lines = []
     for indicator_id, geo, key in (
-        (SHARE_ID, PROVINCE, "basis_line_qn_share"),
-        (SHARE_ID, NATION, "basis_line_vn_share"),
-        (GROWTH_ID, PROVINCE, "basis_line_growth"),
-        (LEVEL_ID, PROVINCE, "basis_line_level"),
+        (SHARE_ID, PROVINCE, N_("basis_line_qn_share")),
+        (SHARE_ID, NATION, N_("basis_line_vn_share")),
+        (GROWTH_ID, PROVINCE, N_("basis_line_growth")),
+        (LEVEL_ID, PROVINCE, N_("basis_line_level")),
     ):
         s = ds.series(indicator_id, geo)
         years = [int(y) for y in s.index]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from qn_model.core.messages import N_
 from qn_model.data.dataset import Dataset
 from qn_model.data.peers import (
     BESIDE_QN,
@@ -153,14 +154,14 @@ def table_text(values: Sequence[PeerValue], lang: str) -> str:
 # The table of every value
 # --------------------------------------------------------------------------------------
 TABLE_COLUMNS = (
-    "peers_col_area",
-    "peers_col_kind",
-    "peers_col_year",
-    "peers_col_basis",
-    "peers_col_value",
-    "peers_col_method",
-    "hist_col_link",
-    "peers_col_note",
+    N_("peers_col_area"),
+    N_("peers_col_kind"),
+    N_("peers_col_year"),
+    N_("peers_col_basis"),
+    N_("peers_col_value"),
+    N_("peers_col_method"),
+    N_("hist_col_link"),
+    N_("peers_col_note"),
 )
 
 
@@ -187,13 +188,13 @@ def values_table(ds: Dataset, lang: str, peers: Sequence[PeerValue] | None = Non
 # Distance to each area's own target
 # --------------------------------------------------------------------------------------
 DISTANCE_COLUMNS = (
-    "peers_col_area",
-    "peers_dist_col_figure",
-    "peers_col_year",
-    "peers_col_basis",
-    "peers_col_method",
-    "peers_dist_col_target",
-    "peers_dist_col_needed",
+    N_("peers_col_area"),
+    N_("peers_dist_col_figure"),
+    N_("peers_col_year"),
+    N_("peers_col_basis"),
+    N_("peers_col_method"),
+    N_("peers_dist_col_target"),
+    N_("peers_dist_col_needed"),
 )
 
 

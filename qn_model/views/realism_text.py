@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from qn_model.core.messages import N_
 from qn_model.core.scenario import Scenario
 from qn_model.core.targets import TargetVerdict
 from qn_model.data.dataset import Dataset
@@ -22,7 +23,7 @@ from qn_model.engine.realism import (
 from qn_model.i18n.formats import fmt_pct, t
 from qn_model.views.history import localised_frame
 
-SERIES_COLUMNS = ("peers_col_series", "peers_col_years", "peers_col_fastest")
+SERIES_COLUMNS = (N_("peers_col_series"), N_("peers_col_years"), N_("peers_col_fastest"))
 
 
 def series_name(s: ShareSeries, lang: str) -> str:
@@ -83,9 +84,9 @@ def series_table(ds: Dataset, lang: str) -> pd.DataFrame:
         years = [y for y, _ in s.points]
         rows.append(
             {
-                "peers_col_series": series_name(s, lang),
-                "peers_col_years": f"{years[0]}–{years[-1]}",
-                "peers_col_fastest": ""
+                N_("peers_col_series"): series_name(s, lang),
+                N_("peers_col_years"): f"{years[0]}–{years[-1]}",
+                N_("peers_col_fastest"): ""
                 if best is None
                 else t(
                     "real_record_short",

@@ -68,13 +68,6 @@ class Slide:
         return self.spec.scenario
 
 
-def split_links(text: str, limit: int = MAX_LINKS) -> tuple[tuple[str, ...], int]:
-    """The non-empty lines of a pasted text, at most ``limit``; returns (links, lines dropped)."""
-    lines = [line.strip() for line in str(text).splitlines()]
-    links = tuple(line for line in lines if line)
-    return links[:limit], max(0, len(links) - limit)
-
-
 def with_targets(scn: Scenario, targets: tuple[float, float] | None) -> Scenario:
     """The scenario judged against ``targets`` (2025 %, 2030 %), or unchanged when None."""
     return scn if targets is None else scn.with_(t1=float(targets[0]), t2=float(targets[1]))
@@ -125,7 +118,7 @@ def slide_title(spec: SlideSpec, lang: str) -> str:
 
 
 def evaluate_slide(spec: SlideSpec, ds: Dataset, lang: str) -> Slide:
-    ev = evaluate_scenario(spec.scenario, ds, lang, spec.notices, spec.target_set)
+    ev = evaluate_scenario(spec.scenario, ds, notices=spec.notices, target_set=spec.target_set)
     lines = tuple(headline(v, spec.scenario, lang) for v in ev.verdicts)
     return Slide(spec, slide_title(spec, lang), ev, lines)
 

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from qn_model.core.messages import N_
 from qn_model.core.scenario import HORIZON_END, Scenario, period_years
 
 # The presets' own rounding and clipping of gd = (1 + gy)(1 + r) - 1, so a carried rate equals
@@ -36,7 +37,7 @@ from qn_model.trends.diagnostics import BoundMark, bound_marks, near_tie
 from qn_model.trends.models import MIN_OBS
 from qn_model.trends.suite import MODEL_KINDS, TrendResult, TrendSuite, fit_trends
 from qn_model.views import palette as pal
-from qn_model.views.chart_kit import base_layout, year_axis
+from qn_model.views.chart_kit import base_layout, with_gaps, year_axis
 
 __all__ = [
     "SERIES",
@@ -187,7 +188,7 @@ def choice_sentence(
     if n_obs < least:
         if n_obs == 0:
             return t("trend_choice_no_data", lang)
-        key = "trend_choice_one_value" if n_obs == 1 else "trend_choice_too_short"
+        key = N_("trend_choice_one_value") if n_obs == 1 else N_("trend_choice_too_short")
         return t(key, lang, n=n_obs, need=least)
     if not any_selected or suite is None:
         return t("trend_choice_none_selected", lang)
@@ -266,7 +267,11 @@ def _status_text(result: TrendResult, lang: str) -> str:
         return t("trend_status_ok", lang)
     need = MIN_OBS[result.kind]
     reason = t(f"trend_reason_{result.reason}", lang, need=need, n=result.n_obs)
-    key = "trend_status_not_enough_data" if result.status == "not_enough_data" else "trend_status_failed"
+    key = (
+        N_("trend_status_not_enough_data")
+        if result.status == "not_enough_data"
+        else N_("trend_status_failed")
+    )
     return t(key, lang, reason=reason)
 
 
@@ -303,14 +308,6 @@ def backtest_table(suite: TrendSuite | None, lang: str, unit: str = "pct") -> pd
 
 
 # --- the figure -------------------------------------------------------------------------------------
-
-
-def _with_gaps(series: pd.Series) -> tuple[list[int], list[float | None]]:
-    """Every year from the first to the last observation; a missing year is None (a visible gap)."""
-    if not len(series):
-        return [], []
-    years = list(range(int(series.index.min()), int(series.index.max()) + 1))
-    return years, [float(series[y]) if y in series.index else None for y in years]
 
 
 def _texts(values: Iterable[float | None], unit: str, lang: str) -> list[str]:
@@ -400,7 +397,7 @@ def trend_figure(
                 hovertemplate=f"{name}: %{{customdata}}<extra></extra>",
             )
         )
-    years, values = _with_gaps(series)
+    years, values = with_gaps(series)
     fig.add_trace(
         go.Scatter(
             x=years,

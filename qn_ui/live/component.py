@@ -25,6 +25,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from qn_model.core.links import KEY_BY_NAME
+from qn_model.core.messages import N_
 from qn_model.core.scenario import TARGET_YEAR_2
 from qn_model.engine.evaluate import base_grdp
 from qn_model.engine.presets import observed_share
@@ -43,21 +44,21 @@ NUDGES = (-5.0, -1.0, 1.0, 5.0)  # the meeting view's buttons, percentage points
 CHART_HEIGHT = 480  # px: beside the verdict and the controls, inside a 720 px laptop screen
 PRESENT_CHART_HEIGHT = 520
 TEXT_KEYS = (
-    "verdict_met",
-    "verdict_not_met",
-    "verdict_impossible",
-    "verdict_unknown",
-    "short_verdict",
-    "short_required",
-    "required_with_range",
-    "gap_short",
-    "money_vnd_trn",
-    "unit_pp",
-    "unit_pct_per_year",
-    "probability",
-    "year",
-    "live_pending",
-    "live_download_png",
+    N_("verdict_met"),
+    N_("verdict_not_met"),
+    N_("verdict_impossible"),
+    N_("verdict_unknown"),
+    N_("short_verdict"),
+    N_("short_required"),
+    N_("required_with_range"),
+    N_("gap_short"),
+    N_("money_vnd_trn"),
+    N_("unit_pp"),
+    N_("unit_pct_per_year"),
+    N_("probability"),
+    N_("year"),
+    N_("live_pending"),
+    N_("live_download_png"),
 )
 
 

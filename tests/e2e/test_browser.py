@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from qn_model.core.messages import LANGS
 from qn_model.data.dataset import load_dataset
-from qn_model.engine.evaluate import evaluate_link
+from qn_model.engine.evaluate import evaluate_link, parse_link
 from qn_model.i18n.formats import fmt_pct, t
 from qn_ui.pages_registry import PAGES
 from tests.e2e.conftest import TIMEOUT_MS
@@ -37,9 +37,10 @@ SIDEBAR_CONTROLS = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'  # th
 @functools.cache
 def expected_2030(query: str) -> str:
     """The engine's 2030 share for a link, formatted as the metric shows it."""
-    ev = evaluate_link(query, load_dataset())
+    ds = load_dataset()
+    ev = evaluate_link(query, ds)
     (v,) = [v for v in ev.verdicts if v.year == 2030]
-    return fmt_pct(v.value_pct, ev.lang)
+    return fmt_pct(v.value_pct, parse_link(query, ds).lang)
 
 
 def label_2030(lang: str) -> str:

@@ -33,8 +33,8 @@ def engine(query: str):
     return evaluate_link(query, load_dataset())
 
 
-def shown_2030(ev) -> str:
-    return fmt_pct(ev.verdicts[1].value_pct, ev.lang)
+def shown_2030(ev, lang: str) -> str:
+    return fmt_pct(ev.verdicts[1].value_pct, lang)
 
 
 def live_query(page: Page) -> dict[str, str]:
@@ -49,7 +49,7 @@ def agreed(page: Page, lang: str):
     q = live_query(page)
     ev = engine(urlencode(q))
     text = metric_value(page, t("share_in_year", lang, year=2030)).inner_text()
-    return q if text == shown_2030(ev) else None
+    return q if text == shown_2030(ev, lang) else None
 
 
 def wait_pj(page: Page, pattern: str) -> str:
@@ -76,7 +76,7 @@ def test_a_pj_link_opens_with_its_projects_and_the_gap_in_money(server: str, pag
     settle(page)
     charts_drawn(page)
     ev = engine("pj=2027:25,2029:40")
-    expect(metric_value(page, t("share_in_year", "vi", year=2030))).to_have_text(shown_2030(ev))
+    expect(metric_value(page, t("share_in_year", "vi", year=2030))).to_have_text(shown_2030(ev, "vi"))
     gap = gap_text(ev.verdicts[1], "vi")
     assert gap and fmt_money(ev.verdicts[1].gap_vnd_trn, "vi") in gap
     # The 2030 verdict and the chart are the live component's (qn_ui/live).

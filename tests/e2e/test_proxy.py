@@ -28,7 +28,7 @@ from playwright.sync_api import Browser, Page, Playwright, expect
 from deploy.team import SECURITY_HEADERS, Team, find_nginx, team
 from qn_model.core.urls import app_link
 from qn_model.data.dataset import load_dataset
-from qn_model.engine.evaluate import evaluate_link
+from qn_model.engine.evaluate import evaluate_link, parse_link
 from qn_model.i18n.formats import fmt_pct, t
 from qn_ui import user_data as ud
 from tests.e2e.conftest import TIMEOUT_MS
@@ -91,9 +91,10 @@ def fetch(page: Page, url: str, method: str = "GET", body: str | None = None) ->
 
 
 def expected(link: str, year: int) -> str:
-    ev = evaluate_link(link, load_dataset())
+    ds = load_dataset()
+    ev = evaluate_link(link, ds)
     (v,) = [v for v in ev.verdicts if v.year == year]
-    return fmt_pct(v.value_pct, ev.lang)
+    return fmt_pct(v.value_pct, parse_link(link, ds).lang)
 
 
 def uploaded_version() -> str:
