@@ -17,20 +17,13 @@ from qn_model.i18n.formats import t
 from qn_model.views.figures import headline_figure, sensitivity_for
 from qn_model.views.tables import path_table, price_basis_note, verdict_table
 from qn_ui import downloads
+from qn_ui.cards import history_warnings, realism_notice, verdict_card
 from qn_ui.carry import kept
 from qn_ui.controls import growth_controls, share_link
 from qn_ui.guard import route_through_app
 from qn_ui.projects import project_editor
 from qn_ui.state import W_DETAIL, W_SENS_YEAR, AppState, get_state, publish_url, refresh_state
-from qn_ui.views import (
-    chart,
-    figure_numbers,
-    history_warnings,
-    realism_notice,
-    unexpected_error,
-    verdict_card,
-    wait_out_frame,
-)
+from qn_ui.widgets import chart, figure_numbers, unexpected_error, wait_out_frame
 
 LOG = logging.getLogger("qn_app")
 DETAILS = ("projects", "chart", "path", "verdicts", "sensitivity", "downloads")
@@ -97,7 +90,7 @@ def _live_scenario() -> None:
     with controls, st.container(key="scenario_verdicts_latest"):  # compact cards (qn_ui/layout.py)
         verdict_card(state, latest, stacked=True)
     verdicts_sent = time.perf_counter()
-    # What follows the 2030 verdict goes out one display frame after it (views.HEADLINE_FRAME_S):
+    # What follows the 2030 verdict goes out one display frame after it (widgets.HEADLINE_FRAME_S):
     # the browser draws a chart in one long task, which would otherwise often come before it
     # paints the new verdict; and the fewer elements reach the browser with the verdict, the
     # sooner it is painted. The chart (Monte Carlo, figure) is built meanwhile; should that fail,

@@ -9,7 +9,7 @@ from qn_ui.carry import apply_carried_rates, kept, pop_carried
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape
 from qn_ui.state import W_TREND_SERIES, get_state, trend_models_key
-from qn_ui.views import chart
+from qn_ui.widgets import chart
 
 route_through_app()
 state = get_state()

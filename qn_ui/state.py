@@ -140,7 +140,7 @@ from qn_model.data.dataset import Dataset, load_dataset
 from qn_model.data.versions import data_version_notice
 from qn_model.engine.evaluate import Evaluation, evaluate_scenario, headline_verdicts, project_notices
 from qn_model.engine.presets import link_context, target_set_for
-from qn_ui.pages_registry import COMPARE_PAGE
+from qn_ui.pages_registry import COMPARE_PAGE, PRESENT_PAGE
 
 # --- Session keys: every key the app reads or writes in st.session_state ----------------------
 
@@ -202,7 +202,8 @@ PJ_CLOSED = "_pj_closed"  # (the project "close the gap" added, the projects bef
 PJ_CLOSE_MESSAGE = "_pj_close_message"  # why the last "close the gap" click added nothing
 PJ_CLOSE_YEAR_KEPT = "_pj_close_year"  # the year last used: the picker is not drawn while the gap is closed
 
-# The meeting view's deck (qn_ui.present): in the session only, never in the URL.
+# The meeting view's deck (pages/present.py): in the session only, never in the URL.
+DECK_FROM = "_deck_from"  # the page the meeting view was opened from (its QR code and exit lead there)
 DECK_OPENED = "_deck_opened"  # the scenario the presentation was opened on
 DECK_OPENED_SET = "_deck_opened_set"  # the target set it was shown with
 DECK_LINKS = "_deck_links"  # pasted links in use (tuple of str)
@@ -259,7 +260,8 @@ def current_dataset() -> Dataset:
     return user if user is not None else load_dataset()
 
 
-def _query_items() -> list[tuple[str, str]]:
+def current_query() -> list[tuple[str, str]]:
+    """The address bar's query, in order, a repeated key once per value."""
     qp = st.query_params
     return [(k, v) for k in qp for v in qp.get_all(k)]
 
@@ -388,7 +390,7 @@ def sync_from_url(ctx: LinkContext, page: str) -> None:
     next slider move before the previous rewrite reached its address bar. Such a URL is stale,
     not a new link: the widgets' values win (else quick key presses would be undone).
     """
-    items = _query_items()
+    items = current_query()
     last = st.session_state.get(LAST_QUERY)
     page_changed = st.session_state.get(LAST_PAGE) not in (None, page)
     st.session_state[LAST_PAGE] = page
@@ -427,9 +429,9 @@ def scenario_from_widgets(ctx: LinkContext) -> Scenario:
 
 def write_url(items: list[tuple[str, str]]) -> None:
     """Put the scenario's query (``query_items``) in the address bar, and remember it."""
-    if items != _query_items():
+    if items != current_query():
         st.query_params.from_dict(dict(items))
-    written = _query_items()
+    written = current_query()
     st.session_state[LAST_QUERY] = written
     recent = [q for q in st.session_state.get(WRITTEN, []) if q != written]
     st.session_state[WRITTEN] = [*recent[-(MAX_WRITTEN - 1) :], written]
@@ -442,6 +444,60 @@ def publish_url() -> None:
     items = st.session_state.pop(PENDING_URL, None)
     if items is not None:
         write_url(items)
+
+
+def compare_origin() -> bool:
+    """Whether this page shows the compare page's selection: the compare page, or the meeting
+    view opened from it."""
+    page = st.session_state.get(LAST_PAGE)
+    return page == COMPARE_PAGE or (page == PRESENT_PAGE and st.session_state.get(DECK_FROM) == COMPARE_PAGE)
+
+
+DECK_KEYS = (DECK_FROM, DECK_OPENED, DECK_OPENED_SET, DECK_LINKS, DECK_DROPPED, DECK_TARGETS, DECK_INDEX)
+
+
+def route_present(page: str, previous: str | None) -> str | None:
+    """Keep the meeting view's flag and deck in step with the page; the page this run must go to
+    instead, if any: the meeting view's for ``present=1`` in a link opened on another page, the
+    page it was opened from when the presenter leaves it (:func:`leave_present`).
+
+    Entering the meeting view (by such a link, or by its entry in the navigation) opens a fresh
+    deck on the scenario as it is, remembering the page it came from; any other page closes it."""
+    asked = st.query_params.get(PRESENT_KEY) == "1"
+    go = None
+    if page != PRESENT_PAGE and asked:
+        if not (st.session_state.get(PRESENT) and current_query() == st.session_state.get(LAST_QUERY)):
+            _open_deck(page)  # a link, not a rerun of the view's own address
+        go = PRESENT_PAGE
+    elif page == PRESENT_PAGE and DECK_FROM in st.session_state and not st.session_state.get(PRESENT):
+        go = st.session_state[DECK_FROM]  # left
+        close_deck()
+    if go is not None:
+        # This run draws no widget, and Streamlit drops the values of widgets a run leaves out.
+        _rebind_widgets()
+        st.session_state[PRESENT] = go == PRESENT_PAGE
+        return go
+    if page == PRESENT_PAGE and DECK_FROM not in st.session_state:
+        _open_deck(previous if previous not in (None, PRESENT_PAGE) else "")
+    if page != PRESENT_PAGE:
+        close_deck()
+    st.session_state[PRESENT] = page == PRESENT_PAGE
+    return None
+
+
+def leave_present() -> None:
+    """on_click of the meeting view's exit: the next run goes back where the view was opened."""
+    st.session_state[PRESENT] = False
+
+
+def _open_deck(origin: str) -> None:
+    close_deck()
+    st.session_state[DECK_FROM] = origin
+
+
+def close_deck() -> None:
+    for key in DECK_KEYS:
+        st.session_state.pop(key, None)
 
 
 def context() -> tuple[Dataset, LinkContext]:
@@ -460,12 +516,9 @@ def build_state(ds: Dataset, ctx: LinkContext, *, defer_url: bool = False) -> Ap
     notices = tuple(st.session_state.get(NOTICES, ()))
     picked = st.session_state.get(W_TSET)
     ts = link_target_set(ctx, scn.t1, scn.t2, picked)
-    # The compare page's selection is in its link; other pages' links leave it out.
-    cmp = (
-        compare_link.encode(compare_selection(ctx))
-        if st.session_state.get(LAST_PAGE) == COMPARE_PAGE
-        else None
-    )
+    # The compare page's selection is in its link (and in the meeting view's opened from it);
+    # other pages' links leave it out.
+    cmp = compare_link.encode(compare_selection(ctx)) if compare_origin() else None
     # Every link names the data it was made on.
     items = query_items(scn, ctx.defaults, lang, present, ds.version, ctx.observed_share, ts, cmp)
     if defer_url:

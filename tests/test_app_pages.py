@@ -336,14 +336,15 @@ def test_the_verdicts_go_out_a_frame_before_the_chart(monkeypatch: pytest.Monkey
     messages come a frame later: that verdict (alone: the fewer elements come with it, the sooner
     it is painted), then the pause, then the rest (2025's, which the fragment's sliders do not
     move) and the chart, on every slider move."""
-    import qn_ui.views as views
+    import qn_ui.cards as cards
+    import qn_ui.widgets as widgets
 
     order: list[str] = []
-    real_verdicts, real_chart, real_sleep = views.verdict_card, views.chart, time.sleep
+    real_verdicts, real_chart, real_sleep = cards.verdict_card, widgets.chart, time.sleep
     monkeypatch.setattr(
-        views, "verdict_card", lambda *a, **k: (order.append("verdict"), real_verdicts(*a, **k))
+        cards, "verdict_card", lambda *a, **k: (order.append("verdict"), real_verdicts(*a, **k))
     )
-    monkeypatch.setattr(views, "chart", lambda *a, **k: (order.append("chart"), real_chart(*a, **k)))
+    monkeypatch.setattr(widgets, "chart", lambda *a, **k: (order.append("chart"), real_chart(*a, **k)))
 
     def sleep(seconds: float) -> None:
         if seconds != 0.001:  # not AppTest's own polling
@@ -357,7 +358,7 @@ def test_the_verdicts_go_out_a_frame_before_the_chart(monkeypatch: pytest.Monkey
     at.slider(key="w_gd2").set_value(45.0).run()
     assert_clean(at)
     assert [o.split()[0] for o in order] == ["verdict", "pause", "verdict", "chart"]  # 2030's, 2025's
-    assert 0.0 <= float(order[1].split()[1]) <= views.HEADLINE_FRAME_S  # less the chart's build
+    assert 0.0 <= float(order[1].split()[1]) <= widgets.HEADLINE_FRAME_S  # less the chart's build
 
 
 def test_language_switch() -> None:
