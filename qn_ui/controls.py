@@ -227,7 +227,3 @@ def share_link(query: str, lang: str) -> None:
     # that a first visitor would wait for. The address bar holds the same link.
     link = full_link(query)
     st.caption(f"{t('link_caption', lang)} `{md_code(link)}`")
-
-
-def fmt_rate(value: float, lang: str) -> str:
-    return f"{fmt_num(value, lang)}{t('unit_pct_per_year', lang)}"

@@ -35,12 +35,20 @@ from __future__ import annotations
 import streamlit as st
 
 from qn_model.core import compare_link
-from qn_model.core.compare_link import DEFAULT_SELECTION, CompareSelection, selection
+from qn_model.core.compare_link import DEFAULT_SELECTION, CompareSelection
 from qn_model.core.links import DATA_VERSION_KEY, LANG_KEY, NUMBER_KEYS, PRESENT_KEY, LinkContext, ParsedLink
 from qn_model.core.messages import DEFAULT_LANG, LANGS
 from qn_model.core.scenario import Scenario
 from qn_model.data.dataset import Dataset, load_dataset
-from qn_model.engine.app_state import AppState, Query, app_state, is_new_link, read_link, scenario_from_values
+from qn_model.engine.app_state import (
+    AppState,
+    Query,
+    app_state,
+    compare_inputs,
+    is_new_link,
+    read_link,
+    scenario_from_values,
+)
 from qn_model.engine.presets import link_context
 from qn_ui.pages_registry import COMPARE_PAGE, PRESENT_PAGE
 
@@ -187,23 +195,13 @@ def set_compare_selection(sel: CompareSelection) -> None:
         st.session_state[KEEP_PREFIX + key] = value
 
 
-def _compare_input(key: str, default: object) -> object:
-    if key in st.session_state:
-        return st.session_state[key]
-    return st.session_state.get(KEEP_PREFIX + key, default)
-
-
 def compare_selection(ctx: LinkContext) -> CompareSelection:
-    """The compare page's selection, canonical (:func:`qn_model.core.compare_link.selection`)."""
-    presets = _compare_input(CMP_PRESETS, list(DEFAULT_SELECTION.presets))
-    text = str(_compare_input(CMP_LINKS, "") or "")
-    links = [line.strip() for line in text.splitlines() if line.strip()]
-    return selection(
-        bool(_compare_input(CMP_CURRENT, DEFAULT_SELECTION.include_current)),
-        presets if isinstance(presets, list) else [],
-        links,
-        ctx,
+    """The compare page's selection, from its inputs (kept while another page is shown)."""
+    inputs = (
+        st.session_state.get(k, st.session_state.get(KEEP_PREFIX + k))
+        for k in (CMP_CURRENT, CMP_PRESETS, CMP_LINKS)
     )
+    return compare_inputs(*inputs, ctx)
 
 
 def _widget_keys() -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import pytest
 
 from qn_model.core.links import encode, parse
 from qn_model.core.scenario import Project
-from qn_model.engine.app_state import app_state, is_new_link, read_link, scenario_from_values
+from qn_model.engine.app_state import app_state, compare_inputs, is_new_link, read_link, scenario_from_values
 from qn_model.engine.evaluate import evaluate_scenario, link_notices
 from qn_model.engine.presets import link_context
 
@@ -72,3 +72,13 @@ def test_reading_a_link_is_the_engines_reading(ds):
     parsed, notices = read_link(query, ctx, ds)
     assert parsed == parse("gd2=25&gd2=26&dv=0123456789ab&x=1", ctx)
     assert notices == link_notices(parsed, ds) and len(notices) >= 2
+
+
+def test_the_compare_inputs_make_the_canonical_selection(ds):
+    from qn_model.core.compare_link import DEFAULT_SELECTION
+
+    ctx = link_context(ds)
+    assert compare_inputs(None, None, None, ctx) == DEFAULT_SELECTION
+    sel = compare_inputs(False, ["plan"], "\n ?gd2=40 \n\n", ctx)
+    assert not sel.include_current and sel.presets == ("plan",) and sel.links == ("gd2=40",)  # canonical
+    assert compare_inputs(True, "not a list", "", ctx).presets == ()

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from qn_model.core.compare_link import DEFAULT_SELECTION, CompareSelection, selection
 from qn_model.core.links import (
     NUMBER_KEYS,
     LinkContext,
@@ -124,3 +125,14 @@ def app_state(
         ds, ctx, scn, lang, present, shown, encode(items), target_set_for(scn.t1, scn.t2, ds, picked)
     )
     return state, items
+
+
+def compare_inputs(
+    include_current: object, presets: object, links_text: object, ctx: LinkContext
+) -> CompareSelection:
+    """The compare page's selection from its inputs as the session holds them (None: not set
+    yet, the default selection's), canonical (:func:`qn_model.core.compare_link.selection`)."""
+    include = DEFAULT_SELECTION.include_current if include_current is None else bool(include_current)
+    presets = list(DEFAULT_SELECTION.presets) if presets is None else presets
+    links = [line.strip() for line in str(links_text or "").splitlines() if line.strip()]
+    return selection(include, presets if isinstance(presets, list) else [], links, ctx)
