@@ -10,22 +10,25 @@ from qn_model import warmup
 # what it is importing, so no module is ever seen half-imported and no fit is done twice.
 warmup.wait()
 
+from qn_model.core.links import PRESENT_KEY  # noqa: E402
 from qn_model.i18n.formats import t  # noqa: E402
 from qn_ui import layout  # noqa: E402
+from qn_ui.cards import link_notices  # noqa: E402
 from qn_ui.controls import language_switch, scenario_controls, share_link  # noqa: E402
-from qn_ui.pages_registry import LIVE_PAGE, PAGES  # noqa: E402
-from qn_ui.present import present_view  # noqa: E402
+from qn_ui.pages_registry import LIVE_PAGE, PAGES, PRESENT_PAGE, page_file  # noqa: E402
 from qn_ui.state import (  # noqa: E402
-    PRESENT,
+    LAST_PAGE,
     W_LANG,
     build_state,
     context,
+    current_query,
     early_lang,
     early_present,
     place_growth_sliders,
+    route_present,
     sync_from_url,
 )
-from qn_ui.views import link_notices, unexpected_error  # noqa: E402
+from qn_ui.widgets import unexpected_error  # noqa: E402
 
 LOG = logging.getLogger("qn_app")
 lang = early_lang()
@@ -44,9 +47,16 @@ page = st.navigation(pages, position="sidebar")
 
 try:
     ds, ctx = context()
+    previous = st.session_state.get(LAST_PAGE)
     sync_from_url(ctx, page.url_path)
+    go = route_present(page.url_path, previous)
+    if go is not None:
+        # present=1 in a link opened on another page: the meeting view, with the same link; out
+        # of it, the page it was opened from, with the link minus present=1.
+        query = [(k, v) for k, v in current_query() if k != PRESENT_KEY or go == PRESENT_PAGE]
+        st.switch_page(page_file(go), query_params=query)
     # The scenario page draws the growth sliders and the link itself, in a fragment under its chart.
-    live_page = page.url_path == LIVE_PAGE and not st.session_state.get(PRESENT)
+    live_page = page.url_path == LIVE_PAGE
     place_growth_sliders(on_page=live_page)
     with st.sidebar:
         language_switch()
@@ -55,11 +65,8 @@ try:
     if not live_page:
         with st.sidebar:
             share_link(state.query, state.lang)
-    if state.present:
-        present_view(state)  # present=1 in any link: the meeting view, whatever the page
-    else:
-        link_notices(state)  # what a tampered or stale link lost, on whichever page it opened
-        page.run()
+    link_notices(state)  # what a tampered or stale link lost, on whichever page it opened
+    page.run()
 except Exception:  # the last line of defence: a planner never sees a traceback
     LOG.exception("page %s failed", page.url_path)
     unexpected_error(st.session_state.get(W_LANG, lang))

@@ -1,7 +1,7 @@
 """The "bare page + our chart" control for ``benchmarks/ui.py`` and ``benchmarks/profile_ui.py``:
 the bare page (one keyed slider, one text) drawing the scenario page's chart, built as that page
 builds it (``headline_figure`` with the required path, the same height, margins, config and
-``qn_ui.views.chart``), in a column as wide as the scenario page's. No app, no router, no
+``qn_ui.widgets.chart``), in a column as wide as the scenario page's. No app, no router, no
 verdict cards, no CSS: what Streamlit and plotly.js cost to redraw *this* chart, to tell the
 chart's own cost from the rest of our page's.
 
@@ -13,7 +13,7 @@ import streamlit as st
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link
 from qn_model.views.figures import headline_figure
-from qn_ui.views import chart
+from qn_ui.widgets import chart
 
 # The scenario page's layout constants (pages/scenario.py; importing the page would run it).
 CHART_HEIGHT, LAYOUT = 480, [0.36, 0.64]

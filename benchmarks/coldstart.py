@@ -78,7 +78,7 @@ import statsmodels.api
 from statsmodels.tsa.arima.model import ARIMA
 from statsmodels.tsa.holtwinters import ExponentialSmoothing
 t.append(time.perf_counter())
-import qn_model.views.figures, qn_ui.controls, qn_ui.downloads, qn_ui.present, qn_ui.state, qn_ui.views
+import qn_model.views.figures, qn_ui.controls, qn_ui.downloads, qn_ui.state, qn_ui.widgets, qn_ui.cards
 t.append(time.perf_counter())
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.presets import link_context

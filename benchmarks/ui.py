@@ -50,7 +50,7 @@ from threadpoolctl import threadpool_info  # noqa: E402
 
 from benchmarks.variants import add_variant_argument, parse_variants, variant_server  # noqa: E402
 from qn_model.i18n.formats import t  # noqa: E402
-from qn_ui.views import HEADLINE_FRAME_S  # noqa: E402
+from qn_ui.widgets import HEADLINE_FRAME_S  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,

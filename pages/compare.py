@@ -17,7 +17,7 @@ from qn_ui.carry import kept
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape
 from qn_ui.state import CMP_CURRENT, CMP_LINKS, CMP_PRESETS, compare_selection, get_state
-from qn_ui.views import chart, notices
+from qn_ui.widgets import chart, notices
 
 route_through_app()
 state = get_state()

@@ -8,7 +8,7 @@ from qn_model.views import history as hist
 from qn_ui.guard import route_through_app
 from qn_ui.safe import md_escape
 from qn_ui.state import get_state
-from qn_ui.views import chart
+from qn_ui.widgets import chart
 
 route_through_app()
 state = get_state()

@@ -3,17 +3,18 @@
 import streamlit as st
 
 from qn_model.i18n.formats import t
-from qn_model.views.figures import headline_figure
+from qn_model.views import overview
+from qn_ui.cards import data_basis, history_warnings, verdict_details, verdict_row
 from qn_ui.guard import route_through_app
 from qn_ui.state import get_state
-from qn_ui.views import chart, data_basis, history_warnings, verdict_details, verdict_row
+from qn_ui.widgets import chart
 
 route_through_app()
 state = get_state()
 lang = state.lang
 st.header(t("app_title", lang))
 verdict_row(state)
-chart(headline_figure(state.evaluation, state.ds, lang), key="overview_chart")
+chart(overview.figure(state.evaluation, state.ds, lang), key="overview_chart")
 verdict_details(state)
 history_warnings(state)
 data_basis(state)

@@ -12,40 +12,30 @@ import logging
 import plotly.graph_objects as go
 import streamlit as st
 
-from qn_model.core.scenario import TARGET_YEAR_1, TARGET_YEAR_2
 from qn_model.i18n.formats import t
-from qn_model.views.figures import headline_figure, sensitivity_for
-from qn_model.views.narrative import fan_note
-from qn_model.views.tables import path_table, price_basis_note, verdict_table
+from qn_model.views import scenario as view
 from qn_ui import downloads
+from qn_ui.cards import history_warnings, realism_notice, verdict_card
 from qn_ui.carry import kept
 from qn_ui.controls import share_link
 from qn_ui.guard import route_through_app
-from qn_ui.live.component import CHART_HEIGHT, live_view
+from qn_ui.live.component import live_view
 from qn_ui.projects import project_editor
 from qn_ui.state import W_DETAIL, W_SENS_YEAR, AppState, get_state, publish_url, refresh_state
-from qn_ui.views import (
-    chart,
-    figure_numbers,
-    history_warnings,
-    realism_notice,
-    unexpected_error,
-    verdict_card,
-)
+from qn_ui.widgets import chart, figure_numbers, unexpected_error
 
 LOG = logging.getLogger("qn_app")
 LAYOUT = [0.36, 0.64]  # as the live component: verdicts and controls | chart
-DETAILS = ("projects", "chart", "path", "verdicts", "sensitivity", "downloads")
 
 
 def sensitivity_section(state: AppState) -> None:
     lang = state.lang
     st.caption(t("sensitivity_note", lang))
-    years = [TARGET_YEAR_2, TARGET_YEAR_1]
+    years = list(view.SENSITIVITY_YEARS)
     year = st.segmented_control(
-        t("sensitivity_year", lang), years, **kept(W_SENS_YEAR, TARGET_YEAR_2, valid=years)
+        t("sensitivity_year", lang), years, **kept(W_SENS_YEAR, years[0], valid=years)
     )
-    fig = sensitivity_for(state.evaluation, year or TARGET_YEAR_2, lang)
+    fig = view.sensitivity(state.evaluation, year, lang)
     if fig is None:
         st.info(t("sensitivity_past", lang, year=year))
     else:
@@ -57,10 +47,10 @@ def detail_choice(lang: str) -> str | None:
     # still there after a visit to another page.
     return st.segmented_control(
         t("detail_show", lang),
-        DETAILS,
+        view.DETAILS,
         format_func=lambda d: t(f"detail_{d}", lang),
         help=t("detail_help", lang),
-        **kept(W_DETAIL, None, valid=(None, *DETAILS)),
+        **kept(W_DETAIL, None, valid=(None, *view.DETAILS)),
     )
 
 
@@ -71,15 +61,16 @@ def detail(state: AppState, choice: str | None, fig: go.Figure) -> None:
         project_editor(state)
     elif choice == "chart":
         st.caption(t("scenario_chart_note", lang))
-        spread = fan_note(state.evaluation.scenario, state.ds, lang)
+        spread = view.spread_note(state.evaluation, state.ds, lang)
         if spread:
             st.caption(spread)
         figure_numbers(fig, lang)
     elif choice == "path":
-        st.dataframe(path_table(state.evaluation, lang), hide_index=True, width="stretch")
-        st.caption(price_basis_note(state.evaluation, state.ds, lang))
+        table, note = view.path(state.evaluation, state.ds, lang)
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.caption(note)
     elif choice == "verdicts":
-        st.dataframe(verdict_table(state.evaluation, lang), hide_index=True, width="stretch")
+        st.dataframe(view.verdicts(state.evaluation, lang), hide_index=True, width="stretch")
     elif choice == "sensitivity":
         sensitivity_section(state)
     elif choice == "downloads":
@@ -96,17 +87,7 @@ def _live_scenario() -> None:
     # Should the chart fail, the controls and the verdict are still drawn (and work); the failure
     # is raised once they are.
     try:
-        fig, failure = (
-            headline_figure(
-                state.evaluation,
-                state.ds,
-                lang,
-                with_required=True,
-                height=CHART_HEIGHT,
-                settled_margins=True,
-            ),
-            None,
-        )
+        fig, failure = view.figure(state.evaluation, state.ds, lang), None
     except Exception as exc:
         fig, failure = None, exc
     live_view(state, fig)

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from qn_model.views.trend_view import carried_rates
+from qn_model.views.trends import carried_rates
 from qn_ui.state import KEEP_PREFIX, TREND_CARRIED, context, scenario_from_widgets, widget_key
 
 

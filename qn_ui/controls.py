@@ -202,16 +202,17 @@ def growth_controls(lang: str, *, periods: tuple[int, ...] = (1, 2)) -> None:
             _slider(link_key, t(label, lang), t(help_key, lang), lang)
 
 
-def full_link(query: str) -> str:
+def full_link(query: str, page: str | None = None) -> str:
     """The page's address with the scenario's query (what a colleague should receive).
 
     The browser's origin, Streamlit's ``server.baseUrlPath`` and the page: served under
     ``/ktso/`` behind the portal's proxy, the link is ``https://…/ktso/scenario?…``. Without a
-    browser (AppTest) there is no origin, and the link is relative to the host."""
+    browser (AppTest) there is no origin, and the link is relative to the host. ``page``: another
+    page than the one shown (its URL path)."""
     return app_link(
         query,
         base_path=st.get_option("server.baseUrlPath"),
-        page=st.session_state.get(LAST_PAGE) or "",
+        page=(st.session_state.get(LAST_PAGE) if page is None else page) or "",
         origin=origin(st.context.url),
     )
 
@@ -221,7 +222,3 @@ def share_link(query: str, lang: str) -> None:
     # that a first visitor would wait for. The address bar holds the same link.
     link = full_link(query)
     st.caption(f"{t('link_caption', lang)} `{md_code(link)}`")
-
-
-def fmt_rate(value: float, lang: str) -> str:
-    return f"{fmt_num(value, lang)}{t('unit_pct_per_year', lang)}"

@@ -19,6 +19,8 @@ Constants only, no user text.
 
 from __future__ import annotations
 
+from qn_model.views import palette as pal
+
 PHONE_MAX_PX = 640  # Streamlit stacks columns below this width
 
 CSS = f"""<style>
@@ -45,4 +47,28 @@ CSS = f"""<style>
   .js-plotly-plot .main-svg .annotation-text, .js-plotly-plot .main-svg .colorbar text {{
     font-size: 12px !important; }}
 }}
+</style>"""
+
+# The meeting view's type and colours (pages/present.py), sent on that page only.
+PRESENT_CSS = f"""<style>
+.stMainBlockContainer {{ padding-top: 4.2rem; padding-bottom: 1rem; }}
+.stMain [data-testid="stMarkdownContainer"] p, .stMain [data-testid="stMarkdownContainer"] li {{
+  font-size: 1.3rem; line-height: 1.4; }}
+.stMain [data-testid="stMetricValue"], .stMain [data-testid="stMetricValue"] p {{
+  font-size: clamp(2.4rem, 3.1vw, 4.4rem); line-height: 1.05; font-weight: 700; }}
+.stMain [data-testid="stMetricDelta"], .stMain [data-testid="stMetricDelta"] p {{ font-size: 1.5rem; }}
+.stMain [data-testid="stMetricLabel"] p {{ font-size: 1.15rem; }}
+.stMain button p {{ font-size: 1.25rem; }}
+.stMain .st-key-present_title p {{ font-size: 2.5rem; font-weight: 700; line-height: 1.15; margin: 0; }}
+.stMain .st-key-present_rates p {{ font-size: 1.3rem; color: {pal.GREY}; }}
+.stMain [class*="st-key-pvword_"] p {{
+  font-size: clamp(2rem, 2.4vw, 3.3rem); font-weight: 800; line-height: 1.05; margin: 0; }}
+.stMain [class*="st-key-pvword_met"] p {{ color: {pal.MET}; }}
+.stMain [class*="st-key-pvword_notmet"] p {{ color: {pal.NOT_MET}; }}
+.stMain [class*="st-key-pvword_unknown"] p {{ color: {pal.GREY}; }}
+.stMain [class*="st-key-pvtarget_"] p {{ font-size: 1.6rem; font-weight: 600; margin: 0; }}
+.stMain [class*="st-key-pvrate_"] p {{
+  font-size: clamp(1.6rem, 2.3vw, 2.4rem); font-weight: 700; margin: 0; white-space: nowrap; }}
+.stMain [data-testid="stMetricValue"] div {{ white-space: nowrap; }}
+.st-key-present_next_pagedown, .st-key-present_prev_pageup {{ display: none; }}
 </style>"""

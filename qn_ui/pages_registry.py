@@ -28,9 +28,18 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/compare.py", N_("page_compare"), ":material/compare_arrows:"),
     PageSpec("pages/mydata.py", N_("page_mydata"), ":material/upload_file:"),
     PageSpec("pages/method.py", N_("page_method"), ":material/menu_book:"),
+    PageSpec("pages/present.py", N_("page_present"), ":material/co_present:"),
 )
 
 # The page whose growth sliders, verdicts and chart rerun alone (a fragment) when a slider moves.
 LIVE_PAGE = "scenario"
 # The page whose selection (presets, pasted scenarios) the link carries (``cmp``).
 COMPARE_PAGE = "compare"
+# The meeting view: ``present=1`` in a link opened on any page routes here.
+PRESENT_PAGE = "present"
+
+
+def page_file(url_path: str) -> str:
+    """The file of the page at ``url_path`` (the default page's for an unknown one)."""
+    default = next(p for p in PAGES if p.default)
+    return next((p.file for p in PAGES if p.url_path == url_path), default.file)

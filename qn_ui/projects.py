@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from qn_model.core.projection import closing_project
 from qn_model.core.scenario import (
     MAX_PROJECTS,
-    PROJECT_FIRST_YEAR,
-    PROJECT_LAST_YEAR,
     PROJECT_MAX_VND_TRN,
     PROJECT_MIN_VND_TRN,
     TARGET_YEAR_2,
     Project,
     as_projects,
 )
-from qn_model.engine.evaluate import base_grdp
 from qn_model.i18n.formats import fmt_money, render, t
+from qn_model.views import scenario as view
 from qn_ui.safe import md_escape
 from qn_ui.state import (
     PJ_CLOSE_MESSAGE,
@@ -47,32 +44,18 @@ def _set(projects: tuple[Project, ...]) -> None:
 
 
 def _add() -> None:
-    year, value = st.session_state.get(W_PJ_NEW_YEAR), st.session_state.get(W_PJ_NEW_VALUE)
-    current = _projects()
-    if year is None or value is None or len(current) >= MAX_PROJECTS:
-        return
-    value = min(max(float(value), PROJECT_MIN_VND_TRN), PROJECT_MAX_VND_TRN)
-    _set((*current, Project(int(year), value)))
+    _set(view.added(_projects(), st.session_state.get(W_PJ_NEW_YEAR), st.session_state.get(W_PJ_NEW_VALUE)))
 
 
 def _remove(project: Project) -> None:
-    current = list(_projects())
-    if project in current:
-        current.remove(project)
-    _set(tuple(current))
-
-
-def _closing_project(year: int) -> tuple[Project | None, str | None]:
-    """The project that closes the 2030 gap, for the scenario as the controls hold it now."""
-    ds, ctx = context()
-    scn = scenario_from_widgets(ctx)
-    return closing_project(scn, base_grdp(ds, scn.base_year), year, TARGET_YEAR_2)
+    _set(view.removed(_projects(), project))
 
 
 def _close_gap() -> None:
     year = int(st.session_state.get(W_PJ_CLOSE_YEAR) or TARGET_YEAR_2)
     st.session_state[PJ_CLOSE_YEAR_KEPT] = year
-    added, why = _closing_project(year)
+    ds, ctx = context()
+    added, why = view.closing(scenario_from_widgets(ctx), ds, year)
     if added is None:
         st.session_state[PJ_CLOSE_MESSAGE] = why
         st.session_state.pop(PJ_CLOSED, None)
@@ -96,15 +79,13 @@ def project_editor(state: AppState) -> None:
     for notice in state.notices:
         if notice.code.startswith("projects_"):
             st.warning(md_escape(render(notice, lang)), icon=":material/warning:")
-    years = [y for y in range(PROJECT_FIRST_YEAR, PROJECT_LAST_YEAR + 1) if y > scn.base_year]
+    years = view.project_years(scn)
     with st.container(key="pj_list"):
         if not scn.projects:
             st.markdown(md_escape(t("projects_none", lang)))
         for i, p in enumerate(scn.projects):
             text_col, button_col = st.columns([5, 1], vertical_alignment="center")
-            text_col.markdown(
-                "- " + md_escape(t("project_item", lang, year=p.year, value=fmt_money(p.value_vnd_trn, lang)))
-            )
+            text_col.markdown("- " + md_escape(view.project_line(p, lang)))
             button_col.button(
                 ":material/delete:",
                 key=f"pj_remove_{i}",
@@ -116,7 +97,7 @@ def project_editor(state: AppState) -> None:
         st.caption(t("projects_full", lang, n=MAX_PROJECTS))
     else:
         if st.session_state.get(W_PJ_NEW_YEAR) not in years:
-            st.session_state[W_PJ_NEW_YEAR] = years[min(2, len(years) - 1)]
+            st.session_state[W_PJ_NEW_YEAR] = view.first_pick(years)
         st.session_state.setdefault(W_PJ_NEW_VALUE, 10.0)
         year_col, value_col, add_col = st.columns([2, 2, 2], vertical_alignment="bottom")
         year_col.selectbox(t("project_year", lang), years, key=W_PJ_NEW_YEAR)
@@ -137,8 +118,7 @@ def _close_gap_section(state: AppState, years: list[int]) -> None:
     v30 = next((v for v in state.headline if v.year == TARGET_YEAR_2), None)
     st.markdown(f"**{md_escape(t('close_gap_title', lang, year=TARGET_YEAR_2))}**")
     if st.session_state.get(W_PJ_CLOSE_YEAR) not in years:
-        kept = st.session_state.get(PJ_CLOSE_YEAR_KEPT)
-        st.session_state[W_PJ_CLOSE_YEAR] = kept if kept in years else years[min(2, len(years) - 1)]
+        st.session_state[W_PJ_CLOSE_YEAR] = view.first_pick(years, st.session_state.get(PJ_CLOSE_YEAR_KEPT))
     gap = None if v30 is None else v30.gap_vnd_trn
     closed = st.session_state.get(PJ_CLOSED)
     if gap:
@@ -155,30 +135,12 @@ def _close_gap_section(state: AppState, years: list[int]) -> None:
         st.caption(t("close_gap_met" if gap == 0 else "close_gap_unavailable", lang, year=TARGET_YEAR_2))
     why = st.session_state.pop(PJ_CLOSE_MESSAGE, None)
     if why:
-        st.info(
-            t(
-                why,
-                lang,
-                year=TARGET_YEAR_2,
-                n=MAX_PROJECTS,
-                gap=fmt_money(gap, lang),
-                max=fmt_money(PROJECT_MAX_VND_TRN, lang),
-            )
-        )
+        st.info(view.close_gap_why(why, gap, lang))
     if closed is not None:
         added, before = closed
         if state.scenario.projects != as_projects((*before, added)):
             st.session_state.pop(PJ_CLOSED, None)  # changed since: nothing left to undo here
             return
         msg_col, undo_col = st.columns([5, 1], vertical_alignment="center")
-        msg_col.success(
-            t(
-                "close_gap_done",
-                lang,
-                value=fmt_money(added.value_vnd_trn, lang, 2),
-                year=added.year,
-                target=TARGET_YEAR_2,
-            ),
-            icon=":material/check_circle:",
-        )
+        msg_col.success(view.close_gap_done(added, lang), icon=":material/check_circle:")
         undo_col.button(t("close_gap_undo", lang), key="pj_undo", on_click=_undo, icon=":material/undo:")

@@ -18,9 +18,9 @@ import streamlit as st
 from qn_model.data import user_rows
 from qn_model.data.codebook import PROVINCE
 from qn_model.data.dataset import Dataset, load_dataset
-from qn_model.data.validate import VALID_GEOS, Problem, validate_bytes
-from qn_model.engine.usable import dataset_problems
+from qn_model.data.validate import VALID_GEOS
 from qn_model.i18n.formats import t
+from qn_model.views import mydata
 from qn_model.views import user_data as model
 from qn_ui.safe import md_escape
 from qn_ui.state import (
@@ -32,10 +32,7 @@ from qn_ui.state import (
     reread_url,
 )
 
-UPLOAD = "upload"  # the actions, and the names of their widgets (state.mydata_key)
-TABLE = "table"
-APPLY = "apply"
-RESET = "reset"
+UPLOAD, TABLE, APPLY, RESET = mydata.UPLOAD, mydata.TABLE, mydata.APPLY, mydata.RESET
 
 
 def _session(session: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
@@ -55,92 +52,31 @@ def current(session: MutableMapping[str, Any] | None = None) -> Dataset:
     return user if user is not None else shipped()
 
 
-def _known(ds: Dataset) -> list[str]:
-    return ds.codebook["indicator_id"].tolist()
-
-
-def _store(
-    rows: pd.DataFrame, base: Dataset, file: str, session: MutableMapping[str, Any]
-) -> tuple[Problem, ...]:
-    """Build the dataset for ``rows``, check it, and store it only when usable."""
-    try:
-        new = user_rows.build_dataset(base, rows)
-        problems = dataset_problems(new, file)
-    except Exception as exc:  # defensive: whatever happens, the previous data stays
-        return (Problem.of("unusable_data", file, None, None, "mydata_unusable", detail=type(exc).__name__),)
-    if problems:
-        return problems
-    if new is base:
-        session.pop(USER_DATASET, None)
-    else:
-        session[USER_DATASET] = new
-    return ()
+def _keep(change: mydata.Change, session: MutableMapping[str, Any] | None) -> model.Outcome:
+    """Store the planner's new data when the action succeeded, and the outcome for the page."""
+    ses = _session(session)
+    outcome, user = change
+    if outcome.ok:
+        if user is None:
+            ses.pop(USER_DATASET, None)
+        else:
+            ses[USER_DATASET] = user
+    ses[MYDATA_OUTCOME] = outcome
+    return outcome
 
 
 def process_upload(
     data: bytes, filename: str, session: MutableMapping[str, Any] | None = None
 ) -> model.Outcome:
-    """Validate an uploaded file and, when it is clean, merge its rows with the user rows
-    already loaded. The returned outcome is also kept for the page to show."""
-    ses = _session(session)
-    base = shipped()
-    report = validate_bytes(
-        data, filename, known_indicators=_known(base), share_indicators=base.meta.share_ids
-    )
-    name = report.file
-    if report.ok and report.frame is not None:
-        merged = user_rows.merge_rows(user_rows.user_rows(current(ses)), report.frame)
-        problems = _store(merged, base, name, ses)
-        if not problems:
-            outcome = model.Outcome(
-                UPLOAD,
-                True,
-                name,
-                len(report.frame),
-                user_rows.count_changes(base, report.frame),
-                user_rows.count_changes(base, merged),
-            )
-            ses[MYDATA_OUTCOME] = outcome
-            return outcome
-    else:
-        problems = report.problems
-    outcome = model.Outcome(UPLOAD, False, name, problems=problems)
-    ses[MYDATA_OUTCOME] = outcome
-    return outcome
+    return _keep(mydata.upload(data, filename, _session(session).get(USER_DATASET)), session)
 
 
 def process_table(frame: pd.DataFrame, session: MutableMapping[str, Any] | None = None) -> model.Outcome:
-    """Validate the edited table and, when clean, make it the complete set of user rows
-    (an empty table means: back to the shipped data)."""
-    ses = _session(session)
-    base = shipped()
-    if user_rows.is_blank_table(frame):
-        rows = user_rows.empty_rows()
-    else:
-        report = user_rows.validate_table(frame, _known(base))
-        if not report.ok or report.frame is None:
-            outcome = model.Outcome(
-                APPLY, False, problems=report.problems, labels=user_rows.row_labels(frame)
-            )
-            ses[MYDATA_OUTCOME] = outcome
-            return outcome
-        rows = report.frame
-    problems = _store(rows, base, "", ses)
-    if problems:
-        outcome = model.Outcome(APPLY, False, problems=problems)
-    else:
-        summary = user_rows.count_changes(base, rows)
-        outcome = model.Outcome(APPLY, True, "", len(rows), summary, summary)
-    ses[MYDATA_OUTCOME] = outcome
-    return outcome
+    return _keep(mydata.apply_table(frame, _session(session).get(USER_DATASET)), session)
 
 
 def process_reset(session: MutableMapping[str, Any] | None = None) -> model.Outcome:
-    ses = _session(session)
-    ses.pop(USER_DATASET, None)
-    outcome = model.Outcome(RESET, True)
-    ses[MYDATA_OUTCOME] = outcome
-    return outcome
+    return _keep(mydata.reset(), session)
 
 
 def _bump() -> None:
@@ -183,7 +119,7 @@ def handle_request(edited: pd.DataFrame) -> None:
 def show_outcome(lang: str, where: str) -> None:
     """The last action's result, if it belongs here; messages shown as plain text."""
     outcome: model.Outcome | None = st.session_state.get(MYDATA_OUTCOME)
-    if outcome is None or (outcome.action == UPLOAD) != (where == UPLOAD):
+    if outcome is None or not mydata.shown_here(outcome, where):
         return
     head, lines = model.outcome_lines(outcome, lang)
     if outcome.ok:
@@ -195,7 +131,7 @@ def show_outcome(lang: str, where: str) -> None:
 
 def editor(ds: Dataset, lang: str) -> pd.DataFrame:
     """The user rows in an editable table; returns the table as edited (not yet applied)."""
-    ids = _known(ds)
+    ids = ds.codebook["indicator_id"].tolist()
     config = {
         "indicator_id": st.column_config.SelectboxColumn(
             t("mydata_col_code", lang),

@@ -364,7 +364,7 @@ def test_the_live_component_takes_a_release_held_to_the_contract_and_echoes_its_
     assert_clean(at)
     assert live_data(at)["seq"] == seq + 2
     assert growth_value(at, "gd2") == 250.0 and at.query_params["gd2"] == "250"
-    ev = evaluate_scenario(default_scenario(ds).with_(gd2=250.0, gy2=7.5), ds, "en")
+    ev = evaluate_scenario(default_scenario(ds).with_(gd2=250.0, gy2=7.5), ds)
     label = t("share_in_year", "en", year=2030)
     assert shown_metrics(at)[label] == expected_metrics(ev, "en")[label]
     assert live_data(at)["probability"] is not None  # the server's Monte Carlo, with the release

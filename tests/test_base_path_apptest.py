@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from qn_model.core.urls import app_link
 from qn_model.data.dataset import load_dataset
 from qn_model.i18n.formats import t
-from qn_ui import present
+from qn_ui import widgets
 from tests.apptest import APP
 
 pytestmark = pytest.mark.usefixtures("warm_engine")
@@ -71,13 +71,13 @@ def test_without_a_browser_the_link_is_relative_to_the_host(base_path):
 
 def test_the_meeting_view_qr_code_encodes_the_link_with_the_path(base_path, monkeypatch):
     encoded: list[str] = []
-    real = present.qr_png
+    real = widgets.qr_png
 
     def spy(link: str, **kwargs) -> bytes:
         encoded.append(link)
         return real(link, **kwargs)
 
-    monkeypatch.setattr(present, "qr_png", spy)
+    monkeypatch.setattr(widgets, "qr_png", spy)
     at = run_app({"gd2": "40", "present": "1"}, url=f"{ORIGIN}/ktso/")
     # present=1 left out: a phone in the room opens the interactive app on the same scenario
     query = f"gd2=40&dv={load_dataset().version}"
@@ -87,6 +87,6 @@ def test_the_meeting_view_qr_code_encodes_the_link_with_the_path(base_path, monk
 
 def test_no_qr_code_without_an_address_a_phone_could_open(monkeypatch):
     encoded: list[str] = []
-    monkeypatch.setattr(present, "qr_png", lambda link, **kw: encoded.append(link) or b"")
+    monkeypatch.setattr(widgets, "qr_png", lambda link, **kw: encoded.append(link) or b"")
     at = run_app({"gd2": "40", "present": "1"})
     assert encoded == [] and len(at.image) == 0

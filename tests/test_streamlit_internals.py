@@ -1,37 +1,15 @@
-"""What ``qn_ui`` relies on in Streamlit beyond its documented API, or in behaviour that a new
-version could change: each test here fails when that happens (the list, with the AppTests and
-browser tests that exercise the same in the app, is in ``qn_ui/state.py``'s docstring).
+"""What ``qn_ui`` relies on in Streamlit beyond its documented API (the page-folder guard only), or
+in behaviour that a new version could change: each test here fails when that happens (the list
+is in ``qn_ui/state.py``'s docstring).
 
 Small scripts run by AppTest, so a failure names the Streamlit behaviour, not an app symptom.
 """
 
 from __future__ import annotations
 
-import dataclasses
-
 from streamlit.testing.v1 import AppTest
 
 TIMEOUT = 30
-
-
-def _history_script() -> None:
-    import streamlit as st
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    st.session_state["seen"] = get_script_run_ctx().is_history_navigation
-
-
-def test_the_run_context_says_when_a_run_is_back_or_forward() -> None:
-    """``state._is_history_navigation``: the browser's Back/Forward reaches the script as
-    ``ClientState.is_history_navigation`` → ``RerunData`` → the run context's field."""
-    from streamlit.proto.ClientState_pb2 import ClientState
-    from streamlit.runtime.scriptrunner import RerunData, ScriptRunContext
-
-    assert "is_history_navigation" in ClientState.DESCRIPTOR.fields_by_name
-    assert "is_history_navigation" in {f.name for f in dataclasses.fields(RerunData)}
-    assert "is_history_navigation" in {f.name for f in dataclasses.fields(ScriptRunContext)}
-    at = AppTest.from_function(_history_script, default_timeout=TIMEOUT).run()
-    assert at.session_state["seen"] is False  # an ordinary run
 
 
 def _navigation_script() -> None:
@@ -50,20 +28,27 @@ def test_the_pages_folder_flag_is_a_class_attribute() -> None:
     assert PagesManager.uses_pages_directory is False
 
 
-def test_the_launcher_finds_the_runtime_state_it_waits_for() -> None:
-    """``qn_ui/serve.py`` asks the runtime singleton whether the server has started."""
-    import click
-    from streamlit.runtime import Runtime
-    from streamlit.runtime.runtime import RuntimeState
-    from streamlit.web import cli
+def test_the_launcher_waits_for_the_server_on_its_configured_port() -> None:
+    """``qn_ui/serve.py`` starts the warm-up once the server answers, on the address and port
+    Streamlit's command line set (public options, no runtime internals)."""
+    import socket
+
+    from streamlit import config
 
     from qn_ui.serve import _server_started
 
-    assert callable(Runtime.exists) and callable(Runtime.instance)
-    assert RuntimeState.INITIAL in RuntimeState
-    assert isinstance(cli.main, click.Group) and "run" in cli.main.commands
-    assert not Runtime.exists()  # no server in a test process (AppTest runs without one)
-    assert _server_started() is False
+    before = config.get_option("server.port"), config.get_option("server.address")
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        config.set_option("server.port", listener.getsockname()[1])
+        config.set_option("server.address", "127.0.0.1")
+        try:
+            assert _server_started() is False  # bound, not yet listening
+            listener.listen()
+            assert _server_started() is True
+        finally:
+            config.set_option("server.port", before[0])
+            config.set_option("server.address", before[1])
 
 
 def _undrawn_script() -> None:

@@ -12,7 +12,7 @@ from qn_model.i18n.formats import fmt_num, t
 from qn_model.trends.diagnostics import NEAR_TIE_RTOL, bound_marks, near_tie
 from qn_model.trends.suite import fit_trends
 from qn_model.views.method import choice_marks, sections
-from qn_model.views.trend_view import fit_for, trend_view
+from qn_model.views.trends import fit_for, trend_view
 
 
 @pytest.fixture(scope="module")

@@ -46,7 +46,7 @@ from qn_model.views.history import (
 from qn_model.views.narrative import ss_default_reason
 from qn_model.views.provenance import source_date_text
 from qn_model.views.realism_text import describe
-from qn_model.views.trend_view import fit_for, trend_marks
+from qn_model.views.trends import fit_for, trend_marks
 
 __all__ = [
     "LINK_DISPLAY_REGEX",

@@ -22,7 +22,8 @@ def families() -> dict[str, tuple[str, ...]]:
     from qn_model.engine.presets import CUSTOM_TARGET_SET, PRESETS, target_sets
     from qn_model.trends.models import MODEL_KINDS
     from qn_model.views.history import GENERAL_GROUP
-    from qn_model.views.trend_view import SERIES
+    from qn_model.views.peers import PARTS
+    from qn_model.views.trends import SERIES
 
     periods = ("1", "2")
     sets = (*target_sets(load_dataset()), CUSTOM_TARGET_SET)  # the shipped data's, and "custom"
@@ -73,8 +74,8 @@ def families() -> dict[str, tuple[str, ...]]:
             "gso_reported_2021_2025",
             "mic_assessment",
         ),
-        "peers_{}_header": ("targets", "growth"),
-        "peers_{}_title": ("targets", "growth"),
+        "peers_{}_header": PARTS[1:],  # the share's chart has the page's own header
+        "peers_{}_title": PARTS,
         "detail_{}": ("projects", "chart", "path", "verdicts", "sensitivity", "downloads"),  # pages/scenario
         "dl_{}": ("csv", "xlsx", "html", "pptx", "docx", "pdf"),  # qn_ui.downloads
         "dl_{}_help": ("csv", "xlsx", "html", "pptx", "docx", "pdf"),

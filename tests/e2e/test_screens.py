@@ -42,8 +42,8 @@ LAPTOPS = [(1366, 768), (1280, 720)]
 MONITOR = (1920, 1080)
 MEETING = [(1024, 768), (1280, 720), (1920, 1080)]
 PHONE = (390, 844)
-PAGES = ["", "scenario", "history", "peers", "trends", "compare", "mydata", "method"]
-CHART_PAGES = ["", "scenario", "history", "peers", "trends", "compare"]
+PAGES = ["", "scenario", "history", "peers", "trends", "compare", "mydata", "method", "present"]
+CHART_PAGES = ["", "scenario", "history", "peers", "trends", "compare", "present"]
 
 # Every text plotly draws inside a chart (hover labels excepted: they float over it on purpose).
 CHART_TEXTS = """(chart) => {

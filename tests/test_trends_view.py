@@ -12,7 +12,7 @@ from numpy.testing import assert_allclose
 from qn_model.engine.presets import de_growth_for, default_scenario, trend_rates
 from qn_model.i18n.formats import fmt_num
 from qn_model.trends.suite import MODEL_KINDS, fit_trends
-from qn_model.views.trend_view import (
+from qn_model.views.trends import (
     backtest_table,
     carried_message,
     carried_rates,

@@ -1,0 +1,80 @@
+"""The verdicts and notes the overview and scenario pages draw from the app's state."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from qn_model.core.targets import TargetVerdict
+from qn_model.engine.plausibility import beyond_history
+from qn_model.i18n.formats import t
+from qn_model.views import overview
+from qn_model.views.narrative import data_basis as basis_lines
+from qn_model.views.realism_text import realism_summary
+from qn_ui.safe import md_escape
+from qn_ui.state import AppState
+from qn_ui.widgets import notices
+
+
+def link_notices(state: AppState) -> None:
+    notices(state.notices, state.lang)
+
+
+def history_warnings(state: AppState) -> None:
+    notices(beyond_history(state.scenario, state.ds), state.lang, icon=":material/warning:")
+
+
+def realism_notice(state: AppState) -> None:
+    """The scenario's and the targets' share growth beside the fastest on record (a fact, shown
+    neutrally): a caption when everything is within it, else one sentence naming what exceeds it."""
+    summary = realism_summary(state.scenario, state.headline, state.ds, state.lang)
+    if summary is None:
+        return
+    text, beyond = summary
+    if beyond:
+        st.info(md_escape(text), icon=":material/speed:")
+    else:
+        st.caption(md_escape(text))
+
+
+def verdict_metric(m: overview.Metric) -> None:
+    st.metric(label=m.label, value=m.value, delta=m.delta, delta_color="normal", help=m.help, border=True)
+
+
+def verdict_row(state: AppState) -> None:
+    """The verdicts at a glance, side by side: a coloured word and the metric for each target.
+    Drawn from the verdicts that need no Monte Carlo, so they reach the browser before the chart
+    is built."""
+    for col, v in zip(st.columns(len(state.headline)), state.headline, strict=True):
+        with col:
+            verdict_card(state, v)
+
+
+def verdict_card(state: AppState, v: TargetVerdict, *, stacked: bool = False) -> None:
+    """One target's coloured word, sentence, gap in money and metric. ``stacked``: for a column
+    beside a chart, the sentence in body type; else heading-sized (:func:`verdict_row`)."""
+    card = overview.verdict_card(v, state.scenario, state.lang)
+    size = "" if stacked else "#### "
+    text = f"{size}:{card.colour}-badge[{md_escape(card.word)}] {md_escape(card.line)}"
+    if card.gap:  # the gap in money, under the headline rather than in it
+        text += f"\n\n**{md_escape(card.gap)}**"
+    # One markdown element, not one a paragraph: each element is redrawn on every slider move.
+    st.markdown(text)
+    verdict_metric(card.metric)
+
+
+def verdict_details(state: AppState) -> None:
+    """The sentences behind each verdict: value and basis, what it would take, caveats."""
+    verdicts = state.evaluation.verdicts
+    for col, h in zip(st.columns(len(verdicts)), overview.details(state.evaluation, state.lang), strict=True):
+        with col:
+            st.markdown(md_escape(h.verdict))
+            if h.detail:
+                st.markdown(md_escape(h.detail))
+            if h.caveat:
+                st.caption(md_escape(h.caveat))
+
+
+def data_basis(state: AppState) -> None:
+    with st.expander(t("data_basis_title", state.lang), icon=":material/dataset:"):
+        for line in basis_lines(state.ds, state.lang):
+            st.markdown("- " + md_escape(line))

@@ -1,0 +1,85 @@
+"""Streamlit widgets the pages share: notices, charts with their numbers, the QR code, errors."""
+
+from __future__ import annotations
+
+import time
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from qn_model.core.messages import Notice
+from qn_model.core.urls import is_absolute
+from qn_model.i18n.formats import render, t
+from qn_model.outputs.qr import qr_png
+from qn_model.views.chart_kit import for_browser
+from qn_model.views.figures import figure_table
+from qn_ui.carry import kept
+from qn_ui.safe import md_escape
+from qn_ui.state import get_state, show_data_key
+
+# The scenario page's pause of one display frame between the verdicts and the chart. The
+# browser mounts and draws the chart in one long task (~25 ms); when its messages came in before
+# the browser had painted the new verdicts, the headline waited for the chart (in about half the
+# key presses). With a frame between them the verdicts are painted first in most presses: key
+# press → verdict ~0.9 × the bare page instead of ~1.2 (BENCHMARKS.md). The chart is built during
+# the pause; what is left of it is waiting, no CPU.
+HEADLINE_FRAME_S = 1 / 60
+QR_WIDTH = 280  # px at most: scannable from a few rows back on a projector
+
+
+def wait_out_frame(since: float) -> None:
+    """Wait what is left of :data:`HEADLINE_FRAME_S` after ``since`` (a ``time.perf_counter()``)."""
+    time.sleep(max(0.0, HEADLINE_FRAME_S - (time.perf_counter() - since)))
+
+
+def notices(items: tuple[Notice, ...], lang: str, icon: str = ":material/info:") -> None:
+    """Show notices as plain text (their content may come from a tampered link)."""
+    if items:
+        st.warning("\n\n".join(md_escape(render(n, lang)) for n in items), icon=icon)
+
+
+def unexpected_error(lang: str) -> None:
+    """What a planner sees when something failed: a sentence in their language, never a
+    traceback (the error itself goes to the server's log)."""
+    st.error(t("unexpected_error", lang), icon=":material/error:")
+
+
+def chart(fig: go.Figure, key: str, filename: str | None = None, *, with_data: bool = True) -> None:
+    # The toolbar's PNG gets a localised name (``filename``, else one from the chart's title).
+    from qn_ui.downloads import chart_config_for
+
+    # theme=None keeps our projector-sized fonts; Streamlit's theme would shrink them.
+    config = chart_config_for(fig, key, filename)
+    st.plotly_chart(for_browser(fig), key=key, config=config, width="stretch", theme=None)
+    if with_data:
+        chart_numbers(fig, key)
+
+
+def chart_numbers(fig: go.Figure, key: str) -> None:
+    """The numbers behind a chart, one click away (a planner must be able to defend each one).
+    A toggle, not an expander: a collapsed expander still builds and sends its table on every
+    slider move, and the table code is a large download for a first visitor."""
+    lang = get_state().lang
+    # Still on after a visit to another page.
+    if st.toggle(t("chart_data", lang), help=t("chart_data_help", lang), **kept(show_data_key(key), False)):
+        figure_numbers(fig, lang)
+
+
+def figure_numbers(fig: go.Figure, lang: str) -> None:
+    """The numbers a chart draws, year by year (nothing for a chart without years)."""
+    table = figure_table(fig, lang)
+    if table is not None:
+        st.dataframe(table, hide_index=True, width="stretch")
+
+
+def qr_code(link: str, caption: str) -> None:
+    """The link as a QR code a phone in the room can open; nothing when no phone could: no
+    address known (no browser, as in AppTest), or a link too long for any QR code."""
+    if not is_absolute(link):
+        return
+    try:
+        png = qr_png(link, scale=10)
+    except ValueError:  # segno's DataOverflowError
+        return
+    st.image(png, width=QR_WIDTH, output_format="PNG")  # lossless: JPEG blurs the modules
+    st.markdown(md_escape(caption))
