@@ -49,7 +49,7 @@ def test_the_state_and_the_link_of_a_run(ds):
     assert dict(items)["dv"] == ds.version and dict(items)["cmp"] == "trend"
     assert state.query == encode(items)
     assert parse(state.query, ctx).scenario == state.scenario
-    expected = evaluate_scenario(state.scenario, ds, "en")
+    expected = evaluate_scenario(state.scenario, ds)
     assert state.evaluation.verdicts == expected.verdicts
     assert [v.value_pct for v in state.headline] == [v.value_pct for v in expected.verdicts]
     # An unknown language falls back to the default; defaults leave the link.

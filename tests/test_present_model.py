@@ -33,7 +33,7 @@ def test_a_nudge_stays_in_the_link_contracts_range():
 
 def test_the_cards_show_the_latest_target_first_with_the_engines_numbers(ds):
     scn = default_scenario(ds)
-    ev = evaluate_scenario(scn, ds, "en")
+    ev = evaluate_scenario(scn, ds)
     cards = pv.verdict_cards(ev.verdicts, scn, "en")
     assert [c.year for c in cards] == sorted((v.year for v in ev.verdicts), reverse=True)
     for card, v in zip(cards, pv.newest_first(ev.verdicts), strict=True):
