@@ -11,7 +11,7 @@ from qn_ui.views import chart, data_basis, history_warnings, verdict_details, ve
 route_through_app()
 state = get_state()
 lang = state.lang
-st.header(t("app_title", lang))
+st.title(t("app_title", lang))  # the page's one h1
 verdict_row(state)
 chart(headline_figure(state.evaluation, state.ds, lang), key="overview_chart")
 verdict_details(state)

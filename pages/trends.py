@@ -34,7 +34,8 @@ kinds = right.multiselect(
 )
 
 view = trend_view(state.ds, series_id, kinds, lang, state.scenario)
-st.markdown(f"#### {md_escape(view.sentence)}")
+with st.container(key="qn_lead"):  # an h2 after the h1, drawn small (qn_ui/layout.py)
+    st.markdown(f"## {md_escape(view.sentence)}")
 chart(view.figure, key="trend_chart")
 
 carried = pop_carried()

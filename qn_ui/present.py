@@ -40,6 +40,7 @@ from qn_model.views.slides import (
     step,
     without_present,
 )
+from qn_ui.a11y import VERDICTS_KEY
 from qn_ui.controls import CUSTOM, full_link
 from qn_ui.pages_registry import COMPARE_PAGE
 from qn_ui.safe import md_escape
@@ -226,7 +227,7 @@ def present_view(state: AppState) -> None:
     # them. Within a verdict, the word and the value sit side by side when there is room and
     # wrap one under the other when not (a horizontal container), never squeezed.
     verdicts, figure = st.columns(BODY, gap="medium")
-    with verdicts:
+    with verdicts, st.container(key=VERDICTS_KEY):  # read as a list (qn_ui/a11y.py)
         # The latest target first: the one still open (2030) is what the meeting decides, and
         # on a 1024×768 or 1280×720 projector only the first card is on the first screen.
         for v in newest_first(state.evaluation.verdicts):
@@ -349,7 +350,8 @@ def _qr(state: AppState) -> None:
         png = qr_png(link, scale=10)
     except ValueError:  # segno's DataOverflowError: a link too long for any QR code
         return
-    st.image(png, width=QR_WIDTH, output_format="PNG")  # lossless: JPEG blurs the modules
+    # lossless: JPEG blurs the modules. Its text alternative is the link it encodes (issue 22).
+    st.image(png, width=QR_WIDTH, output_format="PNG", alt=t("present_qr_alt", state.lang, link=link))
     st.markdown(md_escape(t("present_qr_caption", state.lang)))
 
 

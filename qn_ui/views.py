@@ -23,6 +23,7 @@ from qn_model.views.narrative import (
     verdict_word,
 )
 from qn_model.views.realism_text import realism_summary
+from qn_ui.a11y import VERDICTS_KEY, chart_description
 from qn_ui.carry import kept
 from qn_ui.safe import md_escape
 from qn_ui.state import AppState, get_state, show_data_key
@@ -83,9 +84,11 @@ def verdict_row(state: AppState) -> None:
     """The verdicts at a glance, side by side: a coloured word and the metric for each target.
     Drawn from the verdicts that need no Monte Carlo, so they reach the browser before the chart
     is built."""
-    for col, v in zip(st.columns(len(state.headline)), state.headline, strict=True):
-        with col:
-            verdict_card(state, v)
+    # Keyed: read as a list by a screen reader (qn_ui/a11y.py).
+    with st.container(key=VERDICTS_KEY):
+        for col, v in zip(st.columns(len(state.headline)), state.headline, strict=True):
+            with col:
+                verdict_card(state, v)
 
 
 def verdict_card(state: AppState, v: TargetVerdict, *, stacked: bool = False) -> None:
@@ -94,7 +97,7 @@ def verdict_card(state: AppState, v: TargetVerdict, *, stacked: bool = False) ->
     lang = state.lang
     colour = "gray" if v.met is None or impossible(v) else ("green" if v.met else "red")
     line = short_verdict(v, state.scenario, lang, with_gap=False)
-    size = "" if stacked else "#### "
+    size = "" if stacked else "## "  # after the page's h1; drawn small (qn_ui/layout.py)
     text = f"{size}:{colour}-badge[{md_escape(verdict_word(v, lang).upper())}] {md_escape(line)}"
     gap = gap_text(v, lang)  # the gap in money, under the headline rather than in it
     if gap:
@@ -139,6 +142,7 @@ def chart(fig: go.Figure, key: str, filename: str | None = None, *, with_data: b
 
     # theme=None keeps our projector-sized fonts; Streamlit's theme would shrink them.
     config = chart_config_for(fig, key, filename)
+    chart_description(fig, key, get_state().lang)  # for screen readers (issue 22)
     st.plotly_chart(for_browser(fig), key=key, config=config, width="stretch", theme=None)
     if with_data:
         chart_numbers(fig, key)
