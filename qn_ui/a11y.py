@@ -123,7 +123,7 @@ function fixRoles() {
 function scrollables() {
   const main = document.querySelector('[data-testid="stMain"]');
   if (!main) return;
-  for (const el of main.querySelectorAll("div, table")) {
+  for (const el of main.querySelectorAll("div, table, pre, .katex-display")) {
     if (el.scrollWidth <= el.clientWidth + 1) continue;
     const s = getComputedStyle(el);
     if ((s.overflowX === "auto" || s.overflowX === "scroll") && !el.hasAttribute("tabindex")) {
@@ -144,9 +144,9 @@ export default function ({ data }) {
     let still = null;
     const later = () => {
       clearTimeout(still);
-      still = setTimeout(scrollables, 400);
+      still = setTimeout(scrollables, 150);
     };
-    w.addEventListener("resize", later);
+    w.addEventListener("resize", () => requestAnimationFrame(() => requestAnimationFrame(scrollables)));
     w.__qnA11yObserver = new MutationObserver(() => {
       later();
       if (queued) return;

@@ -350,8 +350,10 @@ def _qr(state: AppState) -> None:
         png = qr_png(link, scale=10)
     except ValueError:  # segno's DataOverflowError: a link too long for any QR code
         return
-    # lossless: JPEG blurs the modules. Its text alternative is the link it encodes (issue 22).
-    st.image(png, width=QR_WIDTH, output_format="PNG", alt=t("present_qr_alt", state.lang, link=link))
+    # Lossless: JPEG blurs the modules. A link to what it encodes, named by it (issue 22): a Tab
+    # stop that a screen reader reads as the link, and opens it in a new tab.
+    alt = t("present_qr_alt", state.lang, link=link)
+    st.image(png, width=QR_WIDTH, output_format="PNG", alt=alt, link=link)
     st.markdown(md_escape(t("present_qr_caption", state.lang)))
 
 

@@ -186,7 +186,7 @@ def test_leaving_presentation_mode_shows_the_page(ds):
     assert at.session_state["_present"] is False
     assert query(at, "present") is None
     assert not [b for b in at.button if b.key == "present_next"]
-    assert any(h.value == t("app_title", "vi") for h in at.header)  # the overview page
+    assert any(h.value == t("app_title", "vi") for h in at.title)  # the overview page (its h1)
 
 
 def test_language_switch(ds):
