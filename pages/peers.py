@@ -27,7 +27,7 @@ share = peer_bars_figure(
 chart(share, key="peers_share", with_data=False)
 st.caption(t("peers_share_note", lang))
 
-st.subheader(t("peers_readings_header", lang))
+st.header(t("peers_readings_header", lang))  # h2 after the h1 (issue 22)
 st.markdown("\n".join("- " + md_escape(line) for line in peer_text.readings(ds, lang)))
 
 for part, groups, axis in (
