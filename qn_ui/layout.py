@@ -23,7 +23,8 @@ And what accessibility asks of every page (issue 22, WCAG 2.1 AA; ``tests/e2e/te
   sight always (read by screen readers only), the component that sets them up out of the layout;
 - heading levels that do not skip, at the sizes the design had: the verdicts and the sidebar's
   title are ``h2`` (after the page's one ``h1``), drawn at the size of the ``h4``/``h3`` they were;
-  so is a page's lead sentence in a container keyed ``qn_lead…``.
+  so is a page's lead sentence in a container keyed ``qn_lead…``; the meeting view's slide title
+  is its ``h1``.
 
 Constants only, no user text.
 """
@@ -74,4 +75,6 @@ CSS = f"""<style>
 .st-key-qn_a11y {{ display: none; }}
 [class*="st-key-qn_verdicts"] h2, [class*="st-key-qn_lead"] h2 {{ font-size: 1.3rem; padding: 0.5rem 0 0.25rem; }}
 [data-testid="stSidebar"] h2 {{ font-size: 1.35rem; }}
+.stMain .st-key-present_title h1 {{ font-size: 2.5rem; font-weight: 700; line-height: 1.15; margin: 0;
+  padding: 0; }}
 </style>"""

@@ -254,8 +254,8 @@ def _header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool
     with title_col:
         counter = t("present_counter", lang, i=index + 1, n=n)
         suffix = f" · {t('present_adjusted', lang)}" if adjusted else ""
-        with st.container(key="present_title"):
-            st.markdown(md_escape(f"{counter} · {deck[index].title}{suffix}"))
+        with st.container(key="present_title"):  # the view's h1 (issue 22), sized in qn_ui/layout.py
+            st.markdown("# " + md_escape(f"{counter} · {deck[index].title}{suffix}"))
         with st.container(key="present_rates"):
             st.markdown(md_escape(_rates_line(state.scenario, lang)))
     # The buttons in one row that wraps when the screen is narrow (every label whole). (direction,

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,7 +78,8 @@ def _url(server: str, path: str, lang: str) -> str:
 
 
 def _wait(page: Page) -> None:
-    settle(page, None)
+    # Every page and the meeting view have one h1: drawn, the run has started and sent the page.
+    settle(page, '[data-testid="stMain"] h1')
     charts_drawn(page)
     page.wait_for_timeout(300)  # plotly's resize to a new width runs after a frame
 
@@ -139,19 +141,24 @@ def chart_text_contrast(page: Page, where: str, done: set[str] | None = None) ->
             done.add(key)
         page.add_style_tag(content=f".{HIDE_TEXT} svg text {{ visibility: hidden !important; }}")
         boxes = chart.evaluate(TEXT_BOXES)
+        drawn = Image.open(io.BytesIO(chart.screenshot(animations="disabled"))).convert("RGB")
         chart.evaluate(f"el => el.classList.add('{HIDE_TEXT}')")
         try:
-            shot = Image.open(io.BytesIO(chart.screenshot(animations="disabled"))).convert("RGB")
+            bare = Image.open(io.BytesIO(chart.screenshot(animations="disabled"))).convert("RGB")
         finally:
             chart.evaluate(f"el => el.classList.remove('{HIDE_TEXT}')")
         for b in boxes:
-            l0, t0 = max(0, int(b["l"])), max(0, int(b["t"]))
-            l1, t1 = min(shot.width, int(b["l"] + b["w"])), min(shot.height, int(b["t"] + b["h"]))
-            if l1 <= l0 or t1 <= t0:
+            box = (max(0, int(b["l"])), max(0, int(b["t"])), int(b["l"] + b["w"]), int(b["t"] + b["h"]))
+            box = (box[0], box[1], min(bare.width, box[2]), min(bare.height, box[3]))
+            if box[2] <= box[0] or box[3] <= box[1]:
                 continue
-            colours = shot.crop((l0, t0, l1, t1)).getcolors(maxcolors=(l1 - l0) * (t1 - t0))
-            under = max(colours)[1]  # the colour most of the text's box is drawn on
-            bg = "#{:02X}{:02X}{:02X}".format(*under)
+            # What the text is drawn on: the chart without its texts, under the text's own pixels
+            # (those that change when it is hidden), the colour most of them sit on.
+            with_text, without = drawn.crop(box).get_flattened_data(), bare.crop(box).get_flattened_data()
+            under = Counter(w for t_, w in zip(with_text, without, strict=True) if t_ != w)
+            if not under:
+                continue
+            bg = "#{:02X}{:02X}{:02X}".format(*under.most_common(1)[0][0])
             r, g, bl = _rgb(b["fill"])
             fg = f"rgba({r},{g},{bl},{b['fillOpacity']})"
             ratio = contrast(fg, bg)
