@@ -61,8 +61,10 @@ def markdown_text(at: AppTest) -> str:
 
 
 def title(at: AppTest) -> str:
-    """The slide's title line: ``1/4 · Xu hướng`` (escaped Markdown, read as text here)."""
-    return next(m.value for m in at.markdown if re.match(r"^\d+/\d+ · ", m.value.replace("\\", "")))
+    """The slide's title line: ``1/4 · Xu hướng`` (escaped Markdown, read as text here; the view's
+    h1, so behind a ``# ``)."""
+    lines = (m.value.removeprefix("# ") for m in at.markdown)
+    return next(v for v in lines if re.match(r"^\d+/\d+ · ", v.replace("\\", "")))
 
 
 def test_opens_with_big_verdicts_and_the_engines_numbers(ds):
