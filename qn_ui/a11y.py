@@ -102,12 +102,16 @@ function semantics(data) {
       if (item.getAttribute("role") !== "listitem") item.setAttribute("role", "listitem");
     }
   }
-  // The 2030 verdict speaks when it changes: issue 21's control carries its own live region.
-  const own = deepQuery(document, '[data-testid="qn-verdict-2030"]');
+  // The 2030 verdict speaks when it changes: issue 21's control carries its own live region
+  // (searched in the custom components only: this runs after every rerun).
   const latest = document.querySelector(".st-key-scenario_verdicts_latest");
-  if (latest && !own && latest.getAttribute("aria-live") !== "polite") {
-    latest.setAttribute("aria-live", "polite");
-  }
+  if (!latest) return;
+  const mark = '[data-testid="qn-verdict-2030"]';
+  const own =
+    document.querySelector(mark) ||
+    [...document.querySelectorAll(".stBidiComponent")].some((c) => deepQuery(c, mark));
+  if (own) latest.removeAttribute("aria-live");
+  else if (latest.getAttribute("aria-live") !== "polite") latest.setAttribute("aria-live", "polite");
 }
 
 // Streamlit's file drop zone is a focusable section with role "presentation", a contradiction.
