@@ -8,7 +8,7 @@ PORT ?= 8501
 export OPENBLAS_NUM_THREADS ?= 1
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test unit e2e lint bench browser nginx office node serve-team clean texts
+.PHONY: run test unit e2e lint bench browser nginx office node axe serve-team clean texts
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -32,6 +32,15 @@ node:
 	@command -v node >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs >/dev/null; fi; }
+
+# axe-core for the accessibility browser tests (tests/e2e/test_a11y.py), pinned by
+# tests/e2e/axe/package.json and its lock file, installed into tests/e2e/axe/node_modules.
+AXE_JS := tests/e2e/axe/node_modules/axe-core/axe.min.js
+$(AXE_JS): tests/e2e/axe/package.json tests/e2e/axe/package-lock.json
+	cd tests/e2e/axe && npm ci --no-audit --no-fund --silent
+	touch $@
+
+axe: $(AXE_JS)
 
 # Debian's nginx for the proxy test and `make serve-team` (run as an ordinary process from a
 # directory of its own; /usr/sbin is not on every user's PATH).
@@ -74,10 +83,10 @@ texts: $(STAMP)
 unit: $(STAMP) browser nginx office node
 	$(BIN)/python -m pytest -m "not e2e" -n 2
 
-e2e: $(STAMP) browser nginx
+e2e: $(STAMP) browser nginx axe
 	$(BIN)/python -m pytest -m e2e -p no:xdist
 
-test: $(STAMP) browser nginx office node
+test: $(STAMP) browser nginx office node axe
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -m "not e2e" -n 2
 	$(BIN)/python -m pytest -m e2e -p no:xdist
@@ -91,4 +100,4 @@ bench: $(STAMP) browser nginx
 	$(BIN)/python benchmarks/load.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts
+	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts tests/e2e/axe/node_modules

@@ -13,6 +13,7 @@ warmup.wait()
 from qn_model.core.links import PRESENT_KEY  # noqa: E402
 from qn_model.i18n.formats import t  # noqa: E402
 from qn_ui import layout  # noqa: E402
+from qn_ui.a11y import page_semantics  # noqa: E402
 from qn_ui.cards import link_notices  # noqa: E402
 from qn_ui.controls import language_switch, scenario_controls, share_link  # noqa: E402
 from qn_ui.pages_registry import LIVE_PAGE, PAGES, PRESENT_PAGE, page_file  # noqa: E402
@@ -58,6 +59,8 @@ try:
     # The scenario page draws the growth sliders and the link itself, in a fragment under its chart.
     live_page = page.url_path == LIVE_PAGE
     place_growth_sliders(on_page=live_page)
+    # The document's language, skip links, list semantics (issue 22): qn_ui/a11y.py.
+    page_semantics(early_lang(), growth_here=live_page)
     with st.sidebar:
         language_switch()
         scenario_controls(st.session_state.get(W_LANG, lang), growth=not live_page)

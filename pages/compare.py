@@ -70,12 +70,12 @@ for item in cmp.items:
 
 if cmp.items:
     chart(compare_figure(cmp, state.ds, lang), key="compare_chart")
-    st.subheader(t("cmp_outcomes_header", lang))
+    st.header(t("cmp_outcomes_header", lang))  # h2 after the h1 (issue 22)
     st.dataframe(
         style_outcomes(outcomes_table(cmp, lang), lang), hide_index=True, width="stretch", height="content"
     )
     st.caption(t("cmp_outcomes_note", lang))
-    st.subheader(t("cmp_assumptions_header", lang))
+    st.header(t("cmp_assumptions_header", lang))
     st.dataframe(assumptions_table(cmp, lang), hide_index=True, width="stretch", height="content")
     st.subheader(t("dl_pack_header", lang))
     downloads.pack_buttons(state, "compare", selected)  # the deck: a slide per compared scenario

@@ -12,7 +12,7 @@ from qn_ui.widgets import chart
 route_through_app()
 state = get_state()
 lang = state.lang
-st.header(t("app_title", lang))
+st.title(t("app_title", lang))  # the page's one h1
 verdict_row(state)
 chart(overview.figure(state.evaluation, state.ds, lang), key="overview_chart")
 verdict_details(state)

@@ -20,7 +20,7 @@ st.caption(t("peers_intro", lang))
 chart(peers.bars(ds, "share", lang), key="peers_share", with_data=False)
 st.caption(t("peers_share_note", lang))
 
-st.subheader(t("peers_readings_header", lang))
+st.header(t("peers_readings_header", lang))  # h2 after the h1 (issue 22)
 st.markdown("\n".join("- " + md_escape(line) for line in peers.readings(ds, lang)))
 
 for part in peers.PARTS[1:]:

@@ -28,6 +28,7 @@ from qn_model.views.slides import (
     without_present,
 )
 from qn_ui import downloads, layout
+from qn_ui.a11y import VERDICTS_KEY
 from qn_ui.controls import CUSTOM, full_link
 from qn_ui.guard import route_through_app
 from qn_ui.live.component import live_view
@@ -145,8 +146,8 @@ def header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool)
     lang, n = state.lang, len(deck)
     title_col, buttons = st.columns(HEADER, vertical_alignment="top")
     with title_col:
-        with st.container(key="present_title"):
-            st.markdown(md_escape(pv.title_line(deck, index, adjusted, lang)))
+        with st.container(key="present_title"):  # the view's h1 (issue 22), sized in qn_ui/layout.py
+            st.markdown("# " + md_escape(pv.title_line(deck, index, adjusted, lang)))
         with st.container(key="present_rates"):
             st.markdown(md_escape(pv.rates_line(state.scenario, lang)))
     # The buttons in one row that wraps when the screen is narrow (every label whole). (direction,
@@ -184,7 +185,7 @@ def live_block(state: AppState, verdicts_col, nudge_cols) -> None:
     """What the live component (2030's verdict, its growth controls and nudges, the chart) leaves
     to the server: 2025's verdict and its DE growth with the nudge buttons."""
     lang, scn = state.lang, state.scenario
-    with verdicts_col:
+    with verdicts_col, st.container(key=VERDICTS_KEY):  # read as a list (qn_ui/a11y.py)
         for card in pv.verdict_cards(state.evaluation.verdicts, scn, lang)[1:]:  # 2030's is live
             verdict(card)
     for col, link_key, year in zip(nudge_cols, ("gd1",), (TARGET_YEAR_1,), strict=True):

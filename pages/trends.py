@@ -34,7 +34,8 @@ kinds = right.multiselect(
 )
 
 view = trend_view(state.ds, series_id, kinds, lang, state.scenario)
-st.markdown(f"#### {md_escape(view.sentence)}")
+with st.container(key="qn_lead"):  # an h2 after the h1, drawn small (qn_ui/layout.py)
+    st.markdown(f"## {md_escape(view.sentence)}")
 if view.marks:  # a near tie, fits on a bound: what the choice rests on
     st.info("\n".join(f"- {md_escape(mark)}" for mark in view.marks), icon=":material/balance:")
 chart(view.figure, key="trend_chart")

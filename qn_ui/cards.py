@@ -10,6 +10,7 @@ from qn_model.i18n.formats import t
 from qn_model.views import overview
 from qn_model.views.narrative import data_basis as basis_lines
 from qn_model.views.realism_text import realism_summary
+from qn_ui.a11y import VERDICTS_KEY
 from qn_ui.safe import md_escape
 from qn_ui.state import AppState
 from qn_ui.widgets import notices
@@ -44,16 +45,18 @@ def verdict_row(state: AppState) -> None:
     """The verdicts at a glance, side by side: a coloured word and the metric for each target.
     Drawn from the verdicts that need no Monte Carlo, so they reach the browser before the chart
     is built."""
-    for col, v in zip(st.columns(len(state.headline)), state.headline, strict=True):
-        with col:
-            verdict_card(state, v)
+    # Keyed: read as a list by a screen reader (qn_ui/a11y.py).
+    with st.container(key=VERDICTS_KEY):
+        for col, v in zip(st.columns(len(state.headline)), state.headline, strict=True):
+            with col:
+                verdict_card(state, v)
 
 
 def verdict_card(state: AppState, v: TargetVerdict, *, stacked: bool = False) -> None:
     """One target's coloured word, sentence, gap in money and metric. ``stacked``: for a column
     beside a chart, the sentence in body type; else heading-sized (:func:`verdict_row`)."""
     card = overview.verdict_card(v, state.scenario, state.lang)
-    size = "" if stacked else "#### "
+    size = "" if stacked else "## "  # after the page's h1; drawn small (qn_ui/layout.py)
     text = f"{size}:{card.colour}-badge[{md_escape(card.word)}] {md_escape(card.line)}"
     if card.gap:  # the gap in money, under the headline rather than in it
         text += f"\n\n**{md_escape(card.gap)}**"

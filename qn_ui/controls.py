@@ -125,7 +125,7 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     (``qn_ui/live``), which answers them in the browser.
     """
     ds, _ = context()
-    st.subheader(t("controls_title", lang))
+    st.header(t("controls_title", lang))  # h2: the sidebar comes before the page's h1
     preset_picker(lang)
     sets = target_sets(ds)
     st.session_state[W_TSET] = target_set_for(

@@ -14,6 +14,18 @@ what depends on the width is decided here, in CSS media queries, rather than in 
   with printf (``11.9%`` in Vietnamese too); the label shows the value in the language's
   format instead (``qn_ui/controls.py``).
 
+And what accessibility asks of every page (issue 22, WCAG 2.1 AA; ``tests/e2e/test_a11y.py``):
+
+- captions and other faded text in a grey of 4.5:1 or more, opaque (Streamlit fades a caption's
+  grey further with opacity: 3.9:1 on white);
+- a focus ring on whatever has the keyboard's focus, whatever Streamlit draws;
+- the skip links (``qn_ui/a11y.py``) out of sight until focused, charts' descriptions out of
+  sight always (read by screen readers only), the component that sets them up out of the layout;
+- heading levels that do not skip, at the sizes the design had: the verdicts and the sidebar's
+  title are ``h2`` (after the page's one ``h1``), drawn at the size of the ``h4``/``h3`` they were;
+  so is a page's lead sentence in a container keyed ``qn_lead…``; the meeting view's slide title
+  is its ``h1``.
+
 Constants only, no user text.
 """
 
@@ -22,6 +34,8 @@ from __future__ import annotations
 from qn_model.views import palette as pal
 
 PHONE_MAX_PX = 640  # Streamlit stacks columns below this width
+FADED_TEXT = "#5A5A66"  # 6.7:1 on white, 5.9:1 on the sidebar's grey (Streamlit's: 3.9:1)
+FOCUS = "#005A8C"  # the theme's primary colour (.streamlit/config.toml): 7.4:1 on white
 
 CSS = f"""<style>
 [data-testid="stMainBlockContainer"] {{ padding-top: 2.5rem; }}
@@ -47,6 +61,24 @@ CSS = f"""<style>
   .js-plotly-plot .main-svg .annotation-text, .js-plotly-plot .main-svg .colorbar text {{
     font-size: 12px !important; }}
 }}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
+[data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"], .stTooltipIcon,
+[data-testid="stMetricLabel"] [data-testid="stTooltipHoverTarget"] {{ color: {FADED_TEXT}; opacity: 1; }}
+:focus-visible, [role="slider"]:focus, [data-testid="stMain"] h1:focus {{
+  outline: 3px solid {FOCUS} !important; outline-offset: 2px !important; }}
+.qn-skip {{ position: fixed; left: 0.5rem; top: -6rem; z-index: 1000100; background: #FFFFFF;
+  color: #0B3D91; padding: 0.6rem 1rem; border: 3px solid {FOCUS}; border-radius: 0.4rem;
+  font-size: 1.1rem; text-decoration: underline; }}
+.qn-skip:focus {{ top: 0.5rem; }}
+[data-testid="stSkipToContent"] {{ display: none; }}
+[data-testid="stElementContainer"]:has(.qn-chart-desc) {{
+  position: absolute !important; width: 1px !important; height: 1px !important; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; margin: -1px; padding: 0; border: 0; }}
+.st-key-qn_a11y {{ display: none; }}
+[class*="st-key-qn_verdicts"] h2, [class*="st-key-qn_lead"] h2 {{ font-size: 1.3rem; padding: 0.5rem 0 0.25rem; }}
+[data-testid="stSidebar"] h2 {{ font-size: 1.35rem; }}
+.stMain .st-key-present_title h1 {{ font-size: 2.5rem; font-weight: 700; line-height: 1.15; margin: 0;
+  padding: 0; }}
 </style>"""
 
 # The meeting view's type and colours (pages/present.py), sent on that page only.

@@ -13,6 +13,7 @@ from qn_model.i18n.formats import render, t
 from qn_model.outputs.qr import qr_png
 from qn_model.views.chart_kit import for_browser
 from qn_model.views.figures import figure_table
+from qn_ui.a11y import chart_description
 from qn_ui.carry import kept
 from qn_ui.safe import md_escape
 from qn_ui.state import get_state, show_data_key
@@ -50,6 +51,7 @@ def chart(fig: go.Figure, key: str, filename: str | None = None, *, with_data: b
 
     # theme=None keeps our projector-sized fonts; Streamlit's theme would shrink them.
     config = chart_config_for(fig, key, filename)
+    chart_description(fig, key, get_state().lang)  # for screen readers (issue 22)
     st.plotly_chart(for_browser(fig), key=key, config=config, width="stretch", theme=None)
     if with_data:
         chart_numbers(fig, key)
@@ -81,5 +83,8 @@ def qr_code(link: str, caption: str) -> None:
         png = qr_png(link, scale=10)
     except ValueError:  # segno's DataOverflowError
         return
-    st.image(png, width=QR_WIDTH, output_format="PNG")  # lossless: JPEG blurs the modules
+    # Lossless: JPEG blurs the modules. A link to what it encodes, named by it (issue 22): a Tab
+    # stop that a screen reader reads as the link, and opens it in a new tab.
+    alt = t("present_qr_alt", get_state().lang, link=link)
+    st.image(png, width=QR_WIDTH, output_format="PNG", alt=alt, link=link)
     st.markdown(md_escape(caption))

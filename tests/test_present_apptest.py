@@ -64,8 +64,10 @@ def markdown_text(at: AppTest) -> str:
 
 
 def title(at: AppTest) -> str:
-    """The slide's title line: ``1/4 · Xu hướng`` (escaped Markdown, read as text here)."""
-    return next(m.value for m in at.markdown if re.match(r"^\d+/\d+ · ", m.value.replace("\\", "")))
+    """The slide's title line: ``1/4 · Xu hướng`` (escaped Markdown, read as text here; the view's
+    h1, so behind a ``# ``)."""
+    lines = (m.value.removeprefix("# ") for m in at.markdown)
+    return next(v for v in lines if re.match(r"^\d+/\d+ · ", v.replace("\\", "")))
 
 
 def test_opens_with_big_verdicts_and_the_engines_numbers(ds):
@@ -192,7 +194,7 @@ def test_leaving_presentation_mode_shows_the_page(ds):
     assert at.session_state["_present"] is False
     assert query(at, "present") is None
     assert not [b for b in at.button if b.key == "present_next"]
-    assert any(h.value == t("app_title", "vi") for h in at.header)  # the overview page
+    assert any(h.value == t("app_title", "vi") for h in at.title)  # the overview page (its h1)
 
 
 def test_language_switch(ds):

@@ -130,8 +130,46 @@ def for_browser(fig: go.Figure) -> go.Figure:
     are the same data; the new width still redraws the chart. Changes ``fig`` in place.
     """
     fig.layout.template = None
+    legible(fig)
     if fig.layout.datarevision is None:
         fig.layout.datarevision = data_revision(fig.to_dict()["data"])
+    return fig
+
+
+def _ink(colour: object, bg: str) -> object:
+    try:
+        return pal.ink(colour, bg) if isinstance(colour, str) and colour else colour
+    except ValueError:  # a colour name plotly knows and the palette does not: left as given
+        return colour
+
+
+def _inked(colour: object, bg: str) -> object:
+    if isinstance(colour, (list, tuple)):
+        return [_ink(c, bg) for c in colour]
+    return _ink(colour, bg)
+
+
+def legible(fig: go.Figure) -> go.Figure:
+    """Every text colour of ``fig`` darkened, where needed, to WCAG's 4.5:1 against what it is
+    drawn on (the plot's white, an annotation's own background), hue kept (issue 22).
+
+    Figures colour a label like its line (a target in vermilion, a project in orange), which is
+    right for a line and too faint for text; done here, in the one step every app chart passes
+    through, no builder can forget it. Changes ``fig`` in place (only what fails), returns it.
+    """
+    bg = fig.layout.plot_bgcolor or pal.WHITE
+    for trace in fig.data:
+        for attr in ("textfont", "outsidetextfont"):
+            font = getattr(trace, attr, None)
+            if font is not None and font.color is not None:
+                new = _inked(font.color, bg)
+                if new != font.color:
+                    font.color = new
+    for note in fig.layout.annotations:
+        if note.font.color is not None:
+            new = _inked(note.font.color, note.bgcolor or bg)
+            if new != note.font.color:
+                note.font.color = new
     return fig
 
 
