@@ -24,8 +24,8 @@ import streamlit as st
 
 from qn_model.i18n.formats import t
 from qn_model.views.chart_text import describe
+from qn_ui.state import A11Y
 
-KEY = "qn_a11y"  # hidden by qn_ui/layout.py's CSS
 VERDICTS_KEY = "qn_verdicts"  # a container of verdict cards: read as a list
 DESC_CLASS = "qn-chart-desc"  # a chart's description (visually hidden by qn_ui/layout.py)
 
@@ -186,7 +186,7 @@ def page_semantics(lang: str, *, growth_here: bool) -> None:
         "skipLabel": t("a11y_skip_nav", lang),
         "verdicts": t("a11y_verdicts", lang),
     }
-    _COMPONENT(data=data, key=KEY)
+    _COMPONENT(data=data, key=A11Y)
 
 
 def chart_description(fig: go.Figure, key: str, lang: str) -> None:

@@ -64,6 +64,8 @@ W_PJ = "w_pj"  # the scenario's projects (a tuple of Project), written by the pr
 # sequence number, which its callback copies to w_gd2 / w_gy2 and LIVE_SEQ (the class
 # ``st-key-w_live_gd2`` names gd2, as checks outside the code expect).
 W_LIVE = "w_live_gd2"
+# The page script of qn_ui/a11y.py (the document's language, skip links), hidden by layout.py.
+A11Y = "qn_a11y"
 LIVE_SEQ = "_live_seq"
 
 
