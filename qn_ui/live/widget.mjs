@@ -159,7 +159,8 @@ class LiveView {
     this.svg = svg("svg", { role: "img", class: "qn-svg" }, this.figure);
     this.tip = el("div", { class: "qn-tip", hidden: "" }, this.figure);
     const png = el("button", { type: "button", class: "qn-png", title: texts.live_download_png }, this.figure);
-    png.textContent = "PNG \u2193";
+    png.textContent = "PNG"; // the arrow is drawn by live.css: the name keeps the visible text
+
     png.setAttribute("aria-label", texts.live_download_png);
     png.addEventListener("click", () => this.downloadPng());
     this.svg.addEventListener("pointermove", (e) => this.hover(e));

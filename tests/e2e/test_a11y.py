@@ -35,6 +35,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from qn_model.core.messages import LANGS
 from qn_model.i18n.formats import t
+from qn_model.views.present import lang_button
 from qn_model.views.chart_text import value_text
 from qn_model.views.palette import contrast
 from tests.e2e.conftest import TIMEOUT_MS
@@ -311,7 +312,7 @@ def test_lang_follows_the_switch(server: str, a11y_page: Page) -> None:
     page.goto(f"{server}/?present=1")
     _wait(page)
     expect(page.locator("html")).to_have_attribute("lang", "vi")
-    page.get_by_role("button", name=t("present_other_lang", "vi")).click()
+    page.get_by_role("button", name=lang_button("vi")).click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
@@ -398,7 +399,7 @@ def test_meeting_view_by_keyboard(server: str, a11y_page: Page) -> None:
     wanted = {
         t("present_prev", "vi"),
         t("present_next", "vi"),
-        t("present_other_lang", "vi"),
+        lang_button("vi"),
         t("present_exit", "vi"),
     }
     seen: set[str] = set()

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from qn_model.data.dataset import load_dataset
-from qn_model.engine.evaluate import evaluate_link
+from qn_model.engine.evaluate import evaluate_link, parse_link
 from qn_model.i18n.formats import fmt_num, fmt_pct, fmt_prob, t
 from qn_model.views.narrative import gap_text, short_verdict
 from tests.e2e.conftest import TIMEOUT_MS
@@ -34,9 +34,9 @@ def live_query(page: Page) -> dict[str, str]:
 def expected_verdict(query: str) -> tuple[str, str | None]:
     """The 2030 line the engine gives for ``query`` (as the app's verdict cards write it) and its
     gap in money."""
-    ev = engine(query)
+    ev, lang = engine(query), parse_link(query, load_dataset()).lang
     v = ev.verdicts[1]
-    return short_verdict(v, ev.scenario, ev.lang, with_gap=False), gap_text(v, ev.lang)
+    return short_verdict(v, ev.scenario, lang, with_gap=False), gap_text(v, lang)
 
 
 def verdict_matches(page: Page, query: str) -> None:
