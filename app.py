@@ -15,6 +15,7 @@ from qn_ui import layout  # noqa: E402
 from qn_ui.controls import language_switch, scenario_controls, share_link  # noqa: E402
 from qn_ui.pages_registry import LIVE_PAGE, PAGES  # noqa: E402
 from qn_ui.present import present_view  # noqa: E402
+from qn_ui.reconnect import reconnect_guard  # noqa: E402
 from qn_ui.state import (  # noqa: E402
     PRESENT,
     W_LANG,
@@ -39,6 +40,8 @@ st.set_page_config(
 )
 # The screen-size rules (the server never learns the screen's size): see qn_ui/layout.py.
 st.html(layout.CSS)
+# A tab whose server went away reloads from its URL (qn_ui/reconnect.py).
+reconnect_guard(lang)
 pages = [st.Page(p.file, title=t(p.title_key, lang), icon=p.icon, default=p.default) for p in PAGES]
 page = st.navigation(pages, position="sidebar")
 

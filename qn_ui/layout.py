@@ -24,6 +24,8 @@ PHONE_MAX_PX = 640  # Streamlit stacks columns below this width
 CSS = f"""<style>
 [data-testid="stMainBlockContainer"] {{ padding-top: 2.5rem; }}
 [data-testid="stSliderThumbValue"], [data-testid="stSliderTickBar"] {{ display: none; }}
+/* The reconnection watcher (qn_ui/reconnect.py) draws nothing in the flow: no gap for it. */
+.st-key-qn_reconnect {{ position: absolute; }}
 @media (min-width: 1024px) {{
   [data-testid="stMainBlockContainer"] {{ padding-left: 2.5rem; padding-right: 2.5rem; }}
 }}
