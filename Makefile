@@ -8,7 +8,7 @@ PORT ?= 8501
 export OPENBLAS_NUM_THREADS ?= 1
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test unit e2e lint bench browser nginx serve-team clean
+.PHONY: run test unit e2e lint bench debs browser nginx serve-team clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -21,18 +21,23 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
-# Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; fi; }
+# Debian packages the tests and `make serve-team` need, one list: `make debs` installs those
+# missing with a single quiet apt-get (.ci/run reads this list too). Add a line per package group.
+# Chromium for the browser tests (Playwright's own browser download does not work here).
+DEBS := chromium fonts-noto-color-emoji
+# nginx for the proxy test and `make serve-team` (run as an ordinary process, not the service).
+DEBS += nginx
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-# Debian's nginx for the proxy test and `make serve-team` (run as an ordinary process from a
-# directory of its own; /usr/sbin is not on every user's PATH).
-nginx:
-	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx >/dev/null; fi; }
+debs:
+	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "apt-get install" $$missing; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive sh -c "apt-get update -qq && apt-get install -y -qq $$(echo $$missing) >/dev/null"; \
+	fi
+
+# Older names of `debs`, kept for the READMEs and habits that use them.
+browser nginx: debs
 
 REPLICAS ?= 3
 BASE_PATH ?= /ktso

@@ -28,8 +28,8 @@ _HTML = """<div class="qn-conn" role="status" aria-live="assertive" hidden></div
 
 _CSS = """
 .qn-conn {
-  position: fixed; top: 0.75rem; left: 50%; transform: translateX(-50%); z-index: 1000100;
-  max-width: min(40rem, calc(100vw - 2rem)); padding: 0.6rem 1rem; border-radius: 0.5rem;
+  position: fixed; top: 0.75rem; left: 1rem; right: 1rem; margin: 0 auto; z-index: 1000100;
+  width: fit-content; max-width: 40rem; padding: 0.6rem 1rem; border-radius: 0.5rem;
   background: #7a2e00; color: #fff; font: 600 1rem/1.4 var(--st-font, sans-serif);
   box-shadow: 0 2px 10px rgba(0, 0, 0, 0.3); text-align: center;
 }

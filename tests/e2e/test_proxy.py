@@ -46,7 +46,8 @@ from tests.e2e.helpers import (
     wait_until,
 )
 
-pytestmark = pytest.mark.e2e
+# One team (three replicas and nginx) for the module: under xdist its tests share one worker.
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("proxy")]
 BASE = "/ktso"
 HOST = "ktso.qn-planner.test"  # .test: reserved, never a real name (RFC 2606)
 UPLOAD = ROOT / "tests" / "fixtures" / "uploads" / "good_basic.csv"
@@ -123,8 +124,13 @@ def served(tm: Team, route_id: str) -> list[dict[str, str]]:
 
 
 def replica_of(tm: Team, page: Page) -> str:
-    """The upstream that served this browser's pages (every answered request went to it)."""
-    ups = {line["up"] for line in served(tm, route(page)) if line["up"] != "-" and line["status"] < "400"}
+    """The upstream that served this browser's pages (every answered request went to it; when
+    nginx tried a dead one first, ``$upstream_addr`` lists both, the one that answered last)."""
+    ups = {
+        line["up"].split(",")[-1].strip()
+        for line in served(tm, route(page))
+        if line["up"] != "-" and line["status"] < "400"
+    }
     assert len(ups) == 1, f"one browser, one replica: {ups}"
     return ups.pop()
 
@@ -325,3 +331,8 @@ def test_a_tab_survives_its_replica_without_a_reload_by_hand(proxy: Team, page: 
         TIMEOUT_MS / 1000,
         what="the 2030 verdict after the move",
     )
+    # No replica left (the module's last test): the tab cannot come back, and says so.
+    for replica in proxy.replicas:
+        replica.kill()
+    expect(page.locator(".qn-conn")).to_have_text(t("conn_lost", "vi"))
+    expect(page.locator(".qn-conn")).to_be_visible()
