@@ -57,16 +57,20 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest tests/test_layers.py -q -p no:xdist
 
-unit: $(STAMP) nginx
-	$(BIN)/python -m pytest -m "not e2e" -n 2
+# Two workers (the machine's two cores): each unit/AppTest module whole on one, each browser test
+# alone on whichever is free, with a server and a Chromium per worker (tests/conftest.py).
+XDIST := -n 2 --dist loadscope
 
-e2e: $(STAMP) browser nginx
-	$(BIN)/python -m pytest -m e2e -p no:xdist
+unit: $(STAMP) debs
+	$(BIN)/python -m pytest -m "not e2e" $(XDIST)
 
-test: $(STAMP) browser nginx
+e2e: $(STAMP) debs
+	$(BIN)/python -m pytest -m e2e $(XDIST)
+
+# One pytest for every test: the browser tests fill the workers' idle ends of the unit modules.
+test: $(STAMP) debs
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -m "not e2e" -n 2
-	$(BIN)/python -m pytest -m e2e -p no:xdist
+	$(BIN)/python -m pytest $(XDIST)
 
 bench: $(STAMP) browser nginx
 	$(BIN)/python benchmarks/engine.py

@@ -44,3 +44,29 @@ def warm_engine(ds: Dataset) -> None:
     far more on a loaded machine); the app shares the same in-process cache. AppTest modules
     use it for all their tests (``pytestmark = pytest.mark.usefixtures("warm_engine")``)."""
     default_scenario(ds)
+
+
+# Browser test modules whose tests share one module fixture too costly to build twice (a team of
+# three replicas behind nginx): run whole on one worker, like the unit modules.
+WHOLE_MODULES = ("tests/e2e/test_proxy.py",)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``make test`` runs everything in one pytest with ``-n 2 --dist loadscope``: each module of
+    unit and AppTest tests goes whole to one worker (its module fixtures, such as the CLI's runs,
+    are built once, not once per worker), each browser test alone to whichever worker is free
+    (every worker has its own server and Chromium), biggest modules first. pytest-xdist's own
+    ``loadgroup`` marks do nothing under pytest 9 (xdist 3.8 renames ``item._nodeid``, which
+    pytest 9 no longer reads), hence this scheduler."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModulesWholeBrowserTestsAlone(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            if module.startswith("tests/e2e/") and module not in WHOLE_MODULES:
+                return nodeid
+            return module
+
+    return ModulesWholeBrowserTestsAlone(config, log)

@@ -46,8 +46,9 @@ from tests.e2e.helpers import (
     wait_until,
 )
 
-# One team (three replicas and nginx) for the module: under xdist its tests share one worker.
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("proxy")]
+# One team (three replicas and nginx) for the module: under xdist it runs whole on one worker
+# (tests/conftest.py, WHOLE_MODULES).
+pytestmark = pytest.mark.e2e
 BASE = "/ktso"
 HOST = "ktso.qn-planner.test"  # .test: reserved, never a real name (RFC 2606)
 UPLOAD = ROOT / "tests" / "fixtures" / "uploads" / "good_basic.csv"
