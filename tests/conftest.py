@@ -51,6 +51,7 @@ def warm_engine(ds: Dataset) -> None:
 WHOLE_MODULES = ("tests/e2e/test_proxy.py",)
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook; runs with -p no:xdist have none
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """``make test`` runs everything in one pytest with ``-n 2 --dist loadscope``: each module of
     unit and AppTest tests goes whole to one worker (its module fixtures, such as the CLI's runs,
