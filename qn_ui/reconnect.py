@@ -55,11 +55,24 @@ function reopen(g) {
 }
 
 function probe(g, socket, lastSession) {
-  // A new stream socket: Streamlit reconnected. Ask for a run; its first message names the session.
-  clearTimeout(g.timer);
-  g.timer = setTimeout(() => reopen(g), g.data.timeout_ms);
+  // A new stream socket: Streamlit is reconnecting. Once it is open, ask for a run: the run's
+  // first message names the session. A socket that closes first is forgotten (Streamlit tries again).
+  g.socket = socket;
+  const mine = () => g.socket === socket;
+  socket.addEventListener('open', () => {
+    if (!mine()) return;
+    clearTimeout(g.timer);
+    g.timer = setTimeout(() => reopen(g), g.data.timeout_ms);
+    setTimeout(() => g.send('probe', Date.now()), 50);
+  });
+  socket.addEventListener('close', () => {
+    if (mine() && !g.reloading) {
+      clearTimeout(g.timer);
+      g.timer = null;
+    }
+  });
   socket.addEventListener('message', (event) => {
-    if (!g.timer || !(event.data instanceof ArrayBuffer)) return;
+    if (!mine() || !g.timer || !(event.data instanceof ArrayBuffer)) return;
     const found = new TextDecoder('latin1').decode(event.data).match(UUID);
     if (!found) return;
     clearTimeout(g.timer);
@@ -67,7 +80,6 @@ function probe(g, socket, lastSession) {
     if (lastSession && found[0] === lastSession) say(g, null);  // resumed: all is well
     else reopen(g);
   });
-  socket.addEventListener('open', () => setTimeout(() => g.send('probe', Date.now()), 50));
 }
 
 function watch(g) {
@@ -86,7 +98,12 @@ function watch(g) {
     if (document.querySelector(STATUS)) say(g, g.data.lost);
     else if (!g.timer && !g.reloading) say(g, null);
   };
-  new MutationObserver(check).observe(document.body, { childList: true, subtree: true });
+  let queued = false;  // one look per 100 ms, however many mutations a rerun makes
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    setTimeout(() => { queued = false; check(); }, 100);
+  }).observe(document.body, { childList: true, subtree: true });
 }
 
 export default function ({ data, parentElement, setTriggerValue }) {
