@@ -57,8 +57,9 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest tests/test_layers.py -q -p no:xdist
 
-# Two workers (the machine's two cores): each unit/AppTest module whole on one, each browser test
-# alone on whichever is free, with a server and a Chromium per worker (tests/conftest.py).
+# Two workers (the machine's two cores): each test on whichever is free, a server and a Chromium
+# per worker for the browser tests; the modules with a costly shared fixture whole on one
+# (tests/conftest.py, WHOLE_MODULES).
 XDIST := -n 2 --dist loadscope
 
 unit: $(STAMP) debs
@@ -67,7 +68,7 @@ unit: $(STAMP) debs
 e2e: $(STAMP) debs
 	$(BIN)/python -m pytest -m e2e $(XDIST)
 
-# One pytest for every test: the browser tests fill the workers' idle ends of the unit modules.
+# One pytest for every test: no worker waits at the end of the unit tests for the browser tests.
 test: $(STAMP) debs
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(XDIST)
