@@ -8,7 +8,7 @@ PORT ?= 8501
 export OPENBLAS_NUM_THREADS ?= 1
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test unit e2e lint bench browser nginx office node axe serve-team clean texts
+.PHONY: run test unit e2e lint bench debs browser nginx office node axe texts serve-team clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -21,41 +21,48 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
-# Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; fi; }
+# Debian packages the tests and `make serve-team` need, one list: `make debs` installs those
+# missing with a single quiet apt-get (.ci/run reads this list too). Add a line per package group.
+# Chromium for the browser tests (Playwright's own browser download does not work here).
+DEBS := chromium fonts-noto-color-emoji
+# nginx for the proxy test and `make serve-team` (run as an ordinary process, not the service).
+DEBS += nginx
+# LibreOffice (Impress, Writer), the fonts it draws Arial with (Liberation Sans; DejaVu for ✔ ✘)
+# and poppler-utils: the meeting pack's render tests convert the deck and the report to PDF and
+# read the PDFs' text (tests/test_meeting_pack_render.py).
+DEBS += libreoffice-impress libreoffice-writer fonts-liberation2 fonts-dejavu-core poppler-utils
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-# Debian's Node for the live scenario's JS tests (tests/test_live_parity.py runs `node --test`).
+debs:
+	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "apt-get install" $$missing; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive sh -c "apt-get update -qq && apt-get install -y -qq $$(echo $$missing) >/dev/null"; \
+	fi
+
+# Older names of `debs`, kept for the READMEs and habits that use them.
+browser nginx office: debs
+
+# Node runs the live scenario's JS tests (tests/test_live_parity.py: `node --test`), npm installs
+# the pinned axe-core. Checked by command, not by package: a machine may have Node from elsewhere
+# with its own npm, beside which Debian's npm would not install.
 node:
-	@command -v node >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs >/dev/null; fi; }
+	@{ command -v node && command -v npm; } >/dev/null 2>&1 || \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive sh -c "apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null"
 
 # axe-core for the accessibility browser tests (tests/e2e/test_a11y.py), pinned by
 # tests/e2e/axe/package.json and its lock file, installed into tests/e2e/axe/node_modules.
 AXE_JS := tests/e2e/axe/node_modules/axe-core/axe.min.js
-$(AXE_JS): tests/e2e/axe/package.json tests/e2e/axe/package-lock.json
+$(AXE_JS): tests/e2e/axe/package.json tests/e2e/axe/package-lock.json | node
 	cd tests/e2e/axe && npm ci --no-audit --no-fund --silent
 	touch $@
 
 axe: $(AXE_JS)
 
-# Debian's nginx for the proxy test and `make serve-team` (run as an ordinary process from a
-# directory of its own; /usr/sbin is not on every user's PATH).
-nginx:
-	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx >/dev/null; fi; }
-
-# Debian's LibreOffice (Impress, Writer), the fonts it draws Arial with (Liberation Sans; DejaVu
-# for ✔ ✘) and poppler-utils: the meeting pack's render tests convert
-# the deck and the report to PDF and read the PDFs' text (tests/test_meeting_pack_render.py).
-office:
-	@{ command -v soffice && command -v pdftotext; } >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libreoffice-impress libreoffice-writer fonts-liberation2 fonts-dejavu-core poppler-utils >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq libreoffice-impress libreoffice-writer fonts-liberation2 fonts-dejavu-core poppler-utils >/dev/null; fi; }
+# The catalogs from the code: messages.pot rebuilt, every messages.po in step (new keys empty,
+# unused ones dropped); exits 1 while a text is untranslated. See ARCHITECTURE.md "Add a text".
+texts: $(STAMP)
+	$(BIN)/python scripts/texts.py
 
 REPLICAS ?= 3
 BASE_PATH ?= /ktso
@@ -75,21 +82,21 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest tests/test_layers.py -q -p no:xdist
 
-# The catalogs from the code: messages.pot rebuilt, every messages.po in step (new keys empty,
-# unused ones dropped); exits 1 while a text is untranslated. See ARCHITECTURE.md "Add a text".
-texts: $(STAMP)
-	$(BIN)/python scripts/texts.py
+# Two workers (the machine's two cores): each test on whichever is free, a server and a Chromium
+# per worker for the browser tests; the modules with a costly shared fixture whole on one
+# (tests/conftest.py, WHOLE_MODULES).
+XDIST := -n 2 --dist loadscope
 
-unit: $(STAMP) browser nginx office node
-	$(BIN)/python -m pytest -m "not e2e" -n 2
+unit: $(STAMP) debs node
+	$(BIN)/python -m pytest -m "not e2e" $(XDIST)
 
-e2e: $(STAMP) browser nginx axe
-	$(BIN)/python -m pytest -m e2e -p no:xdist
+e2e: $(STAMP) debs axe
+	$(BIN)/python -m pytest -m e2e $(XDIST)
 
-test: $(STAMP) browser nginx office node axe
+# One pytest for every test: no worker waits at the end of the unit tests for the browser tests.
+test: $(STAMP) debs axe
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -m "not e2e" -n 2
-	$(BIN)/python -m pytest -m e2e -p no:xdist
+	$(BIN)/python -m pytest $(XDIST)
 
 bench: $(STAMP) browser nginx
 	$(BIN)/python benchmarks/engine.py
@@ -100,4 +107,4 @@ bench: $(STAMP) browser nginx
 	$(BIN)/python benchmarks/load.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts tests/e2e/axe/node_modules
+	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts

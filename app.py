@@ -17,6 +17,7 @@ from qn_ui.a11y import page_semantics  # noqa: E402
 from qn_ui.cards import link_notices  # noqa: E402
 from qn_ui.controls import language_switch, scenario_controls, share_link  # noqa: E402
 from qn_ui.pages_registry import LIVE_PAGE, PAGES, PRESENT_PAGE, page_file  # noqa: E402
+from qn_ui.reconnect import reconnect_guard  # noqa: E402
 from qn_ui.state import (  # noqa: E402
     LAST_PAGE,
     W_LANG,
@@ -43,6 +44,8 @@ st.set_page_config(
 )
 # The screen-size rules (the server never learns the screen's size): see qn_ui/layout.py.
 st.html(layout.CSS)
+# A tab whose server went away reloads from its URL (qn_ui/reconnect.py).
+reconnect_guard(lang)
 pages = [st.Page(p.file, title=t(p.title_key, lang), icon=p.icon, default=p.default) for p in PAGES]
 page = st.navigation(pages, position="sidebar")
 

@@ -40,6 +40,8 @@ FOCUS = "#005A8C"  # the theme's primary colour (.streamlit/config.toml): 7.4:1 
 CSS = f"""<style>
 [data-testid="stMainBlockContainer"] {{ padding-top: 2.5rem; }}
 [data-testid="stSliderThumbValue"], [data-testid="stSliderTickBar"] {{ display: none; }}
+/* The reconnection watcher (qn_ui/reconnect.py) draws nothing in the flow: no gap for it. */
+.st-key-qn_reconnect {{ position: absolute; }}
 @media (min-width: 1024px) {{
   [data-testid="stMainBlockContainer"] {{ padding-left: 2.5rem; padding-right: 2.5rem; }}
 }}

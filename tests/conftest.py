@@ -44,3 +44,30 @@ def warm_engine(ds: Dataset) -> None:
     far more on a loaded machine); the app shares the same in-process cache. AppTest modules
     use it for all their tests (``pytestmark = pytest.mark.usefixtures("warm_engine")``)."""
     default_scenario(ds)
+
+
+# Modules whose tests share a module fixture too costly to build on both workers: each runs
+# whole on one worker. The CLI's 19 runs (each imports the stack and fits the trends) and the
+# proxy's team (three replicas behind nginx). Every other test goes alone to whichever worker is
+# free: a module of many slow tests (test_hostile_links.py's 56 AppTest renders) is shared out.
+WHOLE_MODULES = ("tests/test_cli.py", "tests/e2e/test_proxy.py")
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook; runs with -p no:xdist have none
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``make test`` runs everything in one pytest with ``-n 2 --dist loadscope``: the modules of
+    ``WHOLE_MODULES`` go whole to one worker, first (the biggest scopes start first), every other
+    test alone to whichever worker is free (each worker has its own server and Chromium for the
+    browser tests, from the session fixtures). pytest-xdist's own ``loadgroup`` marks do nothing
+    under pytest 9 (xdist 3.8 renames ``item._nodeid``, which pytest 9 no longer reads), hence
+    this scheduler."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class WholeModulesOtherwiseAlone(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in WHOLE_MODULES else nodeid
+
+    return WholeModulesOtherwiseAlone(config, log)

@@ -35,9 +35,9 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from qn_model.core.messages import LANGS
 from qn_model.i18n.formats import t
-from qn_model.views.present import lang_button
 from qn_model.views.chart_text import value_text
 from qn_model.views.palette import contrast
+from qn_model.views.present import lang_button
 from tests.e2e.conftest import TIMEOUT_MS
 from tests.e2e.helpers import ROOT, charts_drawn, settle, wait_until
 

@@ -13,9 +13,11 @@ whether the proxy passes what Streamlit checks (``Host`` with its port against `
 from __future__ import annotations
 
 import base64
+import contextlib
 import csv
 import io
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -24,6 +26,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from playwright.sync_api import Browser, Page, Playwright, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from deploy.team import SECURITY_HEADERS, Team, find_nginx, team
 from qn_model.core.urls import app_link
@@ -43,6 +46,8 @@ from tests.e2e.helpers import (
     wait_until,
 )
 
+# One team (three replicas and nginx) for the module: under xdist it runs whole on one worker
+# (tests/conftest.py, WHOLE_MODULES).
 pytestmark = pytest.mark.e2e
 BASE = "/ktso"
 HOST = "ktso.qn-planner.test"  # .test: reserved, never a real name (RFC 2606)
@@ -121,8 +126,13 @@ def served(tm: Team, route_id: str) -> list[dict[str, str]]:
 
 
 def replica_of(tm: Team, page: Page) -> str:
-    """The upstream that served this browser's pages (every answered request went to it)."""
-    ups = {line["up"] for line in served(tm, route(page)) if line["up"] != "-" and line["status"] < "400"}
+    """The upstream that served this browser's pages (every answered request went to it; when
+    nginx tried a dead one first, ``$upstream_addr`` lists both, the one that answered last)."""
+    ups = {
+        line["up"].split(",")[-1].strip()
+        for line in served(tm, route(page))
+        if line["up"] != "-" and line["status"] < "400"
+    }
     assert len(ups) == 1, f"one browser, one replica: {ups}"
     return ups.pop()
 
@@ -267,3 +277,64 @@ def test_killing_the_sessions_replica_loses_no_link(proxy: Team, page: Page) -> 
         TIMEOUT_MS / 1000,
         what="the 2030 verdict after the move",
     )
+
+
+# The reconnection watcher's box (qn_ui/reconnect.py), in its component's shadow root: every text
+# it shows is kept in sessionStorage, which outlives the reload it causes.
+RECORD_BANNER_JS = """() => {
+  const host = [...document.querySelectorAll('.st-key-qn_reconnect *')].find((e) => e.shadowRoot);
+  const box = host.shadowRoot.querySelector('.qn-conn');
+  new MutationObserver(() => {
+    if (box.hidden) return;
+    const seen = JSON.parse(sessionStorage.getItem('qn_seen') || '[]');
+    sessionStorage.setItem('qn_seen', JSON.stringify([...seen, box.textContent]));
+  }).observe(box, {attributes: true, childList: true, characterData: true, subtree: true});
+}"""
+
+
+def test_a_tab_survives_its_replica_without_a_reload_by_hand(proxy: Team, page: Page) -> None:
+    """The replica serving an open tab dies: the tab comes back by itself on another one within
+    10 s, with its link's scenario, saying so in the planner's language, and the next slider
+    move works. The slider is found by its key's container (``w_gd2``), whatever draws it."""
+    link = "gd2=34&t2=30"
+    page.goto(f"{site(proxy)}{BASE}/scenario?{link}")
+    settle(page)
+    label = t("share_in_year", "vi", year=2030)
+    expect(metric_value(page, label)).to_have_text(expected(link, 2030))
+    first = replica_of(proxy, page)
+    before = len(served(proxy, route(page)))
+    page.evaluate(RECORD_BANNER_JS)
+    loaded = page.evaluate("performance.timeOrigin")
+    proxy.replica_at(first).kill()
+    killed = time.monotonic()
+
+    def reloaded() -> bool:
+        with contextlib.suppress(PlaywrightError):  # the page may be between documents
+            return page.evaluate("performance.timeOrigin") != loaded
+        return False
+
+    wait_until(reloaded, 10, what="the tab to reload by itself")
+    assert time.monotonic() - killed <= 10
+    settle(page)
+    expect(metric_value(page, label)).to_have_text(expected(link, 2030))
+    assert dict(parse_qsl(urlsplit(page.url).query)) == dict(parse_qsl(f"{link}&{DV}"))
+    seen = page.evaluate("JSON.parse(sessionStorage.getItem('qn_seen') || '[]')")
+    assert t("conn_reopening", "vi") in seen, seen
+    # Served by another replica since the kill (the dead one's own websocket line excepted).
+    after = [x for x in served(proxy, route(page))[before:] if x["status"] < "400" and x["status"] != "101"]
+    assert after and all(x["up"].split(",")[-1].strip() != first for x in after), after
+    # The next move answers, as it did before the kill.
+    thumb = page.locator(".st-key-w_gd2").get_by_role("slider")
+    thumb.focus()
+    thumb.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"[?&]gd2=34\.1(&|$)"))
+    wait_until(
+        lambda: metric_value(page, label).inner_text() == expected(urlencode(url_query(page)), 2030),
+        TIMEOUT_MS / 1000,
+        what="the 2030 verdict after the move",
+    )
+    # No replica left (the module's last test): the tab cannot come back, and says so.
+    for replica in proxy.replicas:
+        replica.kill()
+    expect(page.locator(".qn-conn")).to_have_text(t("conn_lost", "vi"))
+    expect(page.locator(".qn-conn")).to_be_visible()
