@@ -295,7 +295,7 @@ RECORD_BANNER_JS = """() => {
 def test_a_tab_survives_its_replica_without_a_reload_by_hand(proxy: Team, page: Page) -> None:
     """The replica serving an open tab dies: the tab comes back by itself on another one within
     10 s, with its link's scenario, saying so in the planner's language, and the next slider
-    move works. The slider is found by its key's container (``w_gd2``), whatever draws it."""
+    move works. The slider is the live component's (``w_live_gd2``, issue 21)."""
     link = "gd2=34&t2=30"
     page.goto(f"{site(proxy)}{BASE}/scenario?{link}")
     settle(page)
@@ -324,7 +324,8 @@ def test_a_tab_survives_its_replica_without_a_reload_by_hand(proxy: Team, page: 
     after = [x for x in served(proxy, route(page))[before:] if x["status"] < "400" and x["status"] != "101"]
     assert after and all(x["up"].split(",")[-1].strip() != first for x in after), after
     # The next move answers, as it did before the kill.
-    thumb = page.locator(".st-key-w_gd2").get_by_role("slider")
+    # The live component's digital-economy control (its first), issue 21.
+    thumb = page.locator('[class*="st-key-w_live_gd2"]').get_by_role("slider").first
     thumb.focus()
     thumb.press("ArrowRight")
     expect(page).to_have_url(re.compile(r"[?&]gd2=34\.1(&|$)"))
