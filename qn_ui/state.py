@@ -37,7 +37,6 @@ import streamlit as st
 from qn_model.core import compare_link
 from qn_model.core.compare_link import DEFAULT_SELECTION, CompareSelection
 from qn_model.core.links import DATA_VERSION_KEY, LANG_KEY, NUMBER_KEYS, PRESENT_KEY, LinkContext, ParsedLink
-from qn_model.core.messages import DEFAULT_LANG, LANGS
 from qn_model.core.scenario import Scenario
 from qn_model.data.dataset import Dataset, load_dataset
 from qn_model.engine.app_state import (
@@ -45,9 +44,14 @@ from qn_model.engine.app_state import (
     Query,
     app_state,
     compare_inputs,
+    controls_moved,
     is_new_link,
+    present_route,
     read_link,
     scenario_from_values,
+)
+from qn_model.engine.app_state import (
+    early_lang as app_early_lang,
 )
 from qn_model.engine.presets import link_context
 from qn_ui.pages_registry import COMPARE_PAGE, PRESENT_PAGE
@@ -159,11 +163,7 @@ def current_query() -> list[tuple[str, str]]:
 
 def early_lang() -> str:
     """The language before the widgets exist (page titles are built first)."""
-    lang = st.session_state.get(W_LANG)
-    if lang in LANGS:
-        return lang
-    raw = st.query_params.get_all(LANG_KEY)
-    return raw[-1] if len(raw) == 1 and raw[-1] in LANGS else DEFAULT_LANG
+    return app_early_lang(st.session_state.get(W_LANG), st.query_params.get_all(LANG_KEY))
 
 
 def early_present() -> bool:
@@ -252,8 +252,7 @@ def place_growth_sliders(on_page: bool) -> None:
 
 def _widgets_moved() -> bool:
     """Did the planner (or a button's callback) change a control since the last run?"""
-    snapshot = st.session_state.get(SNAPSHOT)
-    return snapshot is not None and any(st.session_state.get(k) != v for k, v in snapshot.items())
+    return controls_moved(st.session_state.get(SNAPSHOT), st.session_state)
 
 
 def sync_from_url(ctx: LinkContext, page: str) -> None:
@@ -310,32 +309,27 @@ DECK_KEYS = (DECK_FROM, DECK_OPENED, DECK_OPENED_SET, DECK_LINKS, DECK_DROPPED, 
 
 
 def route_present(page: str, previous: str | None) -> str | None:
-    """Keep the meeting view's flag and deck in step with the page; the page this run must go to
-    instead, if any: the meeting view's for ``present=1`` in a link opened on another page, the
-    page it was opened from when the presenter leaves it (:func:`leave_present`).
-
-    Entering the meeting view (by such a link, or by its entry in the navigation) opens a fresh
-    deck on the scenario as it is, remembering the page it came from; any other page closes it."""
-    asked = st.query_params.get(PRESENT_KEY) == "1"
-    go = None
-    if page != PRESENT_PAGE and asked:
-        if not (st.session_state.get(PRESENT) and current_query() == st.session_state.get(LAST_QUERY)):
-            _open_deck(page)  # a link, not a rerun of the view's own address
-        go = PRESENT_PAGE
-    elif page == PRESENT_PAGE and DECK_FROM in st.session_state and not st.session_state.get(PRESENT):
-        go = st.session_state[DECK_FROM]  # left
+    """Keep the meeting view's flag and deck in step with the page (``present_route``); the page
+    this run must go to instead, if any: the meeting view's for ``present=1`` in a link opened on
+    another page, the page it was opened from when the presenter leaves it (:func:`leave_present`)."""
+    route = present_route(
+        page,
+        present_page=PRESENT_PAGE,
+        asked=st.query_params.get(PRESENT_KEY) == "1",
+        shown=bool(st.session_state.get(PRESENT)),
+        same_link=current_query() == st.session_state.get(LAST_QUERY),
+        deck_from=st.session_state.get(DECK_FROM),
+        previous=previous,
+    )
+    if route.close:
         close_deck()
-    if go is not None:
+    if route.open_from is not None:
+        _open_deck(route.open_from)
+    if route.go is not None:
         # This run draws no widget, and Streamlit drops the values of widgets a run leaves out.
         _rebind_widgets()
-        st.session_state[PRESENT] = go == PRESENT_PAGE
-        return go
-    if page == PRESENT_PAGE and DECK_FROM not in st.session_state:
-        _open_deck(previous if previous not in (None, PRESENT_PAGE) else "")
-    if page != PRESENT_PAGE:
-        close_deck()
-    st.session_state[PRESENT] = page == PRESENT_PAGE
-    return None
+    st.session_state[PRESENT] = route.present
+    return route.go
 
 
 def leave_present() -> None:

@@ -82,3 +82,46 @@ def test_the_compare_inputs_make_the_canonical_selection(ds):
     sel = compare_inputs(False, ["plan"], "\n ?gd2=40 \n\n", ctx)
     assert not sel.include_current and sel.presets == ("plan",) and sel.links == ("gd2=40",)  # canonical
     assert compare_inputs(True, "not a list", "", ctx).presets == ()
+
+
+def test_the_early_language_is_the_chosen_one_else_a_single_known_link_value():
+    from qn_model.core.messages import DEFAULT_LANG
+    from qn_model.engine.app_state import early_lang
+
+    assert early_lang("en", ["vi"]) == "en"
+    assert early_lang(None, ["en"]) == "en"
+    assert early_lang("xx", ["en", "vi"]) == DEFAULT_LANG  # a repeated key is not a choice
+    assert early_lang(None, ["xx"]) == DEFAULT_LANG
+    assert early_lang(None, []) == DEFAULT_LANG
+
+
+def test_controls_moved_compares_with_the_last_snapshot():
+    from qn_model.engine.app_state import controls_moved
+
+    assert not controls_moved(None, {"w_gd2": 1.0})  # no run yet
+    assert not controls_moved({"w_gd2": 1.0}, {"w_gd2": 1.0, "other": 3})
+    assert controls_moved({"w_gd2": 1.0}, {"w_gd2": 2.0})
+    assert controls_moved({"w_gd2": 1.0}, {})  # dropped by Streamlit counts as changed
+
+
+def test_the_present_route_opens_follows_and_leaves_the_meeting_view():
+    from qn_model.engine.app_state import PresentRoute, present_route
+
+    def route(page, **kw):
+        args = {"asked": False, "shown": False, "same_link": False, "deck_from": None, "previous": None}
+        return present_route(page, present_page="present", **{**args, **kw})
+
+    # present=1 in a link on another page: to the view, a fresh deck remembering that page ...
+    assert route("compare", asked=True) == PresentRoute("present", "compare", False, True)
+    # ... unless it is the view's own address on a rerun
+    assert route("compare", asked=True, shown=True, same_link=True, deck_from="compare").open_from is None
+    assert route("compare", asked=True, shown=True, same_link=False).open_from == "compare"
+    # the exit: back where the deck was opened, the deck closed (also an opened-nowhere deck)
+    assert route("present", deck_from="scenario") == PresentRoute("scenario", None, True, False)
+    assert route("present", deck_from="").go == ""
+    # entering by the navigation opens a deck on the previous page (never the view itself)
+    assert route("present", shown=True, previous="history") == PresentRoute(None, "history", False, True)
+    assert route("present", previous="present").open_from == ""
+    assert route("present", shown=True, deck_from="history") == PresentRoute(None, None, False, True)
+    # any other page closes the deck
+    assert route("history", deck_from="scenario") == PresentRoute(None, None, True, False)

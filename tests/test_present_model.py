@@ -69,3 +69,34 @@ def test_the_target_set_label_names_the_source_and_numbers(ds):
         f"{fmt_pct(sets['resolution09'].t1, 'en', 0)} / {fmt_pct(sets['resolution09'].t2, 'en', 0)}"
     )
     assert pv.target_set_label("custom", sets, "en") == t("target_set_custom", "en")
+
+
+def test_going_to_a_slide_writes_its_numbers_projects_and_target_set(ds):
+    opened = default_scenario(ds).with_(gd2=31.5)
+    deck = pv.deck(ds, opened, "en", ["?gd2=12&pj=2029:40"], named="resolution09")
+    last = len(deck) - 1
+    move = pv.go_to(deck, 99)  # brought into the deck
+    assert move.index == last
+    assert move.widgets == pv.widget_values(deck[last].scenario)
+    assert move.projects == deck[last].scenario.projects and move.projects  # the link's project
+    assert move.target_set == deck[last].spec.target_set  # a link's own (here none)
+    assert pv.go_to(deck, 0).target_set == deck[0].spec.target_set == "resolution09"
+    assert pv.go_to(deck, -3).index == 0 and pv.go_to(deck, 0).widgets["gd2"] == 31.5
+    assert pv.first_link_slide(deck) == last and deck[last].spec.kind == "link"
+    assert pv.first_link_slide(pv.deck(ds, opened, "en")) == 0  # no link: the first slide
+
+
+def test_the_deck_knows_whether_the_controls_still_show_a_slide(ds):
+    opened = default_scenario(ds)
+    deck = pv.deck(ds, opened, "en")
+    assert pv.on_slide(deck, 0, opened)
+    assert not pv.on_slide(deck, 0, opened.with_(gd2=77.0))
+    assert not pv.on_slide(deck, len(deck), deck[-1].scenario) and not pv.on_slide(deck, -1, opened)
+
+
+def test_the_slides_are_named_by_the_set_picked_here_once_targets_are_chosen_here(ds):
+    assert pv.naming_set((20.0, 30.0), "resolution09", "article") == "resolution09"
+    assert pv.naming_set(None, "resolution09", "article") == "article"
+    chosen = target_sets(ds)["resolution09"]
+    assert pv.target_widgets(chosen) == {"t1": chosen.t1, "t2": chosen.t2}
+    assert set(pv.target_widgets(chosen)) <= set(pv.widget_values(default_scenario(ds)))

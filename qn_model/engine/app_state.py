@@ -137,3 +137,52 @@ def compare_inputs(
     presets = list(DEFAULT_SELECTION.presets) if presets is None else presets
     links = [line.strip() for line in str(links_text or "").splitlines() if line.strip()]
     return selection(include, presets if isinstance(presets, list) else [], links, ctx)
+
+
+def early_lang(chosen: object, link_values: Sequence[str]) -> str:
+    """The language before the controls exist (page titles are built first): the one chosen in
+    this session, else the link's ``lang`` when it names one language we have, else the default."""
+    if chosen in LANGS:
+        return str(chosen)
+    return link_values[-1] if len(link_values) == 1 and link_values[-1] in LANGS else DEFAULT_LANG
+
+
+def controls_moved(snapshot: Mapping[str, object] | None, now: Mapping[str, object]) -> bool:
+    """Did a control change since the last run's ``snapshot`` (none yet: no)?"""
+    return snapshot is not None and any(now.get(k) != v for k, v in snapshot.items())
+
+
+@dataclass(frozen=True)
+class PresentRoute:
+    """What a run does with the meeting view (``present_route``)."""
+
+    go: str | None  # the page this run must go to instead, or None
+    open_from: str | None  # open a fresh deck remembering this page ("" none), or None
+    close: bool  # close the deck
+    present: bool  # the meeting view is shown after this run
+
+
+def present_route(
+    page: str,
+    *,
+    present_page: str,
+    asked: bool,
+    shown: bool,
+    same_link: bool,
+    deck_from: str | None,
+    previous: str | None,
+) -> PresentRoute:
+    """The meeting view and its deck in step with the page: ``asked`` (the link's ``present=1``)
+    on another page goes to the view, opening a fresh deck on that page unless the view is
+    ``shown`` and the address is the one it wrote (``same_link``, a rerun); the view left
+    (``shown`` false while a deck is open, ``deck_from`` its origin) goes back to where it was
+    opened. Entering the view by the navigation opens a deck remembering ``previous``; any other
+    page closes the deck."""
+    if page != present_page and asked:
+        return PresentRoute(present_page, None if shown and same_link else page, False, True)
+    if page == present_page and deck_from is not None and not shown:
+        return PresentRoute(deck_from, None, True, False)
+    if page == present_page:
+        origin = previous if previous not in (None, present_page) else ""
+        return PresentRoute(None, None if deck_from is not None else origin, False, True)
+    return PresentRoute(None, None, True, False)

@@ -17,7 +17,7 @@ from qn_model.data.dataset import Dataset
 from qn_model.engine.presets import TargetSet
 from qn_model.i18n.formats import fmt_money, fmt_pct, fmt_pp, t
 from qn_model.views.narrative import headline, verdict_word
-from qn_model.views.slides import Slide, build_deck, find_slide, step
+from qn_model.views.slides import KIND_LINK, Slide, build_deck, find_slide, step
 
 NUDGES = (-5.0, -1.0, 1.0, 5.0)  # percentage points per click on a DE growth
 MARKS = {"met": "✔", "notmet": "✘", "unknown": "?"}
@@ -173,3 +173,45 @@ def target_set_label(set_id: str, sets: Mapping[str, TargetSet], lang: str) -> s
 
 def nudge_help(delta: float, year: int, lang: str) -> str:
     return t("present_nudge_help", lang, delta=fmt_pp(delta, lang, 0), year=year)
+
+
+# --- the deck's buttons: what a move writes into the controls (``qn_ui/deck.py`` writes it) ---
+
+
+def naming_set(targets: tuple[float, float] | None, picked: str | None, opened_set: str | None) -> str | None:
+    """The target set that names every slide: the one the presenter picked here (once targets
+    were chosen here), else the one the scenario was opened with."""
+    return picked if targets is not None else opened_set
+
+
+@dataclass(frozen=True)
+class Move:
+    """Going to a slide: the slide's index in the deck and what the controls then hold."""
+
+    index: int
+    widgets: dict[str, float | int]  # link key (``gd2`` …) → value
+    projects: tuple
+    target_set: str | None
+
+
+def go_to(deck: Sequence[Slide], index: int) -> Move:
+    """Going to slide ``index`` (brought into the deck): its scenario's numbers, projects (a
+    preset's: none) and target set."""
+    index = step(index, 0, len(deck))
+    slide = deck[index]
+    return Move(index, widget_values(slide.scenario), slide.scenario.projects, slide.spec.target_set)
+
+
+def on_slide(deck: Sequence[Slide], index: int, scn: Scenario) -> bool:
+    """Whether the controls still show slide ``index`` as it is (nothing moved since)."""
+    return 0 <= index < len(deck) and deck[index].scenario == scn
+
+
+def target_widgets(chosen: TargetSet) -> dict[str, float]:
+    """The targets' controls for a chosen set, by link key."""
+    return {"t1": chosen.t1, "t2": chosen.t2}
+
+
+def first_link_slide(deck: Sequence[Slide]) -> int:
+    """The first slide of a pasted link (the deck shown after links are pasted), else the first."""
+    return next((i for i, s in enumerate(deck) if s.spec.kind == KIND_LINK), 0)
