@@ -463,12 +463,13 @@ def test_meeting_view_by_keyboard(server: str, a11y_page: Page) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_projector_screenshots(server: str, a11y_page: Page, lang: str) -> None:
-    """The meeting view at 1024×768 and /history at 1366×768, written for a person to look at
-    (``test-artifacts/a11y/``); the chart texts there pass the contrast check."""
+    """The meeting view at 1024×768, /history and /peers at 1366×768, written for a person to look
+    at (``test-artifacts/a11y/``); the chart texts there pass the contrast check."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = a11y_page
     problems = []
-    for path, size, name in (("?present=1", (1024, 768), "present"), ("history", (1366, 768), "history")):
+    shots = (("?present=1", (1024, 768), "present"), ("history", (1366, 768), "history"))
+    for path, size, name in (*shots, ("peers", (1366, 768), "peers")):
         page.set_viewport_size({"width": size[0], "height": size[1]})
         page.goto(_url(server, path, lang))
         _wait(page)
