@@ -17,7 +17,7 @@ lang, ds = state.lang, state.ds
 st.title(t("peers_title", lang))
 st.caption(t("peers_intro", lang))
 
-chart(peers.bars(ds, "share", lang), key="peers_share", with_data=False)
+chart(peers.bars(ds, "share", lang), key="peers_share")
 st.caption(t("peers_share_note", lang))
 
 st.header(t("peers_readings_header", lang))  # h2 after the h1 (issue 22)
@@ -25,7 +25,7 @@ st.markdown("\n".join("- " + md_escape(line) for line in peers.readings(ds, lang
 
 for part in peers.PARTS[1:]:
     st.header(t(f"peers_{part}_header", lang))
-    chart(peers.bars(ds, part, lang), key=f"peers_{part}", with_data=False)
+    chart(peers.bars(ds, part, lang), key=f"peers_{part}")
 
 st.header(t("peers_dist_header", lang))
 st.caption(peers.distance_note(ds, lang))

@@ -15,7 +15,7 @@ import streamlit as st
 from qn_model.i18n.formats import t
 from qn_model.views import scenario as view
 from qn_ui import downloads
-from qn_ui.cards import history_warnings, realism_notice, verdict_card
+from qn_ui.cards import history_warnings, realism_notice, verdict_card, verdict_list
 from qn_ui.carry import kept
 from qn_ui.controls import share_link
 from qn_ui.guard import route_through_app
@@ -95,6 +95,7 @@ def _live_scenario() -> None:
     # 2025's verdict under the controls, the notices under the chart (the component's columns).
     verdicts, notes = st.columns(LAYOUT, gap="medium")
     with verdicts, st.container(key="scenario_verdicts_earlier"):
+        verdict_list(state)  # both verdicts as one list, for a screen reader
         for v in earlier:
             verdict_card(state, v, stacked=True)
     with notes:

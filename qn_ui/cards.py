@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from qn_model.core.targets import TargetVerdict
@@ -63,6 +65,25 @@ def verdict_card(state: AppState, v: TargetVerdict, *, stacked: bool = False) ->
     # One markdown element, not one a paragraph: each element is redrawn on every slider move.
     st.markdown(text)
     verdict_metric(card.metric)
+
+
+VERDICT_LIST_CLASS = "qn-verdict-list"  # visually hidden by qn_ui/layout.py
+
+
+def verdict_list(state: AppState) -> None:
+    """Every headline verdict as a list for a screen reader (issue 22), hidden from sight: on a page
+    whose verdict cards stand apart (the scenario's 2030 in the live component, 2025's under it),
+    one list names them all in the target years' order. Redrawn by every run, so after a released
+    control it says what the cards say."""
+    items = []
+    for v in state.headline:
+        card = overview.verdict_card(v, state.scenario, state.lang)
+        text = ". ".join(p.rstrip(".") for p in (card.word, card.line, card.gap) if p) + "."
+        items.append(f"<li>{html.escape(text)}</li>")
+    label = html.escape(t("a11y_verdicts", state.lang), quote=True)
+    st.html(
+        f'<ul class="{VERDICT_LIST_CLASS}" aria-label="{label}" lang="{state.lang}">{"".join(items)}</ul>'
+    )
 
 
 def verdict_details(state: AppState) -> None:

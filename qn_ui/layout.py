@@ -73,7 +73,8 @@ CSS = f"""<style>
   font-size: 1.1rem; text-decoration: underline; }}
 .qn-skip:focus {{ top: 0.5rem; }}
 [data-testid="stSkipToContent"] {{ display: none; }}
-[data-testid="stElementContainer"]:has(.qn-chart-desc) {{
+[data-testid="stElementContainer"]:has(.qn-chart-desc),
+[data-testid="stElementContainer"]:has(.qn-verdict-list) {{
   position: absolute !important; width: 1px !important; height: 1px !important; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; margin: -1px; padding: 0; border: 0; }}
 .st-key-qn_a11y {{ display: none; }}

@@ -12,6 +12,7 @@ from qn_model.core.urls import is_absolute
 from qn_model.i18n.formats import render, t
 from qn_model.outputs.qr import qr_png
 from qn_model.views.chart_kit import for_browser
+from qn_model.views.chart_text import value_table
 from qn_model.views.figures import figure_table
 from qn_ui.a11y import chart_description
 from qn_ui.carry import kept
@@ -68,8 +69,10 @@ def chart_numbers(fig: go.Figure, key: str) -> None:
 
 
 def figure_numbers(fig: go.Figure, lang: str) -> None:
-    """The numbers a chart draws, year by year (nothing for a chart without years)."""
+    """The numbers a chart draws: year by year for lines, else each bar or each cell of a map."""
     table = figure_table(fig, lang)
+    if table is None:
+        table = value_table(fig, lang)
     if table is not None:
         st.dataframe(table, hide_index=True, width="stretch")
 

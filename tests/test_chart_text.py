@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link
+from qn_model.i18n.formats import t
 from qn_model.views import history as hist
 from qn_model.views import palette as pal
 from qn_model.views.chart_kit import base_layout, for_browser, legible, share_figure
@@ -116,3 +117,35 @@ def test_every_chart_text_colour_is_legible_once_in_the_browser_form(ds) -> None
 def test_legible_leaves_a_legible_figure_alone() -> None:
     fig = go.Figure(go.Scatter(x=[1], y=[1], mode="text", text=["a"], textfont={"color": "#000000"}))
     assert legible(fig).data[0].textfont.color == "#000000"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_charts_without_years_have_their_numbers_as_a_table(ds, lang: str) -> None:
+    """Issue 22: a bar chart's and a map's numbers one control away, as the chart writes them."""
+    from qn_model.views import peers
+    from qn_model.views.chart_text import value_table
+    from qn_model.views.figures import figure_table
+
+    fig = peers.bars(ds, "targets", lang)
+    assert figure_table(fig, lang) is None  # no years: the line charts' table has nothing
+    table = value_table(fig, lang)
+    bars = [tr for tr in fig.data if tr.type == "bar"]
+    assert len(table) == sum(len(tr.x) for tr in bars)
+    panels = [plain(a.text) for a in fig.layout.annotations]
+    assert set(table.iloc[:, 0]) == set(panels)
+    # Each row is a bar's own label and text, under its own panel's title.
+    first = bars[0]
+    top = max(fig.layout.annotations, key=lambda a: a.y)
+    assert tuple(table.iloc[0]) == (plain(top.text), plain(first.customdata[0]), plain(first.text[0]))
+    assert list(table.columns) == [t(f"chart_col_{c}", lang) for c in ("panel", "item", "value")]
+    # One panel: no column of panels.
+    single = value_table(hist.structure_figure(ds, lang), lang)
+    assert list(single.columns) == [t("chart_col_item", lang), t("chart_col_value", lang)]
+    # A map: a row per y, a column per x, each cell in the reader's number format.
+    ev = evaluate_link(f"lang={lang}", ds)
+    sens = sensitivity_for(ev, 2030, lang)
+    grid = value_table(sens, lang)
+    heat = sens.data[0]
+    assert grid.shape == (len(heat.y), len(heat.x) + 1)
+    assert grid.iloc[0, 1] == value_text(heat.z[0][0], lang, "%")
+    assert grid.iloc[-1, -1] == value_text(heat.z[-1][-1], lang, "%")

@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
 from qn_model.i18n.formats import fmt_num, t
@@ -170,3 +171,55 @@ def describe(fig: go.Figure | Mapping, lang: str) -> str:
     parts += [text for trace in d.get("data") or () if (text := _trace_text(trace, layout, lang))]
     parts += [plain(a.get("text")) for a in layout.get("annotations") or () if plain(a.get("text"))]
     return ". ".join(p.rstrip(".") for p in parts if p) + "."
+
+
+def _panel_titles(layout: Mapping, n: int) -> list[str]:
+    """The titles of ``n`` stacked panels (annotations placed on the page, top to bottom), or
+    blanks when the annotations are not one a panel."""
+    notes = [a for a in layout.get("annotations") or () if a.get("yref") == "paper" and plain(a.get("text"))]
+    if len(notes) != n:
+        return [""] * n
+    return [plain(a.get("text")) for a in sorted(notes, key=lambda a: -float(a.get("y") or 0))]
+
+
+def value_table(fig: go.Figure | Mapping, lang: str) -> pd.DataFrame | None:
+    """The numbers of a chart without years (bars, a map) as a table, in the reader's language and
+    as the chart writes them: each bar with its label and value (and its panel's title when the
+    bars stand in several panels), a map as rows × columns. None when the chart has neither."""
+    d = fig.to_dict() if isinstance(fig, go.Figure) else fig
+    layout = d.get("layout") or {}
+    traces = [tr for tr in d.get("data") or () if tr.get("visible") not in (False, "legendonly")]
+    bars = [tr for tr in traces if tr.get("type") == "bar"]
+    if bars:
+        rows = []
+        for panel, tr in zip(_panel_titles(layout, len(bars)), bars, strict=True):
+            horizontal = tr.get("orientation") == "h"
+            values = _values(tr.get("x") if horizontal else tr.get("y"))
+            cats = _values(tr.get("y") if horizontal else tr.get("x"))
+            labels = _values(tr.get("customdata")) if tr.get("customdata") is not None else cats
+            texts = _values(tr.get("text")) if not isinstance(tr.get("text"), str) else []
+            for i, v in enumerate(values):
+                if _finite(v):
+                    shown = texts[i] if i < len(texts) and texts[i] else value_text(v, lang)
+                    label = labels[i] if i < len(labels) else cats[i]
+                    rows.append((panel or plain(tr.get("name")), plain(label), plain(shown)))
+        if not rows:
+            return None
+        cols = [t("chart_col_panel", lang), t("chart_col_item", lang), t("chart_col_value", lang)]
+        table = pd.DataFrame(rows, columns=cols)
+        return table if table[cols[0]].any() else table.drop(columns=cols[0])
+    maps = [tr for tr in traces if tr.get("type") == "heatmap"]
+    if not maps:
+        return None
+    tr = maps[0]
+    xs, ys = _axis(layout, tr.get("xaxis"), "x"), _axis(layout, tr.get("yaxis"), "y")
+    x_suffix, y_suffix = xs.get("ticksuffix") or "", ys.get("ticksuffix") or ""
+    z_suffix = (tr.get("colorbar") or {}).get("ticksuffix") or ""
+    z = _values(tr.get("z"))
+    heads = [value_text(x, lang, x_suffix) for x in _values(tr.get("x"))]
+    corner = f"{_axis_title(ys)} \\ {_axis_title(xs)}"
+    rows = [
+        [value_text(y, lang, y_suffix)] + [value_text(v, lang, z_suffix) if _finite(v) else "" for v in row]
+        for y, row in zip(_values(tr.get("y")), z, strict=False)
+    ]
+    return pd.DataFrame(rows, columns=[corner, *heads]) if rows else None
