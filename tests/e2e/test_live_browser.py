@@ -20,11 +20,13 @@ from qn_model.views.chart_text import describe, value_text
 from qn_model.views.figures import figure_table
 from qn_model.views.narrative import gap_text, short_verdict
 from tests.e2e.conftest import TIMEOUT_MS
-from tests.e2e.test_a11y import AXE, AXE_RUN
-from tests.e2e.helpers import LIVE, LIVE_CHART, LIVE_VERDICT, RUNNING, charts_drawn, settle, wait_until
+from tests.e2e.helpers import LIVE, LIVE_CHART, LIVE_VERDICT, ROOT, RUNNING, charts_drawn, settle, wait_until
 
 pytestmark = pytest.mark.e2e
 SCENARIO_LINE = f"{LIVE_CHART} path[data-series=scenario]"
+# axe-core as tests/e2e/test_a11y.py installs it (``make axe``): the violations' rule ids.
+AXE = ROOT / "tests" / "e2e" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = "async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => v.id)"
 
 
 def engine(query: str):
