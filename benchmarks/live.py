@@ -14,7 +14,10 @@ first animation frame in which the probe reads differently (that frame paints it
    over (ours), the chart redrawn and the run over (bare); goal ≤ 1.2×. (4a): the part up to the
    server's answer drawn by the component (fan, probability), the run not yet over.
 
-Run: ``.venv/bin/python benchmarks/live.py [--n 25]``. CPU-sensitive: the load average is
+``--fresh``: every press is ArrowRight, so no scenario comes back (by default the presses go
+right and left in turn, and the server's fan cache, ``evaluate.scenario_fan``, answers them).
+
+Run: ``.venv/bin/python benchmarks/live.py [--n 25] [--fresh]``. CPU-sensitive: the load average is
 printed at start and end; read the ratios.
 """
 
@@ -157,6 +160,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=25, help="key presses per page and measure")
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--drags", type=int, default=5)
+    ap.add_argument("--fresh", action="store_true", help="ArrowRight only: no scenario seen twice")
     args = ap.parse_args()
     load_start = os.getloadavg()
     with temp_home("qn-live-") as home, contextlib.ExitStack() as stack:
@@ -183,7 +187,7 @@ def main() -> None:
             pages = {"ours": ours, "bare": ref}
             times: dict[str, list[float]] = {}
             for i in range(args.warmup + args.n):
-                key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"
+                key = "ArrowRight" if i % 2 == 0 or args.fresh else "ArrowLeft"
                 order = ["ours", "bare"] if i % 2 == 0 else ["bare", "ours"]
                 for what in ("verdict", "line", "answer", "whole"):
                     for name in order:
@@ -198,7 +202,10 @@ def main() -> None:
             raise
     load_end = os.getloadavg()
     med = {k: statistics.median(v) for k, v in times.items()}
-    print(f"live scenario benchmark  cpus={os.cpu_count()}  load average start={fmt_load(load_start)}")
+    keys = "ArrowRight only (--fresh)" if args.fresh else "ArrowRight/ArrowLeft in turn"
+    print(
+        f"live scenario benchmark  cpus={os.cpu_count()}  load average start={fmt_load(load_start)}  keys: {keys}"
+    )
     print(f"{'measure':<44} {'n':>3} {'ours ms':>8} {'bare ms':>8} {'ratio':>6} {'goal':>7}  result")
     for label, what, goal in (
         ("(1) key press → 2030 verdict drawn", "verdict", 0.3),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qn_model.core.links import ParsedLink, parse
 from qn_model.core.messages import Notice
@@ -70,6 +71,15 @@ def headline_verdicts(scn: Scenario, ds: Dataset) -> tuple[TargetVerdict, ...]:
     return judge(scn, project(scn, base_grdp(ds, scn.base_year)), observed_share(ds))
 
 
+@lru_cache(maxsize=256)
+def scenario_fan(scn: Scenario, level: float) -> FanChart:
+    """The scenario's Monte Carlo (10,000 paths, a fixed seed: the same fan for the same inputs).
+    Kept for the scenarios seen last: a scenario comes back often (a key pressed and undone, Back
+    and Forward, the language switch, the meeting view and back), and it is most of the server's
+    work after a slider's release (BENCHMARKS.md, issue 21). A few kB each."""
+    return simulate(scn, base_grdp_vnd_trn=level)
+
+
 def evaluate_scenario(
     scn: Scenario,
     ds: Dataset,
@@ -81,7 +91,7 @@ def evaluate_scenario(
     planner picked (kept while it holds the scenario's targets)."""
     level = base_grdp(ds, scn.base_year)
     projection = project(scn, level)
-    fan = simulate(scn, base_grdp_vnd_trn=level)
+    fan = scenario_fan(scn, level)
     verdicts = judge(scn, projection, observed_share(ds), fan.probabilities)
     shown = target_set_for(scn.t1, scn.t2, ds, target_set)
     extra = tuple(n for n in project_notices(scn, ds) if n not in notices)

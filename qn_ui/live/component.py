@@ -32,6 +32,7 @@ from qn_model.engine.presets import observed_share
 from qn_model.i18n.formats import fmt_pp, fmt_prob, t
 from qn_model.views import palette as pal
 from qn_model.views.chart_kit import PROJECTS_META, SEPARATORS, TARGETS_TRACE, X_RANGE
+from qn_model.views.chart_text import plain
 from qn_ui.downloads import chart_filename
 from qn_ui.state import LIVE_SEQ, W_LIVE, AppState, widget_key
 
@@ -59,6 +60,14 @@ TEXT_KEYS = (
     N_("year"),
     N_("live_pending"),
     N_("live_download_png"),
+    # The chart's text alternative and its numbers (issue 22), as qn_model/views/chart_text.py
+    # and qn_ui/widgets.py write them for the app's other charts: templates the browser fills.
+    N_("chart_desc_series"),
+    N_("chart_desc_single"),
+    N_("chart_desc_targets"),
+    N_("chart_desc_projects"),
+    N_("chart_data"),
+    N_("chart_data_help"),
 )
 
 
@@ -113,6 +122,7 @@ def chart_spec(fig: go.Figure, lang: str) -> dict[str, Any]:
                     **base,
                     "kind": "targets",
                     "text": list(tr.get("text") or ()),
+                    "plain": [plain(s) for s in tr.get("text") or ()],
                     "position": list(tr.get("textposition") or ()),
                     "colour": list(marker.get("color") or ()),
                     "hollow": [s == "diamond-open" for s in symbols],
@@ -125,6 +135,7 @@ def chart_spec(fig: go.Figure, lang: str) -> dict[str, Any]:
                     "kind": "projects",
                     "text": list(tr.get("text") or ()),
                     "label": [re.sub(r"<br>", "\n", s) for s in tr.get("customdata") or ()],
+                    "plain": [plain(s) for s in tr.get("customdata") or ()],
                     "colour": marker.get("color", pal.PROJECT),
                 }
             )
@@ -147,6 +158,11 @@ def chart_spec(fig: go.Figure, lang: str) -> dict[str, Any]:
         "y_title": ((layout.get("yaxis") or {}).get("title") or {}).get("text", "").split("<br>"),
         "x_title": t("year", lang),
         "x_range": list(X_RANGE),
+        # The description's pieces that do not move (chart_text.describe): the title, the value
+        # axis' unit and the notes.
+        "desc_title": plain(title),
+        "suffix": (layout.get("yaxis") or {}).get("ticksuffix") or "",
+        "notes": [n for a in layout.get("annotations") or () if (n := plain(a.get("text")))],
         "height": layout.get("height"),
         "traces": traces,
         "font": pal.FONT_FAMILY,

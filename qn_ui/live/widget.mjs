@@ -163,6 +163,26 @@ class LiveView {
 
     png.setAttribute("aria-label", texts.live_download_png);
     png.addEventListener("click", () => this.downloadPng());
+    // The chart's text alternative (issue 22): what it shows with its numbers, read with the
+    // chart, never announced; and its numbers one control away.
+    this.desc = el("p", { id: "qn-chart-desc", class: "qn-sr qn-chart-desc", lang: data.lang }, this.figure);
+    this.svg.setAttribute("aria-describedby", "qn-chart-desc");
+    this.described = "";
+    const numbers = el("div", { class: "qn-numbers" }, this.figure);
+    this.tableButton = el(
+      "button",
+      { type: "button", class: "qn-table-toggle", "aria-expanded": "false", "aria-controls": "qn-chart-table", title: texts.chart_data_help },
+      numbers,
+    );
+    this.tableButton.textContent = texts.chart_data;
+    this.tableBox = el("div", { id: "qn-chart-table", class: "qn-table-box", role: "region", "aria-label": texts.chart_data, tabindex: "0", hidden: "" }, numbers);
+    this.tabled = "";
+    this.tableButton.addEventListener("click", () => {
+      const open = this.tableBox.hidden;
+      this.tableBox.hidden = !open;
+      this.tableButton.setAttribute("aria-expanded", String(open));
+      if (open) this.drawTable();
+    });
     this.svg.addEventListener("pointermove", (e) => this.hover(e));
     this.svg.addEventListener("pointerleave", () => this.hover(null));
     this.width = 0;
@@ -258,6 +278,12 @@ class LiveView {
       this.inputs[c.key].setAttribute("aria-valuetext", text);
     }
     this.drawChart(user);
+    // Text the planner reads rather than watches: rewritten when its numbers change, not on
+    // every frame of a drag (the release brings it up to date).
+    if (!this.dragging) {
+      this.describeChart();
+      if (!this.tableBox.hidden) this.drawTable();
+    }
     this.announce(`${word}. ${line}.${gap ? " " + gap + "." : ""}`, user);
   }
 
@@ -404,6 +430,93 @@ class LiveView {
       for (const [tr, lx] of row) this.legendItem(legend, tr, 8 + lx, ly, ls);
     });
     this.hoverLine = svg("line", { class: "qn-hover", y1: top, y2: top + plotH, stroke: "#999", "stroke-width": 1, visibility: "hidden" }, s);
+  }
+
+  // The chart's description as qn_model/views/chart_text.describe writes it (the same catalog
+  // templates, filled here): the title, each line's first and last value with their years, the
+  // targets and the projects, the notes.
+  describeChart() {
+    const spec = this.data.chart;
+    if (!spec || !this.traces) return;
+    const { lang, texts } = this.data;
+    const value = (v) => fmtNum(v, lang, Math.abs(v) >= 1000 ? 0 : 1) + spec.suffix;
+    const parts = [spec.desc_title];
+    for (const tr of this.traces) {
+      if (tr.kind === "band") continue;
+      if (tr.kind === "targets") {
+        if (tr.plain.length) parts.push(fill(texts.chart_desc_targets, { items: tr.plain.join("; ") }));
+        continue;
+      }
+      if (tr.kind === "projects") {
+        if (tr.plain.length) parts.push(fill(texts.chart_desc_projects, { items: tr.plain.join("; ") }));
+        continue;
+      }
+      const pts = tr.x.map((x, i) => [x, tr.y[i]]).filter(([x, y]) => Number.isFinite(x) && y !== null && Number.isFinite(y));
+      if (!pts.length) continue;
+      const [[x0, y0], [x1, y1]] = [pts[0], pts.at(-1)];
+      parts.push(
+        pts.length === 1
+          ? fill(texts.chart_desc_single, { name: tr.name, value: value(y0), year: x0 })
+          : fill(texts.chart_desc_series, { name: tr.name, first: value(y0), first_year: x0, last: value(y1), last_year: x1 }),
+      );
+    }
+    parts.push(...spec.notes);
+    const text = parts.filter((p) => p).map((p) => p.replace(/\.+$/, "")).join(". ") + ".";
+    if (text !== this.described) {
+      this.described = text;
+      this.desc.textContent = text;
+    }
+  }
+
+  // The chart's numbers, year by year, as qn_ui/widgets.figure_numbers shows them (qn_model's
+  // figure_table: each line and target, two decimals), with the server's fan bands beside.
+  drawTable() {
+    const spec = this.data.chart;
+    if (!spec || !this.traces) return;
+    const { lang, texts } = this.data;
+    const columns = [];
+    const bands = [];
+    for (const tr of this.traces) {
+      if (tr.kind === "projects" || !tr.name) continue;
+      if (tr.kind === "band") {
+        const ys = new Map();
+        tr.x.forEach((x, i) => {
+          const y = tr.y[i];
+          if (y === null || !Number.isFinite(y)) return;
+          ys.set(x, [...(ys.get(x) || []), y]);
+        });
+        const cells = new Map();
+        for (const [x, v] of ys) cells.set(x, `${fmtNum(Math.min(...v), lang, 2)} \u2013 ${fmtNum(Math.max(...v), lang, 2)}`);
+        bands.push({ name: tr.name, cells });
+        continue;
+      }
+      tr.x.forEach((x, i) => {
+        const y = tr.y[i];
+        if (y === null || !Number.isFinite(y) || !Number.isInteger(x)) return;
+        const name = tr.kind === "targets" ? tr.text[i] : tr.name;
+        let col = columns.find((c) => c.name === name);
+        if (!col) columns.push((col = { name, cells: new Map() }));
+        col.cells.set(x, fmtNum(y, lang, 2));
+      });
+    }
+    columns.push(...bands);
+    const years = [...new Set(columns.flatMap((c) => [...c.cells.keys()]))].sort((a, b) => a - b);
+    const rows = [[texts.year, ...columns.map((c) => c.name)], ...years.map((y) => [String(y), ...columns.map((c) => c.cells.get(y) ?? "")])];
+    const key = JSON.stringify(rows);
+    if (key === this.tabled) return;
+    this.tabled = key;
+    const table = el("table", { class: "qn-table" });
+    el("caption", {}, table).textContent = spec.desc_title;
+    const head = el("tr", {}, el("thead", {}, table));
+    for (const name of rows[0]) el("th", { scope: "col" }, head).textContent = name;
+    const body = el("tbody", {}, table);
+    for (const row of rows.slice(1)) {
+      const tr = el("tr", {}, body);
+      row.forEach((cell, i) => {
+        el(i ? "td" : "th", i ? {} : { scope: "row" }, tr).textContent = cell;
+      });
+    }
+    this.tableBox.replaceChildren(table);
   }
 
   wrap(text, width, size) {

@@ -15,12 +15,18 @@ from playwright.sync_api import Page, expect
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link, parse_link
 from qn_model.i18n.formats import fmt_num, fmt_pct, fmt_prob, t
+from qn_model.views import scenario as view
+from qn_model.views.chart_text import describe, value_text
+from qn_model.views.figures import figure_table
 from qn_model.views.narrative import gap_text, short_verdict
 from tests.e2e.conftest import TIMEOUT_MS
-from tests.e2e.helpers import LIVE, LIVE_CHART, LIVE_VERDICT, RUNNING, charts_drawn, settle, wait_until
+from tests.e2e.helpers import LIVE, LIVE_CHART, LIVE_VERDICT, ROOT, RUNNING, charts_drawn, settle, wait_until
 
 pytestmark = pytest.mark.e2e
 SCENARIO_LINE = f"{LIVE_CHART} path[data-series=scenario]"
+# axe-core as tests/e2e/test_a11y.py installs it (``make axe``): the violations' rule ids.
+AXE = ROOT / "tests" / "e2e" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = "async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => v.id)"
 
 
 def engine(query: str):
@@ -183,3 +189,75 @@ def test_the_meeting_view_s_nudges_and_arrow_keys(server: str, page: Page) -> No
     wait_until(lambda: idle_and_agreed(page), TIMEOUT_MS / 1000, what="agreed")
     assert page.locator(".st-key-present_title").inner_text().split(" · ")[0] == title.split(" · ")[0]
     verdict_matches(page, "gd2=24.9&lang=en&present=1")
+
+
+def engine_figure(query: str):
+    ds = load_dataset()
+    return view.figure(evaluate_link(query, ds), ds, parse_link(query, ds).lang)
+
+
+ROWS = "t => [...t.rows].map(r => [...r.cells].map(c => c.textContent))"
+
+
+def test_the_chart_describes_its_numbers_and_shows_them_one_key_away(server: str, page: Page) -> None:
+    """Issue 22 for the live chart: a description naming each line's first and last value (the
+    same text qn_model's describe gives the engine's figure), kept up to date as the line moves,
+    and the numbers' table opened from the keyboard, holding the engine's numbers."""
+    query = "gd2=20&pj=2027:25&lang=en"
+    open_live(page, server, query)
+    chart = page.locator(LIVE_CHART)
+    desc = chart.locator(".qn-chart-desc")
+    expect(desc).to_have_text(describe(engine_figure(query), "en"))
+    expect(desc).to_have_attribute("lang", "en")
+    assert desc.get_attribute("aria-live") is None  # read with the chart, never announced
+    expect(chart.locator("svg")).to_have_attribute("aria-describedby", desc.get_attribute("id"))
+    ev = engine(query)
+    share = ev.projection.share_pct
+    assert f"{value_text(share[0], 'en', '%')} in {ev.projection.years[0]}" in desc.inner_text()
+    # Keys move the line: the description follows (first and last value of the new scenario).
+    thumb = gd2_thumb(page, "en")
+    thumb.focus()
+    page.keyboard.press("PageUp")
+    moved = "gd2=21&pj=2027:25&lang=en"
+    expect(desc).to_have_text(describe(engine_figure(moved), "en"))
+    last = value_text(engine(moved).projection.share_pct[-1], "en", "%")
+    assert f"{last} in {engine(moved).projection.years[-1]}" in desc.inner_text()
+    wait_until(lambda: live_query(page).get("gd2") == "21", TIMEOUT_MS / 1000, what="gd2=21")
+    wait_until(lambda: idle_and_agreed(page), TIMEOUT_MS / 1000, what="agreed")
+    # The table: one control away, opened by the keyboard, the engine's numbers in the language's format.
+    button = chart.get_by_role("button", name=t("chart_data", "en"))
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(chart.locator("table")).to_have_count(0)
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    table = chart.get_by_role("table")
+    expect(table).to_be_visible()
+    rows = table.evaluate(ROWS)
+    fig = engine_figure(moved)
+    engine_table = figure_table(fig, "en")
+    head, body = rows[0], rows[1:]
+    assert head[: len(engine_table.columns)] == list(engine_table.columns)
+    assert [r[: len(engine_table.columns)] for r in body] == engine_table.values.tolist()
+    # The fan bands from the server's Monte Carlo, low – high by year.
+    band = next(tr for tr in fig.data if tr.fill == "toself")
+    col = head.index(band.name)
+    by_year: dict[int, list[float]] = {}
+    for x, y in zip(band.x, band.y, strict=False):
+        by_year.setdefault(int(x), []).append(float(y))
+    for row in body:
+        ys = by_year.get(int(row[0]))
+        if ys:
+            assert row[col] == f"{fmt_num(min(ys), 'en', 2)} \u2013 {fmt_num(max(ys), 'en', 2)}", row
+    # axe-core (issue 22's checker) on the page with the table open: nothing to report.
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate(AXE_RUN) == []
+    scenario_col = head.index(t("series_projection", "en"))
+    assert body[-1][scenario_col] == fmt_num(engine(moved).projection.share_pct[-1], "en", 2)
+    # Open, it follows the line as well (a key press in Vietnamese would rebuild it the same way).
+    thumb.focus()
+    page.keyboard.press("ArrowRight")
+    moved = "gd2=21.1&pj=2027:25&lang=en"
+    expect(table.locator("tbody tr").last.locator("td").nth(scenario_col - 1)).to_have_text(
+        fmt_num(engine(moved).projection.share_pct[-1], "en", 2)
+    )
