@@ -18,8 +18,9 @@ from qn_model.core.urls import page_address
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation, link_notices, parse_link
 from qn_model.engine.presets import PRESETS, link_context, preset
-from qn_model.i18n.formats import fmt_money, fmt_pct, norm_lang, t
+from qn_model.i18n.formats import norm_lang, t
 from qn_model.outputs.exports import file_stem, slug
+from qn_model.views.present import rates_line  # the meeting view's own line, on the slides
 from qn_model.views.slides import Slide, deck_specs, evaluate_slide
 
 __all__ = [
@@ -126,24 +127,6 @@ def resolve(
     specs[0] = replace(specs[0], name=same, notices=link_notices(parsed, ds))
     slides = tuple(evaluate_slide(spec, ds, lang) for spec in specs)
     return Pack(ds, lang, link, slides, generated or datetime.now())
-
-
-def rates_line(scn: Scenario, lang: str) -> str:
-    """The assumptions in one line: both periods' growth rates, then the projects if any."""
-    line = t(
-        "present_rates",
-        lang,
-        gy1=fmt_pct(scn.gy1, lang),
-        gd1=fmt_pct(scn.gd1, lang),
-        gy2=fmt_pct(scn.gy2, lang),
-        gd2=fmt_pct(scn.gd2, lang),
-    )
-    if scn.projects:
-        items = "; ".join(
-            t("project_item", lang, year=p.year, value=fmt_money(p.value_vnd_trn, lang)) for p in scn.projects
-        )
-        line += " · " + t("cli_projects", lang, items=items)
-    return line
 
 
 def preset_named(scn: Scenario, ds: Dataset) -> str:

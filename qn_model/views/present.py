@@ -97,6 +97,8 @@ def title_line(deck: Sequence[Slide], index: int, adjusted: bool, lang: str) -> 
 
 
 def rates_line(scn: Scenario, lang: str) -> str:
+    """The assumptions in one line: both periods' growth rates, then the projects if any (the
+    meeting view's header, and the pack's slides and report)."""
     line = t(
         "present_rates",
         lang,

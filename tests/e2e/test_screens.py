@@ -75,22 +75,7 @@ def chart_text_problems(page: Page) -> list[str]:
     for i, chart in enumerate(page.locator(".js-plotly-plot").all()):
         if not chart.is_visible():
             continue
-        found = chart.evaluate(CHART_TEXTS)
-        svg, boxes = found["svg"], found["boxes"]
-        for box in boxes:
-            if (
-                box["l"] < svg["l"] - 1
-                or box["r"] > svg["r"] + 1
-                or box["t"] < svg["t"] - 1
-                or box["b"] > svg["b"] + 1
-            ):
-                problems.append(f"chart {i}: {box['text']!r} ({box['cls']}) runs outside the chart")
-        for j, a in enumerate(boxes):
-            for b in boxes[j + 1 :]:
-                if _overlap(a, b):
-                    problems.append(
-                        f"chart {i}: {a['text']!r} ({a['cls']}) overlaps {b['text']!r} ({b['cls']})"
-                    )
+        problems += _text_problems(chart.evaluate(CHART_TEXTS), f"chart {i}")
     return problems
 
 
@@ -113,22 +98,27 @@ def live_chart_problems(page: Page) -> list[str]:
     """:func:`chart_text_problems` for the live scenario's SVG chart."""
     problems = []
     for chart in page.locator('[data-testid="qn-live-chart"] svg').all():
-        found = chart.evaluate(LIVE_TEXTS)
-        svg, boxes = found["svg"], found["boxes"]
-        for box in boxes:
-            if (
-                box["l"] < svg["l"] - 1
-                or box["r"] > svg["r"] + 1
-                or box["t"] < svg["t"] - 1
-                or box["b"] > svg["b"] + 1
-            ):
-                problems.append(f"live chart: {box['text']!r} ({box['cls']}) runs outside the chart")
-        for j, a in enumerate(boxes):
-            for b in boxes[j + 1 :]:
-                if _overlap(a, b):
-                    problems.append(
-                        f"live chart: {a['text']!r} ({a['cls']}) overlaps {b['text']!r} ({b['cls']})"
-                    )
+        problems += _text_problems(chart.evaluate(LIVE_TEXTS), "live chart")
+    return problems
+
+
+def _text_problems(found: dict, where: str) -> list[str]:
+    """Texts of one chart (``found``: its svg box and its texts' boxes) that run outside it or
+    overlap one another."""
+    svg, boxes = found["svg"], found["boxes"]
+    problems = []
+    for box in boxes:
+        if (
+            box["l"] < svg["l"] - 1
+            or box["r"] > svg["r"] + 1
+            or box["t"] < svg["t"] - 1
+            or box["b"] > svg["b"] + 1
+        ):
+            problems.append(f"{where}: {box['text']!r} ({box['cls']}) runs outside the chart")
+    for j, a in enumerate(boxes):
+        for b in boxes[j + 1 :]:
+            if _overlap(a, b):
+                problems.append(f"{where}: {a['text']!r} ({a['cls']}) overlaps {b['text']!r} ({b['cls']})")
     return problems
 
 
