@@ -19,7 +19,7 @@ from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation, link_notices, parse_link
 from qn_model.engine.presets import PRESETS, link_context, preset
 from qn_model.i18n.formats import norm_lang, t
-from qn_model.outputs.exports import file_stem, slug
+from qn_model.outputs.exports import slug
 from qn_model.views.present import rates_line  # the meeting view's own line, on the slides
 from qn_model.views.slides import Slide, deck_specs, evaluate_slide
 
@@ -135,8 +135,8 @@ def preset_named(scn: Scenario, ds: Dataset) -> str:
 
 
 def file_name(scn: Scenario, ds: Dataset, lang: str, link: str, ext: str, when: datetime) -> str:
-    """``kich-ban-kinh-te-so-QN-2030-xu-huong-2026-12-06.pptx``: the app's file stem, the
-    scenario (the preset it equals, else its link's values) and the date. Cheap: the app names
+    """``kich-ban-2030-xu-huong-2026-12-06.pptx`` (``scenario-2030-trend-….pptx`` in English): the
+    pack's file stem, the scenario (the preset it equals, else its link's values) and the date. Cheap: the app names
     its download buttons with it before anything is built."""
     name = preset_named(scn, ds)
     if name:
@@ -146,7 +146,7 @@ def file_name(scn: Scenario, ds: Dataset, lang: str, link: str, ext: str, when: 
         meeting = tuple(f"{k}=" for k in (LANG_KEY, DATA_VERSION_KEY, COMPARE_KEY, PRESENT_KEY))
         text = "&".join(p for p in query.split("&") if not p.startswith(meeting))
     part = slug(text, 40).lower() or slug(t("present_slide_opened", lang), 40).lower()
-    return f"{file_stem(lang)}-{part}-{when:%Y-%m-%d}.{ext}"
+    return f"{t('pack_file_stem', lang)}-{part}-{when:%Y-%m-%d}.{ext}"
 
 
 def pack_file_name(pack: Pack, ext: str) -> str:

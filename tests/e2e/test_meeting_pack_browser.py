@@ -25,7 +25,7 @@ def test_compare_page_deck_download(server: str, page: Page) -> None:
     with page.expect_download(timeout=120_000) as info:
         button.click()
     name = info.value.suggested_filename
-    assert re.fullmatch(r"qn-digital-economy-scenario-gd2-35-\d{4}-\d{2}-\d{2}\.pptx", name), name
+    assert re.fullmatch(r"scenario-2030-gd2-35-\d{4}-\d{2}-\d{2}\.pptx", name), name
     prs = Presentation(str(Path(info.value.path())))
     # The scenario as opened, then plan, cautious and ambitious (the default selection), then the link.
     titles = [s.shapes[0].text_frame.text for s in prs.slides]
