@@ -50,7 +50,6 @@ from threadpoolctl import threadpool_info  # noqa: E402
 
 from benchmarks.variants import add_variant_argument, parse_variants, variant_server  # noqa: E402
 from qn_model.i18n.formats import t  # noqa: E402
-from qn_ui.widgets import HEADLINE_FRAME_S  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -361,11 +360,6 @@ def main() -> None:
             f"{name:<48} {len(res['ours']):>4} {om * 1e3:>7.1f}ms {op * 1e3:>7.1f}ms {bm * 1e3:>7.1f}ms "
             f"{bp * 1e3:>7.1f}ms {ratio:>6.2f} {op / bp:>6.2f} {judged[0]:>6} {judged[1]:>4}"
         )
-    print(
-        f"(a), (a') include the scenario page's wait of up to one display frame ({HEADLINE_FRAME_S * 1e3:.1f} ms, "
-        "less the chart's build; no CPU) after its verdicts, so that the browser paints them before the chart "
-        "(pages/scenario.py); profile_rerun.py measures the wait"
-    )
     print("ratio = ours median / bare median; p95 r = ours p95 / bare p95; target on the median ratio")
     print("(issue 3: ≤ 1.5 for (a); issue 5: ≤ 1.3 for (b); issue 12: ≤ 1.2 for (c), the chart redrawn)")
     print("ours = scenario page (pages/scenario.py via app.py, link ?" + SCENARIO_LINK + "); bare = " + BARE)

@@ -48,12 +48,11 @@ CSS = f"""<style>
 @media (max-height: 800px) and (min-width: {PHONE_MAX_PX + 1}px) {{
   .stMain h1 {{ font-size: 2.1rem; padding-bottom: 0.5rem; }}
 }}
-/* The scenario page's verdicts beside its chart: compact cards, so that the sliders under them
-   are on the first screen too. */
-.st-key-scenario_verdicts_latest [data-testid="stMetric"], .st-key-scenario_verdicts_earlier [data-testid="stMetric"] {{ padding: 0.5rem 0.9rem; }}
-.st-key-scenario_verdicts_latest [data-testid="stMarkdownContainer"] p, .st-key-scenario_verdicts_earlier [data-testid="stMarkdownContainer"] p {{ font-size: 0.95rem; line-height: 1.4; }}
+/* The scenario page's 2025 card under the live component: compact, as the component's verdict. */
+.st-key-scenario_verdicts_earlier [data-testid="stMetric"] {{ padding: 0.5rem 0.9rem; }}
+.st-key-scenario_verdicts_earlier [data-testid="stMarkdownContainer"] p {{ font-size: 0.95rem; line-height: 1.4; }}
 /* After the rule above: a metric's value is a markdown paragraph too. */
-.st-key-scenario_verdicts_latest [data-testid="stMetricValue"] p, .st-key-scenario_verdicts_earlier [data-testid="stMetricValue"] p {{ font-size: 2rem; line-height: 1.2; }}
+.st-key-scenario_verdicts_earlier [data-testid="stMetricValue"] p {{ font-size: 2rem; line-height: 1.2; }}
 @media (max-width: {PHONE_MAX_PX}px) {{
   .stMain h1 {{ font-size: 1.9rem; }}
   .js-plotly-plot .main-svg .gtitle {{ font-size: 15px !important; }}

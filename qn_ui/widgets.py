@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -19,19 +17,7 @@ from qn_ui.carry import kept
 from qn_ui.safe import md_escape
 from qn_ui.state import get_state, show_data_key
 
-# The scenario page's pause of one display frame between the verdicts and the chart. The
-# browser mounts and draws the chart in one long task (~25 ms); when its messages came in before
-# the browser had painted the new verdicts, the headline waited for the chart (in about half the
-# key presses). With a frame between them the verdicts are painted first in most presses: key
-# press → verdict ~0.9 × the bare page instead of ~1.2 (BENCHMARKS.md). The chart is built during
-# the pause; what is left of it is waiting, no CPU.
-HEADLINE_FRAME_S = 1 / 60
 QR_WIDTH = 280  # px at most: scannable from a few rows back on a projector
-
-
-def wait_out_frame(since: float) -> None:
-    """Wait what is left of :data:`HEADLINE_FRAME_S` after ``since`` (a ``time.perf_counter()``)."""
-    time.sleep(max(0.0, HEADLINE_FRAME_S - (time.perf_counter() - since)))
 
 
 def notices(items: tuple[Notice, ...], lang: str, icon: str = ":material/info:") -> None:

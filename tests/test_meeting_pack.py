@@ -114,10 +114,7 @@ def test_pack_follows_the_meeting_views_order(packs, ds):
 
 
 def test_file_names_by_scenario_and_date(packs, ds):
-    assert (
-        pack_file_name(packs["vi"], "pptx")
-        == "kich-ban-2030-gd2-30-pj-2027-500-2026-12-06.pptx"
-    )
+    assert pack_file_name(packs["vi"], "pptx") == "kich-ban-2030-gd2-30-pj-2027-500-2026-12-06.pptx"
     assert pack_file_name(packs["en"], "docx").startswith("scenario-2030-gd2-30-")
     trend = resolve("", ds, "vi", generated=GENERATED)  # the default scenario is the trend preset
     assert pack_file_name(trend, "pdf") == "kich-ban-2030-xu-huong-2026-12-06.pdf"

@@ -272,7 +272,7 @@ def _link_slide(prs, pack: Pack) -> None:
         from qn_model.outputs.qr import qr_png
 
         png = qr_png(pack.link, scale=10)
-    except Exception:  # a link too long for any QR code: the printed address still works
+    except ValueError:  # segno's DataOverflowError, a link too long for any QR code: the address still works
         png = None
     if png is not None:
         pic = slide.shapes.add_picture(io.BytesIO(png), MARGIN, Inches(1.3), qr_size, qr_size)
