@@ -12,11 +12,11 @@ warmup.wait()
 
 from qn_model.core.links import PRESENT_KEY  # noqa: E402
 from qn_model.i18n.formats import t  # noqa: E402
+from qn_model.views.pages import LIVE_PAGE, PAGES, PRESENT_PAGE, page_file  # noqa: E402
 from qn_ui import layout  # noqa: E402
 from qn_ui.a11y import page_semantics  # noqa: E402
 from qn_ui.cards import link_notices  # noqa: E402
 from qn_ui.controls import language_switch, scenario_controls, share_link  # noqa: E402
-from qn_ui.pages_registry import LIVE_PAGE, PAGES, PRESENT_PAGE, page_file  # noqa: E402
 from qn_ui.reconnect import reconnect_guard  # noqa: E402
 from qn_ui.state import (  # noqa: E402
     LAST_PAGE,

@@ -12,10 +12,10 @@ from qn_model.views.compare import (
     outcomes_table,
     style_outcomes,
 )
+from qn_model.views.markup import md_escape
 from qn_ui import downloads
 from qn_ui.carry import kept
 from qn_ui.guard import route_through_app
-from qn_ui.safe import md_escape
 from qn_ui.state import CMP_CURRENT, CMP_LINKS, CMP_PRESETS, compare_selection, get_state
 from qn_ui.widgets import chart, notices
 

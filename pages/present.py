@@ -13,13 +13,13 @@ from qn_model.core.scenario import TARGET_YEAR_1
 from qn_model.engine.plausibility import beyond_history
 from qn_model.i18n.formats import render, t
 from qn_model.views import present as pv
+from qn_model.views.markup import md_escape
 from qn_model.views.slides import MAX_LINKS, Slide, slide_figure, step
 from qn_ui import deck as dk
 from qn_ui import downloads, layout
 from qn_ui.a11y import VERDICTS_KEY
 from qn_ui.guard import route_through_app
 from qn_ui.live.component import live_view
-from qn_ui.safe import md_escape
 from qn_ui.state import W_DECK_LINKS_TEXT, AppState, get_state, leave_present
 from qn_ui.widgets import notices, qr_code
 

@@ -4,10 +4,10 @@ import streamlit as st
 
 from qn_model.i18n.formats import t
 from qn_model.trends.suite import MODEL_KINDS
+from qn_model.views.markup import md_escape
 from qn_model.views.trends import carried_message, default_kinds, series_options, trend_view
 from qn_ui.carry import apply_carried_rates, kept, pop_carried
 from qn_ui.guard import route_through_app
-from qn_ui.safe import md_escape
 from qn_ui.state import W_TREND_SERIES, get_state, trend_models_key
 from qn_ui.widgets import chart
 

@@ -10,10 +10,10 @@ from qn_model.core.targets import TargetVerdict
 from qn_model.engine.plausibility import beyond_history
 from qn_model.i18n.formats import t
 from qn_model.views import overview
+from qn_model.views.markup import md_escape
 from qn_model.views.narrative import data_basis as basis_lines
 from qn_model.views.realism_text import realism_summary
 from qn_ui.a11y import VERDICTS_KEY
-from qn_ui.safe import md_escape
 from qn_ui.state import AppState
 from qn_ui.widgets import notices
 

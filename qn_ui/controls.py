@@ -10,7 +10,7 @@ from qn_model.core.messages import N_
 from qn_model.core.urls import app_link, origin
 from qn_model.engine.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_for, target_sets
 from qn_model.i18n.formats import fmt_num, fmt_pct, t
-from qn_ui.safe import md_code
+from qn_model.views.markup import md_code
 from qn_ui.state import (
     LAST_PAGE,
     W_LANG,

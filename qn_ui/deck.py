@@ -16,9 +16,9 @@ from qn_model.core.scenario import Scenario
 from qn_model.engine.presets import link_context, target_sets
 from qn_model.views import present as pv
 from qn_model.views.compare import split_links
+from qn_model.views.pages import COMPARE_PAGE
 from qn_model.views.slides import MAX_LINKS, Slide, without_present
 from qn_ui.controls import CUSTOM, full_link
-from qn_ui.pages_registry import COMPARE_PAGE
 from qn_ui.state import (
     DECK_DROPPED,
     DECK_FROM,

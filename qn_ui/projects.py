@@ -20,7 +20,7 @@ from qn_model.core.scenario import (
 )
 from qn_model.i18n.formats import fmt_money, render, t
 from qn_model.views import scenario as view
-from qn_ui.safe import md_escape
+from qn_model.views.markup import md_escape
 from qn_ui.state import (
     PJ_CLOSE_MESSAGE,
     PJ_CLOSE_YEAR_KEPT,

@@ -54,7 +54,7 @@ from qn_model.engine.app_state import (
     early_lang as app_early_lang,
 )
 from qn_model.engine.presets import link_context
-from qn_ui.pages_registry import COMPARE_PAGE, PRESENT_PAGE
+from qn_model.views.pages import COMPARE_PAGE, PRESENT_PAGE
 
 __all__ = ["AppState"]  # pages import it from here, with get_state
 

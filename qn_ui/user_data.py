@@ -22,7 +22,7 @@ from qn_model.data.validate import VALID_GEOS
 from qn_model.i18n.formats import t
 from qn_model.views import mydata
 from qn_model.views import user_data as model
-from qn_ui.safe import md_escape
+from qn_model.views.markup import md_escape
 from qn_ui.state import (
     MYDATA_GENERATION,
     MYDATA_OUTCOME,

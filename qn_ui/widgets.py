@@ -12,9 +12,9 @@ from qn_model.outputs.qr import qr_png
 from qn_model.views.chart_kit import for_browser
 from qn_model.views.chart_text import value_table
 from qn_model.views.figures import figure_table
+from qn_model.views.markup import md_escape
 from qn_ui.a11y import chart_description
 from qn_ui.carry import kept
-from qn_ui.safe import md_escape
 from qn_ui.state import get_state, show_data_key
 
 QR_WIDTH = 280  # px at most: scannable from a few rows back on a projector
