@@ -25,7 +25,7 @@ import streamlit as st
 
 from qn_model.i18n.formats import t
 from qn_model.views.chart_text import describe
-from qn_ui.state import A11Y
+from qn_model.views.session.keys import A11Y
 
 VERDICTS_KEY = "qn_verdicts"  # a container of verdict cards: read as a list
 DESC_CLASS = "qn-chart-desc"  # a chart's description (visually hidden by qn_ui/layout.py)

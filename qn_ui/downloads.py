@@ -16,8 +16,9 @@ from qn_model.outputs.brief import build_brief
 from qn_model.outputs.exports import CSV_MIME, XLSX_MIME, file_stem, slug, to_csv, to_xlsx
 from qn_model.outputs.pack import DEFAULT_BASE_URL, DOCX_MIME, PDF_MIME, PPTX_MIME
 from qn_model.outputs.pack import file_name as pack_file_name
+from qn_model.views.session.keys import W_LANG
 from qn_ui.controls import full_link
-from qn_ui.state import W_LANG, AppState
+from qn_ui.state import AppState
 
 LOG = logging.getLogger("qn_app")
 HTML_MIME = "text/html"

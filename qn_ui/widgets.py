@@ -13,9 +13,10 @@ from qn_model.views.chart_kit import for_browser
 from qn_model.views.chart_text import value_table
 from qn_model.views.figures import figure_table
 from qn_model.views.markup import md_escape
+from qn_model.views.session.controls import kept
+from qn_model.views.session.keys import show_data_key
 from qn_ui.a11y import chart_description
-from qn_ui.carry import kept
-from qn_ui.state import get_state, show_data_key
+from qn_ui.state import get_state
 
 QR_WIDTH = 280  # px at most: scannable from a few rows back on a projector
 
@@ -50,7 +51,11 @@ def chart_numbers(fig: go.Figure, key: str) -> None:
     slider move, and the table code is a large download for a first visitor."""
     lang = get_state().lang
     # Still on after a visit to another page.
-    if st.toggle(t("chart_data", lang), help=t("chart_data_help", lang), **kept(show_data_key(key), False)):
+    if st.toggle(
+        t("chart_data", lang),
+        help=t("chart_data_help", lang),
+        **kept(st.session_state, show_data_key(key), False),
+    ):
         figure_numbers(fig, lang)
 
 

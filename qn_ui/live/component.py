@@ -33,8 +33,9 @@ from qn_model.i18n.formats import fmt_pp, fmt_prob, t
 from qn_model.views import palette as pal
 from qn_model.views.chart_kit import PROJECTS_META, SEPARATORS, TARGETS_TRACE, X_RANGE
 from qn_model.views.chart_text import plain
+from qn_model.views.session.keys import LIVE_SEQ, W_LIVE, widget_key
 from qn_ui.downloads import chart_filename
-from qn_ui.state import LIVE_SEQ, W_LIVE, AppState, widget_key
+from qn_ui.state import AppState
 
 HERE = Path(__file__).resolve().parent
 NAME = "qn_live_scenario"

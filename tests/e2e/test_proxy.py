@@ -33,7 +33,8 @@ from qn_model.core.urls import app_link
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link, parse_link
 from qn_model.i18n.formats import fmt_pct, t
-from qn_ui import user_data as ud
+from qn_model.views.session import mydata as ud
+from qn_model.views.session.controls import current_dataset
 from tests.e2e.conftest import TIMEOUT_MS
 from tests.e2e.helpers import (
     ROOT,
@@ -106,7 +107,7 @@ def uploaded_version() -> str:
     """The data version the app shows once UPLOAD is in use (the app's own code, no browser)."""
     session: dict = {}
     assert ud.process_upload(UPLOAD.read_bytes(), UPLOAD.name, session).ok
-    return ud.current(session).version
+    return current_dataset(session).version
 
 
 def share_link(page: Page, lang: str) -> str:
