@@ -9,7 +9,7 @@ from qn_model.core.messages import Notice
 from qn_model.core.urls import is_absolute
 from qn_model.i18n.formats import render, t
 from qn_model.outputs.qr import qr_png
-from qn_model.views.chart_kit import for_browser
+from qn_model.views.chart_kit import chart_config, for_browser
 from qn_model.views.chart_text import value_table
 from qn_model.views.figures import figure_table
 from qn_model.views.markup import md_escape
@@ -35,11 +35,12 @@ def unexpected_error(lang: str) -> None:
 
 def chart(fig: go.Figure, key: str, filename: str | None = None, *, with_data: bool = True) -> None:
     # The toolbar's PNG gets a localised name (``filename``, else one from the chart's title).
-    from qn_ui.downloads import chart_config_for
+    from qn_ui.downloads import chart_filename
 
+    lang = get_state().lang
+    config = chart_config(filename or chart_filename(fig.layout.title.text, key, lang), fig.layout.height)
+    chart_description(fig, key, lang)  # for screen readers (issue 22)
     # theme=None keeps our projector-sized fonts; Streamlit's theme would shrink them.
-    config = chart_config_for(fig, key, filename)
-    chart_description(fig, key, get_state().lang)  # for screen readers (issue 22)
     st.plotly_chart(for_browser(fig), key=key, config=config, width="stretch", theme=None)
     if with_data:
         chart_numbers(fig, key)

@@ -152,3 +152,41 @@ def file_name(scn: Scenario, ds: Dataset, lang: str, link: str, ext: str, when: 
 def pack_file_name(pack: Pack, ext: str) -> str:
     """:func:`file_name` of the pack's first scenario."""
     return file_name(pack.slides[0].scenario, pack.ds, pack.lang, pack.link, ext, pack.generated)
+
+
+FORMATS = (  # the meeting pack's files: extension, MIME type, icon of its download button
+    ("pptx", PPTX_MIME, ":material/slideshow:"),
+    ("docx", DOCX_MIME, ":material/article:"),
+    ("pdf", PDF_MIME, ":material/picture_as_pdf:"),
+)
+
+
+def pack_base_url(link: str) -> str:
+    """The page address the pack's links point at: the link's own, else the default."""
+    return link.split("?", 1)[0] if link.startswith(("http://", "https://")) else DEFAULT_BASE_URL
+
+
+def build_file(
+    ext: str,
+    link: str,
+    ds: Dataset,
+    lang: str,
+    compare: compare_link.CompareSelection | None = None,
+    when: datetime | None = None,
+) -> bytes:
+    """One file of the pack for ``link`` (``compare``: the compared scenarios). python-pptx and
+    python-docx are imported here, when someone asks for a file."""
+    pack = resolve(
+        link, ds, lang, base_url=pack_base_url(link), generated=when or datetime.now(), compare=compare
+    )
+    if ext == "pptx":
+        from qn_model.outputs.deck import build_deck
+
+        return build_deck(pack)
+    if ext == "docx":
+        from qn_model.outputs.report import build_report
+
+        return build_report(pack)
+    from qn_model.outputs.pdf import build_pdf
+
+    return build_pdf(pack)

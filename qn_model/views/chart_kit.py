@@ -607,3 +607,14 @@ def sensitivity_figure(grid: SensitivityGrid, lang: str, current: tuple[float, f
     fig.update_yaxes(ticksuffix="%")
     fig.update_layout(hovermode="closest")
     return fig.build()
+
+
+PNG_SIZE = (1920, 1080)  # the toolbar's PNG: a projector's resolution
+
+
+def chart_config(filename: str, height: int | None = None) -> dict:
+    """A chart's plotly config: the toolbar's camera saves a 1920×1080 PNG named ``filename``
+    (taller when the chart is: a tall chart of fixed-height rows squeezed into 1080 px overlaps)."""
+    width, png_height = PNG_SIZE
+    png = {"format": "png", "width": width, "height": max(png_height, int(height or 0)), "scale": 1}
+    return {"displaylogo": False, "toImageButtonOptions": {**png, "filename": filename}}
