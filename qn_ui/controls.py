@@ -6,12 +6,11 @@ from __future__ import annotations
 import streamlit as st
 
 from qn_model.core import langs
-from qn_model.core.links import KEY_BY_NAME
-from qn_model.core.messages import N_
 from qn_model.core.urls import app_link, origin
 from qn_model.engine.presets import CUSTOM_TARGET_SET, PRESETS, target_set_for, target_sets
 from qn_model.i18n.formats import fmt_num, fmt_pct, t
 from qn_model.views import present as pv
+from qn_model.views.controls import GROWTH_SLIDERS, MORE_KEYS, MORE_SLIDERS, STEP, slider_range
 from qn_model.views.markup import md_code
 from qn_model.views.session import controls as sc
 from qn_model.views.session import deck as sd
@@ -29,27 +28,15 @@ from qn_model.views.slides import without_present
 from qn_ui.state import AppState
 
 ss = st.session_state
-# Slider ranges: the usual range for a precise hand, widened to the link contract's limits
-# when a value needs it (a link may carry up to 250 %/year).
-SOFT_MAX = {"gy": 30.0, "gd": 100.0}
-STEP = 0.1
 CUSTOM = CUSTOM_TARGET_SET
-
-
-def _range(link_key: str) -> tuple[float, float]:
-    spec = KEY_BY_NAME[link_key]
-    value = float(ss.get(widget_key(link_key), 0.0))
-    soft = SOFT_MAX.get(link_key[:2])
-    hi = spec.hi if soft is None or value > soft else soft
-    return float(spec.lo), float(hi)
 
 
 def _slider(link_key: str, label: str, help_text: str, lang: str, *, pct: bool = True) -> None:
     """A slider whose label carries its value in the language's number format: Streamlit formats
     the thumb's number with printf (``11.9%`` in Vietnamese too), so that number is hidden
     (``qn_ui/app.css``); the key, not the label, is the widget's identity."""
-    lo, hi = _range(link_key)
-    value = float(ss.get(widget_key(link_key), lo))
+    value = float(ss.get(widget_key(link_key), 0.0))
+    lo, hi = slider_range(link_key, value)
     shown = fmt_pct(value, lang) if pct else fmt_num(value, lang)
     st.slider(
         t("slider_with_value", lang, label=label, value=shown),
@@ -124,9 +111,6 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     further_assumptions(lang)
 
 
-MORE_KEYS = ("base", "s0", "t1", "t2", "sy", "sd", "ss")
-
-
 def further_assumptions(lang: str) -> None:
     """Base year, base share, targets and spreads: rarely moved, so drawn only while open.
 
@@ -152,18 +136,8 @@ def further_assumptions(lang: str) -> None:
             args=(ss,),
             help=t("help_base", lang),
         )
-        _slider("s0", t("base_share", lang), t("help_s0", lang), lang)
-        _slider("t1", t("target_2025", lang), t("help_target", lang), lang)
-        _slider("t2", t("target_2030", lang), t("help_target", lang), lang)
-        _slider("sy", t("spread_gy", lang), t("help_spread", lang), lang, pct=False)
-        _slider("sd", t("spread_gd", lang), t("help_spread", lang), lang, pct=False)
-        _slider("ss", t("spread_ss", lang), t("help_spread_ss", lang), lang, pct=False)
-
-
-GROWTH_SLIDERS = {  # period: (link key, label, help) for GRDP growth, then digital-economy growth
-    1: (("gy1", N_("grdp_growth_pct"), N_("help_gy")), ("gd1", N_("de_growth_pct"), N_("help_gd"))),
-    2: (("gy2", N_("grdp_growth_pct"), N_("help_gy")), ("gd2", N_("de_growth_pct"), N_("help_gd"))),
-}
+        for link_key, label, help_key, pct in MORE_SLIDERS:
+            _slider(link_key, t(label, lang), t(help_key, lang), lang, pct=pct)
 
 
 def growth_controls(lang: str, *, periods: tuple[int, ...] = (1, 2)) -> None:

@@ -14,7 +14,8 @@ from qn_model.core.compare_link import CompareSelection
 from qn_model.i18n.formats import t
 from qn_model.outputs.brief import build_brief
 from qn_model.outputs.exports import CSV_MIME, XLSX_MIME, file_stem, slug, to_csv, to_xlsx
-from qn_model.outputs.pack import FORMATS, build_file, file_name
+from qn_model.outputs.pack import file_name
+from qn_model.outputs.pack_files import FORMATS, build_file
 from qn_ui.controls import full_link
 from qn_ui.state import AppState
 
