@@ -57,6 +57,8 @@ AFFINITY = {
     # client comes through one address (another proxy, NAT, a test on one machine).
     "ip": "    hash $binary_remote_addr consistent;",
 }
+# X-Qn-Replica on a request without the cookie: none where the pool is a round robin.
+UNROUTED_REPLICA = {"cookie": '""', "ip": "$qn_replica"}
 MAX_FAILS, FAIL_TIMEOUT_S = 1, 10
 
 
@@ -109,6 +111,7 @@ def render_http(ports: Sequence[int], base_path: str, affinity: str = "cookie") 
             "SERVERS": "\n".join(_server(p) for p in ports),
             "REPLICA_UPSTREAMS": upstreams,
             "ROUTES": routes,
+            "UNROUTED_REPLICA": UNROUTED_REPLICA[affinity],
             "COOKIE_PATH": f"{base}/",
         },
     )

@@ -72,7 +72,12 @@ def test_the_cookie_and_the_header_name_the_replica_that_answered():
     for block in re.findall(r"location [^{]*\{(.*?)\n\}", dt.render_locations("/ktso"), flags=re.S):
         if "proxy_pass" in block:
             assert "add_header Set-Cookie $qn_route_cookie always;" in block
-            assert "add_header X-Qn-Replica $qn_replica always;" in block
+            assert "add_header X-Qn-Replica $qn_replica_header always;" in block
+    # Without the cookie (a browser that refuses it), no header where the pool is a round robin.
+    assert 'map $cookie_qn_route $qn_replica_header {\n    ""      "";' in text
+    assert 'map $cookie_qn_route $qn_replica_header {\n    ""      $qn_replica;' in dt.render_http(
+        [8601], "/ktso", affinity="ip"
+    )
 
 
 def test_affinity_by_client_address_is_the_documented_fallback():

@@ -164,6 +164,14 @@ def last(up: str) -> str:
     return up.split(",")[-1].strip()
 
 
+def probe_replica(page: Page) -> str | None:
+    """X-Qn-Replica of a health probe from the page, as the reconnection watcher sends it."""
+    return page.evaluate(
+        "async (url) => (await fetch(url, {cache: 'no-store'})).headers.get('X-Qn-Replica')",
+        f"{BASE}/_stcore/health",
+    )
+
+
 def replica_of(tm: Team, page: Page) -> str:
     """The upstream that served this browser's pages (every answered request went to it; when
     nginx tried a dead one first, ``$upstream_addr`` lists both, the one that answered last)."""
@@ -183,9 +191,11 @@ def test_deep_link_as_the_first_request_reproduces_its_verdicts(proxy: Team, pag
             assert response.headers.get(name.lower()) == value, name
     (cookie,) = [c for c in page.context.cookies() if c["name"] == "qn_route"]
     assert cookie["path"] == f"{BASE}/" and cookie["httpOnly"] and cookie["sameSite"] == "Lax"
-    # The cookie and X-Qn-Replica name the replica that answered.
-    assert cookie["value"] == response.headers.get("x-qn-replica")
+    # The cookie names the replica that answered; X-Qn-Replica too, once the cookie routes.
+    assert cookie["value"] == last(served(proxy, page)[0]["up"])
     assert cookie["value"] in {f"127.0.0.1:{r.port}" for r in proxy.replicas}
+    assert "x-qn-replica" not in response.headers  # the first request: no cookie, no route yet
+    assert probe_replica(page) == cookie["value"]
     settle(page)
     expect(page.get_by_role("heading", name=t("scenario_title", "en"))).to_be_visible()
     sidebar = page.locator('[data-testid="stSidebar"]')
@@ -391,11 +401,7 @@ def test_a_tab_survives_its_replica_without_a_reload_by_hand(proxy: Team, page: 
     assert status == 200
     (request,) = [x for x in served(proxy, page)[mark:] if x["uri"] == f"{BASE}/_stcore/host-config"]
     assert last(request["up"]) == second, request
-    probe = page.evaluate(
-        "async (url) => (await fetch(url, {cache: 'no-store'})).headers.get('X-Qn-Replica')",
-        f"{BASE}/_stcore/health",
-    )
-    assert probe == second
+    assert probe_replica(page) == second
     assert page.evaluate("performance.timeOrigin") == again  # and the tab did not reload again
 
     # No replica left (the module's last test): the tab cannot come back, and says so.
