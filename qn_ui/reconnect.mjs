@@ -1,10 +1,11 @@
 // The tab's watcher (qn_ui/reconnect.py says why): it asks the server's health endpoint about once
-// a second. Failing probes: the banner says the connection is lost. The first answer after them,
-// or an answer from another replica than the first one seen (nginx's X-Qn-Replica): the page
-// reloads from its URL, which holds the whole scenario.
+// a second. Failing probes: the banner says the connection is lost. The first answer after the
+// server went away (a refused connection or an error status, not a slow answer: a busy server
+// still holds the session), or an answer from another replica than the first one seen (nginx's
+// X-Qn-Replica): the page reloads from its URL, which holds the whole scenario.
 const EVERY_MS = 1000;
-const TIMEOUT_MS = 3000;
-const LOST_AFTER = 2;  // failed probes in a row: one slow answer on a busy machine is not a loss
+const TIMEOUT_MS = 4000;
+const LOST_AFTER = 2;  // failed probes in a row before the banner: one slow answer is not a loss
 
 function say(g, text) {
   const box = g.root && g.root.querySelector('.qn-conn');
@@ -22,19 +23,20 @@ async function probe(g) {
   try {
     answer = await fetch(`${g.data.base}/_stcore/health`, { cache: 'no-store', signal: abort.signal });
   } catch {
-    answer = null;  // refused, cut or timed out
+    g.gone ||= !abort.signal.aborted;  // refused or cut (an abort is only a slow answer)
   } finally {
     clearTimeout(timer);
     g.busy = false;
   }
   if (!answer || !answer.ok) {
+    g.gone ||= Boolean(answer);  // an error status: the server, or every replica, is not there
     g.failed += 1;
     if (g.failed >= LOST_AFTER) say(g, g.data.lost);
     return;
   }
   const replica = answer.headers.get('X-Qn-Replica');
   if (g.replica === undefined) g.replica = replica;
-  if (g.failed >= LOST_AFTER || (replica && g.replica && replica !== g.replica)) {
+  if (g.gone || (replica && g.replica && replica !== g.replica)) {
     g.reloading = true;
     say(g, g.data.reopening);
     window.location.reload();
@@ -45,7 +47,7 @@ async function probe(g) {
 }
 
 export default function ({ data, parentElement }) {
-  const g = (window.__qnReconnect ??= { failed: 0, busy: false, reloading: false });
+  const g = (window.__qnReconnect ??= { failed: 0, gone: false, busy: false, reloading: false });
   g.data = data;
   g.root = parentElement;
   if (g.started) return;  // one watcher per page, however many reruns mount it

@@ -4,9 +4,10 @@ Why: when the server behind a tab dies, Streamlit's frontend reconnects by itsel
 empty session, and the page goes on showing the old one: controls that do nothing, no message.
 The URL holds the whole scenario, so reloading the page is the whole cure. The watcher asks
 Streamlit's documented health endpoint (``<base path>/_stcore/health``) about once a second: while
-it fails, the page says so in the planner's language; when it answers again, or when nginx says
-another replica answered (``X-Qn-Replica``, ``deploy/nginx``: this tab's session stayed on the
-dead one), the page reloads. Public interfaces only: no Streamlit internals.
+it fails, the page says so in the planner's language; when it answers again after refusing (a
+slow answer is no loss: the session is still there), or when nginx says another replica answered
+(``X-Qn-Replica``, ``deploy/nginx``: this tab's session stayed on the dead one), the page
+reloads. Public interfaces only: no Streamlit internals.
 """
 
 from __future__ import annotations
