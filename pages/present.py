@@ -35,7 +35,7 @@ def header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool)
     lang, n = state.lang, len(deck)
     title_col, buttons = st.columns(HEADER, vertical_alignment="top")
     with title_col:
-        with st.container(key="present_title"):  # the view's h1 (issue 22), sized in qn_ui/layout.py
+        with st.container(key="present_title"):  # the view's h1 (issue 22), sized in qn_ui/app.css
             st.markdown("# " + md_escape(pv.title_line(deck, index, adjusted, lang)))
         with st.container(key="present_rates"):
             st.markdown(md_escape(pv.rates_line(state.scenario, lang)))

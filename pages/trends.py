@@ -37,7 +37,7 @@ kinds = right.multiselect(
 )
 
 view = trend_view(state.ds, series_id, kinds, lang, state.scenario)
-with st.container(key="qn_lead"):  # an h2 after the h1, drawn small (qn_ui/layout.py)
+with st.container(key="qn_lead"):  # an h2 after the h1, drawn small (qn_ui/app.css)
     st.markdown(f"## {md_escape(view.sentence)}")
 if view.marks:  # a near tie, fits on a bound: what the choice rests on
     st.info("\n".join(f"- {md_escape(mark)}" for mark in view.marks), icon=":material/balance:")

@@ -17,7 +17,7 @@ from qn_model.views.chart_text import describe
 from qn_model.views.session.keys import A11Y
 
 VERDICTS_KEY = "qn_verdicts"  # a container of verdict cards: read as a list
-DESC_CLASS = "qn-chart-desc"  # a chart's description (visually hidden by qn_ui/layout.py)
+DESC_CLASS = "qn-chart-desc"  # a chart's description (visually hidden by qn_ui/app.css)
 HERE = Path(__file__).parent
 
 

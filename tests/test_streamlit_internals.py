@@ -1,7 +1,10 @@
 """What ``qn_ui`` relies on in Streamlit beyond its documented API (the page-folder guard only), or
-in behaviour that a new version could change: each test here fails when that happens (the list
-is in ``qn_ui/state.py``'s docstring). The health endpoint the reconnection watcher asks is
-documented, and pinned here all the same.
+in behaviour that a new version could change; each test here fails when that happens. The list:
+the page-folder flag (``qn_ui/guard.py``), a widget left out of a run losing its value (hence the
+kept page widgets and ``hand_back`` in ``qn_model/views/session/controls.py``), a widget's key not
+writable once it is drawn (hence the callbacks), ``st.query_params`` order, ``get_all`` and
+``from_dict`` (``qn_ui/state.py``), the launcher's port option (``qn_ui/serve.py``), and the
+documented health endpoint the reconnection watcher asks (``qn_ui/reconnect.mjs``).
 
 Small scripts run by AppTest, so a failure names the Streamlit behaviour, not an app symptom.
 """
