@@ -185,7 +185,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     if not _out_ok(out):
         return EXIT_ERROR
     if out.suffix.lower() == ".pdf":
-        from qn_model.outputs.pack_files import render
+        from qn_model.outputs.files import render
 
         pack = _pack(args)
         out.write_bytes(render(pack, "pdf"))
@@ -214,7 +214,7 @@ def _cmd_office(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not _out_ok(out):
         return EXIT_ERROR
-    from qn_model.outputs.pack_files import render
+    from qn_model.outputs.files import render
 
     pack = _pack(args)
     out.write_bytes(render(pack, "pptx" if args.command == "deck" else "docx"))

@@ -1,5 +1,5 @@
 """Download buttons: the scenario's data (CSV, XLSX), the HTML brief and the meeting pack
-(PowerPoint deck, Word report, A4 PDF), each file built on click."""
+(PowerPoint deck, Word report, A4 PDF), each file built on click (``qn_model/outputs/files.py``)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,19 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 
 import streamlit as st
 
 from qn_model.core.compare_link import CompareSelection
 from qn_model.i18n.formats import t
-from qn_model.outputs.brief import build_brief
-from qn_model.outputs.exports import CSV_MIME, XLSX_MIME, file_stem, slug, to_csv, to_xlsx
+from qn_model.outputs.exports import file_stem, slug
+from qn_model.outputs.files import DATA_FORMATS, PACK_FORMATS, build_file, data_file, data_file_name
 from qn_model.outputs.pack import file_name
-from qn_model.outputs.pack_files import FORMATS, build_file
 from qn_ui.controls import full_link
 from qn_ui.state import AppState
 
 LOG = logging.getLogger("qn_app")
-Button = tuple[str, str, Callable[[], bytes], str, str]  # extension, MIME, make, icon, file name
 
 
 def chart_filename(title: str | None, key: str, lang: str) -> str:
@@ -42,9 +41,10 @@ def _deferred(make: Callable[[], bytes], what: str) -> Callable[[], bytes]:
     return run
 
 
-def _row(buttons: Iterable[Button], lang: str, key: str) -> None:
+def _row(buttons: Iterable[tuple[str, str, str, Callable[[], bytes], str]], lang: str, key: str) -> None:
+    """One row of buttons: (extension, MIME type, icon, what makes the file, its name)."""
     buttons = tuple(buttons)
-    for col, (ext, mime, make, icon, name) in zip(st.columns(len(buttons)), buttons, strict=True):
+    for col, (ext, mime, icon, make, name) in zip(st.columns(len(buttons)), buttons, strict=True):
         col.download_button(
             t(f"dl_{ext}", lang),
             data=_deferred(make, ext),
@@ -60,39 +60,14 @@ def _row(buttons: Iterable[Button], lang: str, key: str) -> None:
 
 def render(state: AppState) -> None:
     """The downloads section: data as CSV and XLSX, the printable HTML brief, the meeting pack."""
-    lang, ev, ds = state.lang, state.evaluation, state.ds
-    link = full_link(state.query)
+    lang, ev, ds, link = state.lang, state.evaluation, state.ds, full_link(state.query)
     st.subheader(t("downloads_header", lang))
     st.caption(t("dl_note", lang))
-    stem = file_stem(lang)
-    # datetime.now() inside: the files carry the time of the click, not of the page's run.
-    _row(
-        (
-            (
-                "csv",
-                CSV_MIME,
-                lambda: to_csv(ev, ds, lang, link, datetime.now()),
-                ":material/table:",
-                f"{stem}.csv",
-            ),
-            (
-                "xlsx",
-                XLSX_MIME,
-                lambda: to_xlsx(ev, ds, lang, link, datetime.now()),
-                ":material/grid_on:",
-                f"{stem}.xlsx",
-            ),
-            (
-                "html",
-                "text/html",
-                lambda: build_brief(ev, ds, lang, link).encode(),
-                ":material/description:",
-                f"{stem}.html",
-            ),
-        ),
-        lang,
-        "",
-    )
+    # Made on click: the files carry the time of the click, not of the page's run.
+    files = [
+        (*f, partial(data_file, f[0], ev, ds, lang, link), data_file_name(lang, f[0])) for f in DATA_FORMATS
+    ]
+    _row(files, lang, "")
     pack_buttons(state, "scenario")
 
 
@@ -100,19 +75,13 @@ def pack_buttons(state: AppState, key: str, compare: CompareSelection | None = N
     """The meeting pack's buttons: the deck (the link's scenario, then the compared ones:
     ``compare``, else the link's ``cmp``), the report, the brief as PDF; named by scenario and
     date. ``key`` keeps two views' buttons apart."""
-    lang, ds = state.lang, state.ds
-    link, today = full_link(state.query), datetime.now()
-    _row(
+    lang, ds, link, today = state.lang, state.ds, full_link(state.query), datetime.now()
+    files = [
         (
-            (
-                ext,
-                mime,
-                lambda ext=ext: build_file(ext, link, ds, lang, compare),
-                icon,
-                file_name(state.scenario, ds, lang, link, ext, today),
-            )
-            for ext, mime, icon in FORMATS
-        ),
-        lang,
-        f"{key}_",
-    )
+            *f,
+            partial(build_file, f[0], link, ds, lang, compare),
+            file_name(state.scenario, ds, lang, link, f[0], today),
+        )
+        for f in PACK_FORMATS
+    ]
+    _row(files, lang, f"{key}_")

@@ -1,5 +1,6 @@
-"""The meeting pack's three files, built from a link by extension (``deck.py``, ``report.py``,
-``pdf.py``); their libraries load only when a file is asked for."""
+"""Every file the app offers for download, by extension: the scenario's data (CSV, XLSX), the
+HTML brief, and the meeting pack (a PowerPoint deck, a Word report, the brief printed to PDF;
+their libraries load only when such a file is asked for)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,17 @@ from datetime import datetime
 from qn_model.core.compare_link import CompareSelection
 from qn_model.core.urls import page_address
 from qn_model.data.dataset import Dataset
+from qn_model.engine.evaluate import Evaluation
+from qn_model.outputs.brief import build_brief
+from qn_model.outputs.exports import CSV_MIME, XLSX_MIME, file_stem, to_csv, to_xlsx
 from qn_model.outputs.pack import DEFAULT_BASE_URL, DOCX_MIME, PDF_MIME, PPTX_MIME, Pack, resolve
 
-FORMATS = (  # the meeting pack's files: extension, MIME type, icon of its download button
+DATA_FORMATS = (  # extension, MIME type, icon of its download button
+    ("csv", CSV_MIME, ":material/table:"),
+    ("xlsx", XLSX_MIME, ":material/grid_on:"),
+    ("html", "text/html", ":material/description:"),
+)
+PACK_FORMATS = (  # the meeting pack's
     ("pptx", PPTX_MIME, ":material/slideshow:"),
     ("docx", DOCX_MIME, ":material/article:"),
     ("pdf", PDF_MIME, ":material/picture_as_pdf:"),
@@ -46,3 +55,20 @@ def build_file(
     return render(
         resolve(link, ds, lang, base_url=base, generated=when or datetime.now(), compare=compare), ext
     )
+
+
+def data_file(
+    ext: str, ev: Evaluation, ds: Dataset, lang: str, link: str, when: datetime | None = None
+) -> bytes:
+    """The scenario's data as CSV or XLSX, or its brief as HTML (``ext``), made ``when``."""
+    when = when or datetime.now()
+    if ext == "csv":
+        return to_csv(ev, ds, lang, link, when)
+    if ext == "xlsx":
+        return to_xlsx(ev, ds, lang, link, when)
+    return build_brief(ev, ds, lang, link, generated=when).encode("utf-8")
+
+
+def data_file_name(lang: str, ext: str) -> str:
+    """``kich-ban-kinh-te-so-QN-2030.csv`` (vi) / ``qn-digital-economy-scenario.csv`` (en)."""
+    return f"{file_stem(lang)}.{ext}"
