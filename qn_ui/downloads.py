@@ -4,7 +4,6 @@ Word report, A4 PDF), and the charts' PNG settings."""
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -13,9 +12,10 @@ import streamlit as st
 from qn_model.core.compare_link import CompareSelection
 from qn_model.i18n.formats import t
 from qn_model.outputs.brief import build_brief
-from qn_model.outputs.exports import CSV_MIME, XLSX_MIME, file_stem, slug, to_csv, to_xlsx
+from qn_model.outputs.exports import CSV_MIME, XLSX_MIME, file_stem, to_csv, to_xlsx
 from qn_model.outputs.pack import DEFAULT_BASE_URL, DOCX_MIME, PDF_MIME, PPTX_MIME
 from qn_model.outputs.pack import file_name as pack_file_name
+from qn_model.views.file_names import chart_filename
 from qn_ui.controls import full_link
 from qn_ui.state import W_LANG, AppState
 
@@ -27,13 +27,6 @@ PNG_SIZE = (1920, 1080)  # projector resolution
 def file_name(lang: str, ext: str) -> str:
     """``kich-ban-kinh-te-so-QN-2030.csv`` (vi) / ``qn-digital-economy-scenario.csv`` (en)."""
     return f"{file_stem(lang)}.{ext}"
-
-
-def chart_filename(title: str | None, key: str, lang: str) -> str:
-    """A PNG name from the chart's own (localised) title, else from the app's stem and the key."""
-    # A title wrapped for narrow screens carries plotly's <br>: a line break, not a word.
-    plain = re.sub(r"<[^>]*>", " ", title or "")
-    return slug(plain) or f"{file_stem(lang)}-{slug(key)}"
 
 
 def chart_config(filename: str, height: int | None = None) -> dict:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +27,8 @@ from qn_model.data.versions import version_date
 from qn_model.engine.evaluate import Evaluation
 from qn_model.engine.presets import link_context, target_set_for
 from qn_model.i18n.formats import fmt_pct, norm_lang, render, t
+from qn_model.views.file_names import file_stem as file_stem  # re-exported: its callers' old home
+from qn_model.views.file_names import slug as slug
 from qn_model.views.narrative import ss_default_reason, verdict_word
 from qn_model.views.provenance import source_date_text
 
@@ -433,31 +434,6 @@ def export_tables(
 # --------------------------------------------------------------------------------------
 # Files
 # --------------------------------------------------------------------------------------
-def slug(text: str, limit: int = 80) -> str:
-    """ASCII file-name text: ``"Tỷ trọng kinh tế số"`` → ``"ty-trong-kinh-te-so"``."""
-    text = str(text).replace("đ", "d").replace("Đ", "D")
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    out, dash = [], False
-    for ch in ascii_text:
-        if ch.isalnum():
-            out.append(ch)
-            dash = False
-        elif not dash and out:
-            out.append("-")
-            dash = True
-    text = "".join(out).strip("-")
-    if len(text) > limit:  # cut at a word boundary when there is one
-        cut = text[: limit + 1].rfind("-")
-        text = text[: cut if cut > 0 else limit]
-    return text.strip("-")
-
-
-def file_stem(lang: str) -> str:
-    """The localised file name without extension: ``kich-ban-kinh-te-so-QN-2030`` (vi) or
-    ``qn-digital-economy-scenario`` (en)."""
-    return t("exp_file_stem", norm_lang(lang))
-
-
 def _width(tables: Sequence[Table]) -> int:
     return max(max(len(tb.columns), max((len(r) for r in tb.rows), default=0)) for tb in tables)
 
