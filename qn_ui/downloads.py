@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
@@ -13,20 +12,12 @@ import streamlit as st
 
 from qn_model.core.compare_link import CompareSelection
 from qn_model.i18n.formats import t
-from qn_model.outputs.exports import file_stem, slug
 from qn_model.outputs.files import DATA_FORMATS, PACK_FORMATS, build_file, data_file, data_file_name
 from qn_model.outputs.pack import file_name
 from qn_ui.controls import full_link
 from qn_ui.state import AppState
 
 LOG = logging.getLogger("qn_app")
-
-
-def chart_filename(title: str | None, key: str, lang: str) -> str:
-    """A PNG name from the chart's own (localised) title, else from the app's stem and the key."""
-    # A title wrapped for narrow screens carries plotly's <br>: a line break, not a word.
-    plain = re.sub(r"<[^>]*>", " ", title or "")
-    return slug(plain) or f"{file_stem(lang)}-{slug(key)}"
 
 
 def _deferred(make: Callable[[], bytes], what: str) -> Callable[[], bytes]:

@@ -12,6 +12,7 @@ from qn_model.outputs.qr import qr_png
 from qn_model.views.chart_kit import chart_config, for_browser
 from qn_model.views.chart_text import value_table
 from qn_model.views.figures import figure_table
+from qn_model.views.file_names import chart_filename
 from qn_model.views.markup import md_escape
 from qn_model.views.session.controls import kept
 from qn_model.views.session.keys import show_data_key
@@ -35,8 +36,6 @@ def unexpected_error(lang: str) -> None:
 
 def chart(fig: go.Figure, key: str, filename: str | None = None, *, with_data: bool = True) -> None:
     # The toolbar's PNG gets a localised name (``filename``, else one from the chart's title).
-    from qn_ui.downloads import chart_filename
-
     lang = get_state().lang
     config = chart_config(filename or chart_filename(fig.layout.title.text, key, lang), fig.layout.height)
     chart_description(fig, key, lang)  # for screen readers (issue 22)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,9 +38,7 @@ __all__ = [
     "Column",
     "Table",
     "export_tables",
-    "file_stem",
     "neutralise",
-    "slug",
     "to_csv",
     "to_xlsx",
 ]
@@ -433,31 +430,6 @@ def export_tables(
 # --------------------------------------------------------------------------------------
 # Files
 # --------------------------------------------------------------------------------------
-def slug(text: str, limit: int = 80) -> str:
-    """ASCII file-name text: ``"Tỷ trọng kinh tế số"`` → ``"ty-trong-kinh-te-so"``."""
-    text = str(text).replace("đ", "d").replace("Đ", "D")
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    out, dash = [], False
-    for ch in ascii_text:
-        if ch.isalnum():
-            out.append(ch)
-            dash = False
-        elif not dash and out:
-            out.append("-")
-            dash = True
-    text = "".join(out).strip("-")
-    if len(text) > limit:  # cut at a word boundary when there is one
-        cut = text[: limit + 1].rfind("-")
-        text = text[: cut if cut > 0 else limit]
-    return text.strip("-")
-
-
-def file_stem(lang: str) -> str:
-    """The localised file name without extension: ``kich-ban-kinh-te-so-QN-2030`` (vi) or
-    ``qn-digital-economy-scenario`` (en)."""
-    return t("exp_file_stem", norm_lang(lang))
-
-
 def _width(tables: Sequence[Table]) -> int:
     return max(max(len(tb.columns), max((len(r) for r in tb.rows), default=0)) for tb in tables)
 

@@ -11,8 +11,9 @@ from qn_model.core.urls import page_address
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation
 from qn_model.outputs.brief import build_brief
-from qn_model.outputs.exports import CSV_MIME, XLSX_MIME, file_stem, to_csv, to_xlsx
+from qn_model.outputs.exports import CSV_MIME, XLSX_MIME, to_csv, to_xlsx
 from qn_model.outputs.pack import DEFAULT_BASE_URL, DOCX_MIME, PDF_MIME, PPTX_MIME, Pack, resolve
+from qn_model.views.file_names import file_stem
 
 DATA_FORMATS = (  # extension, MIME type, icon of its download button
     ("csv", CSV_MIME, ":material/table:"),
