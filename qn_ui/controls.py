@@ -7,7 +7,7 @@ import streamlit as st
 
 from qn_model.core import langs
 from qn_model.core.urls import app_link, origin
-from qn_model.engine.presets import CUSTOM_TARGET_SET, PRESETS, target_set_for, target_sets
+from qn_model.engine.presets import CUSTOM_TARGET_SET, PRESETS, target_sets
 from qn_model.i18n.formats import fmt_num, fmt_pct, t
 from qn_model.views import present as pv
 from qn_model.views.controls import GROWTH_SLIDERS, MORE_KEYS, MORE_SLIDERS, STEP, slider_range
@@ -50,9 +50,8 @@ def _slider(link_key: str, label: str, help_text: str, lang: str, *, pct: bool =
 
 
 def preset_picker(lang: str) -> None:
-    """The four presets as one control that acts as buttons: a pick applies the preset, and
-    nothing stays picked (a highlight would go stale when the sliders beside the chart move, as
-    those redraw only their fragment). One element instead of six: each is redrawn per update."""
+    """The presets as one control acting as buttons: a pick applies one and nothing stays picked
+    (a highlight would go stale when the live controls move)."""
     ss[W_PRESET] = None
     st.pills(
         t("presets_label", lang),
@@ -78,25 +77,13 @@ def language_switch() -> None:
 
 def scenario_controls(lang: str, *, growth: bool = True) -> None:
     """Presets, target set and growth sliders (the decisive controls), then the rest.
-
-    ``growth=False`` keeps only the 2025 growth sliders here: the scenario page draws the
-    2026–2030 ones (the decisions still open) beside its chart, in the live component
-    (``qn_ui/live``), which answers them in the browser.
-    """
-    ds = sc.current_dataset(ss)
+    ``growth=False``: the scenario page draws 2026–2030's in its live component (``qn_ui/live``)."""
     st.header(t("controls_title", lang))  # h2: the sidebar comes before the page's h1
     preset_picker(lang)
-    sets = target_sets(ds)
-    ss[W_TSET] = target_set_for(
-        ss.get(widget_key("t1")),
-        ss.get(widget_key("t2")),
-        ds,
-        ss.get(W_TSET),
-    )
-    options = [*sets, CUSTOM]
+    sc.sync_target_set(ss)
     st.selectbox(
         t("target_set", lang),
-        options=options,
+        options=[*target_sets(sc.current_dataset(ss)), CUSTOM],
         key=W_TSET,
         format_func=lambda s: t(f"target_set_{s}", lang),
         on_change=sc.apply_target_set,
@@ -112,13 +99,9 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
 
 
 def further_assumptions(lang: str) -> None:
-    """Base year, base share, targets and spreads: rarely moved, so drawn only while open.
-
-    Every element mounted in the browser is redrawn on every update (``benchmarks/commit_trace.py``);
-    these seven are half the sidebar's. Closed, they are not sent at all: Streamlit then forgets
-    a widget's value, so each is handed its own back, and the browser drops its copy at the end
-    of the run (a popover keeps unmounted inputs in the browser, which then sent old values back
-    over targets set by a target set, a link or Back)."""
+    """Base year, base share, targets and spreads: rarely moved, so drawn only while open (every
+    mounted element is redrawn on every update). Closed, Streamlit forgets their values, so each
+    is handed its own back (a popover kept stale inputs in the browser and sent them back)."""
     more = st.expander(t("more_assumptions", lang), key=W_MORE, on_change="rerun")
     if not more.open:
         for key in map(widget_key, MORE_KEYS):
@@ -141,9 +124,7 @@ def further_assumptions(lang: str) -> None:
 
 
 def growth_controls(lang: str, *, periods: tuple[int, ...] = (1, 2)) -> None:
-    """GRDP and digital-economy growth, to 2025 and for 2026-2030, under a header per period (the
-    sidebar). The scenario page and the meeting view hold 2026-2030's in the live component
-    (``qn_ui/live``), answered in the browser."""
+    """GRDP and digital-economy growth, under a header per period."""
     for period in periods:
         st.markdown(f"**{t(f'period_{period}_title', lang)}**")
         for link_key, label, help_key in GROWTH_SLIDERS[period]:
@@ -151,12 +132,9 @@ def growth_controls(lang: str, *, periods: tuple[int, ...] = (1, 2)) -> None:
 
 
 def full_link(query: str, page: str | None = None) -> str:
-    """The page's address with the scenario's query (what a colleague should receive).
-
-    The browser's origin, Streamlit's ``server.baseUrlPath`` and the page: served under
-    ``/ktso/`` behind the portal's proxy, the link is ``https://…/ktso/scenario?…``. Without a
-    browser (AppTest) there is no origin, and the link is relative to the host. ``page``: another
-    page than the one shown (its URL path)."""
+    """What a colleague should receive: the browser's origin, ``server.baseUrlPath``, the page
+    (``page``: another one than shown) and the query (``https://…/ktso/scenario?…``; relative
+    to the host without a browser, as in AppTest)."""
     return app_link(
         query,
         base_path=st.get_option("server.baseUrlPath"),

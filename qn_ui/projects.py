@@ -12,7 +12,6 @@ from qn_model.views.markup import md_escape
 from qn_model.views.session import projects as sp
 from qn_model.views.session.keys import (
     PJ_CLOSE_MESSAGE,
-    PJ_CLOSE_YEAR_KEPT,
     W_PJ_CLOSE_YEAR,
     W_PJ_NEW_VALUE,
     W_PJ_NEW_YEAR,
@@ -30,6 +29,7 @@ def project_editor(state: AppState) -> None:
         if notice.code.startswith("projects_"):
             st.warning(md_escape(render(notice, lang)), icon=":material/warning:")
     years = view.project_years(scn)
+    sp.ready_pickers(ss, years)
     with st.container(key="pj_list"):
         if not scn.projects:
             st.markdown(md_escape(t("projects_none", lang)))
@@ -46,9 +46,6 @@ def project_editor(state: AppState) -> None:
     if len(scn.projects) >= MAX_PROJECTS:
         st.caption(t("projects_full", lang, n=MAX_PROJECTS))
     else:
-        if ss.get(W_PJ_NEW_YEAR) not in years:
-            ss[W_PJ_NEW_YEAR] = view.first_pick(years)
-        ss.setdefault(W_PJ_NEW_VALUE, 10.0)
         year_col, value_col, add_col = st.columns([2, 2, 2], vertical_alignment="bottom")
         year_col.selectbox(t("project_year", lang), years, key=W_PJ_NEW_YEAR)
         value_col.number_input(
@@ -69,8 +66,6 @@ def _close_gap_section(state: AppState, years: list[int]) -> None:
     lang = state.lang
     v30 = next((v for v in state.headline if v.year == TARGET_YEAR_2), None)
     st.markdown(f"**{md_escape(t('close_gap_title', lang, year=TARGET_YEAR_2))}**")
-    if ss.get(W_PJ_CLOSE_YEAR) not in years:
-        ss[W_PJ_CLOSE_YEAR] = view.first_pick(years, ss.get(PJ_CLOSE_YEAR_KEPT))
     gap = None if v30 is None else v30.gap_vnd_trn
     closed = sp.still_closed(ss, state.scenario.projects)
     if gap:

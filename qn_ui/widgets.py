@@ -10,8 +10,7 @@ from qn_model.core.urls import is_absolute
 from qn_model.i18n.formats import render, t
 from qn_model.outputs.qr import qr_png
 from qn_model.views.chart_kit import chart_config, for_browser
-from qn_model.views.chart_text import value_table
-from qn_model.views.figures import figure_table
+from qn_model.views.chart_text import numbers_table
 from qn_model.views.file_names import chart_filename
 from qn_model.views.markup import md_escape
 from qn_model.views.session.controls import kept
@@ -46,9 +45,8 @@ def chart(fig: go.Figure, key: str, filename: str | None = None, *, with_data: b
 
 
 def chart_numbers(fig: go.Figure, key: str) -> None:
-    """The numbers behind a chart, one click away (a planner must be able to defend each one).
-    A toggle, not an expander: a collapsed expander still builds and sends its table on every
-    slider move, and the table code is a large download for a first visitor."""
+    """The numbers behind a chart, one click away. A toggle, not an expander: a collapsed
+    expander still builds and sends its table on every slider move."""
     lang = get_state().lang
     # Still on after a visit to another page.
     if st.toggle(
@@ -60,10 +58,8 @@ def chart_numbers(fig: go.Figure, key: str) -> None:
 
 
 def figure_numbers(fig: go.Figure, lang: str) -> None:
-    """The numbers a chart draws: year by year for lines, else each bar or each cell of a map."""
-    table = figure_table(fig, lang)
-    if table is None:
-        table = value_table(fig, lang)
+    """The numbers a chart draws (``chart_text.numbers_table``)."""
+    table = numbers_table(fig, lang)
     if table is not None:
         st.dataframe(table, hide_index=True, width="stretch")
 

@@ -11,7 +11,7 @@ from qn_model.core.links import NUMBER_KEYS, LinkContext, ParsedLink
 from qn_model.core.scenario import Scenario
 from qn_model.data.dataset import Dataset, load_dataset
 from qn_model.engine.app_state import compare_inputs, controls_moved, scenario_from_values
-from qn_model.engine.presets import PRESETS, link_context, preset, target_sets
+from qn_model.engine.presets import PRESETS, link_context, preset, target_set_for, target_sets
 from qn_model.views.pages import COMPARE_PAGE, PRESENT_PAGE
 from qn_model.views.session.keys import (
     CMP_CURRENT,
@@ -154,6 +154,12 @@ def apply_preset(session: Session) -> None:
     for link_key in ("gy1", "gd1", "gy2", "gd2"):
         session[widget_key(link_key)] = getattr(scn, link_key)
     session[W_PJ] = scn.projects  # a preset holds no projects
+
+
+def sync_target_set(session: Session) -> None:
+    """The target set shown: the one the targets are (the planner's pick when two sets hold them)."""
+    t1, t2 = session.get(widget_key("t1")), session.get(widget_key("t2"))
+    session[W_TSET] = target_set_for(t1, t2, current_dataset(session), session.get(W_TSET))
 
 
 def apply_target_set(session: Session) -> None:

@@ -25,6 +25,16 @@ def _set(session: Session, items: tuple[Project, ...]) -> None:
     session[W_PJ] = as_projects(items)
 
 
+def ready_pickers(session: Session, years: list[int]) -> None:
+    """The new project's and "close the gap"'s pickers on a year still offered (the one used last
+    when it is), the value at 10 trillion VND until the planner changes it."""
+    if session.get(W_PJ_NEW_YEAR) not in years:
+        session[W_PJ_NEW_YEAR] = view.first_pick(years)
+    session.setdefault(W_PJ_NEW_VALUE, 10.0)
+    if session.get(W_PJ_CLOSE_YEAR) not in years:
+        session[W_PJ_CLOSE_YEAR] = view.first_pick(years, session.get(PJ_CLOSE_YEAR_KEPT))
+
+
 def add(session: Session) -> None:
     _set(session, view.added(projects(session), session.get(W_PJ_NEW_YEAR), session.get(W_PJ_NEW_VALUE)))
 
