@@ -263,6 +263,24 @@ def test_a_third_languages_charts_take_babels_marks(french, ds):
     assert sensitivity_for(ev, 2030, french).layout.separators == marks
 
 
+def test_a_third_languages_report_is_tagged_with_its_own_language(french, ds):
+    """The Word report marks its text (Word's and LibreOffice's spelling language) with the
+    language's tag, its region from Babel: fr-FR, not the English report's en-GB."""
+    from io import BytesIO
+
+    from docx import Document
+
+    from qn_model.i18n.formats import lang_tag
+    from qn_model.outputs.pack import resolve
+    from qn_model.outputs.report import build_report
+    from tests.test_meeting_pack import TINY_PNG, report_lang_tag
+
+    expected = {"fr": "fr-FR", "de": "de-DE", "ja": "ja-JP"}[french]
+    assert (lang_tag("vi"), lang_tag("en"), lang_tag(french)) == ("vi-VN", "en-GB", expected)
+    doc = Document(BytesIO(build_report(resolve("gd2=30", ds, french), chart_png=TINY_PNG)))
+    assert report_lang_tag(doc) == expected
+
+
 # --- numbers ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("value", "lang", "expected"),

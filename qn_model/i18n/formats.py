@@ -16,6 +16,7 @@ import string
 import unicodedata
 
 from babel import Locale
+from babel.core import get_global, parse_locale
 from babel.numbers import NumberPattern, get_decimal_symbol, get_group_symbol, parse_pattern
 
 from qn_model.core import langs
@@ -126,6 +127,22 @@ def _pattern(digits: int, signed: bool) -> NumberPattern:
 @functools.lru_cache(maxsize=8)
 def locale_of(lang: str) -> Locale:
     return Locale.parse(lang)  # the language code is its Babel locale (qn_model.core.langs)
+
+
+def lang_tag(lang: str) -> str:
+    """The language's BCP-47 tag with a region, as Word and LibreOffice name a spelling language:
+    the region :data:`~qn_model.core.langs.REGIONS` names (en-GB), else the one Babel's likely
+    subtags give (vi-VN, fr-FR, ja-JP), else the code alone. A language not in ``LANGS`` gets the
+    default language's."""
+    lang = norm_lang(lang)
+    code = lang.replace("_", "-")
+    if parse_locale(lang)[1]:  # the code names its region (pt_PT)
+        return code
+    region = langs.REGIONS.get(lang)
+    if region is None:
+        likely = get_global("likely_subtags").get(lang)
+        region = parse_locale(likely)[1] if likely else None
+    return f"{code}-{region}" if region else code
 
 
 def plotly_separators(lang: str) -> str:
