@@ -241,6 +241,46 @@ def test_a_third_language_works_through_the_one_list(french, ctx):
     assert build_parser().parse_args(["validate", "x.csv", "--lang", french]).lang == french
 
 
+def test_a_third_languages_charts_take_babels_marks(french, ds):
+    """Plotly's separators come from Babel's locale data, the marks the texts' numbers use: vi
+    and en as before, a third language its own (French: a decimal comma and a narrow no-break
+    space, one character each as plotly reads them), in the figures and the live chart's table."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from qn_model.engine.evaluate import evaluate_link
+    from qn_model.i18n.formats import plotly_separators
+    from qn_model.views.chart_kit import SEPARATORS
+    from qn_model.views.figures import headline_figure, sensitivity_for
+
+    assert (plotly_separators("vi"), plotly_separators("en")) == (",.", ".,")
+    marks = get_decimal_symbol(french) + get_group_symbol(french)
+    assert plotly_separators(french) == marks and len(marks) == 2
+    assert fmt_num(1234.5, french) == f"1{marks[1]}234{marks[0]}5"
+    assert dict(SEPARATORS) == {"vi": ",.", "en": ".,", french: marks}
+    assert SEPARATORS.get("zz", ",.") == ",."
+    ev = evaluate_link(f"lang={french}", ds)
+    assert headline_figure(ev, ds, french).layout.separators == marks
+    assert sensitivity_for(ev, 2030, french).layout.separators == marks
+
+
+def test_a_third_languages_report_is_tagged_with_its_own_language(french, ds):
+    """The Word report marks its text (Word's and LibreOffice's spelling language) with the
+    language's tag, its region from Babel: fr-FR, not the English report's en-GB."""
+    from io import BytesIO
+
+    from docx import Document
+
+    from qn_model.i18n.formats import lang_tag
+    from qn_model.outputs.pack import resolve
+    from qn_model.outputs.report import build_report
+    from tests.test_meeting_pack import TINY_PNG, report_lang_tag
+
+    expected = {"fr": "fr-FR", "de": "de-DE", "ja": "ja-JP"}[french]
+    assert (lang_tag("vi"), lang_tag("en"), lang_tag(french)) == ("vi-VN", "en-GB", expected)
+    doc = Document(BytesIO(build_report(resolve("gd2=30", ds, french), chart_png=TINY_PNG)))
+    assert report_lang_tag(doc) == expected
+
+
 # --- numbers ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("value", "lang", "expected"),
