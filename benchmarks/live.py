@@ -34,7 +34,7 @@ import os
 import statistics
 import time
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 from benchmarks._common import fmt_load, print_command, report_failure, temp_home
 from qn_model.i18n.formats import t
@@ -162,6 +162,7 @@ def main() -> None:
     ap.add_argument("--drags", type=int, default=5)
     ap.add_argument("--fresh", action="store_true", help="ArrowRight only: no scenario seen twice")
     args = ap.parse_args()
+    expect.set_options(timeout=TIMEOUT_MS)  # the first draw, on a loaded machine, can take seconds
     load_start = os.getloadavg()
     with temp_home("qn-live-") as home, contextlib.ExitStack() as stack:
         logs = home / "logs"

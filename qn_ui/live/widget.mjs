@@ -72,6 +72,9 @@ class LiveView {
 
   receive(data) {
     this.data = data;
+    // The chart's frame (title, axes, legend, targets) is redrawn only when this or the scale
+    // changes; a release's answer moves the series only (the fan, the paths).
+    this.staticKey = data.chart ? JSON.stringify({ ...data.chart, traces: data.chart.traces.map(frameOf) }) : "";
     const shape = JSON.stringify([data.present, data.lang, data.controls.map((c) => c.key), data.nudges.length]);
     if (shape !== this.built) this.build(data, shape);
     if (this.seq === null || data.seq >= this.seq) {
@@ -157,6 +160,8 @@ class LiveView {
 
     this.figure = el("figure", { class: "qn-chart", "data-testid": "qn-live-chart" }, this.root);
     this.svg = svg("svg", { role: "img", class: "qn-svg" }, this.figure);
+    this.frame = "";
+    this.plot = null;
     this.tip = el("div", { class: "qn-tip", hidden: "" }, this.figure);
     const png = el("button", { type: "button", class: "qn-png", title: texts.live_download_png }, this.figure);
     png.textContent = "PNG"; // the arrow is drawn by live.css: the name keeps the visible text
@@ -201,9 +206,9 @@ class LiveView {
     this.pending = true;
     const value = { seq: this.seq };
     for (const c of this.data.controls) value[c.key] = this.scn[c.key];
-    this.render(false);
+    this.send("growth", value); // first: the server's run starts while the page redraws
     this.root.dataset.pending = "true";
-    this.send("growth", value);
+    this.render(false);
   }
 
   onKey(e, c) {
@@ -331,14 +336,6 @@ class LiveView {
     const ts = small ? 15 : spec.title_size;
     const ls = small ? 12 : spec.font_size - 4;
     const H = this.data.present ? Math.max(spec.height || 480, 420) : small ? 420 : spec.height || 480;
-    const s = this.svg;
-    s.replaceChildren();
-    s.setAttribute("viewBox", `0 0 ${W} ${H}`);
-    s.setAttribute("width", String(W));
-    s.setAttribute("height", String(H));
-    s.setAttribute("font-family", spec.font);
-    s.setAttribute("aria-label", spec.title.join(" "));
-    svg("rect", { x: 0, y: 0, width: W, height: H, fill: "white" }, s);
 
     // Live series: the scenario's path and the one meeting 2030 come from the model.
     const path = this.result.path;
@@ -351,6 +348,28 @@ class LiveView {
       return tr;
     });
     this.traces = traces;
+    // Y range as target_headroom(highest_point(fig)).
+    let highest = 0;
+    for (const tr of traces) for (const y of tr.y) if (y !== null && Number.isFinite(y)) highest = Math.max(highest, y);
+    const yMax = highest > 100 ? 105 : highest * 1.2 + 2;
+
+    // The same frame as the last draw: only the series move (the frame's text measuring and
+    // its hundred-odd nodes are most of a full draw).
+    const frame = JSON.stringify([W, H, small, yMax, lang, this.staticKey]);
+    if (frame === this.frame && this.plot) {
+      this.plot.replaceChildren();
+      for (const tr of traces) this.drawTrace(this.plot, tr, "qn-clip", fs, user);
+      return;
+    }
+    this.frame = frame;
+    const s = this.svg;
+    s.replaceChildren();
+    s.setAttribute("viewBox", `0 0 ${W} ${H}`);
+    s.setAttribute("width", String(W));
+    s.setAttribute("height", String(H));
+    s.setAttribute("font-family", spec.font);
+    s.setAttribute("aria-label", spec.title.join(" "));
+    svg("rect", { x: 0, y: 0, width: W, height: H, fill: "white" }, s);
 
     // Title lines, wrapped again when the chart is narrower than they are.
     const titleLines = [];
@@ -375,10 +394,6 @@ class LiveView {
     }
     const legendH = rows.length * ls * 1.6 + 6;
 
-    // Y range as target_headroom(highest_point(fig)).
-    let highest = 0;
-    for (const tr of traces) for (const y of tr.y) if (y !== null && Number.isFinite(y)) highest = Math.max(highest, y);
-    const yMax = highest > 100 ? 105 : highest * 1.2 + 2;
     const bottom = legendH + fs * 1.35 + 8 + fs * 1.3 + 10;
     const plotH = H - top - bottom;
     const step = niceStep(yMax, Math.max(3, Math.floor(plotH / 55)));
@@ -421,6 +436,7 @@ class LiveView {
     svg("rect", { x: left, y: top - 2, width: plotW, height: plotH + 4 }, svg("clipPath", { id: clipId }, defs));
     svg("rect", { x: left, y: top, width: plotW, height: plotH, fill: "none", class: "qn-plot-area" }, s);
     const plot = svg("g", { class: "qn-plot" }, s);
+    this.plot = plot;
     for (const tr of traces) this.drawTrace(plot, tr, clipId, fs, user);
 
     // Legend.
@@ -650,6 +666,14 @@ class LiveView {
     };
     img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(xml);
   }
+}
+
+// A trace as far as it shapes the chart's frame: the series the browser or the server's Monte
+// Carlo moves are drawn on it, so their numbers are left out (the y scale is checked apart).
+function frameOf(tr) {
+  if (tr.kind === "band" || tr.kind === "scenario" || tr.kind === "required") return { ...tr, x: null, y: null };
+  if (tr.kind === "projects") return { ...tr, y: null };
+  return tr;
 }
 
 function dash(name) {

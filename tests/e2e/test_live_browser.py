@@ -261,3 +261,24 @@ def test_the_chart_describes_its_numbers_and_shows_them_one_key_away(server: str
     expect(table.locator("tbody tr").last.locator("td").nth(scenario_col - 1)).to_have_text(
         fmt_num(engine(moved).projection.share_pct[-1], "en", 2)
     )
+
+
+def test_a_release_moves_the_series_on_the_kept_frame_and_a_new_scale_redraws_it(
+    server: str, page: Page
+) -> None:
+    # The answer to a release redraws the series (the paths, the fan), not the axes, the title
+    # and the legend, unless the y scale moved with them.
+    open_live(page, server, "lang=en")
+    thumb = gd2_thumb(page, "en")
+    grid = page.locator(f"{LIVE_CHART} g.qn-grid")
+    grid.evaluate("g => g.setAttribute('data-kept', '1')")
+    band = page.locator(f"{LIVE_CHART} path.qn-band").first.get_attribute("d")
+    ticks = grid.locator("text").all_text_contents()
+    thumb.press("ArrowRight")
+    wait_until(lambda: idle_and_agreed(page), TIMEOUT_MS / 1000, what="URL and verdict agree")
+    expect(page.locator(f"{LIVE_CHART} path.qn-band").first).not_to_have_attribute("d", band)
+    expect(page.locator(f"{LIVE_CHART} g.qn-grid[data-kept]")).to_have_count(1)
+    thumb.press("End")  # 100 %/year: the path climbs past the old scale
+    wait_until(lambda: idle_and_agreed(page), TIMEOUT_MS / 1000, what="URL and verdict agree")
+    expect(page.locator(f"{LIVE_CHART} g.qn-grid[data-kept]")).to_have_count(0)
+    assert grid.locator("text").all_text_contents() != ticks
