@@ -210,6 +210,20 @@ def wait_until(check, timeout_s: float, interval_s: float = 0.1, what: str = "co
     raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}; last check: {last!r}")
 
 
+def wait_for_reload(page: Page, loaded: float, since: float, seconds: float = 10) -> None:
+    """Wait until ``page`` has loaded a new document by itself (its ``performance.timeOrigin`` is no
+    longer ``loaded``), within ``seconds`` of the monotonic time ``since``."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    def reloaded() -> bool:
+        with contextlib.suppress(PlaywrightError):  # the page may be between documents
+            return page.evaluate("performance.timeOrigin") != loaded
+        return False
+
+    wait_until(reloaded, seconds, what="the tab to reload by itself")
+    assert time.monotonic() - since <= seconds
+
+
 def charts_drawn(page: Page) -> None:
     """Wait until every plotly chart on the page has drawn its SVG."""
     page.wait_for_function(

@@ -13,7 +13,6 @@ whether the proxy passes what Streamlit checks (``Host`` with its port against `
 from __future__ import annotations
 
 import base64
-import contextlib
 import csv
 import io
 import re
@@ -27,7 +26,6 @@ import pytest
 import zxingcpp
 from PIL import Image
 from playwright.sync_api import Browser, Page, Playwright, expect
-from playwright.sync_api import Error as PlaywrightError
 
 from deploy.team import FAIL_TIMEOUT_S, SECURITY_HEADERS, Team, find_nginx, healthy, team
 from qn_model.core.urls import app_link
@@ -46,6 +44,7 @@ from tests.e2e.helpers import (
     metric_value,
     settle,
     url_query,
+    wait_for_reload,
     wait_until,
 )
 
@@ -359,14 +358,7 @@ def test_a_tab_survives_its_replica_without_a_reload_by_hand(proxy: Team, page: 
     loaded = page.evaluate("performance.timeOrigin")
     proxy.replica_at(first).kill()
     killed = time.monotonic()
-
-    def reloaded() -> bool:
-        with contextlib.suppress(PlaywrightError):  # the page may be between documents
-            return page.evaluate("performance.timeOrigin") != loaded
-        return False
-
-    wait_until(reloaded, 10, what="the tab to reload by itself")
-    assert time.monotonic() - killed <= 10
+    wait_for_reload(page, loaded, since=killed)
     settle(page)
     expect(metric_value(page, label)).to_have_text(expected(link, 2030))
     assert dict(parse_qsl(urlsplit(page.url).query)) == dict(parse_qsl(f"{link}&{DV}"))

@@ -4,7 +4,6 @@ language; once it is back on the same port, the tab reloads by itself from its l
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
 from collections.abc import Iterator
@@ -12,7 +11,6 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from deploy.team import Replica, free_port, healthy
@@ -20,7 +18,7 @@ from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link
 from qn_model.i18n.formats import fmt_pct, t
 from tests.e2e.conftest import TIMEOUT_MS
-from tests.e2e.helpers import metric_value, settle, wait_until
+from tests.e2e.helpers import metric_value, settle, wait_for_reload, wait_until
 
 pytestmark = pytest.mark.e2e
 BASE = "/ktso"  # the watcher asks <base path>/_stcore/health
@@ -61,14 +59,7 @@ def test_a_tab_says_its_server_is_gone_and_reloads_when_it_is_back(server: Repli
     server.start()  # the same port
     wait_until(lambda: healthy(server.health_url), TIMEOUT_MS / 1000, 0.2, "the server again")
     back = time.monotonic()
-
-    def reloaded() -> bool:
-        with contextlib.suppress(PlaywrightError):  # the page may be between documents
-            return page.evaluate("performance.timeOrigin") != loaded
-        return False
-
-    wait_until(reloaded, 10, what="the tab to reload by itself")
-    assert time.monotonic() - back <= 10
+    wait_for_reload(page, loaded, since=back)
     settle(page)
     expect(metric_value(page, label)).to_have_text(fmt_pct(v2030.value_pct, "vi"))
     assert dict(parse_qsl(urlsplit(page.url).query)) == dict(parse_qsl(f"{link}&dv={ds.version}"))
