@@ -12,24 +12,15 @@ warmup.wait()
 
 from qn_model.core.links import PRESENT_KEY  # noqa: E402
 from qn_model.i18n.formats import t  # noqa: E402
+from qn_model.views.pages import LIVE_PAGE, PAGES, PRESENT_PAGE, page_file  # noqa: E402
+from qn_model.views.session.controls import context, place_growth_sliders  # noqa: E402
+from qn_model.views.session.keys import LAST_PAGE, W_LANG  # noqa: E402
 from qn_ui import layout  # noqa: E402
 from qn_ui.a11y import page_semantics  # noqa: E402
 from qn_ui.cards import link_notices  # noqa: E402
 from qn_ui.controls import language_switch, scenario_controls, share_link  # noqa: E402
-from qn_ui.pages_registry import LIVE_PAGE, PAGES, PRESENT_PAGE, page_file  # noqa: E402
 from qn_ui.reconnect import reconnect_guard  # noqa: E402
-from qn_ui.state import (  # noqa: E402
-    LAST_PAGE,
-    W_LANG,
-    build_state,
-    context,
-    current_query,
-    early_lang,
-    early_present,
-    place_growth_sliders,
-    route_present,
-    sync_from_url,
-)
+from qn_ui.state import build_state, current_query, early_lang, early_present, route_present, sync_from_url  # noqa: E402
 from qn_ui.widgets import unexpected_error  # noqa: E402
 
 LOG = logging.getLogger("qn_app")
@@ -42,7 +33,7 @@ st.set_page_config(
     # "auto": open on a laptop, closed on a phone (open, it covers the whole page there).
     initial_sidebar_state="collapsed" if present else "auto",
 )
-# The screen-size rules (the server never learns the screen's size): see qn_ui/layout.py.
+# The screen-size rules (the server never learns the screen's size): see qn_ui/app.css.
 st.html(layout.CSS)
 # A tab whose server went away reloads from its URL (qn_ui/reconnect.py).
 reconnect_guard(lang)
@@ -50,7 +41,7 @@ pages = [st.Page(p.file, title=t(p.title_key, lang), icon=p.icon, default=p.defa
 page = st.navigation(pages, position="sidebar")
 
 try:
-    ds, ctx = context()
+    ds, ctx = context(st.session_state)
     previous = st.session_state.get(LAST_PAGE)
     sync_from_url(ctx, page.url_path)
     go = route_present(page.url_path, previous)
@@ -61,7 +52,7 @@ try:
         st.switch_page(page_file(go), query_params=query)
     # The scenario page draws the growth sliders and the link itself, in a fragment under its chart.
     live_page = page.url_path == LIVE_PAGE
-    place_growth_sliders(on_page=live_page)
+    place_growth_sliders(st.session_state, on_page=live_page)
     # The document's language, skip links, list semantics (issue 22): qn_ui/a11y.py.
     page_semantics(early_lang(), growth_here=live_page)
     with st.sidebar:

@@ -62,6 +62,14 @@ from tests.e2e.helpers import (
 OPEN_TIMEOUT_MS = 180_000  # opening the page while the other sessions open theirs
 UPDATE_TIMEOUT_MS = 30_000  # one key press → metric change, or → idle: longer counts as an error
 EXCEPTION = '[data-testid="stException"]'
+# Each session's browser names itself at the end of its user agent, which nginx's access log
+# records (deploy/nginx/trial.conf.in, log_format qn): the one per-browser key there, since the
+# qn_route cookie names the replica, not the browser (as in tests/e2e/test_proxy.py).
+UA_TOKEN = "qn-load/{n}"
+_UA_TOKEN_RE = re.compile(r"qn-load/(\d+)$")
+# A line of that log: the upstream(s) tried ("A, B" when nginx tried A first; "-" when nginx
+# answered by itself), the cookie's route, the replica that answered, the user agent.
+_LOG_LINE = re.compile(r'upstream=(?P<up>.+?) route=\S* replica=\S* rt=\S+ "(?P<ua>[^"]*)"$')
 
 # Read the 2030 metric's value afresh (React may replace the node on a rerun).
 # On the scenario page the 2030 metric is the live component's (qn_ui/live), in a shadow root.
@@ -118,8 +126,21 @@ async def page_errors(page: Page, lang: str, full: bool) -> list[str]:
     return out
 
 
-async def open_session(browser: Browser, url: str, s: Session) -> tuple[Page, Locator, list[str]]:
-    ctx = await browser.new_context(viewport=VIEWPORT, locale="vi-VN")
+async def browser_user_agent(browser: Browser) -> str:
+    """Chromium's own user agent, which each session's extends with its token."""
+    ctx = await browser.new_context()
+    try:
+        return await (await ctx.new_page()).evaluate("navigator.userAgent")
+    finally:
+        await ctx.close()
+
+
+async def open_session(
+    browser: Browser, url: str, s: Session, user_agent: str
+) -> tuple[Page, Locator, list[str]]:
+    ctx = await browser.new_context(
+        viewport=VIEWPORT, locale="vi-VN", user_agent=f"{user_agent} {UA_TOKEN.format(n=s.n)}"
+    )
     ctx.set_default_timeout(OPEN_TIMEOUT_MS)
     page = await ctx.new_page()
     await page.goto(f"{url}/scenario?{s.link}")
@@ -208,8 +229,9 @@ async def run(
         browser = await launch_chromium(p.chromium, home)
         # The first session opens alone (a fresh server's first request is a deep link: guard
         # and cold imports), the rest concurrently.
-        first = await open_session(browser, url, sessions[0])
-        rest = await asyncio.gather(*(open_session(browser, url, s) for s in sessions[1:]))
+        ua = await browser_user_agent(browser)
+        first = await open_session(browser, url, sessions[0], ua)
+        rest = await asyncio.gather(*(open_session(browser, url, s, ua) for s in sessions[1:]))
         opened = [first, *rest]
         info["rss_open"] = total_rss_mb(pids)
         peak, stop_evt = [0.0], asyncio.Event()
@@ -255,14 +277,23 @@ def target(name: str, home: Path, base_path: str, url: str | None):
 
 
 def spread(access_log: Path) -> str:
-    """How nginx spread the sessions: browsers (affinity cookies) per replica, from its access log."""
+    """How nginx spread the sessions: browsers per replica, from its access log.
+
+    A browser is a session's user-agent token (:data:`UA_TOKEN`), counted under each replica
+    that answered one of its requests (the last of ``upstream=``); requests without a token
+    (the team's health checks) and those nginx answered itself are left out. A browser moved
+    to another replica (its replica died) counts under both."""
     if not access_log.is_file():
         return ""
-    routes: dict[str, set[str]] = {}
-    for m in re.finditer(r"upstream=(\S+) route=(\S+)", access_log.read_text(errors="replace")):
-        if m[1] != "-":
-            routes.setdefault(m[1].rstrip(","), set()).add(m[2])
-    return ", ".join(f"{up}: {len(r)}" for up, r in sorted(routes.items()))
+    browsers: dict[str, set[str]] = {}
+    for line in access_log.read_text(errors="replace").splitlines():
+        m = _LOG_LINE.search(line)
+        token = _UA_TOKEN_RE.search(m["ua"]) if m else None
+        if m is None or token is None or m["up"] == "-":
+            continue
+        replica = m["up"].split(",")[-1].strip()
+        browsers.setdefault(replica, set()).add(token[1])
+    return ", ".join(f"{up}: {len(b)}" for up, b in sorted(browsers.items()))
 
 
 def describe(name: str, base_path: str, url: str | None) -> str:

@@ -51,11 +51,14 @@ SECURITY_HEADERS = (
     ("Strict-Transport-Security", "$qn_hsts"),  # empty (not sent) over plain HTTP
 )
 AFFINITY = {
-    "cookie": "    hash $qn_affinity consistent;",
-    # The documented fallback (clients that refuse cookies): useless when every client comes
-    # through one address (another proxy, NAT, a test on one machine).
+    # How the pool spreads first requests (later ones follow the qn_route cookie).
+    "cookie": "    # round robin (nginx's default)",
+    # For clients that refuse cookies: each address always to the same replica. Useless when every
+    # client comes through one address (another proxy, NAT, a test on one machine).
     "ip": "    hash $binary_remote_addr consistent;",
 }
+# X-Qn-Replica on a request without the cookie: none where the pool is a round robin.
+UNROUTED_REPLICA = {"cookie": '""', "ip": "$qn_replica"}
 MAX_FAILS, FAIL_TIMEOUT_S = 1, 10
 
 
@@ -80,18 +83,38 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return template
 
 
+def _server(port: int, backup: bool = False) -> str:
+    flag = " backup" if backup else ""
+    return f"    server {LOOPBACK}:{port} max_fails={MAX_FAILS} fail_timeout={FAIL_TIMEOUT_S}s{flag};"
+
+
 def render_http(ports: Sequence[int], base_path: str, affinity: str = "cookie") -> str:
-    """The http-context file: the upstream of ``ports`` on loopback and the maps."""
+    """The http-context file: the pool of ``ports`` on loopback, one upstream per replica (the
+    others its backups), the maps that route by the ``qn_route`` cookie and name the replica."""
     if affinity not in AFFINITY:
         raise ValueError(f"affinity must be one of {sorted(AFFINITY)}")
     if not ports:
         raise ValueError("at least one replica")
     base = norm_base_path(base_path)
-    servers = "\n".join(
-        f"    server {LOOPBACK}:{p} max_fails={MAX_FAILS} fail_timeout={FAIL_TIMEOUT_S}s;" for p in ports
+    upstreams = "".join(
+        f"\nupstream qn_planner_{i} {{\n"
+        + "\n".join(_server(q, backup=q != p) for q in [p, *(q for q in ports if q != p)])
+        + "\n    keepalive 16;\n}\n"
+        for i, p in enumerate(ports, start=1)
     )
+    routes = "\n".join(f'    "{LOOPBACK}:{p}" qn_planner_{i};' for i, p in enumerate(ports, start=1))
     text = (TEMPLATES / "qn-planner-http.conf.in").read_text(encoding="utf-8")
-    return _fill(text, {"AFFINITY": AFFINITY[affinity], "SERVERS": servers, "COOKIE_PATH": f"{base}/"})
+    return _fill(
+        text,
+        {
+            "AFFINITY": AFFINITY[affinity],
+            "SERVERS": "\n".join(_server(p) for p in ports),
+            "REPLICA_UPSTREAMS": upstreams,
+            "ROUTES": routes,
+            "UNROUTED_REPLICA": UNROUTED_REPLICA[affinity],
+            "COOKIE_PATH": f"{base}/",
+        },
+    )
 
 
 def _headers(indent: str = "    ") -> str:

@@ -12,11 +12,12 @@ from qn_model.views.compare import (
     outcomes_table,
     style_outcomes,
 )
+from qn_model.views.markup import md_escape
+from qn_model.views.session.controls import compare_selection, kept
+from qn_model.views.session.keys import CMP_CURRENT, CMP_LINKS, CMP_PRESETS
 from qn_ui import downloads
-from qn_ui.carry import kept
 from qn_ui.guard import route_through_app
-from qn_ui.safe import md_escape
-from qn_ui.state import CMP_CURRENT, CMP_LINKS, CMP_PRESETS, compare_selection, get_state
+from qn_ui.state import get_state
 from qn_ui.widgets import chart, notices
 
 route_through_app()
@@ -30,19 +31,21 @@ with st.container(border=True):
     left, right = st.columns([2, 3])
     with left:
         # The selection is in the link (cmp): the app wrote it from these inputs' values.
-        selected = compare_selection(state.ctx)
-        st.checkbox(t("cmp_include_current", lang), **kept(CMP_CURRENT, selected.include_current))
+        selected = compare_selection(st.session_state, state.ctx)
+        st.checkbox(
+            t("cmp_include_current", lang), **kept(st.session_state, CMP_CURRENT, selected.include_current)
+        )
         st.multiselect(
             t("cmp_pick_presets", lang),
             PRESETS,
             format_func=lambda name: t(f"preset_{name}", lang),
-            **kept(CMP_PRESETS, list(selected.presets), valid=PRESETS, order=PRESETS),
+            **kept(st.session_state, CMP_PRESETS, list(selected.presets), valid=PRESETS, order=PRESETS),
             help=t("cmp_pick_presets_help", lang),
         )
     with right:
         links_text = st.text_area(
             t("cmp_links", lang),
-            **kept(CMP_LINKS, selected.links_text()),
+            **kept(st.session_state, CMP_LINKS, selected.links_text()),
             max_chars=MAX_LINK_CHARS,
             placeholder=t("cmp_links_placeholder", lang),
             help=t("cmp_links_help", lang),

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from qn_model.i18n.formats import t
+from qn_model.views.markup import md_escape
 from qn_model.views.method import LINK_DISPLAY_REGEX, sections
 from qn_ui.guard import route_through_app
-from qn_ui.safe import md_escape
 from qn_ui.state import get_state
 
 route_through_app()

@@ -3,12 +3,15 @@ checked by the engine's validator, marked as the planner's own everywhere, and r
 
 import streamlit as st
 
+from qn_model.data.dataset import load_dataset
 from qn_model.data.validate import template_bytes
 from qn_model.i18n.formats import t
 from qn_model.views import user_data as model
+from qn_model.views.session import mydata as sm
+from qn_model.views.session.keys import mydata_key
 from qn_ui import user_data as ud
 from qn_ui.guard import route_through_app
-from qn_ui.state import get_state, mydata_key
+from qn_ui.state import get_state
 
 route_through_app()
 state = get_state()
@@ -29,7 +32,9 @@ st.download_button(
 )
 with st.expander(t("mydata_codebook", lang), icon=":material/list:"):
     st.dataframe(model.codebook_table(ds, lang), hide_index=True, width="stretch", key="mydata_codebook")
-uploaded = st.file_uploader(t("mydata_uploader", lang), type=["csv", "xlsx"], key=mydata_key(ud.UPLOAD))
+uploaded = st.file_uploader(
+    t("mydata_uploader", lang), type=["csv", "xlsx"], key=mydata_key(st.session_state, ud.UPLOAD)
+)
 if uploaded is not None:
     ud.upload(uploaded.getvalue(), uploaded.name)
 ud.show_outcome(lang, ud.UPLOAD)
@@ -43,24 +48,24 @@ apply_col.button(
     type="primary",
     key="mydata_apply",
     icon=":material/check:",
-    on_click=ud.request,
-    args=(ud.APPLY,),
+    on_click=sm.request,
+    args=(st.session_state, ud.APPLY),
 )
 reset_col.button(
     t("mydata_reset", lang),
     key="mydata_reset",
     icon=":material/restart_alt:",
-    disabled=not ud.has_user_data(),
-    on_click=ud.request,
-    args=(ud.RESET,),
+    disabled=not sm.has_user_data(st.session_state),
+    on_click=sm.request,
+    args=(st.session_state, ud.RESET),
 )
 ud.handle_request(edited)
 ud.show_outcome(lang, ud.TABLE)
 
 st.header(t("mydata_changes_header", lang))
-if ud.has_user_data():
+if sm.has_user_data(st.session_state):
     st.dataframe(
-        model.changes_table(ud.shipped(), ds, lang), hide_index=True, width="stretch", key="mydata_changes"
+        model.changes_table(load_dataset(), ds, lang), hide_index=True, width="stretch", key="mydata_changes"
     )
     st.caption(t("mydata_version_user", lang, version=ds.version))
 else:

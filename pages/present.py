@@ -3,7 +3,7 @@ first and big, one chart, only the decisive controls, a deck of scenarios steppe
 buttons or the keyboard (a presenter's clicker sends PageDown/PageUp), and a QR code of the
 scenario so the room can open it on their phones. Opened from the compare page, the deck is the
 compared scenarios (the link's ``cmp`` selection), until the presenter pastes links here. The
-deck's session and callbacks: ``qn_ui/deck.py``; what it decides: ``qn_model/views/present.py``.
+deck's session and callbacks: ``qn_model/views/session/deck.py``; what it decides: ``qn_model/views/present.py``.
 """
 
 import streamlit as st
@@ -13,16 +13,20 @@ from qn_model.core.scenario import TARGET_YEAR_1
 from qn_model.engine.plausibility import beyond_history
 from qn_model.i18n.formats import render, t
 from qn_model.views import present as pv
+from qn_model.views.markup import md_escape
+from qn_model.views.session import deck as dk
+from qn_model.views.session.controls import leave_present
+from qn_model.views.session.keys import W_DECK_LINKS_TEXT
 from qn_model.views.slides import MAX_LINKS, Slide, slide_figure, step
-from qn_ui import deck as dk
 from qn_ui import downloads, layout
 from qn_ui.a11y import VERDICTS_KEY
+from qn_ui.controls import room_link, target_set_radio
 from qn_ui.guard import route_through_app
 from qn_ui.live.component import live_view
-from qn_ui.safe import md_escape
-from qn_ui.state import W_DECK_LINKS_TEXT, AppState, get_state, leave_present
+from qn_ui.state import AppState, get_state
 from qn_ui.widgets import notices, qr_code
 
+ss = st.session_state
 HEADER = [1.2, 1]  # title and rates | buttons
 CONTROLS_ROW = [0.22, 0.30, 0.24, 0.24]  # QR | 2025's verdict | its DE growth | target set
 
@@ -31,7 +35,7 @@ def header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool)
     lang, n = state.lang, len(deck)
     title_col, buttons = st.columns(HEADER, vertical_alignment="top")
     with title_col:
-        with st.container(key="present_title"):  # the view's h1 (issue 22), sized in qn_ui/layout.py
+        with st.container(key="present_title"):  # the view's h1 (issue 22), sized in qn_ui/app.css
             st.markdown("# " + md_escape(pv.title_line(deck, index, adjusted, lang)))
         with st.container(key="present_rates"):
             st.markdown(md_escape(pv.rates_line(state.scenario, lang)))
@@ -44,17 +48,19 @@ def header(state: AppState, deck: tuple[Slide, ...], index: int, adjusted: bool)
             (1, N_("present_next"), "Right", "PageDown", "primary"),
         ):
             target = step(index, delta, n)
-            common = {"on_click": dk.go, "args": (target,), "disabled": target == index}
+            common = {"on_click": dk.go, "args": (ss, target), "disabled": target == index}
             st.button(
                 t(key, lang), key=key, shortcut=arrow, help=t("present_keys_help", lang), type=kind, **common
             )
             st.button(clicker, key=f"{key}_{clicker.lower()}", shortcut=clicker, **common)
-        st.button(pv.lang_button(lang), key="present_lang", on_click=dk.switch_lang, args=(lang,))
+        st.button(pv.lang_button(lang), key="present_lang", on_click=dk.switch_lang, args=(ss, lang))
         exit_icon = ":material/close_fullscreen:"
-        st.button(t("present_exit", lang), key="present_exit", on_click=leave_present, icon=exit_icon)
+        st.button(
+            t("present_exit", lang), key="present_exit", on_click=leave_present, args=(ss,), icon=exit_icon
+        )
     if adjusted:
         back = t("present_back_to_slide", lang)
-        st.button(back, key="present_reset", on_click=dk.go, args=(index,), icon=":material/undo:")
+        st.button(back, key="present_reset", on_click=dk.go, args=(ss, index), icon=":material/undo:")
 
 
 def live_block(state: AppState, verdicts_col, nudge_cols) -> None:
@@ -78,7 +84,7 @@ def live_block(state: AppState, verdicts_col, nudge_cols) -> None:
                         pv.nudge_label(delta),
                         key=key,
                         on_click=dk.nudge,
-                        args=(link_key, delta),
+                        args=(ss, link_key, delta),
                         help=help_text,
                     )
 
@@ -103,10 +109,10 @@ def deck_panel(state: AppState, deck: tuple[Slide, ...], index: int) -> None:
     with st.expander(t("present_deck_title", lang, n=len(deck)), icon=":material/view_carousel:"):
         for i, slide in enumerate(deck):
             line = md_escape(pv.deck_line(slide, i, index, lang))
-            st.button(line, key=f"present_goto_{i}", on_click=dk.go, args=(i,), type="tertiary")
+            st.button(line, key=f"present_goto_{i}", on_click=dk.go, args=(ss, i), type="tertiary")
             if slide.spec.notices:
                 notices(slide.spec.notices, lang)
-        dropped = dk.links_dropped()
+        dropped = dk.links_dropped(ss)
         if dropped:
             st.warning(md_escape(t("present_links_dropped", lang, max=MAX_LINKS, n=dropped)))
         st.text_area(
@@ -116,19 +122,23 @@ def deck_panel(state: AppState, deck: tuple[Slide, ...], index: int) -> None:
             placeholder="https://…/?gd2=20&t2=30\nhttps://…/?gy2=8&gd2=15",
         )
         c1, c2 = st.columns(2)
-        c1.button(t("present_links_apply", lang), key="present_links_apply", on_click=dk.use_links)
-        if dk.links_in_use():
-            c2.button(t("present_links_reset", lang), key="present_links_reset", on_click=dk.use_presets)
+        c1.button(
+            t("present_links_apply", lang), key="present_links_apply", on_click=dk.use_links, args=(ss,)
+        )
+        if dk.links_in_use(ss):
+            c2.button(
+                t("present_links_reset", lang), key="present_links_reset", on_click=dk.use_presets, args=(ss,)
+            )
         st.markdown(f"**{md_escape(t('dl_pack_header', lang))}**")
-        downloads.pack_buttons(state, "present", dk.compared(state))
+        downloads.pack_buttons(state, "present", dk.compared(ss))
 
 
 route_through_app()
 state = get_state()
 lang = state.lang
 st.html(layout.PRESENT_CSS)
-deck = dk.current()
-index = dk.shown(deck, state.scenario)
+deck = dk.current(ss)
+index = dk.shown(ss, deck, state.scenario)
 header(state, deck, index, adjusted=deck[index].scenario != state.scenario)
 # The 2030 verdict (the one still open, what the meeting decides), its growth controls with the
 # nudges, and the chart, which takes the larger part of the screen (at least half of it on a
@@ -142,7 +152,7 @@ for notice in beyond_history(state.scenario, state.ds):
 qr_col, verdict_col, gd1_col, set_col = st.columns(CONTROLS_ROW, gap="medium")
 live_block(state, verdict_col, (gd1_col,))
 with qr_col:
-    qr_code(dk.room_link(state), t("present_qr_caption", lang))
+    qr_code(room_link(state), t("present_qr_caption", lang))
 with set_col:
-    dk.target_set_radio(state, t("target_set", lang))
+    target_set_radio(state, t("target_set", lang))
 deck_panel(state, deck, index)

@@ -14,14 +14,15 @@ import streamlit as st
 
 from qn_model.i18n.formats import t
 from qn_model.views import scenario as view
+from qn_model.views.session.controls import kept
+from qn_model.views.session.keys import W_DETAIL, W_SENS_YEAR
 from qn_ui import downloads
 from qn_ui.cards import history_warnings, realism_notice, verdict_card, verdict_list
-from qn_ui.carry import kept
 from qn_ui.controls import share_link
 from qn_ui.guard import route_through_app
 from qn_ui.live.component import live_view
 from qn_ui.projects import project_editor
-from qn_ui.state import W_DETAIL, W_SENS_YEAR, AppState, get_state, publish_url, refresh_state
+from qn_ui.state import AppState, get_state, publish_url, refresh_state
 from qn_ui.widgets import chart, figure_numbers, unexpected_error
 
 LOG = logging.getLogger("qn_app")
@@ -33,7 +34,7 @@ def sensitivity_section(state: AppState) -> None:
     st.caption(t("sensitivity_note", lang))
     years = list(view.SENSITIVITY_YEARS)
     year = st.segmented_control(
-        t("sensitivity_year", lang), years, **kept(W_SENS_YEAR, years[0], valid=years)
+        t("sensitivity_year", lang), years, **kept(st.session_state, W_SENS_YEAR, years[0], valid=years)
     )
     fig = view.sensitivity(state.evaluation, year, lang)
     if fig is None:
@@ -50,7 +51,7 @@ def detail_choice(lang: str) -> str | None:
         view.DETAILS,
         format_func=lambda d: t(f"detail_{d}", lang),
         help=t("detail_help", lang),
-        **kept(W_DETAIL, None, valid=(None, *view.DETAILS)),
+        **kept(st.session_state, W_DETAIL, None, valid=(None, *view.DETAILS)),
     )
 
 

@@ -185,10 +185,10 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     if not _out_ok(out):
         return EXIT_ERROR
     if out.suffix.lower() == ".pdf":
-        from qn_model.outputs.pdf import build_pdf
+        from qn_model.outputs.files import render
 
         pack = _pack(args)
-        out.write_bytes(build_pdf(pack))
+        out.write_bytes(render(pack, "pdf"))
         print(t("cli_file_written", pack.lang, path=str(out)))
         return EXIT_OK
 
@@ -214,16 +214,10 @@ def _cmd_office(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not _out_ok(out):
         return EXIT_ERROR
+    from qn_model.outputs.files import render
+
     pack = _pack(args)
-    if args.command == "deck":
-        from qn_model.outputs.deck import build_deck
-
-        data = build_deck(pack)
-    else:
-        from qn_model.outputs.report import build_report
-
-        data = build_report(pack)
-    out.write_bytes(data)
+    out.write_bytes(render(pack, "pptx" if args.command == "deck" else "docx"))
     print(t("cli_file_written", pack.lang, path=str(out)))
     return EXIT_OK
 

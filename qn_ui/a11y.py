@@ -1,19 +1,8 @@
-"""What a screen reader and a keyboard need that Streamlit does not give (issue 22).
-
-- :func:`page_semantics`, mounted once per run by ``app.py``: a tiny custom component (CCv2,
-  rendered in the page, not an iframe) whose script (``a11y.mjs``, beside this module) sets the
-  document's ``lang`` to the language shown (Streamlit 1.67 always declares ``en``), puts skip
-  links first in the tab order (in their own ``nav`` landmark, replacing Streamlit's
-  English-only one), names the verdicts as a list, and makes the scenario page's 2030 verdict a
-  polite live region until a control announces it itself.
-- :func:`chart_description`: a chart's text alternative (``qn_model/views/chart_text.py``), read
-  before the chart by a screen reader, hidden from sight (the chart and its numbers are there).
-
-The hooks it relies on are stable names: verdict containers keyed ``qn_verdicts…``, the
-2026–2030 digital-economy growth control inside ``.st-key-w_live_gd2`` (the live component of
-issue 21, found through its shadow root; ``.st-key-w_gd2``, the sidebar's slider, elsewhere), ``qn-verdict-2030`` for a
-verdict that announces itself.
-"""
+"""What a screen reader and a keyboard need that Streamlit does not give (issue 22): a page script
+(``a11y.mjs``, a components-v2 component rendered in the page) that sets the document's ``lang``
+(Streamlit always declares ``en``), puts skip links first in its own ``nav``, names the verdicts
+(containers keyed ``qn_verdicts…``) as a list and makes a ``qn-verdict-2030`` a polite live
+region; and each chart's text alternative, read before the chart, hidden from sight."""
 
 from __future__ import annotations
 
@@ -25,10 +14,10 @@ import streamlit as st
 
 from qn_model.i18n.formats import t
 from qn_model.views.chart_text import describe
-from qn_ui.state import A11Y
+from qn_model.views.session.keys import A11Y
 
 VERDICTS_KEY = "qn_verdicts"  # a container of verdict cards: read as a list
-DESC_CLASS = "qn-chart-desc"  # a chart's description (visually hidden by qn_ui/layout.py)
+DESC_CLASS = "qn-chart-desc"  # a chart's description (visually hidden by qn_ui/app.css)
 HERE = Path(__file__).parent
 
 

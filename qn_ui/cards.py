@@ -10,10 +10,10 @@ from qn_model.core.targets import TargetVerdict
 from qn_model.engine.plausibility import beyond_history
 from qn_model.i18n.formats import t
 from qn_model.views import overview
+from qn_model.views.markup import md_escape
 from qn_model.views.narrative import data_basis as basis_lines
 from qn_model.views.realism_text import realism_summary
 from qn_ui.a11y import VERDICTS_KEY
-from qn_ui.safe import md_escape
 from qn_ui.state import AppState
 from qn_ui.widgets import notices
 
@@ -58,7 +58,7 @@ def verdict_card(state: AppState, v: TargetVerdict, *, stacked: bool = False) ->
     """One target's coloured word, sentence, gap in money and metric. ``stacked``: for a column
     beside a chart, the sentence in body type; else heading-sized (:func:`verdict_row`)."""
     card = overview.verdict_card(v, state.scenario, state.lang)
-    size = "" if stacked else "## "  # after the page's h1; drawn small (qn_ui/layout.py)
+    size = "" if stacked else "## "  # after the page's h1; drawn small (qn_ui/app.css)
     text = f"{size}:{card.colour}-badge[{md_escape(card.word)}] {md_escape(card.line)}"
     if card.gap:  # the gap in money, under the headline rather than in it
         text += f"\n\n**{md_escape(card.gap)}**"
@@ -67,7 +67,7 @@ def verdict_card(state: AppState, v: TargetVerdict, *, stacked: bool = False) ->
     verdict_metric(card.metric)
 
 
-VERDICT_LIST_CLASS = "qn-verdict-list"  # visually hidden by qn_ui/layout.py
+VERDICT_LIST_CLASS = "qn-verdict-list"  # visually hidden by qn_ui/app.css
 
 
 def verdict_list(state: AppState) -> None:

@@ -1,55 +1,42 @@
-"""The planner's controls, created once per run in the sidebar (every page shares them)."""
+"""The planner's controls, drawn once per run in the sidebar (every page shares them); their
+callbacks are ``qn_model/views/session/controls.py``."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from qn_model.core import langs
-from qn_model.core.links import KEY_BY_NAME
-from qn_model.core.messages import N_
 from qn_model.core.urls import app_link, origin
-from qn_model.engine.presets import CUSTOM_TARGET_SET, PRESETS, preset, target_set_for, target_sets
+from qn_model.engine.presets import CUSTOM_TARGET_SET, PRESETS, target_sets
 from qn_model.i18n.formats import fmt_num, fmt_pct, t
-from qn_ui.safe import md_code
-from qn_ui.state import (
+from qn_model.views import present as pv
+from qn_model.views.controls import GROWTH_SLIDERS, MORE_KEYS, MORE_SLIDERS, STEP, slider_range
+from qn_model.views.markup import md_code
+from qn_model.views.session import controls as sc
+from qn_model.views.session import deck as sd
+from qn_model.views.session.keys import (
+    DECK_FROM,
     LAST_PAGE,
+    W_DECK_TSET,
     W_LANG,
     W_MORE,
-    W_PJ,
     W_PRESET,
     W_TSET,
-    context,
-    hand_back,
-    scenario_from_widgets,
     widget_key,
 )
+from qn_model.views.slides import without_present
+from qn_ui.state import AppState
 
-# Slider ranges: the usual range for a precise hand, widened to the link contract's limits
-# when a value needs it (a link may carry up to 250 %/year).
-SOFT_MAX = {"gy": 30.0, "gd": 100.0}
-STEP = 0.1
+ss = st.session_state
 CUSTOM = CUSTOM_TARGET_SET
 
 
-def _range(link_key: str) -> tuple[float, float]:
-    spec = KEY_BY_NAME[link_key]
-    value = float(st.session_state.get(widget_key(link_key), 0.0))
-    soft = SOFT_MAX.get(link_key[:2])
-    hi = spec.hi if soft is None or value > soft else soft
-    return float(spec.lo), float(hi)
-
-
 def _slider(link_key: str, label: str, help_text: str, lang: str, *, pct: bool = True) -> None:
-    """A slider whose value is shown in its label, in the language's number format.
-
-    Streamlit formats the thumb's number with printf in the browser (``11.9%`` in Vietnamese
-    too, where every other number on the page says ``11,9%``), and no format string gives a
-    decimal comma. So the thumb's number and the range's ends are hidden (``qn_ui/layout.py``)
-    and the label carries the value; the label is not part of the widget's identity (the key
-    is), so the slider keeps its state while the label follows its value.
-    """
-    lo, hi = _range(link_key)
-    value = float(st.session_state.get(widget_key(link_key), lo))
+    """A slider whose label carries its value in the language's number format: Streamlit formats
+    the thumb's number with printf (``11.9%`` in Vietnamese too), so that number is hidden
+    (``qn_ui/app.css``); the key, not the label, is the widget's identity."""
+    value = float(ss.get(widget_key(link_key), 0.0))
+    lo, hi = slider_range(link_key, value)
     shown = fmt_pct(value, lang) if pct else fmt_num(value, lang)
     st.slider(
         t("slider_with_value", lang, label=label, value=shown),
@@ -62,46 +49,17 @@ def _slider(link_key: str, label: str, help_text: str, lang: str, *, pct: bool =
     )
 
 
-def _apply_preset() -> None:
-    name = st.session_state.get(W_PRESET)
-    if name not in PRESETS:
-        return
-    ds, ctx = context()
-    scn = preset(name, ds, scenario_from_widgets(ctx))
-    for link_key in ("gy1", "gd1", "gy2", "gd2"):
-        st.session_state[widget_key(link_key)] = getattr(scn, link_key)
-    st.session_state[W_PJ] = scn.projects  # a preset holds no projects
-
-
-def _apply_target_set() -> None:
-    ds, _ = context()
-    chosen = st.session_state.get(W_TSET)
-    sets = target_sets(ds)
-    if chosen in sets:
-        st.session_state[widget_key("t1")] = sets[chosen].t1
-        st.session_state[widget_key("t2")] = sets[chosen].t2
-
-
-def _on_base_change() -> None:
-    # A new base year takes that year's observed share when there is one.
-    _, ctx = context()
-    base = int(st.session_state[widget_key("base")])
-    observed = ctx.observed_share.get(base)
-    if observed is not None:
-        st.session_state[widget_key("s0")] = observed
-
-
 def preset_picker(lang: str) -> None:
-    """The four presets as one control that acts as buttons: a pick applies the preset, and
-    nothing stays picked (a highlight would go stale when the sliders beside the chart move, as
-    those redraw only their fragment). One element instead of six: each is redrawn per update."""
-    st.session_state[W_PRESET] = None
+    """The presets as one control acting as buttons: a pick applies one and nothing stays picked
+    (a highlight would go stale when the live controls move)."""
+    ss[W_PRESET] = None
     st.pills(
         t("presets_label", lang),
         PRESETS,
         key=W_PRESET,
         format_func=lambda name: t(f"preset_{name}", lang),
-        on_change=_apply_preset,
+        on_change=sc.apply_preset,
+        args=(ss,),
         help="\n\n".join(f"**{t(f'preset_{n}', lang)}**: {t(f'preset_{n}_help', lang)}" for n in PRESETS),
         width="stretch",
     )
@@ -119,28 +77,17 @@ def language_switch() -> None:
 
 def scenario_controls(lang: str, *, growth: bool = True) -> None:
     """Presets, target set and growth sliders (the decisive controls), then the rest.
-
-    ``growth=False`` keeps only the 2025 growth sliders here: the scenario page draws the
-    2026–2030 ones (the decisions still open) beside its chart, in the live component
-    (``qn_ui/live``), which answers them in the browser.
-    """
-    ds, _ = context()
+    ``growth=False``: the scenario page draws 2026–2030's in its live component (``qn_ui/live``)."""
     st.header(t("controls_title", lang))  # h2: the sidebar comes before the page's h1
     preset_picker(lang)
-    sets = target_sets(ds)
-    st.session_state[W_TSET] = target_set_for(
-        st.session_state.get(widget_key("t1")),
-        st.session_state.get(widget_key("t2")),
-        ds,
-        st.session_state.get(W_TSET),
-    )
-    options = [*sets, CUSTOM]
+    sc.sync_target_set(ss)
     st.selectbox(
         t("target_set", lang),
-        options=options,
+        options=[*target_sets(sc.current_dataset(ss)), CUSTOM],
         key=W_TSET,
         format_func=lambda s: t(f"target_set_{s}", lang),
-        on_change=_apply_target_set,
+        on_change=sc.apply_target_set,
+        args=(ss,),
         help=t("target_set_help", lang),
     )
     if growth:
@@ -151,22 +98,15 @@ def scenario_controls(lang: str, *, growth: bool = True) -> None:
     further_assumptions(lang)
 
 
-MORE_KEYS = ("base", "s0", "t1", "t2", "sy", "sd", "ss")
-
-
 def further_assumptions(lang: str) -> None:
-    """Base year, base share, targets and spreads: rarely moved, so drawn only while open.
-
-    Every element mounted in the browser is redrawn on every update (``benchmarks/commit_trace.py``);
-    these seven are half the sidebar's. Closed, they are not sent at all: Streamlit then forgets
-    a widget's value, so each is handed its own back, and the browser drops its copy at the end
-    of the run (a popover keeps unmounted inputs in the browser, which then sent old values back
-    over targets set by a target set, a link or Back)."""
+    """Base year, base share, targets and spreads: rarely moved, so drawn only while open (every
+    mounted element is redrawn on every update). Closed, Streamlit forgets their values, so each
+    is handed its own back (a popover kept stale inputs in the browser and sent them back)."""
     more = st.expander(t("more_assumptions", lang), key=W_MORE, on_change="rerun")
     if not more.open:
         for key in map(widget_key, MORE_KEYS):
-            if key in st.session_state:
-                hand_back(key, st.session_state[key])
+            if key in ss:
+                sc.hand_back(ss, key, ss[key])
         return
     with more:
         st.number_input(
@@ -175,27 +115,16 @@ def further_assumptions(lang: str) -> None:
             max_value=2029,
             step=1,
             key=widget_key("base"),
-            on_change=_on_base_change,
+            on_change=sc.on_base_change,
+            args=(ss,),
             help=t("help_base", lang),
         )
-        _slider("s0", t("base_share", lang), t("help_s0", lang), lang)
-        _slider("t1", t("target_2025", lang), t("help_target", lang), lang)
-        _slider("t2", t("target_2030", lang), t("help_target", lang), lang)
-        _slider("sy", t("spread_gy", lang), t("help_spread", lang), lang, pct=False)
-        _slider("sd", t("spread_gd", lang), t("help_spread", lang), lang, pct=False)
-        _slider("ss", t("spread_ss", lang), t("help_spread_ss", lang), lang, pct=False)
-
-
-GROWTH_SLIDERS = {  # period: (link key, label, help) for GRDP growth, then digital-economy growth
-    1: (("gy1", N_("grdp_growth_pct"), N_("help_gy")), ("gd1", N_("de_growth_pct"), N_("help_gd"))),
-    2: (("gy2", N_("grdp_growth_pct"), N_("help_gy")), ("gd2", N_("de_growth_pct"), N_("help_gd"))),
-}
+        for link_key, label, help_key, pct in MORE_SLIDERS:
+            _slider(link_key, t(label, lang), t(help_key, lang), lang, pct=pct)
 
 
 def growth_controls(lang: str, *, periods: tuple[int, ...] = (1, 2)) -> None:
-    """GRDP and digital-economy growth, to 2025 and for 2026-2030, under a header per period (the
-    sidebar). The scenario page and the meeting view hold 2026-2030's in the live component
-    (``qn_ui/live``), answered in the browser."""
+    """GRDP and digital-economy growth, under a header per period."""
     for period in periods:
         st.markdown(f"**{t(f'period_{period}_title', lang)}**")
         for link_key, label, help_key in GROWTH_SLIDERS[period]:
@@ -203,16 +132,13 @@ def growth_controls(lang: str, *, periods: tuple[int, ...] = (1, 2)) -> None:
 
 
 def full_link(query: str, page: str | None = None) -> str:
-    """The page's address with the scenario's query (what a colleague should receive).
-
-    The browser's origin, Streamlit's ``server.baseUrlPath`` and the page: served under
-    ``/ktso/`` behind the portal's proxy, the link is ``https://…/ktso/scenario?…``. Without a
-    browser (AppTest) there is no origin, and the link is relative to the host. ``page``: another
-    page than the one shown (its URL path)."""
+    """What a colleague should receive: the browser's origin, ``server.baseUrlPath``, the page
+    (``page``: another one than shown) and the query (``https://…/ktso/scenario?…``; relative
+    to the host without a browser, as in AppTest)."""
     return app_link(
         query,
         base_path=st.get_option("server.baseUrlPath"),
-        page=(st.session_state.get(LAST_PAGE) if page is None else page) or "",
+        page=(ss.get(LAST_PAGE) if page is None else page) or "",
         origin=origin(st.context.url),
     )
 
@@ -222,3 +148,23 @@ def share_link(query: str, lang: str) -> None:
     # that a first visitor would wait for. The address bar holds the same link.
     link = full_link(query)
     st.caption(f"{t('link_caption', lang)} `{md_code(link)}`")
+
+
+def room_link(state: AppState) -> str:
+    """The meeting view's QR code: present=1 left out, a phone in the room opens the interactive
+    app on the same scenario, on the page the view was opened from."""
+    return full_link(without_present(state.query), page=ss.get(DECK_FROM, ""))
+
+
+def target_set_radio(state: AppState, label: str) -> None:
+    """The target set every slide of the meeting view is judged against (the app's pick shown)."""
+    sets = target_sets(state.ds)
+    ss[W_DECK_TSET] = state.target_set  # the app's pick (the sidebar's, or the link's)
+    st.radio(
+        label,
+        options=list(sets) + ([CUSTOM] if state.target_set == CUSTOM else []),
+        key=W_DECK_TSET,
+        format_func=lambda s: pv.target_set_label(s, sets, state.lang),
+        on_change=sd.pick_targets,
+        args=(ss,),
+    )

@@ -1,14 +1,9 @@
-"""Make every page go through the router in ``app.py``, even on a server's very first request.
+"""Every page goes through the router in ``app.py``, even on a server's first request.
 
-Streamlit 1.67 starts a server in its legacy multipage mode when a ``pages/`` folder sits
-beside the entry script (``PagesManager.uses_pages_directory``), until ``st.navigation`` has
-run once. A first request straight to ``/scenario?…`` would then run the page alone: no
-language, no controls, no router. Each page calls ``route_through_app()`` first; in that
-legacy case it clears the flag and reruns, so ``app.py`` runs and routes to the same page
-(the page's URL path, hence its hash, is the same in both modes) with the same query string.
-This touches a Streamlit internal: the version is pinned and a browser test opens a deep
-link as a fresh server's first request (listed with the other internals, and their tests, in
-``qn_ui/state.py``).
+Streamlit 1.67 starts in its legacy multipage mode when ``pages/`` sits beside the entry script,
+until ``st.navigation`` has run once: a first request to ``/scenario?…`` would run the page alone
+(no language, controls or router). The one Streamlit internal the app touches; pinned version,
+tested in ``tests/test_streamlit_internals.py`` and by a browser test of a fresh server's deep link.
 """
 
 from __future__ import annotations

@@ -1,5 +1,11 @@
-const STATUS = '[data-testid="stConnectionStatus"]';
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+// The tab's watcher (qn_ui/reconnect.py says why): it asks the server's health endpoint about once
+// a second. Failing probes: the banner says the connection is lost. The first answer after the
+// server went away (a refused connection or an error status, not a slow answer: a busy server
+// still holds the session), or an answer from another replica than the first one seen (nginx's
+// X-Qn-Replica): the page reloads from its URL, which holds the whole scenario.
+const EVERY_MS = 1000;
+const TIMEOUT_MS = 4000;
+const LOST_AFTER = 2;  // failed probes in a row before the banner: one slow answer is not a loss
 
 function say(g, text) {
   const box = g.root && g.root.querySelector('.qn-conn');
@@ -8,72 +14,48 @@ function say(g, text) {
   box.hidden = !text;
 }
 
-function reopen(g) {
-  if (g.reloading) return;
-  g.reloading = true;
-  say(g, g.data.reopening);
-  window.location.reload();  // the URL holds the scenario
+async function probe(g) {
+  if (g.busy || g.reloading) return;
+  g.busy = true;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+  let answer = null;
+  try {
+    answer = await fetch(`${g.data.base}/_stcore/health`, { cache: 'no-store', signal: abort.signal });
+  } catch {
+    g.gone ||= !abort.signal.aborted;  // refused or cut (an abort is only a slow answer)
+  } finally {
+    clearTimeout(timer);
+    g.busy = false;
+  }
+  if (!answer || !answer.ok) {
+    g.gone ||= Boolean(answer);  // an error status: the server, or every replica, is not there
+    g.failed += 1;
+    if (g.failed >= LOST_AFTER) say(g, g.data.lost);
+    return;
+  }
+  const replica = answer.headers.get('X-Qn-Replica');
+  if (g.replica === undefined) g.replica = replica;
+  if (g.gone || (replica && g.replica && replica !== g.replica)) {
+    g.reloading = true;
+    say(g, g.data.reopening);
+    window.location.reload();
+    return;
+  }
+  g.failed = 0;
+  say(g, null);
 }
 
-function probe(g, socket, lastSession) {
-  // A new stream socket: Streamlit is reconnecting. Once it is open, ask for a run: the run's
-  // first message names the session. A socket that closes first is forgotten (Streamlit tries again).
-  g.socket = socket;
-  const mine = () => g.socket === socket;
-  socket.addEventListener('open', () => {
-    if (!mine()) return;
-    clearTimeout(g.timer);
-    g.timer = setTimeout(() => reopen(g), g.data.timeout_ms);
-    setTimeout(() => g.send('probe', Date.now()), 50);
-  });
-  socket.addEventListener('close', () => {
-    if (mine() && !g.reloading) {
-      clearTimeout(g.timer);
-      g.timer = null;
-    }
-  });
-  socket.addEventListener('message', (event) => {
-    if (!mine() || !g.timer || !(event.data instanceof ArrayBuffer)) return;
-    const found = new TextDecoder('latin1').decode(event.data).match(UUID);
-    if (!found) return;
-    clearTimeout(g.timer);
-    g.timer = null;
-    if (lastSession && found[0] === lastSession) say(g, null);  // resumed: all is well
-    else reopen(g);
-  });
-}
-
-function watch(g) {
-  const Native = window.WebSocket;
-  window.WebSocket = class extends Native {
-    constructor(url, protocols) {
-      super(url, protocols);
-      if (String(url).includes('/_stcore/stream')) {
-        const last = Array.isArray(protocols) ? protocols.find((p) => UUID.test(p)) : undefined;
-        probe(g, this, last);
-      }
-    }
-  };
-  // Streamlit shows its (English) connection status while it is not connected: say it in ours.
-  const check = () => {
-    if (document.querySelector(STATUS)) say(g, g.data.lost);
-    else if (!g.timer && !g.reloading) say(g, null);
-  };
-  let queued = false;  // one look per 100 ms, however many mutations a rerun makes
-  new MutationObserver(() => {
-    if (queued) return;
-    queued = true;
-    setTimeout(() => { queued = false; check(); }, 100);
-  }).observe(document.body, { childList: true, subtree: true });
-}
-
-export default function ({ data, parentElement, setTriggerValue }) {
-  const g = (window.__qnReconnect ??= { timer: null, reloading: false });
+export default function ({ data, parentElement }) {
+  const g = (window.__qnReconnect ??= { failed: 0, gone: false, busy: false, reloading: false });
   g.data = data;
   g.root = parentElement;
-  g.send = setTriggerValue;
-  if (!g.watching) {
-    g.watching = true;
-    watch(g);
-  }
+  if (g.started) return;  // one watcher per page, however many reruns mount it
+  g.started = true;
+  setInterval(() => probe(g), EVERY_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') probe(g);
+  });
+  window.addEventListener('online', () => probe(g));
+  probe(g);
 }

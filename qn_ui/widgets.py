@@ -9,13 +9,14 @@ from qn_model.core.messages import Notice
 from qn_model.core.urls import is_absolute
 from qn_model.i18n.formats import render, t
 from qn_model.outputs.qr import qr_png
-from qn_model.views.chart_kit import for_browser
-from qn_model.views.chart_text import value_table
-from qn_model.views.figures import figure_table
+from qn_model.views.chart_kit import chart_config, for_browser
+from qn_model.views.chart_text import numbers_table
+from qn_model.views.file_names import chart_filename
+from qn_model.views.markup import md_escape
+from qn_model.views.session.controls import kept
+from qn_model.views.session.keys import show_data_key
 from qn_ui.a11y import chart_description
-from qn_ui.carry import kept
-from qn_ui.safe import md_escape
-from qn_ui.state import get_state, show_data_key
+from qn_ui.state import get_state
 
 QR_WIDTH = 280  # px at most: scannable from a few rows back on a projector
 
@@ -34,31 +35,31 @@ def unexpected_error(lang: str) -> None:
 
 def chart(fig: go.Figure, key: str, filename: str | None = None, *, with_data: bool = True) -> None:
     # The toolbar's PNG gets a localised name (``filename``, else one from the chart's title).
-    from qn_ui.downloads import chart_config_for
-
+    lang = get_state().lang
+    config = chart_config(filename or chart_filename(fig.layout.title.text, key, lang), fig.layout.height)
+    chart_description(fig, key, lang)  # for screen readers (issue 22)
     # theme=None keeps our projector-sized fonts; Streamlit's theme would shrink them.
-    config = chart_config_for(fig, key, filename)
-    chart_description(fig, key, get_state().lang)  # for screen readers (issue 22)
     st.plotly_chart(for_browser(fig), key=key, config=config, width="stretch", theme=None)
     if with_data:
         chart_numbers(fig, key)
 
 
 def chart_numbers(fig: go.Figure, key: str) -> None:
-    """The numbers behind a chart, one click away (a planner must be able to defend each one).
-    A toggle, not an expander: a collapsed expander still builds and sends its table on every
-    slider move, and the table code is a large download for a first visitor."""
+    """The numbers behind a chart, one click away. A toggle, not an expander: a collapsed
+    expander still builds and sends its table on every slider move."""
     lang = get_state().lang
     # Still on after a visit to another page.
-    if st.toggle(t("chart_data", lang), help=t("chart_data_help", lang), **kept(show_data_key(key), False)):
+    if st.toggle(
+        t("chart_data", lang),
+        help=t("chart_data_help", lang),
+        **kept(st.session_state, show_data_key(key), False),
+    ):
         figure_numbers(fig, lang)
 
 
 def figure_numbers(fig: go.Figure, lang: str) -> None:
-    """The numbers a chart draws: year by year for lines, else each bar or each cell of a map."""
-    table = figure_table(fig, lang)
-    if table is None:
-        table = value_table(fig, lang)
+    """The numbers a chart draws (``chart_text.numbers_table``)."""
+    table = numbers_table(fig, lang)
     if table is not None:
         st.dataframe(table, hide_index=True, width="stretch")
 

@@ -44,7 +44,7 @@ def shown_metrics(at: AppTest) -> dict[str, str]:
 
 def live_component(at: AppTest):
     """The live scenario component's element (``st-key-w_live_gd2``), or None when not drawn."""
-    from qn_ui.state import W_LIVE
+    from qn_model.views.session.keys import W_LIVE
 
     for node in at._tree:  # AppTest has no accessor for custom components
         if getattr(node, "type", None) == "bidi_component" and node.key == W_LIVE:

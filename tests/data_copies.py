@@ -40,3 +40,14 @@ def data_with_new_indicator(tmp_path: Path, values: tuple[str, ...] = ("41.5", "
         for year, value in enumerate(values, start=2023):
             fh.write(f"{NEW_INDICATOR},QN,{year},{value},official,vov_2024_qn_cashless,A test row.\n")
     return data
+
+
+def data_with_target_set(tmp_path: Path, set_id: str, geo: str, t1: str, t2: str) -> Path:
+    """A copy of data/ with one more target set: its 2025 and 2030 share targets for ``geo``,
+    citing a shipped source (the how-to's "Add a target set", step 1). Nothing else changes."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    with (data / "targets.csv").open("a", encoding="utf-8") as fh:
+        for year, value in ((2025, t1), (2030, t2)):
+            fh.write(f"de_share,{geo},{year},{value},{set_id},thanhnien_2022_qd411,A test row.\n")
+    return data

@@ -14,8 +14,8 @@ from qn_model.engine.evaluate import evaluate_link
 from qn_model.i18n.formats import t
 from qn_model.views import overview, peers
 from qn_model.views.chart_text import value_table
+from qn_model.views.session.keys import show_data_key
 from qn_ui.cards import VERDICT_LIST_CLASS
-from qn_ui.state import show_data_key
 from tests.apptest import OVERVIEW, SCENARIO, assert_clean, new_app
 
 pytestmark = pytest.mark.usefixtures("warm_engine")

@@ -24,8 +24,8 @@ from qn_model.engine.evaluate import Evaluation, evaluate_link, evaluate_scenari
 from qn_model.engine.presets import PRESETS, default_scenario, link_context, preset
 from qn_model.i18n import render
 from qn_model.i18n.formats import fmt_num, fmt_pct, t
-from qn_ui.pages_registry import PAGES
-from qn_ui.state import W_MORE
+from qn_model.views.pages import PAGES
+from qn_model.views.session.keys import W_MORE
 from tests.apptest import (
     APP,
     OVERVIEW,

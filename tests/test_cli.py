@@ -25,6 +25,7 @@ from tests.data_copies import data_with_2024_share
 ROOT = Path(__file__).resolve().parents[1]
 UPLOADS = ROOT / "tests" / "fixtures" / "uploads"
 LINK = "http://example.org/scenario?gd2=40&t2=30&lang=vi"
+NOT_A_LANG = "xx"  # a code no app language will take ("fr" may become one)
 BASE_URL = "https://planner.example.vn/scenario"
 KTSO_LINK = "https://portal.example.vn/ktso/scenario?gd2=40&lang=en#top"
 TIMEOUT = 900  # each run fits the trend models (seconds of CPU; minutes on a loaded machine)
@@ -55,7 +56,7 @@ def runs(tmp_path_factory) -> dict[str, Run]:
         "brief_query": _cmd("brief", "gd2=40", "--out", str(out / "brief_query.html")),
         "brief_ktso": _cmd("brief", KTSO_LINK, "--out", str(out / "brief_ktso.html")),
         "brief_bad_folder": _cmd("brief", LINK, "--out", str(out / "missing" / "brief.html")),
-        "brief_bad_lang": _cmd("brief", LINK, "--lang", "fr"),
+        "brief_bad_lang": _cmd("brief", LINK, "--lang", NOT_A_LANG),
         "validate_good": _cmd("validate", str(UPLOADS / "good_basic.csv")),
         "validate_bad": _cmd("validate", str(UPLOADS / "not_numeric.csv"), "--lang", "en"),
         "validate_missing": _cmd("validate", str(out / "nothing.csv")),
@@ -63,7 +64,7 @@ def runs(tmp_path_factory) -> dict[str, Run]:
         "peers_json_en": _cmd("peers", "--json", "--lang", "en"),
         "peers_vi": _cmd("peers"),
         "peers_en": _cmd("peers", "--lang", "en"),
-        "peers_bad_lang": _cmd("peers", "--lang", "fr"),
+        "peers_bad_lang": _cmd("peers", "--lang", NOT_A_LANG),
         "json_unknown_dv": _cmd("evaluate", "gd2=40&dv=0123456789ab", "--json"),
         "data_version": _cmd("data-version"),
     }

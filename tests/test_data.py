@@ -186,7 +186,7 @@ def test_names(ds: Dataset) -> None:
     assert ds.unit("grdp_growth") == "%"
     assert ds.unit("unknown_id") == ""
     with pytest.raises(ValueError):
-        ds.name("de_share", "fr")
+        ds.name("de_share", "xx")  # no language of the app
 
 
 # ---- with_rows ---------------------------------------------------------------------------

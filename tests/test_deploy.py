@@ -22,21 +22,69 @@ def app_upload_limit_mb() -> int:
     return int(config["server"]["maxUploadSize"])
 
 
+def upstreams(text: str) -> dict[str, list[str]]:
+    """Each upstream block's ``server`` lines (address and flags), by name."""
+    blocks = re.findall(r"^upstream (\S+) \{\n(.*?)^\}", text, flags=re.M | re.S)
+    return {
+        name: [
+            address + flag
+            for address, flag in re.findall(
+                r"^\s*server (\S+) max_fails=1 fail_timeout=10s( backup)?;$", body, flags=re.M
+            )
+        ]
+        for name, body in blocks
+    }
+
+
 @pytest.mark.parametrize("n", [1, 3])
-def test_upstream_has_one_server_per_replica_on_loopback(n):
+def test_one_upstream_per_replica_with_the_others_as_backups(n):
     ports = list(range(8601, 8601 + n))
+    addresses = [f"127.0.0.1:{p}" for p in ports]
     text = dt.render_http(ports, "/ktso")
-    servers = re.findall(r"^\s*server (\S+) max_fails=1 fail_timeout=10s;$", text, flags=re.M)
-    assert servers == [f"127.0.0.1:{p}" for p in ports]
-    assert "hash $qn_affinity consistent;" in text
-    assert "Path=/ktso/;" in text and "HttpOnly" in text
+    groups = upstreams(text)
+    # The pool, for a first request (round robin), then one upstream per replica: it first, the
+    # others behind it as backups.
+    assert groups.pop("qn_planner") == addresses
+    assert len(groups) == n
+    for i, address in enumerate(addresses, start=1):
+        others = [f"{a} backup" for a in addresses if a != address]
+        assert groups[f"qn_planner_{i}"] == [address, *others]
+        # The cookie that names a replica routes to its upstream.
+        assert f'    "{address}" qn_planner_{i};' in text
+    assert "    default qn_planner;" in text  # no cookie, or a replica no longer listed
+    assert "hash " not in text
     assert "@" not in text.replace("$", "")
+
+
+def test_the_cookie_and_the_header_name_the_replica_that_answered():
+    text = dt.render_http([8601, 8602], "/ktso")
+    # The last address of $upstream_addr ("A, B" when nginx tried A first).
+    (regex,) = re.findall(r'map \$upstream_addr \$qn_replica \{\n\s*"~(\S+)" \$qn_served;', text)
+    last = re.compile(regex.replace("?<qn_served>", "?P<qn_served>"))
+    for addr, served in [
+        ("127.0.0.1:8601", "127.0.0.1:8601"),
+        ("127.0.0.1:8601, 127.0.0.1:8602", "127.0.0.1:8602"),
+    ]:
+        assert last.search(addr)["qn_served"] == served
+    assert last.search("") is None
+    assert "map $cookie_qn_route $qn_upstream {" in text
+    assert 'default "qn_route=$qn_replica; Path=/ktso/; HttpOnly; SameSite=Lax";' in text
+    for block in re.findall(r"location [^{]*\{(.*?)\n\}", dt.render_locations("/ktso"), flags=re.S):
+        if "proxy_pass" in block:
+            assert "add_header Set-Cookie $qn_route_cookie always;" in block
+            assert "add_header X-Qn-Replica $qn_replica_header always;" in block
+    # Without the cookie (a browser that refuses it), no header where the pool is a round robin.
+    assert 'map $cookie_qn_route $qn_replica_header {\n    ""      "";' in text
+    assert 'map $cookie_qn_route $qn_replica_header {\n    ""      $qn_replica;' in dt.render_http(
+        [8601], "/ktso", affinity="ip"
+    )
 
 
 def test_affinity_by_client_address_is_the_documented_fallback():
     text = dt.render_http([8601, 8602], "/ktso", affinity="ip")
-    assert "hash $binary_remote_addr consistent;" in text
-    assert "hash $qn_affinity" not in text
+    (pool,) = re.findall(r"^upstream qn_planner \{\n(.*?)^\}", text, flags=re.M | re.S)
+    assert "hash $binary_remote_addr consistent;" in pool
+    assert text.count("hash ") == 1  # the pool only: backups do not mix with hash
     with pytest.raises(ValueError):
         dt.render_http([8601], "/ktso", affinity="sticky")
     with pytest.raises(ValueError):
@@ -51,7 +99,7 @@ def test_locations_serve_the_base_path(base):
     assert f"location = {norm} {{\n    return 301 {norm}/$is_args$args;" in text  # query kept
     assert f"location = {norm}/_stcore/health {{" in text
     # No URI part after the upstream: the path reaches Streamlit as the browser sent it.
-    assert set(re.findall(r"proxy_pass (\S+);", text)) == {"http://qn_planner"}
+    assert set(re.findall(r"proxy_pass (\S+);", text)) == {"http://$qn_upstream"}
     assert "proxy_set_header Upgrade $http_upgrade;" in text
     assert "proxy_set_header Connection $qn_connection;" in text
     assert "proxy_set_header Host $http_host;" in text  # with the port: Streamlit's Origin check

@@ -100,6 +100,25 @@ def test_figures_and_tables(ds):
     assert len(verdict_table(ev, "en")) == 2
 
 
+def test_a_target_set_for_the_nation_stays_off_the_provinces_chart(ds, tmp_path):
+    """The sets drawn beside the selected one are the province's own, told by the geography of
+    their rows, not by id: a new set for the nation (``VN``, 33 % in 2030) is not a marker on the
+    province's chart, and the shipped sets keep their areas."""
+    from qn_model.data.dataset import load_dataset
+    from qn_model.engine.presets import target_sets
+    from tests.data_copies import data_with_target_set
+
+    assert {k: v.geo for k, v in target_sets(ds).items()} == {
+        "article": "QN",
+        "resolution09": "QN",
+        "national": "VN",
+    }
+    ds2 = load_dataset(data_with_target_set(tmp_path, "nation2045", "VN", "20", "33"))
+    assert target_sets(ds2)["nation2045"].geo == "VN"
+    markers = target_markers(evaluate_link("t2=30", ds2), ds2, "en")
+    assert {m[1] for m in markers if m[0] == 2030} == {30.0, 35.0}
+
+
 def test_target_labels_take_room_inside_the_plot_not_a_fixed_margin(ds):
     """2030's two targets: the higher labelled above its marker, the other under it, 2025's left
     of it; no pixel margin kept for them (it left a phone's chart a plot 80 px wide), and the y

@@ -15,7 +15,8 @@ from numpy.testing import assert_allclose
 from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import evaluate_link
 from qn_model.i18n.formats import t
-from qn_model.outputs.exports import SECTIONS, export_tables, file_stem, neutralise, slug, to_csv, to_xlsx
+from qn_model.outputs.exports import SECTIONS, export_tables, neutralise, to_csv, to_xlsx
+from qn_model.views.file_names import file_stem, slug
 
 LINK_QUERY = "gd2=40&t2=30&gy1=12.5"
 LINK = "http://127.0.0.1:8501/scenario?" + LINK_QUERY

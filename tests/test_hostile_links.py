@@ -11,7 +11,7 @@ from qn_model.core.links import split_query
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link, parse_link
 from qn_model.i18n.formats import fmt_pct
-from qn_ui.pages_registry import PAGES
+from qn_model.views.pages import PAGES
 from tests.apptest import shown_metrics
 from tests.hostile import tampered_links
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 from qn_model.core import langs
 from qn_model.core.links import parse
@@ -191,6 +192,10 @@ def test_every_emitted_message_renders(lang, code_keys):
 
 
 # --- a third language: one catalog file plus one entry in the list --------------------------
+# The trial language: French, or the next of these Babel knows once French ships.
+THIRD = next(code for code in ("fr", "de", "ja") if code not in langs.LANGS)
+
+
 @pytest.fixture
 def french(tmp_path, monkeypatch):
     locales = tmp_path / "locales"
@@ -198,39 +203,82 @@ def french(tmp_path, monkeypatch):
     with catalog.po_path("en").open("rb") as f:
         english = read_po(f, locale="en")
     # The how-to: the template copied as the new language's catalog, then translated.
-    path = locales / "fr" / "LC_MESSAGES" / "messages.po"
+    path = locales / THIRD / "LC_MESSAGES" / "messages.po"
     path.parent.mkdir(parents=True)
     shutil.copy(locales / "messages.pot", path)
     with path.open("rb") as f:
-        template = read_po(f, locale="fr")
-    texts = {m.id: f"[fr] {english[m.id].string}" for m in template if m.id}
-    _scripts_module("texts").write_catalog(path, "fr", texts)
+        template = read_po(f, locale=THIRD)
+    texts = {m.id: f"[{THIRD}] {english[m.id].string}" for m in template if m.id}
+    _scripts_module("texts").write_catalog(path, THIRD, texts)
     monkeypatch.setattr(catalog, "LOCALE_DIR", locales)
-    monkeypatch.setattr(langs, "LANGS", [*langs.LANGS, "fr"])
+    monkeypatch.setattr(langs, "LANGS", [*langs.LANGS, THIRD])
     catalog.texts.cache_clear()
-    yield "fr"
+    yield THIRD
     catalog.texts.cache_clear()
 
 
 def test_a_third_language_works_through_the_one_list(french, ctx):
-    assert t("app_title", french).startswith("[fr] ")
+    tag = f"[{french}] "
+    assert t("app_title", french).startswith(tag)
     assert norm_lang(french) == french
-    assert fmt_num(1234.5, french) == "1\u202f234,5"  # Babel's French format, from the code alone
-    parsed = parse("lang=fr&gd2=999", ctx)
+    # Babel's format of that language, from the code alone (French: "1\u202f234,5")
+    assert fmt_num(1234.5, french) == format_decimal(1234.5, "#,##0.0", locale=french)
+    parsed = parse(f"lang={french}&gd2=999", ctx)
     assert parsed.lang == french
     (notice,) = parsed.notices
-    assert render(notice, french).startswith("[fr] Parameter 'gd2' = '999': [fr] outside")
+    assert render(notice, french).startswith(f"{tag}Parameter 'gd2' = '999': {tag}outside")
     (unknown,) = parse("lang=zz", ctx).notices
-    assert render(unknown, "en").endswith("language must be vi, en or fr. The default was used.")
+    names = ", ".join(langs.LANGS[:-1]) + " or " + langs.LANGS[-1]
+    assert render(unknown, "en").endswith(f"language must be {names}. The default was used.")
 
     from qn_model.data.dataset import load_dataset
 
-    ds = load_dataset()  # the data names its indicators in vi and en; fr shows the default's
+    ds = load_dataset()  # the data names its indicators in vi and en; a third shows the default's
     assert ds.name("de_share", french) == ds.name("de_share", "vi")
 
     from qn_model.cli import build_parser
 
-    assert build_parser().parse_args(["validate", "x.csv", "--lang", "fr"]).lang == "fr"
+    assert build_parser().parse_args(["validate", "x.csv", "--lang", french]).lang == french
+
+
+def test_a_third_languages_charts_take_babels_marks(french, ds):
+    """Plotly's separators come from Babel's locale data, the marks the texts' numbers use: vi
+    and en as before, a third language its own (French: a decimal comma and a narrow no-break
+    space, one character each as plotly reads them), in the figures and the live chart's table."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from qn_model.engine.evaluate import evaluate_link
+    from qn_model.i18n.formats import plotly_separators
+    from qn_model.views.chart_kit import SEPARATORS
+    from qn_model.views.figures import headline_figure, sensitivity_for
+
+    assert (plotly_separators("vi"), plotly_separators("en")) == (",.", ".,")
+    marks = get_decimal_symbol(french) + get_group_symbol(french)
+    assert plotly_separators(french) == marks and len(marks) == 2
+    assert fmt_num(1234.5, french) == f"1{marks[1]}234{marks[0]}5"
+    assert dict(SEPARATORS) == {"vi": ",.", "en": ".,", french: marks}
+    assert SEPARATORS.get("zz", ",.") == ",."
+    ev = evaluate_link(f"lang={french}", ds)
+    assert headline_figure(ev, ds, french).layout.separators == marks
+    assert sensitivity_for(ev, 2030, french).layout.separators == marks
+
+
+def test_a_third_languages_report_is_tagged_with_its_own_language(french, ds):
+    """The Word report marks its text (Word's and LibreOffice's spelling language) with the
+    language's tag, its region from Babel: fr-FR, not the English report's en-GB."""
+    from io import BytesIO
+
+    from docx import Document
+
+    from qn_model.i18n.formats import lang_tag
+    from qn_model.outputs.pack import resolve
+    from qn_model.outputs.report import build_report
+    from tests.test_meeting_pack import TINY_PNG, report_lang_tag
+
+    expected = {"fr": "fr-FR", "de": "de-DE", "ja": "ja-JP"}[french]
+    assert (lang_tag("vi"), lang_tag("en"), lang_tag(french)) == ("vi-VN", "en-GB", expected)
+    doc = Document(BytesIO(build_report(resolve("gd2=30", ds, french), chart_png=TINY_PNG)))
+    assert report_lang_tag(doc) == expected
 
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -266,7 +314,7 @@ def test_probabilities_never_claim_certainty_falsely():
 
 def test_t_and_lang():
     assert t("target_in_year", "en", year=2030, target="35%") == "2030 target: 35%"
-    assert norm_lang("fr") == "vi"
+    assert norm_lang("xx") == "vi"  # no language of the app
     with pytest.raises(KeyError):
         t("no_such_key")
 

@@ -242,6 +242,20 @@ def test_report_layout_and_images(reports):
     assert t("report_link_header", "vi") in headings and t("report_caveats_header", "vi") in headings
 
 
+def report_lang_tag(doc) -> str:
+    """The spelling language the report's Normal style marks its text with (``w:lang``)."""
+    from docx.oxml.ns import qn
+
+    return doc.styles["Normal"].element.rPr.find(qn("w:lang")).get(qn("w:val"))
+
+
+def test_report_marks_its_text_with_the_languages_tag(reports):
+    """The tag comes from the one language → tag rule (``formats.lang_tag``); a third language
+    gets its own (tests/test_i18n.py)."""
+    tags = {lang: report_lang_tag(doc) for lang, (_, doc) in reports.items()}
+    assert tags == {"vi": "vi-VN", "en": "en-GB"}
+
+
 # --------------------------------------------------------------------------------------
 # Hostile text, bad links, the command line
 # --------------------------------------------------------------------------------------

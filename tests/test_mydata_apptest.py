@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from qn_model.data.dataset import load_dataset
 from qn_model.i18n.formats import t
 from qn_model.views.history import values_table
-from qn_ui.state import MYDATA_GENERATION, MYDATA_OUTCOME, USER_DATASET, W_MORE
+from qn_model.views.session.keys import MYDATA_GENERATION, MYDATA_OUTCOME, USER_DATASET, W_MORE
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/mydata.py"

@@ -217,7 +217,7 @@ def test_values_table_lists_every_value_with_its_link(ds, lang: str) -> None:
 
 def test_a_tall_chart_downloads_at_its_own_height(ds) -> None:
     """The toolbar's PNG keeps the peers chart's rows apart: 1920 wide, as tall as the chart."""
-    from qn_ui.downloads import PNG_SIZE, chart_config
+    from qn_model.views.chart_kit import PNG_SIZE, chart_config
 
     fig = peer_bars_figure(peers.share_groups(ds), "en", "Digital-economy share", "% of GRDP")
     assert fig.layout.height > PNG_SIZE[1]

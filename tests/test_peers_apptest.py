@@ -34,7 +34,7 @@ def _app(params: dict[str, str], page: str | None = None, *, first: bool = False
 
 
 def _text(at: AppTest) -> str:
-    """What the page shows as text, with the Markdown escapes (qn_ui.safe.md_escape) undone."""
+    """What the page shows as text, with the Markdown escapes (qn_model.views.markup.md_escape) undone."""
     return "\n".join([*(m.value for m in at.markdown), *(c.value for c in at.caption)]).replace("\\", "")
 
 

@@ -1,8 +1,10 @@
-"""Every session key is spelled once, in ``qn_ui/state.py`` (its docstring draws the state machine).
+"""Every session key is spelled once, in ``qn_model/views/session/keys.py``.
 
-An AST scan of ``app.py``, ``qn_ui/`` and ``pages/``: outside the state module, no
-``st.session_state`` access, ``kept``/``remember``/``keep``/``hand_back`` call or widget ``key=``
-names a key by a string literal, and no module defines a constant it then uses as a key.
+An AST scan of ``app.py``, ``qn_ui/``, ``pages/`` and the session's transitions
+(``qn_model/views/session/``): outside the keys module, no session access (``st.session_state``,
+or the session passed as ``ss``/``session``), ``kept``/``remember``/``keep``/``hand_back`` call or
+widget ``key=`` names a key by a string literal, and no module defines a constant it then uses as
+a key.
 Keys of elements whose value nothing reads (buttons with a callback, charts, containers named
 for the CSS) may stay literal beside their element, but never one of the state module's keys.
 """
@@ -15,19 +17,27 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-STATE = ROOT / "qn_ui" / "state.py"
+KEYS = Path("qn_model") / "views" / "session" / "keys.py"
+STATE = ROOT / KEYS
+SESSION_NAMES = {"session_state", "ss", "session"}
 KEY_FUNCTIONS = {"kept", "remember", "keep", "keep_in_order", "hand_back"}
 MAPPING_METHODS = {"get", "pop", "setdefault"}
 
 
 def _sources(root: Path = ROOT) -> list[Path]:
-    files = [root / "app.py", *sorted((root / "qn_ui").glob("*.py")), *sorted((root / "pages").glob("*.py"))]
-    return [f for f in files if f.name != "state.py" or f.parent.name != "qn_ui"]
+    session = root / KEYS.parent
+    files = [
+        root / "app.py",
+        *sorted((root / "qn_ui").rglob("*.py")),
+        *sorted((root / "pages").glob("*.py")),
+        *sorted(session.glob("*.py")),
+    ]
+    return [f for f in files if f != root / KEYS]
 
 
 def _is_session_state(node: ast.AST) -> bool:
     return (isinstance(node, ast.Attribute) and node.attr == "session_state") or (
-        isinstance(node, ast.Name) and node.id == "session_state"
+        isinstance(node, ast.Name) and node.id in SESSION_NAMES
     )
 
 
@@ -54,8 +64,10 @@ def _key_uses(tree: ast.AST) -> list[ast.AST]:
         elif isinstance(node, ast.Call):
             name = _func_name(node)
             on_state = isinstance(node.func, ast.Attribute) and _is_session_state(node.func.value)
-            if node.args and ((on_state and name in MAPPING_METHODS) or name in KEY_FUNCTIONS):
+            if node.args and on_state and name in MAPPING_METHODS:
                 uses.append(node.args[0])
+            elif len(node.args) > 1 and name in KEY_FUNCTIONS:  # (session, key, …)
+                uses.append(node.args[1])
     return uses
 
 
@@ -90,7 +102,7 @@ def state_keys(state: Path = STATE) -> dict[str, str]:
 
 
 def violations(root: Path = ROOT) -> list[str]:
-    known = set(state_keys(root / "qn_ui" / "state.py").values())
+    known = set(state_keys(root / KEYS).values())
     found = []
     for path in _sources(root):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -100,14 +112,14 @@ def violations(root: Path = ROOT) -> list[str]:
             if _literal(node):
                 found.append(f"{where}:{node.lineno}: session key spelled here: {ast.unparse(node)}")
             elif isinstance(node, ast.Name) and node.id in own:
-                found.append(f"{where}:{node.lineno}: key constant {node.id} defined outside qn_ui/state.py")
+                found.append(f"{where}:{node.lineno}: key constant {node.id} defined outside the keys module")
         for node in _widget_keys(tree):
             if isinstance(node, ast.Name) and node.id in own:
-                found.append(f"{where}:{node.lineno}: key constant {node.id} defined outside qn_ui/state.py")
+                found.append(f"{where}:{node.lineno}: key constant {node.id} defined outside the keys module")
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 value = node.value
                 if value in known or value.startswith(("w_", "_")):
-                    found.append(f"{where}:{node.lineno}: widget key {value!r} belongs in qn_ui/state.py")
+                    found.append(f"{where}:{node.lineno}: widget key {value!r} belongs in the keys module")
     return found
 
 
@@ -119,7 +131,8 @@ def test_the_scan_finds_a_key_spelled_elsewhere(tmp_path: Path) -> None:
     """The scan itself can fail: each kind of stray key is reported."""
     (tmp_path / "qn_ui").mkdir()
     (tmp_path / "pages").mkdir()
-    (tmp_path / "qn_ui" / "state.py").write_text('W_LANG = "w_lang"\n', encoding="utf-8")
+    (tmp_path / KEYS).parent.mkdir(parents=True)
+    (tmp_path / KEYS).write_text('W_LANG = "w_lang"\n', encoding="utf-8")
     (tmp_path / "app.py").write_text(
         "import streamlit as st\n"
         'OWN = "_own"\n'
@@ -131,8 +144,8 @@ def test_the_scan_finds_a_key_spelled_elsewhere(tmp_path: Path) -> None:
     )
     (tmp_path / "pages" / "p.py").write_text(
         "import streamlit as st\n"
-        "from qn_ui.carry import kept\n"
-        'st.toggle("t", **kept("show", False))\n'
+        "from qn_model.views.session.controls import kept\n"
+        'st.toggle("t", **kept(st.session_state, "show", False))\n'
         'st.radio("r", [1], key="w_lang")\n'
         'st.button("b", key="go")\n',
         encoding="utf-8",

@@ -1,11 +1,24 @@
 """What ``qn_ui`` relies on in Streamlit beyond its documented API (the page-folder guard only), or
-in behaviour that a new version could change: each test here fails when that happens (the list
-is in ``qn_ui/state.py``'s docstring).
+in behaviour that a new version could change; each test here fails when that happens. The list:
+the page-folder flag (``qn_ui/guard.py``), a widget left out of a run losing its value (hence the
+kept page widgets and ``hand_back`` in ``qn_model/views/session/controls.py``), a widget's key not
+writable once it is drawn (hence the callbacks), ``st.query_params`` order, ``get_all`` and
+``from_dict`` (``qn_ui/state.py``), the launcher's port option (``qn_ui/serve.py``), and the
+documented health endpoint the reconnection watcher asks (``qn_ui/reconnect.mjs``).
 
 Small scripts run by AppTest, so a failure names the Streamlit behaviour, not an app symptom.
 """
 
 from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
@@ -111,3 +124,37 @@ def test_query_params_are_replaced_in_order_and_read_back() -> None:
     at.run()
     assert at.session_state["read"] == [("gd2", "20"), ("gd2", "30"), ("lang", "en")]
     assert list(at.query_params.items()) == [("b", "2"), ("a", "1")]
+
+
+def test_the_health_endpoint_answers_ok_under_the_base_path(tmp_path: Path) -> None:
+    """``qn_ui/reconnect.py``'s watcher (and ``deploy.team check``, the systemd timer, nginx's
+    health location) ask ``<base path>/_stcore/health``: 200 and ``ok`` from a running server
+    (Streamlit's Docker deployment docs; a server, not AppTest, because it is an HTTP endpoint)."""
+    from deploy.team import free_port
+
+    (tmp_path / "app.py").write_text("import streamlit as st\nst.write('x')\n", encoding="utf-8")
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+    cmd += ["--server.address", "127.0.0.1", "--server.port", str(port), "--server.baseUrlPath", "ktso"]
+    cmd += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    env = {**os.environ, "HOME": str(tmp_path)}
+    with (tmp_path / "server.log").open("wb") as log:
+        proc = subprocess.Popen(
+            cmd, cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    url = f"http://127.0.0.1:{port}/ktso/_stcore/health"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as r:
+                    status, body = r.status, r.read().decode()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert proc.poll() is None, (tmp_path / "server.log").read_text()
+                assert time.monotonic() < deadline, "no answer in 60 s"
+                time.sleep(0.2)
+        assert (status, body.strip()) == (200, "ok")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=10)

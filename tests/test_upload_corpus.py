@@ -11,8 +11,8 @@ import pytest
 
 from qn_model.data.dataset import load_dataset
 from qn_model.i18n import render
-from qn_ui.state import USER_DATASET
-from qn_ui.user_data import process_upload
+from qn_model.views.session.keys import USER_DATASET
+from qn_model.views.session.mydata import process_upload
 
 UPLOADS = Path(__file__).parent / "fixtures" / "uploads"
 with (UPLOADS / "manifest.csv").open(encoding="utf-8") as fh:

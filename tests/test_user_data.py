@@ -17,8 +17,9 @@ from qn_model.data.validate import MAX_BYTES, template_bytes
 from qn_model.engine.usable import dataset_problems
 from qn_model.i18n import render
 from qn_model.views import user_data as ud
-from qn_ui import user_data as session_data
-from qn_ui.state import USER_DATASET
+from qn_model.views.session import mydata as session_data
+from qn_model.views.session.controls import current_dataset
+from qn_model.views.session.keys import USER_DATASET
 
 
 @pytest.fixture(scope="module")
@@ -277,4 +278,4 @@ def test_reset(shipped):
     session_data.process_upload(csv_bytes("de_share,QN,2025,9.0,"), "a.csv", session)
     outcome = session_data.process_reset(session)
     assert outcome.ok and USER_DATASET not in session
-    assert session_data.current(session) is shipped
+    assert current_dataset(session) is shipped

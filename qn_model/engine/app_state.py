@@ -1,8 +1,8 @@
 """One run of the app, without Streamlit: from the controls' values to the link the address bar
 shows and the state every page reads; and when an address is a new link to read.
 
-``qn_ui/state.py`` holds the values in Streamlit's session and calls these; the tests call them
-directly (``tests/test_app_state.py``).
+``qn_ui/state.py`` and ``qn_model/views/session`` hold the values in the session and call these;
+the tests call them directly (``tests/test_app_state.py``).
 """
 
 from __future__ import annotations

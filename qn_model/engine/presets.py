@@ -36,12 +36,14 @@ CUSTOM_TARGET_SET = "custom"
 
 @dataclass(frozen=True)
 class TargetSet:
-    """A pair of share targets (2025, 2030) from one source."""
+    """A pair of share targets (2025, 2030) from one source, for one area (``geo``: the
+    province's code for the province's own targets, ``VN`` for the nation's)."""
 
     set_id: str
     t1: float
     t2: float
     source_ids: tuple[str, ...]
+    geo: str = PROVINCE
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,8 @@ def base_year_of(ds: Dataset) -> int:
 
 
 def target_sets(ds: Dataset) -> dict[str, TargetSet]:
-    """Share targets per target set (article, resolution09, national); cached per dataset
-    (read on every rerun)."""
+    """Share targets per target set (article, resolution09, national), each with the area its
+    2030 share target is set for; cached per dataset (read on every rerun)."""
     return dict(derived(ds, "target_sets", lambda: _target_sets(ds)))
 
 
@@ -93,11 +95,10 @@ def _target_sets(ds: Dataset) -> dict[str, TargetSet]:
     for set_id in ds.target_sets():
         rows = ds.targets_for(set_id)
         rows = rows[rows["indicator_id"] == SHARE_ID]
-        by_year = {int(r.year): float(r.value) for r in rows.itertuples()}
+        by_year = {int(r.year): (float(r.value), str(r.geo)) for r in rows.itertuples()}
         if TARGET_YEAR_1 in by_year and TARGET_YEAR_2 in by_year:
-            out[set_id] = TargetSet(
-                set_id, by_year[TARGET_YEAR_1], by_year[TARGET_YEAR_2], tuple(rows["source_id"])
-            )
+            (t1, _), (t2, geo) = by_year[TARGET_YEAR_1], by_year[TARGET_YEAR_2]
+            out[set_id] = TargetSet(set_id, t1, t2, tuple(rows["source_id"]), geo)
     return out
 
 

@@ -13,9 +13,11 @@ import functools
 import math
 import re
 import string
+import unicodedata
 
 from babel import Locale
-from babel.numbers import NumberPattern, parse_pattern
+from babel.core import get_global, parse_locale
+from babel.numbers import NumberPattern, get_decimal_symbol, get_group_symbol, parse_pattern
 
 from qn_model.core import langs
 from qn_model.core.langs import DEFAULT_LANG
@@ -125,6 +127,45 @@ def _pattern(digits: int, signed: bool) -> NumberPattern:
 @functools.lru_cache(maxsize=8)
 def locale_of(lang: str) -> Locale:
     return Locale.parse(lang)  # the language code is its Babel locale (qn_model.core.langs)
+
+
+def lang_tag(lang: str) -> str:
+    """The language's BCP-47 tag with a region, as Word and LibreOffice name a spelling language:
+    the region :data:`~qn_model.core.langs.REGIONS` names (en-GB), else the one Babel's likely
+    subtags give (vi-VN, fr-FR, ja-JP), else the code alone. A language not in ``LANGS`` gets the
+    default language's."""
+    lang = norm_lang(lang)
+    code = lang.replace("_", "-")
+    if parse_locale(lang)[1]:  # the code names its region (pt_PT)
+        return code
+    region = langs.REGIONS.get(lang)
+    if region is None:
+        likely = get_global("likely_subtags").get(lang)
+        region = parse_locale(likely)[1] if likely else None
+    return f"{code}-{region}" if region else code
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's ``separators`` for the language: Babel's decimal symbol, then its group symbol,
+    the marks :func:`fmt_num` writes (vi ``",."``, en ``".,"``, fr ``",\u202f"``); a language not
+    in :data:`~qn_model.core.langs.LANGS` gets the default language's."""
+    return _separators(norm_lang(lang))
+
+
+@functools.lru_cache(maxsize=8)
+def _separators(lang: str) -> str:
+    # Plotly reads the string's first character as the decimal mark and its second as the
+    # thousands separator, and writes them as given: a no-break space (ru, sv) or a narrow one
+    # (fr) is one character like "," or ".". Invisible direction marks, if a locale's symbol
+    # carries them, are dropped; a symbol still longer than one character cannot be given.
+    locale = locale_of(lang)
+    marks = [
+        "".join(c for c in symbol if unicodedata.category(c) != "Cf")
+        for symbol in (get_decimal_symbol(locale), get_group_symbol(locale))
+    ]
+    if any(len(m) != 1 for m in marks):
+        raise ValueError(f"{lang}: Babel's decimal and group symbols {marks} are not one character each")
+    return "".join(marks)
 
 
 def fmt_num(value: float | None, lang: str = DEFAULT_LANG, digits: int = 1, signed: bool = False) -> str:

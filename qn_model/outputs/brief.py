@@ -31,8 +31,9 @@ from qn_model.data.dataset import Dataset
 from qn_model.data.versions import version_date
 from qn_model.engine.evaluate import Evaluation
 from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, fmt_prob, locale_of, norm_lang, render, t
-from qn_model.outputs.exports import Column, Table, export_tables, kind_label, slug
+from qn_model.outputs.exports import Column, Table, export_tables, kind_label
 from qn_model.views.figures import headline_figure, sensitivity_for
+from qn_model.views.file_names import slug
 from qn_model.views.narrative import data_basis, headline, verdict_word
 from qn_model.views.realism_text import realism_lines
 from qn_model.views.tables import price_basis_note

@@ -27,8 +27,6 @@ from qn_model.data.versions import version_date
 from qn_model.engine.evaluate import Evaluation
 from qn_model.engine.presets import link_context, target_set_for
 from qn_model.i18n.formats import fmt_pct, norm_lang, render, t
-from qn_model.views.file_names import file_stem as file_stem  # re-exported: its callers' old home
-from qn_model.views.file_names import slug as slug
 from qn_model.views.narrative import ss_default_reason, verdict_word
 from qn_model.views.provenance import source_date_text
 
@@ -40,9 +38,7 @@ __all__ = [
     "Column",
     "Table",
     "export_tables",
-    "file_stem",
     "neutralise",
-    "slug",
     "to_csv",
     "to_xlsx",
 ]

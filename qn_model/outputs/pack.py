@@ -19,7 +19,7 @@ from qn_model.data.dataset import Dataset
 from qn_model.engine.evaluate import Evaluation, link_notices, parse_link
 from qn_model.engine.presets import PRESETS, link_context, preset
 from qn_model.i18n.formats import norm_lang, t
-from qn_model.outputs.exports import slug
+from qn_model.views.file_names import slug
 from qn_model.views.present import rates_line  # the meeting view's own line, on the slides
 from qn_model.views.slides import Slide, deck_specs, evaluate_slide
 

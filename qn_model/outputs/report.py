@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from qn_model.engine.plausibility import beyond_history
-from qn_model.i18n.formats import fmt_money, fmt_pct, render, t
+from qn_model.i18n.formats import fmt_money, fmt_pct, lang_tag, render, t
 from qn_model.outputs.brief import brief_context
 from qn_model.outputs.images import figure_png
 from qn_model.outputs.office_text import FONT, cell_text, xml_text
@@ -80,7 +80,7 @@ def _setup(doc, lang: str) -> None:
     # The document's language, so Word and LibreOffice check spelling in it.
     lang_el = doc.styles["Normal"].element.get_or_add_rPr()
     tag = OxmlElement("w:lang")
-    tag.set(qn("w:val"), "vi-VN" if lang == "vi" else "en-GB")
+    tag.set(qn("w:val"), lang_tag(lang))
     lang_el.append(tag)
 
 

@@ -13,21 +13,41 @@ import functools
 import hashlib
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from qn_model.core import langs
 from qn_model.core.messages import N_
 from qn_model.core.scenario import TARGET_YEAR_2
 from qn_model.core.sensitivity import SensitivityGrid
 from qn_model.core.uncertainty import FanChart
-from qn_model.i18n.formats import fmt_pct, t
+from qn_model.i18n.formats import fmt_pct, plotly_separators, t
 from qn_model.views import palette as pal
 
-SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal mark then thousands separator
+
+class _Separators(Mapping[str, str]):
+    """Plotly's separators (decimal mark, then thousands separator) per display language, from
+    Babel's locale data (:func:`~qn_model.i18n.formats.plotly_separators`): vi ``",."``, en
+    ``".,"``, and a language added to ``LANGS`` its own. A mapping for the readers that look a
+    language up (the live chart, ``qn_ui/live``)."""
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in langs.LANGS:
+            raise KeyError(lang)
+        return plotly_separators(lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(langs.LANGS))
+
+    def __len__(self) -> int:
+        return len(langs.LANGS)
+
+
+SEPARATORS: Mapping[str, str] = _Separators()
 HEIGHT = 500
 TITLE_WRAP = 40  # characters per title line: a 360 px phone chart at 15 px type (see the app's CSS)
 TITLE_BASELINE = 28  # px from a figure's top to its title's first baseline (see share_figure)
@@ -236,7 +256,7 @@ def base_layout(fig: go.Figure | FigureSpec, lang: str, title: str, y_title: str
             "automargin": True,
         },
         font={"size": pal.FONT_SIZE, "family": pal.FONT_FAMILY},
-        separators=SEPARATORS.get(lang, ",."),
+        separators=plotly_separators(lang),
         height=height,
         # Minimums only: automargin and the reserved room of the title and legend add the rest.
         margin={"l": 10, "r": 20, "t": 20, "b": 10, "autoexpand": True},
@@ -607,3 +627,14 @@ def sensitivity_figure(grid: SensitivityGrid, lang: str, current: tuple[float, f
     fig.update_yaxes(ticksuffix="%")
     fig.update_layout(hovermode="closest")
     return fig.build()
+
+
+PNG_SIZE = (1920, 1080)  # the toolbar's PNG: a projector's resolution
+
+
+def chart_config(filename: str, height: int | None = None) -> dict:
+    """A chart's plotly config: the toolbar's camera saves a 1920×1080 PNG named ``filename``
+    (taller when the chart is: a tall chart of fixed-height rows squeezed into 1080 px overlaps)."""
+    width, png_height = PNG_SIZE
+    png = {"format": "png", "width": width, "height": max(png_height, int(height or 0)), "scale": 1}
+    return {"displaylogo": False, "toImageButtonOptions": {**png, "filename": filename}}

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from qn_model.i18n.formats import fmt_num, t
 from qn_model.views.chart_kit import PROJECTS_META, TARGETS_TRACE
+from qn_model.views.figures import figure_table
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
@@ -223,3 +224,9 @@ def value_table(fig: go.Figure | Mapping, lang: str) -> pd.DataFrame | None:
         for y, row in zip(_values(tr.get("y")), z, strict=False)
     ]
     return pd.DataFrame(rows, columns=[corner, *heads]) if rows else None
+
+
+def numbers_table(fig: go.Figure, lang: str) -> pd.DataFrame | None:
+    """The numbers a chart draws: year by year for lines, else each bar or each cell of a map."""
+    table = figure_table(fig, lang)
+    return table if table is not None else value_table(fig, lang)

@@ -41,9 +41,10 @@ def user_years(ds: Dataset, indicator_id: str = SHARE_ID, geo: str = PROVINCE) -
 
 def target_markers(ev: Evaluation, ds: Dataset, lang: str) -> list[tuple[int, float, str, bool]]:
     """The selected targets plus every other target set's differing 2030 value (35 % vs 30 %),
-    each labelled with its source."""
+    each labelled with its source. Only the province's own sets are drawn beside the selected
+    one: a set for another area (the nation's, ``VN``) is not a target for this chart's line."""
     scn = ev.scenario
-    sets = {k: v for k, v in target_sets(ds).items() if k != "national"}
+    sets = {k: v for k, v in target_sets(ds).items() if v.geo == PROVINCE}
     chosen = target_set_for(scn.t1, scn.t2, ds, ev.target_set)
     markers = []
     for year, value in ((TARGET_YEAR_1, scn.t1), (TARGET_YEAR_2, scn.t2)):

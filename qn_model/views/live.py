@@ -15,7 +15,6 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from qn_model.core.links import KEY_BY_NAME
 from qn_model.core.messages import N_
 from qn_model.core.scenario import TARGET_YEAR_2
 from qn_model.engine.app_state import AppState
@@ -25,12 +24,11 @@ from qn_model.i18n.formats import fmt_pp, fmt_prob, t
 from qn_model.views import palette as pal
 from qn_model.views.chart_kit import PROJECTS_META, SEPARATORS, TARGETS_TRACE, X_RANGE
 from qn_model.views.chart_text import plain
+from qn_model.views.controls import STEP, slider_range
 from qn_model.views.file_names import chart_filename
 from qn_model.views.present import NUDGES, nudge_label  # the meeting view's buttons
 
 CONTROLS = ("gd2", "gy2")  # digital economy first: the decisive one, nearest the verdict
-SOFT_MAX = {"gy": 30.0, "gd": 100.0}  # as the sidebar's sliders (qn_ui.controls)
-STEP = 0.1
 TEXT_KEYS = (
     N_("verdict_met"),
     N_("verdict_not_met"),
@@ -59,10 +57,8 @@ TEXT_KEYS = (
 
 
 def _range(link_key: str, value: float) -> dict[str, float]:
-    spec = KEY_BY_NAME[link_key]
-    soft = SOFT_MAX[link_key[:2]]
-    hi = spec.hi if value > soft else soft
-    return {"min": float(spec.lo), "max": float(hi), "step": STEP}
+    lo, hi = slider_range(link_key, value)  # as the sidebar's sliders
+    return {"min": lo, "max": hi, "step": STEP}
 
 
 def _finite(value: float | None) -> float | None:

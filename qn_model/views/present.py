@@ -177,7 +177,7 @@ def nudge_help(delta: float, year: int, lang: str) -> str:
     return t("present_nudge_help", lang, delta=fmt_pp(delta, lang, 0), year=year)
 
 
-# --- the deck's buttons: what a move writes into the controls (``qn_ui/deck.py`` writes it) ---
+# --- the deck's buttons: what a move writes into the controls (``views/session/deck.py`` writes it) ---
 
 
 def naming_set(targets: tuple[float, float] | None, picked: str | None, opened_set: str | None) -> str | None:

@@ -20,7 +20,8 @@ import streamlit as st
 
 from qn_model.core.links import KEY_BY_NAME
 from qn_model.views.live import CONTROLS, live_data
-from qn_ui.state import LIVE_SEQ, W_LIVE, AppState, widget_key
+from qn_model.views.session.keys import LIVE_SEQ, W_LIVE, widget_key
+from qn_ui.state import AppState
 
 HERE = Path(__file__).resolve().parent
 NAME = "qn_live_scenario"

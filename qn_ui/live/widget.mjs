@@ -329,7 +329,7 @@ class LiveView {
     const { lang } = this.data;
     const W = this.figure.clientWidth || 600;
     this.width = W;
-    // A phone (the app's CSS, qn_ui/layout.py, sets plotly's type to 12 px and titles to 15 px
+    // A phone (the app's CSS, qn_ui/app.css, sets plotly's type to 12 px and titles to 15 px
     // up to a 640 px screen); elsewhere the projector-sized type of every chart.
     const small = window.innerWidth <= 640;
     const fs = small ? 12 : spec.font_size;

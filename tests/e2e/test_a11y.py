@@ -304,7 +304,7 @@ def test_verdicts_a_list_and_peers_numbers_a_toggle_away(server: str, a11y_page:
     expect(items).to_have_count(2)
     texts = items.all_text_contents()
     assert texts[0].split(":")[0].split(". ")[-1] == "2025" and "2030" in texts[1], texts
-    # Read, not seen: its element is a clipped pixel (qn_ui/layout.py).
+    # Read, not seen: its element is a clipped pixel (qn_ui/app.css).
     holder = verdicts.locator('xpath=ancestor::*[@data-testid="stElementContainer"][1]')
     box = holder.bounding_box()
     assert box is not None and box["height"] <= 1, box

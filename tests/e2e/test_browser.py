@@ -14,7 +14,7 @@ from qn_model.core.messages import LANGS
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link, parse_link
 from qn_model.i18n.formats import fmt_pct, t
-from qn_ui.pages_registry import PAGES
+from qn_model.views.pages import PAGES
 from tests.e2e.conftest import TIMEOUT_MS
 from tests.e2e.helpers import (
     METRIC,

@@ -1,9 +1,9 @@
 """Through the proxy: three replicas behind Debian's nginx under /ktso, as the province serves it.
 
 One team for the module (``deploy.team``, what ``make serve-team`` starts): the first test's
-request is the team's first request. A browser that comes through nginx gets its qn_route cookie
-and stays on one replica; the access log (``upstream=… route=…``) says which. The last test kills
-that replica.
+request is the team's first request. A browser that comes through nginx gets its qn_route cookie,
+naming the replica that answered, and stays on it; the access log (``upstream=…``) says which,
+each test's browser known there by its user agent (``tab``). The last tests kill replicas.
 
 The browser reaches nginx by a name (``HOST``, mapped to 127.0.0.1 inside Chromium only), not by
 127.0.0.1: Streamlit lets any 127.0.0.1 origin open its websocket, so only a named host shows
@@ -17,6 +17,7 @@ import contextlib
 import csv
 import io
 import re
+import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,16 +29,18 @@ from PIL import Image
 from playwright.sync_api import Browser, Page, Playwright, expect
 from playwright.sync_api import Error as PlaywrightError
 
-from deploy.team import SECURITY_HEADERS, Team, find_nginx, team
+from deploy.team import FAIL_TIMEOUT_S, SECURITY_HEADERS, Team, find_nginx, healthy, team
 from qn_model.core.urls import app_link
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link, parse_link
 from qn_model.i18n.formats import fmt_pct, t
-from qn_ui import user_data as ud
+from qn_model.views.session import mydata as ud
+from qn_model.views.session.controls import current_dataset
 from tests.e2e.conftest import TIMEOUT_MS
 from tests.e2e.helpers import (
     ROOT,
     RUNNING,
+    VIEWPORT,
     growth_slider,
     launch_chromium,
     metric_value,
@@ -53,7 +56,8 @@ BASE = "/ktso"
 HOST = "ktso.qn-planner.test"  # .test: reserved, never a real name (RFC 2606)
 UPLOAD = ROOT / "tests" / "fixtures" / "uploads" / "good_basic.csv"
 LOG_LINE = re.compile(
-    r'"(?P<method>\S+) (?P<uri>\S+) [^"]*" (?P<status>\d{3}) .*upstream=(?P<up>.+?) route=(?P<route>\S+)'
+    r'"(?P<method>\S+) (?P<uri>\S+) [^"]*" (?P<status>\d{3}) .*upstream=(?P<up>.+?) route=(?P<route>\S+) '
+    r'replica=(?P<replica>\S+) rt=\S+ "(?P<ua>[^"]*)"$'
 )
 
 # Every link the app writes names the data it was made on (issue 17).
@@ -74,6 +78,35 @@ def browser(playwright: Playwright, browser_home: Path) -> Iterator[Browser]:
     b = launch_chromium(playwright.chromium, browser_home, f"--host-resolver-rules=MAP {HOST} 127.0.0.1")
     yield b
     b.close()
+
+
+@pytest.fixture(scope="module")
+def user_agent(browser: Browser) -> str:
+    context = browser.new_context()
+    try:
+        return context.new_page().evaluate("navigator.userAgent")
+    finally:
+        context.close()
+
+
+# Each test's browser, known in nginx's access log by its user agent (the qn_route cookie names
+# a replica, not a browser): page → the token its user agent ends with.
+TABS: dict[int, str] = {}
+
+
+@pytest.fixture
+def page(browser: Browser, user_agent: str) -> Iterator[Page]:
+    """conftest's page (a planner's context), with a user agent of its own."""
+    token = f"qn-tab/{secrets.token_hex(4)}"
+    context = browser.new_context(viewport=VIEWPORT, locale="vi-VN", user_agent=f"{user_agent} {token}")
+    context.set_default_timeout(TIMEOUT_MS)
+    pg = context.new_page()
+    TABS[id(pg)] = token
+    try:
+        yield pg
+    finally:
+        TABS.pop(id(pg), None)
+        context.close()
 
 
 def site(tm: Team) -> str:
@@ -106,7 +139,7 @@ def uploaded_version() -> str:
     """The data version the app shows once UPLOAD is in use (the app's own code, no browser)."""
     session: dict = {}
     assert ud.process_upload(UPLOAD.read_bytes(), UPLOAD.name, session).ok
-    return ud.current(session).version
+    return current_dataset(session).version
 
 
 def share_link(page: Page, lang: str) -> str:
@@ -115,26 +148,39 @@ def share_link(page: Page, lang: str) -> str:
 
 
 def route(page: Page) -> str:
+    """The replica this browser's qn_route cookie names."""
     (value,) = [c["value"] for c in page.context.cookies() if c["name"] == "qn_route"]
     return value
 
 
-def served(tm: Team, route_id: str) -> list[dict[str, str]]:
-    """The access log's lines for one browser (its affinity cookie), oldest first."""
+def served(tm: Team, page: Page) -> list[dict[str, str]]:
+    """The access log's lines for one browser (its user agent), oldest first."""
     lines = tm.access_log.read_text(errors="replace").splitlines()
-    return [m.groupdict() for m in map(LOG_LINE.search, lines) if m and m["route"] == route_id]
+    token = TABS[id(page)]
+    return [m.groupdict() for m in map(LOG_LINE.search, lines) if m and m["ua"].endswith(token)]
+
+
+def last(up: str) -> str:
+    """The replica that answered, from ``$upstream_addr`` (``A, B`` when nginx tried A first)."""
+    return up.split(",")[-1].strip()
+
+
+def probe_replica(page: Page) -> str | None:
+    """X-Qn-Replica of a health probe from the page, as the reconnection watcher sends it."""
+    return page.evaluate(
+        "async (url) => (await fetch(url, {cache: 'no-store'})).headers.get('X-Qn-Replica')",
+        f"{BASE}/_stcore/health",
+    )
 
 
 def replica_of(tm: Team, page: Page) -> str:
     """The upstream that served this browser's pages (every answered request went to it; when
     nginx tried a dead one first, ``$upstream_addr`` lists both, the one that answered last)."""
-    ups = {
-        line["up"].split(",")[-1].strip()
-        for line in served(tm, route(page))
-        if line["up"] != "-" and line["status"] < "400"
-    }
+    ups = {last(line["up"]) for line in served(tm, page) if line["up"] != "-" and line["status"] < "400"}
     assert len(ups) == 1, f"one browser, one replica: {ups}"
-    return ups.pop()
+    (up,) = ups
+    assert route(page) == up  # the cookie names it
+    return up
 
 
 def test_deep_link_as_the_first_request_reproduces_its_verdicts(proxy: Team, page: Page) -> None:
@@ -146,6 +192,11 @@ def test_deep_link_as_the_first_request_reproduces_its_verdicts(proxy: Team, pag
             assert response.headers.get(name.lower()) == value, name
     (cookie,) = [c for c in page.context.cookies() if c["name"] == "qn_route"]
     assert cookie["path"] == f"{BASE}/" and cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+    # The cookie names the replica that answered; X-Qn-Replica too, once the cookie routes.
+    assert cookie["value"] == last(served(proxy, page)[0]["up"])
+    assert cookie["value"] in {f"127.0.0.1:{r.port}" for r in proxy.replicas}
+    assert "x-qn-replica" not in response.headers  # the first request: no cookie, no route yet
+    assert probe_replica(page) == cookie["value"]
     settle(page)
     expect(page.get_by_role("heading", name=t("scenario_title", "en"))).to_be_visible()
     sidebar = page.locator('[data-testid="stSidebar"]')
@@ -210,7 +261,7 @@ def test_upload_of_a_planners_file_with_xsrf_on(proxy: Team, page: Page) -> None
     expect(page.get_by_text(t("mydata_version_user", "en", version=uploaded_version()))).to_be_visible()
     # The upload and the session's websocket went to the same replica (affinity), and the upload
     # passed Streamlit's XSRF check: a 2xx, not a 403.
-    uploads = [x for x in served(proxy, route(page)) if "/_stcore/upload_file/" in x["uri"]]
+    uploads = [x for x in served(proxy, page) if "/_stcore/upload_file/" in x["uri"]]
     assert uploads and all(x["status"].startswith("2") for x in uploads), uploads
     assert all(x["uri"].startswith(f"{BASE}/") for x in uploads)
     replica_of(proxy, page)
@@ -251,7 +302,7 @@ def test_killing_the_sessions_replica_loses_no_link(proxy: Team, page: Page) -> 
     label = t("share_in_year", "en", year=2030)
     expect(metric_value(page, label)).to_have_text(expected(link, 2030))
     first = replica_of(proxy, page)
-    before = len(served(proxy, route(page)))
+    before = len(served(proxy, page))
     proxy.replica_at(first).kill()  # SIGKILL mid-session, as a crash would
     page.reload()
     settle(page)
@@ -261,12 +312,12 @@ def test_killing_the_sessions_replica_loses_no_link(proxy: Team, page: Page) -> 
     # What was answered after the kill (less the killed replica's own websocket, logged as it closed).
     after = [
         x
-        for x in served(proxy, route(page))[before:]
+        for x in served(proxy, page)[before:]
         if x["status"] < "400" and x["up"] != "-" and not (x["status"] == "101" and x["up"] == first)
     ]
     # nginx tried the dead one first (its address then another in $upstream_addr), then kept away.
     ups = {a.strip() for x in after for a in x["up"].split(",")} - {first}
-    assert after and ups and all(x["up"].split(",")[-1].strip() != first for x in after), after
+    assert after and ups and all(last(x["up"]) != first for x in after), after
     # The session goes on: a slider move still answers, on the replica it moved to.
     thumb = growth_slider(page, t("de_growth_pct", "en"), nth=1)
     thumb.focus()
@@ -295,14 +346,15 @@ RECORD_BANNER_JS = """() => {
 def test_a_tab_survives_its_replica_without_a_reload_by_hand(proxy: Team, page: Page) -> None:
     """The replica serving an open tab dies: the tab comes back by itself on another one within
     10 s, with its link's scenario, saying so in the planner's language, and the next slider
-    move works. The slider is the live component's (``w_live_gd2``, issue 21)."""
+    move works. The slider is the live component's (``w_live_gd2``, issue 21). Once the dead
+    replica is back, the tab's requests still go where its websocket is."""
     link = "gd2=34&t2=30"
     page.goto(f"{site(proxy)}{BASE}/scenario?{link}")
     settle(page)
     label = t("share_in_year", "vi", year=2030)
     expect(metric_value(page, label)).to_have_text(expected(link, 2030))
     first = replica_of(proxy, page)
-    before = len(served(proxy, route(page)))
+    before = len(served(proxy, page))
     page.evaluate(RECORD_BANNER_JS)
     loaded = page.evaluate("performance.timeOrigin")
     proxy.replica_at(first).kill()
@@ -321,8 +373,11 @@ def test_a_tab_survives_its_replica_without_a_reload_by_hand(proxy: Team, page: 
     seen = page.evaluate("JSON.parse(sessionStorage.getItem('qn_seen') || '[]')")
     assert t("conn_reopening", "vi") in seen, seen
     # Served by another replica since the kill (the dead one's own websocket line excepted).
-    after = [x for x in served(proxy, route(page))[before:] if x["status"] < "400" and x["status"] != "101"]
-    assert after and all(x["up"].split(",")[-1].strip() != first for x in after), after
+    after = [x for x in served(proxy, page)[before:] if x["status"] < "400" and x["status"] != "101"]
+    assert after and all(last(x["up"]) != first for x in after), after
+    (document,) = [x for x in after if x["uri"].startswith(f"{BASE}/scenario?")]
+    second = last(document["up"])  # the reloaded page's replica, where its websocket went
+    assert route(page) == second
     # The next move answers, as it did before the kill.
     # The live component's digital-economy control (its first), issue 21.
     thumb = page.locator('[class*="st-key-w_live_gd2"]').get_by_role("slider").first
@@ -334,8 +389,32 @@ def test_a_tab_survives_its_replica_without_a_reload_by_hand(proxy: Team, page: 
         TIMEOUT_MS / 1000,
         what="the 2030 verdict after the move",
     )
+
+    # The dead replica comes back (systemd restarts it) and nginx would try it again: the tab's
+    # requests stay with its websocket, on the replica that took it over.
+    again = page.evaluate("performance.timeOrigin")
+    revived = proxy.replica_at(first)
+    revived.start()
+    wait_until(lambda: healthy(revived.health_url), TIMEOUT_MS / 1000, 0.5, "the restarted replica")
+    time.sleep(max(0.0, killed + 2 * FAIL_TIMEOUT_S + 1 - time.monotonic()))  # its failures forgotten
+    mark = len(served(proxy, page))
+    status, _ = fetch(page, f"{site(proxy)}{BASE}/_stcore/host-config")
+    assert status == 200
+    (request,) = [x for x in served(proxy, page)[mark:] if x["uri"] == f"{BASE}/_stcore/host-config"]
+    assert last(request["up"]) == second, request
+    assert probe_replica(page) == second
+    assert page.evaluate("performance.timeOrigin") == again  # and the tab did not reload again
+
     # No replica left (the module's last test): the tab cannot come back, and says so.
+    websockets = len([x for x in served(proxy, page) if x["status"] == "101"])
     for replica in proxy.replicas:
         replica.kill()
     expect(page.locator(".qn-conn")).to_have_text(t("conn_lost", "vi"))
     expect(page.locator(".qn-conn")).to_be_visible()
+    # The tab's websocket, logged as it closed, was on that replica too.
+    closed = wait_until(
+        lambda: [x for x in served(proxy, page) if x["status"] == "101"][websockets:],
+        10,
+        what="the websocket's line in the access log",
+    )
+    assert [last(x["up"]) for x in closed] == [second], closed
