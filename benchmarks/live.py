@@ -12,7 +12,9 @@ first animation frame in which the probe reads differently (that frame paints it
 3. a 1 s mouse drag across the DE growth control: distinct 2030 verdicts drawn; goal ≥ 30;
 4. after a release (a key press is one), the whole update: the server's fan drawn and the run
    over (ours), the chart redrawn and the run over (bare); goal ≤ 1.2×. (4a): the part up to the
-   server's answer drawn by the component (fan, probability), the run not yet over.
+   server's answer drawn by the component (fan, probability), the run not yet over. (4w): what
+   the server sent on the websocket for one release (the press of (4), until the run is over and
+   drawn): bytes and messages, median.
 
 ``--fresh``: every press is ArrowRight, so no scenario comes back (by default the presses go
 right and left in turn, and the server's fan cache, ``evaluate.scenario_fan``, answers them).
@@ -172,8 +174,15 @@ def main() -> None:
             p = stack.enter_context(sync_playwright())
             browser = launch_chromium(p.chromium, home)
             ours, ref = browser.new_page(viewport=VIEWPORT), browser.new_page(viewport=VIEWPORT)
-            for pg in (ours, ref):
+            wire = {"ours": [0, 0], "bare": [0, 0]}  # bytes, messages received on the websocket
+
+            def _count(name: str, payload: str | bytes) -> None:
+                wire[name][0] += len(payload.encode() if isinstance(payload, str) else payload)
+                wire[name][1] += 1
+
+            for name, pg in (("ours", ours), ("bare", ref)):
                 pg.set_default_timeout(TIMEOUT_MS)
+                pg.on("websocket", lambda ws, n=name: ws.on("framereceived", lambda f, n=n: _count(n, f)))
             ours.goto(f"{app}/scenario?{LINK}")
             settle(ours, LIVE_VERDICT)
             ref.goto(bare)
@@ -186,6 +195,7 @@ def main() -> None:
                 "bare": ref.get_by_role("slider"),
             }
             pages = {"ours": ours, "bare": ref}
+            sent: dict[str, list[tuple[int, int]]] = {}
             times: dict[str, list[float]] = {}
             for i in range(args.warmup + args.n):
                 key = "ArrowRight" if i % 2 == 0 or args.fresh else "ArrowLeft"
@@ -193,9 +203,13 @@ def main() -> None:
                 for what in ("verdict", "line", "answer", "whole"):
                     for name in order:
                         thumbs[name].focus()
+                        before = tuple(wire[name])
                         dt = _press(pages[name], thumbs[name], f"{name}_{what}", key)
                         if i >= args.warmup:
                             times.setdefault(f"{name}_{what}", []).append(dt)
+                            if what == "whole":
+                                got = (wire[name][0] - before[0], wire[name][1] - before[1])
+                                sent.setdefault(name, []).append(got)
             drags = [_drag(ours, thumbs["ours"]) for _ in range(args.drags)]
             browser.close()
         except Exception as exc:
@@ -229,6 +243,14 @@ def main() -> None:
         f"{statistics.median(distinct):>8.0f} {'':>8} {'':>6} {'≥ 30':>7}  {ok}"
         f"  (each drag: {distinct}; frames drawn: {frames})"
     )
+    if sent.get("ours") and sent.get("bare"):
+        kb = {k: statistics.median(b for b, _ in v) / 1000 for k, v in sent.items()}
+        msgs = {k: statistics.median(m for _, m in v) for k, v in sent.items()}
+        print(
+            f"{'(4w) a release on the websocket: KB (msgs)':<44} {len(sent['ours']):>3} "
+            f"{kb['ours']:>8.1f} {kb['bare']:>8.1f} {kb['ours'] / kb['bare']:>6.2f}"
+            f"  ({msgs['ours']:.0f} and {msgs['bare']:.0f} messages)"
+        )
     print(f"load average end={fmt_load(load_end)}")
     print_command("benchmarks/live.py")
 
