@@ -75,11 +75,8 @@ def verdict_list(state: AppState) -> None:
     whose verdict cards stand apart (the scenario's 2030 in the live component, 2025's under it),
     one list names them all in the target years' order. Redrawn by every run, so after a released
     control it says what the cards say."""
-    items = []
-    for v in state.headline:
-        card = overview.verdict_card(v, state.scenario, state.lang)
-        text = ". ".join(p.rstrip(".") for p in (card.word, card.line, card.gap) if p) + "."
-        items.append(f"<li>{html.escape(text)}</li>")
+    texts = overview.verdict_list_items(state.headline, state.scenario, state.lang)
+    items = [f"<li>{html.escape(text)}</li>" for text in texts]
     label = html.escape(t("a11y_verdicts", state.lang), quote=True)
     st.html(
         f'<ul class="{VERDICT_LIST_CLASS}" aria-label="{label}" lang="{state.lang}">{"".join(items)}</ul>'

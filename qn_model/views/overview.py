@@ -3,6 +3,7 @@ shares with it: each target's coloured word, sentence, gap in money and metric, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -70,3 +71,12 @@ def details(ev: Evaluation, lang: str) -> list[Headline]:
 def figure(ev: Evaluation, ds: Dataset, lang: str) -> go.Figure:
     """The overview's chart: the path against the targets, with its fan."""
     return headline_figure(ev, ds, lang)
+
+
+def verdict_list_items(verdicts: Sequence[TargetVerdict], scn: Scenario, lang: str) -> list[str]:
+    """Each verdict as one sentence for a screen reader's list: word, line and gap."""
+    items = []
+    for v in verdicts:
+        card = verdict_card(v, scn, lang)
+        items.append(". ".join(p.rstrip(".") for p in (card.word, card.line, card.gap) if p) + ".")
+    return items
