@@ -82,10 +82,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest tests/test_layers.py -q -p no:xdist
 
-# Two workers (the machine's two cores): each test on whichever is free, a server and a Chromium
-# per worker for the browser tests; the modules with a costly shared fixture whole on one
-# (tests/conftest.py, WHOLE_MODULES).
-XDIST := -n 2 --dist loadscope
+# Three workers on the machine's two cores: a browser test mostly waits (for its server, its
+# Chromium, a redraw), and with two workers a fresh clone's run used one core on average (96 % CPU
+# for the whole `make test`). Each test on whichever worker is free, a server and a Chromium per
+# worker; the modules with a costly shared fixture whole on one (tests/conftest.py, WHOLE_MODULES).
+XDIST := -n 3 --dist loadscope
 
 unit: $(STAMP) debs node
 	$(BIN)/python -m pytest -m "not e2e" $(XDIST)
