@@ -249,15 +249,14 @@ def test_a_third_languages_charts_take_babels_marks(french, ds):
 
     from qn_model.engine.evaluate import evaluate_link
     from qn_model.i18n.formats import plotly_separators
-    from qn_model.views.chart_kit import SEPARATORS
     from qn_model.views.figures import headline_figure, sensitivity_for
 
     assert (plotly_separators("vi"), plotly_separators("en")) == (",.", ".,")
     marks = get_decimal_symbol(french) + get_group_symbol(french)
     assert plotly_separators(french) == marks and len(marks) == 2
     assert fmt_num(1234.5, french) == f"1{marks[1]}234{marks[0]}5"
-    assert dict(SEPARATORS) == {"vi": ",.", "en": ".,", french: marks}
-    assert SEPARATORS.get("zz", ",.") == ",."
+    assert {lang: plotly_separators(lang) for lang in langs.LANGS} == {"vi": ",.", "en": ".,", french: marks}
+    assert plotly_separators("zz") == ",."  # not a language of the app: the default one's
     ev = evaluate_link(f"lang={french}", ds)
     assert headline_figure(ev, ds, french).layout.separators == marks
     assert sensitivity_for(ev, 2030, french).layout.separators == marks

@@ -13,14 +13,13 @@ import functools
 import hashlib
 import json
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from qn_model.core import langs
 from qn_model.core.messages import N_
 from qn_model.core.scenario import TARGET_YEAR_2
 from qn_model.core.sensitivity import SensitivityGrid
@@ -28,26 +27,6 @@ from qn_model.core.uncertainty import FanChart
 from qn_model.i18n.formats import fmt_pct, plotly_separators, t
 from qn_model.views import palette as pal
 
-
-class _Separators(Mapping[str, str]):
-    """Plotly's separators (decimal mark, then thousands separator) per display language, from
-    Babel's locale data (:func:`~qn_model.i18n.formats.plotly_separators`): vi ``",."``, en
-    ``".,"``, and a language added to ``LANGS`` its own. A mapping for the readers that look a
-    language up (the live chart, ``qn_ui/live``)."""
-
-    def __getitem__(self, lang: str) -> str:
-        if lang not in langs.LANGS:
-            raise KeyError(lang)
-        return plotly_separators(lang)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(list(langs.LANGS))
-
-    def __len__(self) -> int:
-        return len(langs.LANGS)
-
-
-SEPARATORS: Mapping[str, str] = _Separators()
 HEIGHT = 500
 TITLE_WRAP = 40  # characters per title line: a 360 px phone chart at 15 px type (see the app's CSS)
 TITLE_BASELINE = 28  # px from a figure's top to its title's first baseline (see share_figure)

@@ -20,9 +20,9 @@ from qn_model.core.scenario import TARGET_YEAR_2
 from qn_model.engine.app_state import AppState
 from qn_model.engine.evaluate import base_grdp
 from qn_model.engine.presets import observed_share
-from qn_model.i18n.formats import fmt_pp, fmt_prob, t
+from qn_model.i18n.formats import fmt_pp, fmt_prob, plotly_separators, t
 from qn_model.views import palette as pal
-from qn_model.views.chart_kit import PROJECTS_META, SEPARATORS, TARGETS_TRACE, X_RANGE
+from qn_model.views.chart_kit import PROJECTS_META, TARGETS_TRACE, X_RANGE
 from qn_model.views.chart_text import plain
 from qn_model.views.controls import STEP, slider_range
 from qn_model.views.file_names import chart_filename
@@ -131,7 +131,7 @@ def chart_spec(fig: go.Figure, lang: str) -> dict[str, Any]:
         "font": pal.FONT_FAMILY,
         "font_size": pal.FONT_SIZE,
         "title_size": pal.TITLE_SIZE,
-        "separators": SEPARATORS.get(lang, ",."),
+        "separators": plotly_separators(lang),
         "filename": chart_filename(title, "scenario_chart", lang) + ".png",
     }
 
