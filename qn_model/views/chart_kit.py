@@ -13,7 +13,8 @@ import functools
 import hashlib
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -24,9 +25,14 @@ from qn_model.core.messages import N_
 from qn_model.core.scenario import TARGET_YEAR_2
 from qn_model.core.sensitivity import SensitivityGrid
 from qn_model.core.uncertainty import FanChart
+from qn_model.data.cache import derived
 from qn_model.i18n.formats import fmt_pct, plotly_separators, t
 from qn_model.views import palette as pal
 
+if TYPE_CHECKING:
+    from qn_model.data.dataset import Dataset
+
+Builder = TypeVar("Builder", bound=Callable[..., "go.Figure | None"])
 HEIGHT = 500
 TITLE_WRAP = 40  # characters per title line: a 360 px phone chart at 15 px type (see the app's CSS)
 TITLE_BASELINE = 28  # px from a figure's top to its title's first baseline (see share_figure)
@@ -91,6 +97,27 @@ class FigureSpec:
             "datarevision": data_revision(self.data),
         }
         return go.Figure({"data": self.data, "layout": layout}, _validate=False)
+
+
+def of_data(name: str) -> Callable[[Builder], Builder]:
+    """For a builder of a figure (or None) from the data and hashable arguments alone (the history
+    and peers charts): built once per dataset content and arguments (``data/cache.derived``), its
+    dict kept where no caller reaches it, and each call gets a figure of its own, a deep copy,
+    unvalidated (validated once when built): ~2 ms against ~25 ms a chart, on every run of a page."""
+
+    def wrap(build: Builder) -> Builder:
+        @functools.wraps(build)
+        def figure(ds: Dataset, *args: Hashable, **kwargs: Hashable) -> go.Figure | None:
+            def compute() -> dict | None:
+                fig = build(ds, *args, **kwargs)
+                return None if fig is None else fig.to_dict()
+
+            spec = derived(ds, name, compute, args, tuple(sorted(kwargs.items())))
+            return None if spec is None else go.Figure(copy.deepcopy(spec), _validate=False)
+
+        return figure  # type: ignore[return-value]
+
+    return wrap
 
 
 @functools.cache

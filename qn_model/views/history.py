@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from qn_model.core.messages import N_
+from qn_model.data.cache import derived
 from qn_model.data.codebook import GROWTH_ID, NATION, PROVINCE, SHARE_ID, geos
 from qn_model.data.dataset import USER_SOURCE_ID, Dataset
 from qn_model.i18n.formats import DASH, fmt_num, fmt_pct, fmt_year, t
 from qn_model.views import palette as pal
-from qn_model.views.chart_kit import add_series, base_layout, with_gaps, year_axis
+from qn_model.views.chart_kit import add_series, base_layout, of_data, with_gaps, year_axis
 
 KIND_OFFICIAL = "official"
 KIND_ESTIMATE = "estimate"
@@ -279,6 +280,7 @@ def _finish_year_axis(fig: go.Figure, years: Sequence[int]) -> None:
         year_axis(fig, min(years), max(years))
 
 
+@of_data("history_share_history_figure")
 def share_history_figure(ds: Dataset, lang: str) -> go.Figure:
     """Chart 1: the provincial share (one point in the shipped data) beside the national
     GSO series and its two parts; official filled, estimates hollow, user data orange."""
@@ -317,6 +319,7 @@ def share_history_figure(ds: Dataset, lang: str) -> go.Figure:
     return fig
 
 
+@of_data("history_indicator_figure")
 def indicator_figure(
     ds: Dataset, indicator_id: str, geo: str, lang: str, *, colour: str = pal.BLUE, title: str | None = None
 ) -> go.Figure:
@@ -365,6 +368,7 @@ def structure_year(ds: Dataset) -> int | None:
     return max(common) if common else None
 
 
+@of_data("history_structure_figure")
 def structure_figure(ds: Dataset, lang: str) -> go.Figure | None:
     """The sector structure of GRDP as horizontal bars, or None without a complete year.
     When every bar is of one kind, the title says which; otherwise each label does."""
@@ -461,8 +465,14 @@ def values_table(ds: Dataset, lang: str, indicator_ids: Iterable[str] | None = N
 
     Columns (localised headers): indicator, area, year, value (formatted), unit, kind,
     link (URL, or "" when the source has no address or the row is the planner's own data; the
-    source text then says so), source (title – publisher), note.
+    source text then says so), source (title – publisher), note. Made once per data, language
+    and choice (every run of the page shows it); each caller gets a copy.
     """
+    wanted = None if indicator_ids is None else tuple(sorted(set(indicator_ids)))
+    return derived(ds, "history_values", lambda: _values_table(ds, lang, wanted), lang, wanted).copy()
+
+
+def _values_table(ds: Dataset, lang: str, indicator_ids: Iterable[str] | None) -> pd.DataFrame:
     rows = ds.indicators
     if indicator_ids is not None:
         wanted = set(indicator_ids)
@@ -588,7 +598,13 @@ class SocietyBlock:
 
 def society_blocks(ds: Dataset, lang: str) -> list[SocietyBlock]:
     """Each digital-society target against the province's figure ("no data" where there is
-    none), with the related snapshots that do exist; then the online public services group."""
+    none), with the related snapshots that do exist; then the online public services group.
+    Made once per data and language; each caller gets copies of the tables."""
+    blocks = derived(ds, "history_society", lambda: tuple(_society_blocks(ds, lang)), lang)
+    return [replace(b, related=b.related.copy()) for b in blocks]
+
+
+def _society_blocks(ds: Dataset, lang: str) -> list[SocietyBlock]:
     blocks = []
     for s in society_statuses(ds):
         unit = ds.unit(s.indicator_id)

@@ -13,6 +13,7 @@ from qn_model.data import peers
 from qn_model.data.dataset import Dataset
 from qn_model.i18n.formats import t
 from qn_model.views import peer_text
+from qn_model.views.chart_kit import of_data
 from qn_model.views.history import LINK_DISPLAY_REGEX
 from qn_model.views.peer_figures import peer_bars_figure
 from qn_model.views.realism_text import realism_lines, series_table
@@ -38,6 +39,7 @@ _AXES = {
 }
 
 
+@of_data("peers_bars")
 def bars(ds: Dataset, part: str, lang: str) -> go.Figure:
     """One of the page's bar charts (``part`` in :data:`PARTS`)."""
     return peer_bars_figure(_GROUPS[part](ds), lang, t(f"peers_{part}_title", lang), t(_AXES[part], lang))
