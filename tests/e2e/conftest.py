@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
-from tests.e2e.helpers import launch_chromium, planner_page, streamlit_server
+from tests.e2e.helpers import launch_chromium, new_tab, planner_context, streamlit_server
 
 # A cold server imports the stack and fits the default trends before the first page shows: seconds
 # on an idle machine, a minute or more on a loaded one. Polling assertions wait this long at most.
@@ -52,12 +52,23 @@ def playwright(browser_home: Path) -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright, browser_home: Path) -> Iterator[Browser]:
-    b = launch_chromium(playwright.chromium, browser_home)
+    # A tab of the worker's context shares the renderer process of the context's earlier tabs
+    # (their compiled scripts): a page opened so costs about half the CPU of one in a new context,
+    # which recompiles Streamlit's and plotly's scripts (BENCHMARKS.md, the test suite).
+    b = launch_chromium(playwright.chromium, browser_home, "--process-per-site")
     yield b
     b.close()
 
 
+@pytest.fixture(scope="session")
+def shared_context(browser: Browser) -> Iterator[BrowserContext]:
+    """The worker's planner context, whose tabs the tests open (:func:`new_tab`)."""
+    context = planner_context(browser, TIMEOUT_MS)
+    yield context
+    context.close()
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    with planner_page(browser, TIMEOUT_MS) as pg:
-        yield pg
+def page(shared_context: BrowserContext) -> Iterator[Page]:
+    with new_tab(shared_context) as tab:
+        yield tab

@@ -12,11 +12,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, BrowserType, Locator, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -35,6 +37,7 @@ METRIC = '[data-testid="stMetric"]'
 RUNNING = '[data-testid="stStatusWidgetRunningIcon"]'
 # Placeholders of elements not drawn yet, and elements left over from the previous run.
 PENDING = '[data-testid="stSkeleton"], [data-stale="true"]'
+T = TypeVar("T")
 
 
 def free_port() -> int:
@@ -137,6 +140,23 @@ def planner_page(browser: Browser, timeout_ms: float) -> Iterator[Page]:
         context.close()
 
 
+@contextlib.contextmanager
+def new_tab(context: BrowserContext, viewport: tuple[int, int] | None = None) -> Iterator[Page]:
+    """A new tab of ``context`` (``viewport``: its size, else the context's), closed on exit with
+    the context's cookies and the page's local storage (Streamlit keeps the sidebar's state
+    there): each test starts as a planner's first visit does."""
+    tab = context.new_page()
+    try:
+        if viewport is not None:
+            tab.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+        yield tab
+    finally:
+        with contextlib.suppress(PlaywrightError):  # no document, or one that allows no storage
+            tab.evaluate("() => window.localStorage && localStorage.clear()")
+        tab.close()
+        context.clear_cookies()
+
+
 def settle(page: Page, ready: str | None = METRIC) -> None:
     """Wait for the app to draw ``ready`` and to finish running.
 
@@ -151,6 +171,44 @@ def settle(page: Page, ready: str | None = METRIC) -> None:
     expect(page.locator(RUNNING)).to_have_count(0)
     expect(page.locator(PENDING)).to_have_count(0)
     expect(page.locator(RUNNING)).to_have_count(0)
+
+
+# When the app's document last changed: an element added, removed or marked stale (Streamlit's
+# ``data-stale`` while a run redraws it). Components' shadow roots are not watched.
+_WATCH = """() => {
+  if (!window.__qnWatch) {
+    window.__qnChanged = performance.now();
+    window.__qnWatch = new MutationObserver(() => { window.__qnChanged = performance.now(); });
+    window.__qnWatch.observe(document.body,
+      {subtree: true, childList: true, attributes: true, attributeFilter: ['data-stale']});
+  }
+  return window.__qnChanged;
+}"""
+
+
+def quiet(page: Page, ms: int = 400) -> float:
+    """Wait until the app has finished running and its document has not changed for ``ms``: a run
+    that a click started just after :func:`settle` looked, or a chart's second pass, would change
+    it. Returns the time of the last change (the page's clock)."""
+    settle(page, None)
+    page.evaluate(_WATCH)
+    page.wait_for_function(
+        f"""() => performance.now() - window.__qnChanged > {ms}
+                 && !document.querySelector('{RUNNING}') && !document.querySelector('{PENDING}')""",
+        polling=100,
+    )
+    return page.evaluate("window.__qnChanged")
+
+
+def measured_quietly(page: Page, measure: Callable[[], T], attempts: int = 3) -> T:
+    """``measure()`` on a :func:`quiet` page; again (at most ``attempts`` times) when the page
+    changed while it measured, so that no measure reads a page mid-redraw."""
+    for _ in range(attempts):
+        since = quiet(page)
+        result = measure()
+        if page.evaluate("window.__qnChanged") == since:
+            return result
+    raise AssertionError(f"the page kept changing while measured ({attempts} attempts)")
 
 
 # The live scenario component (qn_ui/live, in an open shadow root: CSS locators pierce it): its

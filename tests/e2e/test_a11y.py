@@ -27,11 +27,12 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from qn_model.core.messages import LANGS
 from qn_model.i18n.formats import t
@@ -39,7 +40,7 @@ from qn_model.views.chart_text import value_text
 from qn_model.views.palette import contrast
 from qn_model.views.present import lang_button
 from tests.e2e.conftest import TIMEOUT_MS
-from tests.e2e.helpers import ROOT, charts_drawn, settle, wait_until
+from tests.e2e.helpers import ROOT, charts_drawn, measured_quietly, new_tab, quiet, settle, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -82,7 +83,7 @@ def _wait(page: Page) -> None:
     # Every page and the meeting view have one h1: drawn, the run has started and sent the page.
     settle(page, '[data-testid="stMain"] h1')
     charts_drawn(page)
-    page.wait_for_timeout(300)  # plotly's resize to a new width runs after a frame
+    quiet(page)  # plotly's resize to a new width runs after a frame
 
 
 def axe_violations(page: Page, where: str) -> list[str]:
@@ -172,6 +173,13 @@ def chart_text_contrast(page: Page, where: str, done: set[str] | None = None) ->
     return problems
 
 
+def contrast_after(page: Page, where: str, done: frozenset[str]) -> tuple[list[str], set[str]]:
+    """:func:`chart_text_contrast` of the charts not in ``done``, and the keys then checked (a
+    measure taken again starts from the same ``done``)."""
+    checked = set(done)
+    return chart_text_contrast(page, where, checked), checked
+
+
 # --- opening the details ------------------------------------------------------------------------------
 
 
@@ -202,14 +210,10 @@ def open_state(page: Page, lang: str, what: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def a11y_page(browser: Browser) -> Iterator[Page]:
+def a11y_page(shared_context: BrowserContext) -> Iterator[Page]:
     """One tab for the whole matrix (a page load per page × language; resizes re-measure)."""
-    context = browser.new_context(viewport={"width": FIRST[0], "height": FIRST[1]}, locale="vi-VN")
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    with new_tab(shared_context, FIRST) as page:
+        yield page
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -234,8 +238,11 @@ def test_no_axe_violation(
                 page.set_viewport_size({"width": size[0], "height": size[1]})
                 _wait(page)
             where = f"{case} {lang} {size[0]}×{size[1]}" + (f" +{state}" if state else "")
-            found += axe_violations(page, where)
-            found += chart_text_contrast(page, where, charts_done.setdefault(size, set()))
+            found += measured_quietly(page, partial(axe_violations, page, where))
+            done = charts_done.setdefault(size, set())
+            problems, checked = measured_quietly(page, partial(contrast_after, page, where, frozenset(done)))
+            found += problems
+            done |= checked
     assert page.evaluate("document.documentElement.lang") == lang
     assert not found, f"{len(found)} accessibility violations:\n" + "\n".join(found)
 
@@ -480,5 +487,5 @@ def test_projector_screenshots(server: str, a11y_page: Page, lang: str) -> None:
             expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible()
             _wait(page)
         page.screenshot(path=Path(SHOTS / f"{name}-{lang}-{size[0]}x{size[1]}.png"))
-        problems += chart_text_contrast(page, f"{name} {lang}")
+        problems += measured_quietly(page, partial(chart_text_contrast, page, f"{name} {lang}"))
     assert not problems, "\n".join(problems)

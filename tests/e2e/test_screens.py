@@ -26,12 +26,11 @@ from collections.abc import Iterator
 from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from qn_model.core.messages import LANGS
 from qn_model.i18n.formats import fmt_pct, t
-from tests.e2e.conftest import TIMEOUT_MS
-from tests.e2e.helpers import ROOT, charts_drawn, growth_slider, metric_value, settle
+from tests.e2e.helpers import ROOT, charts_drawn, growth_slider, metric_value, new_tab, settle
 
 pytestmark = pytest.mark.e2e
 SHOTS = ROOT / "test-artifacts" / "screens"
@@ -165,14 +164,10 @@ def shot(page: Page, name: str) -> None:
 
 
 @pytest.fixture
-def screen(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+def screen(shared_context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A page with the viewport of ``request.param`` (width, height)."""
-    width, height = request.param
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    yield page
-    context.close()
+    with new_tab(shared_context, request.param) as page:
+        yield page
 
 
 def open_page(page: Page, server: str, path: str, lang: str, **extra: str) -> None:
@@ -230,14 +225,11 @@ def redrawn(page: Page) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "overview")
-def test_page_fits_the_screen(server: str, browser: Browser, path: str, lang: str) -> None:
+def test_page_fits_the_screen(server: str, shared_context: BrowserContext, path: str, lang: str) -> None:
     """Each page loaded once, at the monitor's size, then measured at every screen of
     ``FIT_SIZES`` (a page load per size took a quarter of the suite's time, issue 25)."""
     first = FIT_SIZES[0]
-    context = browser.new_context(viewport={"width": first[0], "height": first[1]}, locale="vi-VN")
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    try:
+    with new_tab(shared_context, first) as page:
         open_page(page, server, path, lang)
         problems: dict[str, dict[str, list[str]]] = {}
         for size in FIT_SIZES:
@@ -253,8 +245,6 @@ def test_page_fits_the_screen(server: str, browser: Browser, path: str, lang: st
             if any(found.values()):
                 problems[size_id(size)] = {k: v for k, v in found.items() if v}
         assert problems == {}
-    finally:
-        context.close()
 
 
 # --- the scenario page's first screen ---------------------------------------------------------
@@ -279,25 +269,22 @@ def test_scenario_verdict_slider_and_targets_share_the_first_screen(
         assert in_view(page, label.bounding_box()), (label.text_content(), label.bounding_box())
 
 
-def test_scenario_sensitivity_map_texts_apart(server: str, browser: Browser) -> None:
+def test_scenario_sensitivity_map_texts_apart(server: str, shared_context: BrowserContext) -> None:
     """The heatmap (a detail of the scenario page): colour bar, axes and legend apart."""
     for width, height in (LAPTOPS[0], PHONE):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
-        context.set_default_timeout(TIMEOUT_MS)
-        page = context.new_page()
-        open_page(page, server, "scenario", "vi")
-        page.get_by_text(t("detail_sensitivity", "vi"), exact=True).click()
-        # The map is the page's one plotly chart: the scenario's chart is the live component's.
-        expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)
-        expect(page.locator('[data-testid="qn-live-chart"]')).to_have_count(1)
-        charts_drawn(page)
-        settle(page, None)
-        page.wait_for_timeout(400)
-        page.locator('[data-testid="stPlotlyChart"]').nth(0).scroll_into_view_if_needed()
-        shot(page, f"scenario-sensitivity-vi-{width}x{height}")
-        assert chart_text_problems(page) == []
-        assert sideways(page) == []
-        context.close()
+        with new_tab(shared_context, (width, height)) as page:
+            open_page(page, server, "scenario", "vi")
+            page.get_by_text(t("detail_sensitivity", "vi"), exact=True).click()
+            # The map is the page's one plotly chart: the scenario's chart is the live component's.
+            expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)
+            expect(page.locator('[data-testid="qn-live-chart"]')).to_have_count(1)
+            charts_drawn(page)
+            settle(page, None)
+            page.wait_for_timeout(400)
+            page.locator('[data-testid="stPlotlyChart"]').nth(0).scroll_into_view_if_needed()
+            shot(page, f"scenario-sensitivity-vi-{width}x{height}")
+            assert chart_text_problems(page) == []
+            assert sideways(page) == []
 
 
 # --- the meeting view -------------------------------------------------------------------------
