@@ -9,7 +9,7 @@ never typed into a text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +21,7 @@ from qn_model.core.sensitivity import default_axes
 from qn_model.core.targets import required_de_growth_pct
 from qn_model.core.uncertainty import N_PATHS, SEED
 from qn_model.data import versions
+from qn_model.data.cache import derived
 from qn_model.data.codebook import NATION, PROVINCE, SHARE_ID
 from qn_model.data.dataset import DATA_DIR, Dataset
 from qn_model.data.peers import METHODS, load_peers
@@ -476,7 +477,17 @@ def choice_marks(ds: Dataset, lang: str) -> tuple[str, ...]:
 
 
 def sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
-    """Everything the method page shows, in order."""
+    """Everything the method page shows, in order. Made once per data and language (it depends
+    on nothing else); each caller gets copies of the tables."""
+    made = derived(ds, "method_sections", lambda: _sections(ds, lang), lang)
+    return tuple(replace(sec, blocks=tuple(_copied(b) for b in sec.blocks)) for sec in made)
+
+
+def _copied(block: Block) -> Block:
+    return replace(block, content=block.content.copy()) if isinstance(block.content, pd.DataFrame) else block
+
+
+def _sections(ds: Dataset, lang: str) -> tuple[Section, ...]:
     scn = default_scenario(ds)
     rates = trend_rates(ds)
     sy, sd = historical_spreads(ds)
