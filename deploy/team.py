@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import html
 import os
 import secrets
 import shutil
@@ -60,6 +61,7 @@ AFFINITY = {
 # X-Qn-Replica on a request without the cookie: none where the pool is a round robin.
 UNROUTED_REPLICA = {"cookie": '""', "ip": "$qn_replica"}
 MAX_FAILS, FAIL_TIMEOUT_S = 1, 10
+RETRY_S = 3  # how often a tab that no replica took tries its link again
 
 
 def norm_base_path(value: str | None) -> str:
@@ -121,6 +123,26 @@ def _headers(indent: str = "    ") -> str:
     return "\n".join(f'{indent}add_header {name} "{value}" always;' for name, value in SECURITY_HEADERS)
 
 
+def retry_page() -> str:
+    """The page nginx answers while no replica can take a request: the app's text in each of its
+    languages (the first is the document's), reloading itself every :data:`RETRY_S` seconds. An
+    nginx string: no ``'`` or ``$`` may reach it from a catalog."""
+    from qn_model.core.langs import LANGS
+    from qn_model.i18n.formats import t
+
+    texts = [(lang, t("conn_retry", lang, s=RETRY_S)) for lang in LANGS]
+    body = "".join(f'<p lang="{lang}">{html.escape(text)}</p>' for lang, text in texts)
+    page = (
+        f'<!doctype html><html lang="{LANGS[0]}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f'<meta http-equiv="refresh" content="{RETRY_S}"><title>{html.escape(texts[0][1])}</title></head>'
+        f'<body style="font:20px/1.5 sans-serif;margin:2em;max-width:40em">{body}</body></html>'
+    )
+    if "'" in page or "$" in page:
+        raise ValueError("the retry page would break nginx's string (a ' or $ in a text)")
+    return page
+
+
 def render_locations(base_path: str) -> str:
     """The server-context file: the app's locations under ``base_path``."""
     base = norm_base_path(base_path)
@@ -137,6 +159,8 @@ def render_locations(base_path: str) -> str:
             "BASE_PATH_OPTION": f'"{base.lstrip("/")}"' if base else '"" (the root)',
             "BASE_PATH": base,
             "SECURITY_HEADERS": _headers(),
+            "RETRY_S": str(RETRY_S),
+            "RETRY_PAGE": retry_page(),
         },
     )
 

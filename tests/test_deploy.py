@@ -4,6 +4,7 @@ tests/e2e/test_proxy.py."""
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import tomllib
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from deploy import team as dt
+from qn_model.core.langs import LANGS
+from qn_model.i18n.formats import t
 
 ROOT = Path(__file__).resolve().parents[1]
 SYSTEMD = ROOT / "deploy" / "systemd"
@@ -54,6 +57,23 @@ def test_one_upstream_per_replica_with_the_others_as_backups(n):
     assert "    default qn_planner;" in text  # no cookie, or a replica no longer listed
     assert "hash " not in text
     assert "@" not in text.replace("$", "")
+
+
+def test_a_request_no_replica_takes_gets_a_page_that_tries_again():
+    """nginx's own 502 (every replica failed within its fail_timeout) becomes a page in the app's
+    languages that loads the link again by itself; the page is a valid nginx string."""
+    text = dt.render_locations("/ktso")
+    (main,) = re.findall(r"location /ktso/ \{(.*?)\n\}", text, flags=re.S)
+    assert "error_page 502 504 = @qn_planner_retry;" in main
+    (retry,) = re.findall(r"location @qn_planner_retry \{(.*?)\n\}", text, flags=re.S)
+    (page,) = re.findall(r"return 503 '(.*)';", retry)
+    assert page == dt.retry_page()
+    assert f'<meta http-equiv="refresh" content="{dt.RETRY_S}">' in page
+    for lang in LANGS:
+        assert html.escape(t("conn_retry", lang, s=dt.RETRY_S)) in page
+    assert f'add_header Retry-After "{dt.RETRY_S}" always;' in retry
+    for name, _ in dt.SECURITY_HEADERS:
+        assert f"add_header {name} " in retry
 
 
 def test_the_cookie_and_the_header_name_the_replica_that_answered():
@@ -103,7 +123,7 @@ def test_locations_serve_the_base_path(base):
     assert "proxy_set_header Upgrade $http_upgrade;" in text
     assert "proxy_set_header Connection $qn_connection;" in text
     assert "proxy_set_header Host $http_host;" in text  # with the port: Streamlit's Origin check
-    assert "@" not in text.replace("$", "")
+    assert not re.findall(r"@[A-Z_]+@", text)  # every placeholder filled
 
 
 def test_upload_limit_is_at_least_the_apps():

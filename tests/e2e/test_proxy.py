@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import html
 import io
 import re
 import secrets
@@ -27,7 +28,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import Browser, Page, Playwright, expect
 
-from deploy.team import FAIL_TIMEOUT_S, SECURITY_HEADERS, Team, find_nginx, healthy, team
+from deploy.team import FAIL_TIMEOUT_S, RETRY_S, SECURITY_HEADERS, Team, find_nginx, healthy, team
 from qn_model.core.urls import app_link
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link, parse_link
@@ -410,3 +411,10 @@ def test_a_tab_survives_its_replica_without_a_reload_by_hand(proxy: Team, page: 
         what="the websocket's line in the access log",
     )
     assert [last(x["up"]) for x in closed] == [second], closed
+    # A reload now (nginx has no replica to try): not nginx's bare 502, but the page that says so
+    # in the planner's language and tries the link again by itself.
+    status, body = fetch(page, f"{site(proxy)}{BASE}/scenario?{link}")
+    assert status == 503, (status, body[:200])
+    text = body.decode("utf-8")
+    assert html.escape(t("conn_retry", "vi", s=RETRY_S)) in text
+    assert f'http-equiv="refresh" content="{RETRY_S}"' in text
