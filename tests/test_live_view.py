@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qn_model.core.links import KEY_BY_NAME
 from qn_model.core.scenario import Project
@@ -58,3 +60,27 @@ def test_the_chart_spec_keeps_the_figures_series(state):
 def test_chart_file_names():
     assert chart_filename("Digital economy<br>share", "k", "en") == "Digital-economy-share"
     assert chart_filename(None, "scenario chart", "en") == "qn-digital-economy-scenario-scenario-chart"
+
+
+def test_a_release_is_held_to_the_link_contract():
+    values, seq = live.released({"growth": {"gd2": 40.0, "gy2": 7, "seq": 12}})
+    assert values == {"gd2": 40.0, "gy2": 7.0} and seq == 12
+    hi, lo = KEY_BY_NAME["gd2"].hi, KEY_BY_NAME["gy2"].lo
+    values, seq = live.released({"growth": {"gd2": 1e9, "gy2": -1e9, "seq": True}})
+    assert values == {"gd2": hi, "gy2": lo} and seq is None
+    for odd in (None, 3, "x", {}, {"growth": None}, {"growth": {"gd2": float("nan"), "gy2": "5", "x": 1}}):
+        assert live.released(odd) == ({}, None)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["gd2", "gy2", "seq", "other"]),
+        st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=3)),
+    )
+)
+def test_a_release_changes_only_the_controls_within_their_ranges(growth):
+    values, seq = live.released({"growth": growth})
+    assert set(values) <= set(live.CONTROLS)
+    for key, value in values.items():
+        assert KEY_BY_NAME[key].lo <= value <= KEY_BY_NAME[key].hi
+    assert seq is None or (type(seq) is int and seq == growth["seq"])

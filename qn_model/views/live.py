@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import plotly.graph_objects as go
 
+from qn_model.core.links import KEY_BY_NAME
 from qn_model.core.messages import N_
 from qn_model.core.scenario import TARGET_YEAR_2
 from qn_model.engine.app_state import AppState
@@ -190,3 +192,19 @@ def live_data(state: AppState, fig: go.Figure | None, *, seq: int, present: bool
         "texts": _texts(lang),
         "chart": None if fig is None else chart_spec(fig, lang),
     }
+
+
+def released(value: object) -> tuple[dict[str, float], int | None]:
+    """What the component sent on a release (its state ``growth``): each control's growth held to
+    the link contract's range (anything else dropped), and the change's sequence number (None when
+    missing): a tampered or odd message changes nothing it should not."""
+    growth = value.get("growth") if isinstance(value, Mapping) else None
+    growth = growth if isinstance(growth, Mapping) else {}
+    values = {}
+    for key in CONTROLS:
+        raw = growth.get(key)
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
+            spec = KEY_BY_NAME[key]
+            values[key] = min(max(float(raw), spec.lo), spec.hi)
+    seq = growth.get("seq")
+    return values, seq if isinstance(seq, int) and not isinstance(seq, bool) else None

@@ -10,7 +10,6 @@ than its last change (``widget.mjs``).
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cache
 from pathlib import Path
@@ -18,8 +17,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-from qn_model.core.links import KEY_BY_NAME
-from qn_model.views.live import CONTROLS, live_data
+from qn_model.views.live import live_data, released
 from qn_model.views.session.keys import LIVE_SEQ, W_LIVE, widget_key
 from qn_ui.state import AppState
 
@@ -47,17 +45,12 @@ def _component():
 
 
 def _take_value() -> None:
-    """The release's growths (state ``growth``: one named ``value`` holding a mapping is unwrapped
-    and gets no callback), held to the link contract's ranges. A callback runs before anything is
-    drawn, so it may set the scenario's widget keys."""
-    value = (st.session_state.get(W_LIVE) or {}).get("growth") or {}
-    for key in CONTROLS:
-        raw = value.get(key)
-        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
-            spec = KEY_BY_NAME[key]
-            st.session_state[widget_key(key)] = min(max(float(raw), spec.lo), spec.hi)
-    seq = value.get("seq")
-    if isinstance(seq, int) and not isinstance(seq, bool):
+    """The release's growths (``live.released``) into the scenario's widget keys: a callback runs
+    before anything is drawn, so it may set them."""
+    values, seq = released(st.session_state.get(W_LIVE))
+    for key, value in values.items():
+        st.session_state[widget_key(key)] = value
+    if seq is not None:
         st.session_state[LIVE_SEQ] = seq
 
 
