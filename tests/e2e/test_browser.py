@@ -1,26 +1,24 @@
 """Where only a browser can tell: deep links on a fresh server, the URL following the widgets, the
-language switch, navigation keeping the scenario, hostile links, and how each page looks."""
+language switch, navigation keeping the scenario, hostile links. How each page looks (a whole-page
+screenshot of each, ``test-artifacts/screenshots``) is ``test_screens.py``'s, from the same load
+as its measures."""
 
 from __future__ import annotations
 
 import functools
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from qn_model.core.messages import LANGS
 from qn_model.data.dataset import load_dataset
 from qn_model.engine.evaluate import evaluate_link, parse_link
 from qn_model.i18n.formats import fmt_pct, t
-from qn_model.views.pages import PAGES
 from tests.e2e.conftest import TIMEOUT_MS
 from tests.e2e.helpers import (
     METRIC,
-    ROOT,
     RUNNING,
-    charts_drawn,
     growth_slider,
     metric_value,
     query_re,
@@ -30,7 +28,6 @@ from tests.e2e.helpers import (
 )
 
 pytestmark = pytest.mark.e2e
-SHOTS = ROOT / "test-artifacts" / "screenshots"
 SIDEBAR_CONTROLS = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'  # the target set, on every page
 
 
@@ -173,33 +170,3 @@ def test_hostile_link_shows_notice_without_script_or_traceback(server: str, page
     expect(page).not_to_have_url(re.compile("zzz|script|nan"))  # the bad parts left the address
     expect(metric_value(page, label_2030("vi"))).to_have_text(expected_2030(""))
     assert dialogs == []
-
-
-def _full_height(page: Page) -> int:
-    return page.evaluate(
-        """() => Math.max(1000, ...['stMain', 'stSidebarContent']
-              .map(id => document.querySelector(`[data-testid="${id}"]`))
-              .filter(Boolean).map(e => e.scrollHeight))"""
-    )
-
-
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.url_path)
-def test_screenshot(server: str, page: Page, spec, lang: str) -> None:
-    path = "/" if spec.default else f"/{spec.url_path}"
-    page.goto(f"{server}{path}?{urlencode({'lang': lang})}")
-    settle(page, SIDEBAR_CONTROLS)  # the router ran: shared controls in the sidebar
-    charts_drawn(page)
-    body = page.locator("body").inner_text()
-    assert "Traceback" not in body
-    assert t("unexpected_error", lang) not in body
-    assert page.locator('[data-testid="stException"]').count() == 0
-    # Streamlit scrolls inside its main section, not the document: grow the viewport to the content
-    # so the "full page" really is the whole page.
-    page.set_viewport_size({"width": 1600, "height": _full_height(page)})
-    charts_drawn(page)
-    settle(page, None)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SHOTS / f"{spec.url_path}-{lang}.png", full_page=True)
-    page.set_viewport_size({"width": 1600, "height": 1000})
-    assert dict(parse_qsl(urlsplit(page.url).query)).get("lang", "vi") == lang

@@ -16,14 +16,16 @@ opens (390×844), in both languages:
 - the phone: sidebar closed, one column, the chart's plot area most of the width;
 - slider values in the language's number format.
 
-Every test writes a screenshot of what it measured to ``test-artifacts/screens/``.
+Every test writes a screenshot of what it measured to ``test-artifacts/screens/``, and each page
+× language its whole page, 1600 px wide, to ``test-artifacts/screenshots/`` (from the same load:
+the router ran, no exception shown, the language kept in the link).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
@@ -34,6 +36,7 @@ from tests.e2e.helpers import ROOT, charts_drawn, growth_slider, metric_value, n
 
 pytestmark = pytest.mark.e2e
 SHOTS = ROOT / "test-artifacts" / "screens"
+FULL_SHOTS = ROOT / "test-artifacts" / "screenshots"  # whole pages, 1600 px wide
 SIDEBAR_CONTROLS = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'
 LABEL = '[data-testid="stWidgetLabel"], .qn-label'  # a slider's label: Streamlit's or the live one's
 
@@ -223,14 +226,40 @@ def redrawn(page: Page) -> None:
     page.wait_for_timeout(400)
 
 
+def _full_height(page: Page) -> int:
+    return page.evaluate(
+        """() => Math.max(1000, ...['stMain', 'stSidebarContent']
+              .map(id => document.querySelector(`[data-testid="${id}"]`))
+              .filter(Boolean).map(e => e.scrollHeight))"""
+    )
+
+
+def whole_page_shot(page: Page, name: str) -> None:
+    """The whole page at 1600 px for a person to look at (``test-artifacts/screenshots``).
+    Streamlit scrolls inside its main section, not the document: the viewport grows to the
+    content so that the "full page" really is the whole page."""
+    page.set_viewport_size({"width": 1600, "height": _full_height(page)})
+    redrawn(page)
+    FULL_SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=FULL_SHOTS / f"{name}.png", full_page=True)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "overview")
 def test_page_fits_the_screen(server: str, shared_context: BrowserContext, path: str, lang: str) -> None:
     """Each page loaded once, at the monitor's size, then measured at every screen of
-    ``FIT_SIZES`` (a page load per size took a quarter of the suite's time, issue 25)."""
+    ``FIT_SIZES`` (a page load per size took a quarter of the suite's time, issue 25); first,
+    the router ran (the shared controls in the sidebar), no exception is shown, the language
+    stays in the link, and the whole page is photographed."""
     first = FIT_SIZES[0]
     with new_tab(shared_context, first) as page:
         open_page(page, server, path, lang)
+        expect(page.locator(SIDEBAR_CONTROLS).first).to_be_visible()
+        assert page.locator('[data-testid="stException"]').count() == 0
+        whole_page_shot(page, f"{path or 'overview'}-{lang}")
+        assert dict(parse_qsl(urlsplit(page.url).query)).get("lang", "vi") == lang
+        page.set_viewport_size({"width": first[0], "height": first[1]})
+        redrawn(page)
         problems: dict[str, dict[str, list[str]]] = {}
         for size in FIT_SIZES:
             if size != first:
