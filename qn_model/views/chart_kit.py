@@ -99,25 +99,24 @@ class FigureSpec:
         return go.Figure({"data": self.data, "layout": layout}, _validate=False)
 
 
-def of_data(name: str) -> Callable[[Builder], Builder]:
+def of_data(build: Builder) -> Builder:
     """For a builder of a figure (or None) from the data and hashable arguments alone (the history
-    and peers charts): built once per dataset content and arguments (``data/cache.derived``), its
-    dict kept where no caller reaches it, and each call gets a figure of its own, a deep copy,
-    unvalidated (validated once when built): ~2 ms against ~25 ms a chart, on every run of a page."""
+    and peers charts): built once per dataset content and arguments (``data/cache.derived``, under
+    the builder's own name), its dict kept where no caller reaches it, and each call gets a figure
+    of its own, a deep copy, unvalidated (validated once when built): ~2 ms against ~25 ms a
+    chart, on every run of a page."""
+    name = f"{build.__module__}.{build.__qualname__}"
 
-    def wrap(build: Builder) -> Builder:
-        @functools.wraps(build)
-        def figure(ds: Dataset, *args: Hashable, **kwargs: Hashable) -> go.Figure | None:
-            def compute() -> dict | None:
-                fig = build(ds, *args, **kwargs)
-                return None if fig is None else fig.to_dict()
+    @functools.wraps(build)
+    def figure(ds: Dataset, *args: Hashable, **kwargs: Hashable) -> go.Figure | None:
+        def compute() -> dict | None:
+            fig = build(ds, *args, **kwargs)
+            return None if fig is None else fig.to_dict()
 
-            spec = derived(ds, name, compute, args, tuple(sorted(kwargs.items())))
-            return None if spec is None else go.Figure(copy.deepcopy(spec), _validate=False)
+        spec = derived(ds, name, compute, args, tuple(sorted(kwargs.items())))
+        return None if spec is None else go.Figure(copy.deepcopy(spec), _validate=False)
 
-        return figure  # type: ignore[return-value]
-
-    return wrap
+    return figure  # type: ignore[return-value]
 
 
 @functools.cache

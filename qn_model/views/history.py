@@ -280,7 +280,7 @@ def _finish_year_axis(fig: go.Figure, years: Sequence[int]) -> None:
         year_axis(fig, min(years), max(years))
 
 
-@of_data("history_share_history_figure")
+@of_data
 def share_history_figure(ds: Dataset, lang: str) -> go.Figure:
     """Chart 1: the provincial share (one point in the shipped data) beside the national
     GSO series and its two parts; official filled, estimates hollow, user data orange."""
@@ -319,7 +319,7 @@ def share_history_figure(ds: Dataset, lang: str) -> go.Figure:
     return fig
 
 
-@of_data("history_indicator_figure")
+@of_data
 def indicator_figure(
     ds: Dataset, indicator_id: str, geo: str, lang: str, *, colour: str = pal.BLUE, title: str | None = None
 ) -> go.Figure:
@@ -368,7 +368,7 @@ def structure_year(ds: Dataset) -> int | None:
     return max(common) if common else None
 
 
-@of_data("history_structure_figure")
+@of_data
 def structure_figure(ds: Dataset, lang: str) -> go.Figure | None:
     """The sector structure of GRDP as horizontal bars, or None without a complete year.
     When every bar is of one kind, the title says which; otherwise each label does."""

@@ -39,7 +39,7 @@ _AXES = {
 }
 
 
-@of_data("peers_bars")
+@of_data
 def bars(ds: Dataset, part: str, lang: str) -> go.Figure:
     """One of the page's bar charts (``part`` in :data:`PARTS`)."""
     return peer_bars_figure(_GROUPS[part](ds), lang, t(f"peers_{part}_title", lang), t(_AXES[part], lang))
